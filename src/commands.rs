@@ -1,0 +1,78 @@
+//! The plain commands: one file per subcommand, each writing to any `impl Write`.
+
+pub mod bank;
+pub mod compare;
+pub mod due;
+pub mod export;
+pub mod import;
+pub mod list;
+pub mod show;
+
+use std::fmt;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::cli::{Cli, Command};
+
+/// What every command needs: where things live, where to write, and the time.
+pub struct Ctx<'a> {
+    pub data_dir: PathBuf,
+    pub config_dir: PathBuf,
+    pub now: DateTime<FixedOffset>,
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+/// A command failed: one line for the person, and the exit status.
+#[derive(Debug)]
+pub struct Error {
+    pub message: String,
+    pub code: u8,
+}
+
+impl Error {
+    /// Bad input or usage: exit 2.
+    pub fn input(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            code: 2,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<crate::store::StoreError> for Error {
+    fn from(e: crate::store::StoreError) -> Self {
+        Self::input(e.message)
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        Self::input(format!("cannot write output: {e}"))
+    }
+}
+
+/// Run a plain (non-TUI) command.
+pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
+    match cli.command {
+        Some(Command::Bank(cmd)) => bank::run(&cmd, ctx),
+        Some(Command::List(args)) => list::run(&args, ctx),
+        Some(Command::Show(args)) => show::run(&args, ctx),
+        Some(Command::Compare(args)) => compare::run(&args, ctx),
+        Some(Command::Export(args)) => export::run(&args, ctx),
+        Some(Command::Import(args)) => import::run(&args, ctx),
+        Some(Command::Due(args)) => due::run(&args, ctx),
+        None | Some(Command::Check(_)) => {
+            Err(Error::input("the interactive check-in is run by main"))
+        }
+    }
+}

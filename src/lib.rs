@@ -1,0 +1,13 @@
+//! motive: a recurring check-in on autonomy, mastery and purpose.
+//!
+//! The core (`bank`, `score`, `snapshot`, `store`) is plain Rust that knows
+//! nothing of terminals; `commands` (plain CLI) and `tui` are two faces over it.
+
+pub mod bank;
+pub mod cli;
+pub mod commands;
+pub mod paths;
+pub mod score;
+pub mod snapshot;
+pub mod store;
+pub mod tui;

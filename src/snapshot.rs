@@ -1,0 +1,132 @@
+//! A finished check-in, as saved on disk: self-contained, so it stays
+//! meaningful when the bank it came from changes later.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::bank::{Dimension, Scale};
+
+/// The newest snapshot format this build understands.
+pub const SNAPSHOT_FORMAT: i64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Snapshot {
+    pub format: i64,
+    /// `YYYYMMDD-HHMMSS` of the local finish time, with `-2`, `-3`... on collision.
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    pub started_at: DateTime<FixedOffset>,
+    pub finished_at: DateTime<FixedOffset>,
+    /// One thing the person will do before the next check-in (may be empty).
+    #[serde(default)]
+    pub commitment: String,
+    pub bank: BankRef,
+    pub scale: Scale,
+    pub dimensions: Vec<Dimension>,
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+    #[serde(default)]
+    pub reflections: Vec<ReflectionAnswer>,
+    /// How the previous check-in's commitment turned out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUp>,
+}
+
+/// Which bank a snapshot was taken with.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BankRef {
+    pub id: String,
+    pub version: String,
+    #[serde(default)]
+    pub title: String,
+}
+
+/// One statement as it was asked, and the person's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    pub question: String,
+    pub dimension: String,
+    pub text: String,
+    #[serde(default)]
+    pub reverse: bool,
+    #[serde(default = "default_weight")]
+    pub weight: f64,
+    /// `None` when skipped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+fn default_weight() -> f64 {
+    1.0
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReflectionAnswer {
+    pub id: String,
+    pub prompt: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    /// The commitment being followed up, copied from the previous snapshot.
+    pub commitment: String,
+    pub outcome: Outcome,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Done,
+    Partly,
+    NotDone,
+    Dropped,
+}
+
+impl Outcome {
+    pub const ALL: [Outcome; 4] = [Self::Done, Self::Partly, Self::NotDone, Self::Dropped];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Done => "done",
+            Self::Partly => "partly",
+            Self::NotDone => "not_done",
+            Self::Dropped => "dropped",
+        }
+    }
+
+    /// Words for people, e.g. "not done".
+    #[must_use]
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Done => "done",
+            Self::Partly => "partly",
+            Self::NotDone => "not done",
+            Self::Dropped => "dropped",
+        }
+    }
+}
+
+impl Snapshot {
+    #[must_use]
+    pub fn dimension(&self, id: &str) -> Option<&Dimension> {
+        self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// Answers that carry a value (not skipped).
+    pub fn answered(&self) -> impl Iterator<Item = &Answer> {
+        self.answers.iter().filter(|a| a.value.is_some())
+    }
+}
