@@ -138,6 +138,19 @@ fn too_big_message(len: usize) -> String {
     format!("file is {len} bytes; a bank file may be at most 1 MiB ({MAX_FILE_BYTES} bytes)")
 }
 
+/// Whether `id` is a valid bank, dimension, statement or reflection id:
+/// lowercase ASCII letters, digits and `-`, not starting with `-`, at most
+/// [`MAX_ID_CHARS`] characters.
+#[must_use]
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= MAX_ID_CHARS
+        && !id.starts_with('-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
 /// 1-based line and column (in characters) of a byte offset. Offsets past
 /// the end or inside a character are moved back to the nearest boundary.
 pub(crate) fn position_of(text: &str, offset: usize) -> (usize, usize) {

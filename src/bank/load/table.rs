@@ -9,7 +9,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use super::{Diagnostic, MAX_ID_CHARS, MAX_TEXT_CHARS, position_of};
+use super::{Diagnostic, MAX_ID_CHARS, MAX_TEXT_CHARS, is_valid_id, position_of};
 
 /// Collects the diagnostics of one file.
 pub(super) struct Checker<'a> {
@@ -329,11 +329,7 @@ pub(super) fn text_value(
                 );
                 return None;
             }
-            let valid = raw
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-                && !raw.starts_with('-');
-            if !valid {
+            if !is_valid_id(raw) {
                 ck.error(
                     span,
                     format!(
