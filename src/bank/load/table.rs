@@ -11,6 +11,10 @@ use toml::de::{DeArray, DeTable, DeValue};
 
 use super::{Diagnostic, MAX_ID_CHARS, MAX_TEXT_CHARS, is_valid_id, position_of};
 
+/// The most diagnostics reported for one file; a file of garbage would
+/// otherwise bury the first, most useful, ones.
+pub(super) const MAX_DIAGNOSTICS: usize = 100;
+
 /// Collects the diagnostics of one file.
 pub(super) struct Checker<'a> {
     file: &'a str,
@@ -41,9 +45,25 @@ impl<'a> Checker<'a> {
         });
     }
 
-    /// The diagnostics in file order (whole-file ones first).
+    /// The diagnostics in file order (whole-file ones first), each once
+    /// (TOML error recovery can report the same problem twice), at most
+    /// [`MAX_DIAGNOSTICS`] of them.
     pub(super) fn finish(mut self) -> Vec<Diagnostic> {
-        self.diagnostics.sort_by_key(|d| d.position);
+        self.diagnostics
+            .sort_by(|a, b| (a.position, &a.message).cmp(&(b.position, &b.message)));
+        self.diagnostics.dedup();
+        let total = self.diagnostics.len();
+        if total > MAX_DIAGNOSTICS {
+            self.diagnostics.truncate(MAX_DIAGNOSTICS);
+            self.diagnostics.push(Diagnostic {
+                file: self.file.to_owned(),
+                position: None,
+                message: format!(
+                    "{} more problems not shown; fix the ones above first",
+                    total - MAX_DIAGNOSTICS
+                ),
+            });
+        }
         self.diagnostics
     }
 }

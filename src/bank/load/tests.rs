@@ -522,3 +522,17 @@ fn from_path_reports_missing_files_and_directories() {
     let diagnostics = from_path(dir.path()).expect_err("a directory");
     assert_eq!(diagnostics[0].message, "is a directory, not a bank file");
 }
+
+#[test]
+fn a_file_of_garbage_reports_a_bounded_number_of_problems() {
+    let text = "= x\n".repeat(5000);
+    let all = errors(&text);
+    assert_eq!(all.len(), 101);
+    assert!(all[100].starts_with("t.toml: "), "{}", all[100]);
+    assert!(all[100].ends_with(" more problems not shown; fix the ones above first"));
+    assert!(
+        all[0].starts_with("t.toml:1:1: TOML syntax: "),
+        "{}",
+        all[0]
+    );
+}
