@@ -180,6 +180,10 @@ fn check(file: &str, text: &str, reserved_ids: &[&str]) -> Result<Bank, Vec<Diag
         }
         return Err(ck.finish());
     }
+    table::check_scalars(&mut ck, root.get_ref());
+    if ck.has_errors() {
+        return Err(ck.finish());
+    }
     let root = Table::root(root.get_ref());
     let bank = read_bank(&mut ck, &root, reserved_ids);
     let diagnostics = ck.finish();

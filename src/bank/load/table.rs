@@ -31,6 +31,10 @@ impl<'a> Checker<'a> {
         }
     }
 
+    pub(super) fn has_errors(&self) -> bool {
+        !self.diagnostics.is_empty()
+    }
+
     pub(super) fn position(&self, offset: usize) -> (usize, usize) {
         position_of(self.text, offset)
     }
@@ -65,6 +69,40 @@ impl<'a> Checker<'a> {
             });
         }
         self.diagnostics
+    }
+}
+
+/// Report integers and floats the TOML parser let through unchecked (it
+/// keeps their text and leaves conversion to later): `0x`, digits from
+/// other scripts, integers beyond 64 bits. They are TOML syntax errors, and
+/// saying so is clearer than a confusing error about the key later.
+pub(super) fn check_scalars(ck: &mut Checker<'_>, root: &DeTable<'_>) {
+    let mut pending: Vec<&Spanned<DeValue<'_>>> = root.values().collect();
+    while let Some(value) = pending.pop() {
+        match value.get_ref() {
+            DeValue::Integer(integer) => {
+                if i64::from_str_radix(integer.as_str(), integer.radix()).is_err() {
+                    ck.error(
+                        Some(value.span()),
+                        format!(
+                            "TOML syntax: invalid integer {:?} (64-bit integers only)",
+                            integer.to_string()
+                        ),
+                    );
+                }
+            }
+            DeValue::Float(float) => {
+                if float.as_str().parse::<f64>().is_err() {
+                    ck.error(
+                        Some(value.span()),
+                        format!("TOML syntax: invalid float {:?}", float.as_str()),
+                    );
+                }
+            }
+            DeValue::Array(array) => pending.extend(array.iter()),
+            DeValue::Table(table) => pending.extend(table.values()),
+            DeValue::String(_) | DeValue::Boolean(_) | DeValue::Datetime(_) => {}
+        }
     }
 }
 

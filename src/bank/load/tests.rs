@@ -536,3 +536,20 @@ fn a_file_of_garbage_reports_a_bounded_number_of_problems() {
         all[0]
     );
 }
+
+#[test]
+fn integers_the_parser_does_not_check_are_syntax_errors() {
+    assert_eq!(
+        one_error(&with("min = 1", "min = 0x")),
+        "t.toml:8:7: TOML syntax: invalid integer \"0x\" (64-bit integers only)"
+    );
+    assert_eq!(
+        one_error(&with("weight = 2", "weight = 99999999999999999999")),
+        "t.toml:35:10: TOML syntax: invalid integer \"99999999999999999999\" (64-bit integers only)"
+    );
+    // Nested values are checked too, even under keys the bank does not use.
+    assert_eq!(
+        one_error(&with("format = 1", "format = 1\nx = [[0o]]")),
+        "t.toml:2:7: TOML syntax: invalid integer \"0o\" (64-bit integers only)"
+    );
+}
