@@ -67,6 +67,9 @@ impl fmt::Display for Diagnostic {
 ///
 /// This checks the bank format only. Bank files on disk go through
 /// [`from_path`] or [`from_bytes`], which also refuse the id of a built-in bank.
+///
+/// # Errors
+/// Every problem found, in file order.
 pub fn parse(file: &str, text: &str) -> Result<Bank, Vec<Diagnostic>> {
     check(file, text, &[])
 }
@@ -74,6 +77,9 @@ pub fn parse(file: &str, text: &str) -> Result<Bank, Vec<Diagnostic>> {
 /// Read and parse a bank file. A bank file may not reuse the id of a
 /// built-in bank: snapshots name their bank by id, so two banks sharing one
 /// would make check-ins look comparable when they are not.
+///
+/// # Errors
+/// The file cannot be read, or every problem [`from_bytes`] finds.
 pub fn from_path(path: &Path) -> Result<Bank, Vec<Diagnostic>> {
     let file = path.display().to_string();
     let bytes =
@@ -83,6 +89,9 @@ pub fn from_path(path: &Path) -> Result<Bank, Vec<Diagnostic>> {
 
 /// Parse the bytes of a bank file, as [`from_path`] does once it has read
 /// them: size limit, UTF-8, then [`parse`] plus the built-in id rule.
+///
+/// # Errors
+/// Too big, not UTF-8, or every problem in the bank.
 pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Bank, Vec<Diagnostic>> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(vec![too_big(file, bytes.len())]);
@@ -275,16 +284,14 @@ fn read_format(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> bool {
 fn read_version(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Option<String> {
     let value = root.value(ck, "version", true)?;
     if let Some(integer) = value.get_ref().as_integer() {
-        return match i128::from_str_radix(integer.as_str(), integer.radix()) {
-            Ok(n) => Some(n.to_string()),
-            Err(_) => {
-                ck.error(
-                    Some(value.span()),
-                    "`version` is too large a number; write it as a string",
-                );
-                None
-            }
-        };
+        if let Ok(n) = i128::from_str_radix(integer.as_str(), integer.radix()) {
+            return Some(n.to_string());
+        }
+        ck.error(
+            Some(value.span()),
+            "`version` is too large a number; write it as a string",
+        );
+        return None;
     }
     if value.get_ref().is_float() {
         ck.error(
@@ -465,23 +472,24 @@ fn read_questions(
         }
         let dimension = table.text(ck, "dimension", Text::Id);
         if let Some((dimension, span)) = &dimension {
-            match dimensions.iter().position(|d| &d.dimension.id == dimension) {
-                Some(index) => {
-                    if let Some(flag) = used.get_mut(index) {
-                        *flag = true;
-                    }
+            if let Some(index) = dimensions.iter().position(|d| &d.dimension.id == dimension) {
+                if let Some(flag) = used.get_mut(index) {
+                    *flag = true;
                 }
-                None => {
-                    let declared: Vec<&str> =
-                        dimensions.iter().map(|d| d.dimension.id.as_str()).collect();
-                    ck.error(
-                        Some(span.clone()),
-                        format!(
-                            "dimension {dimension:?} is not declared in [[dimensions]] (declared: {})",
-                            if declared.is_empty() { "none".to_owned() } else { declared.join(", ") }
-                        ),
-                    );
-                }
+            } else {
+                let declared: Vec<&str> =
+                    dimensions.iter().map(|d| d.dimension.id.as_str()).collect();
+                let declared = if declared.is_empty() {
+                    "none".to_owned()
+                } else {
+                    declared.join(", ")
+                };
+                ck.error(
+                    Some(span.clone()),
+                    format!(
+                        "dimension {dimension:?} is not declared in [[dimensions]] (declared: {declared})"
+                    ),
+                );
             }
         }
         let text = table.text(ck, "text", Text::Paragraph);

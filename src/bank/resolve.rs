@@ -45,12 +45,18 @@ pub fn user_dir(config_dir: &Path) -> PathBuf {
 }
 
 /// Resolve `--bank ID|PATH`. User banks live in `<config_dir>/banks/*.toml`.
-/// Errors are one or more diagnostics, printable one per line.
+///
+/// # Errors
+/// One or more diagnostics, printable one per line: the bank's problems,
+/// or an unknown id with the list of available ones.
 pub fn resolve(spec: &str, config_dir: &Path) -> Result<Bank, Vec<Diagnostic>> {
     resolve_with_origin(spec, config_dir).map(|(bank, _)| bank)
 }
 
 /// [`resolve`], also saying where the bank came from.
+///
+/// # Errors
+/// As [`resolve`].
 pub fn resolve_with_origin(
     spec: &str,
     config_dir: &Path,
@@ -103,6 +109,9 @@ fn looks_like_path(spec: &str) -> bool {
 /// Every `*.toml` in the user banks folder, sorted by file name, each loaded.
 /// A file whose id an earlier file already uses is reported, not loaded:
 /// an id must name one bank. A missing folder means no user banks.
+///
+/// # Errors
+/// The folder exists but cannot be read.
 pub fn user_banks(config_dir: &Path) -> Result<Vec<UserBank>, Diagnostic> {
     let dir = user_dir(config_dir);
     let entries = match std::fs::read_dir(&dir) {

@@ -22,6 +22,10 @@ const WRAP: usize = 78;
 /// Titles longer than this are shortened in `bank list`.
 const TITLE_WIDTH: usize = 40;
 
+/// Run `motive bank ...`.
+///
+/// # Errors
+/// Unknown or invalid bank, or a file that cannot be written (exit 2).
 pub fn run(args: &BankCommand, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     match args {
         BankCommand::List => list(ctx),
@@ -33,6 +37,9 @@ pub fn run(args: &BankCommand, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
 
 /// Load `--bank ID|PATH` for a command: every problem goes to `ctx.err`, and
 /// the error says how many there were.
+///
+/// # Errors
+/// The bank cannot be found or is invalid.
 pub fn load_bank(spec: &str, ctx: &mut Ctx<'_>) -> Result<(Bank, Origin), Error> {
     match resolve::resolve_with_origin(spec, &ctx.config_dir) {
         Ok(found) => Ok(found),

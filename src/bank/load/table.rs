@@ -255,6 +255,8 @@ impl<'t, 'i> Table<'t, 'i> {
     ) -> Option<(f64, Range<usize>)> {
         let value = self.value(ck, key, required)?;
         let parsed = match value.get_ref() {
+            // Precision loss only past 2^53, far beyond any weight or norm.
+            #[allow(clippy::cast_precision_loss)]
             DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
                 .ok()
                 .map(|n| n as f64),
@@ -342,7 +344,7 @@ impl<'t, 'i> Table<'t, 'i> {
             return None;
         };
         let mut tables = Vec::new();
-        for item in array.iter() {
+        for item in array {
             if let Some(entries) = item.get_ref().as_table() {
                 tables.push(Self {
                     entries,
