@@ -553,3 +553,20 @@ fn integers_the_parser_does_not_check_are_syntax_errors() {
         "t.toml:2:7: TOML syntax: invalid integer \"0o\" (64-bit integers only)"
     );
 }
+
+#[test]
+fn byte_order_marks_and_crlf_line_ends_are_fine() {
+    let bom = format!("\u{feff}{BASE}");
+    assert!(parse("t.toml", &bom).is_ok());
+    let bom = bom.replacen("format = 1", "format = 1\nx = 1", 1);
+    assert!(one_error(&bom).starts_with("t.toml:2:1: unknown key \"x\""));
+    let bom_error = format!("\u{feff}{}", with("format = 1", "format = 5"));
+    assert!(one_error(&bom_error).starts_with("t.toml:1:10: format 5 is newer"));
+    let crlf = BASE.replace('\n', "\r\n");
+    assert!(parse("t.toml", &crlf).is_ok());
+    let crlf = with("weight = 2", "weight = -2").replace('\n', "\r\n");
+    assert_eq!(
+        one_error(&crlf),
+        "t.toml:35:10: `weight` must be greater than 0, not -2"
+    );
+}
