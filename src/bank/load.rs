@@ -196,9 +196,12 @@ fn check(file: &str, text: &str, reserved_ids: &[&str]) -> Result<Bank, Vec<Diag
     let root = Table::root(root.get_ref());
     let bank = read_bank(&mut ck, &root, reserved_ids);
     let diagnostics = ck.finish();
-    match bank {
-        Some(bank) if diagnostics.is_empty() => Ok(bank),
-        _ => Err(diagnostics),
+    match (bank, diagnostics.is_empty()) {
+        (Some(bank), true) => Ok(bank),
+        // Every path that gives up records why; this keeps an error an error
+        // should one ever be missed.
+        (None, true) => Err(vec![Diagnostic::whole_file(file, "cannot read this bank")]),
+        (_, false) => Err(diagnostics),
     }
 }
 
