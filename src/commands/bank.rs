@@ -21,6 +21,8 @@ const TEMPLATE_ID_LINE: &str = "id = \"my-bank\"";
 const WRAP: usize = 78;
 /// Titles longer than this are shortened in `bank list`.
 const TITLE_WIDTH: usize = 40;
+/// Versions longer than this are shortened in `bank list`.
+const VERSION_WIDTH: usize = 16;
 
 /// Run `motive bank ...`.
 ///
@@ -84,51 +86,74 @@ fn list(ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         "STATEMENTS",
         "REFLECTIONS",
         "ORIGIN",
-    ];
-    let cells: Vec<[String; 6]> = rows
-        .iter()
-        .map(|(bank, origin)| {
-            [
-                bank.id.clone(),
-                bank.version.clone(),
-                shorten(&bank.title, TITLE_WIDTH),
-                bank.questions.len().to_string(),
-                bank.reflections.len().to_string(),
-                origin.describe(),
-            ]
-        })
-        .collect();
-    let mut widths = header.map(UnicodeWidthStr::width);
-    for row in &cells {
+    ]
+    .map(str::to_owned);
+    let rows = rows.iter().map(|(bank, origin)| {
+        [
+            bank.id.clone(),
+            shorten(&bank.version, VERSION_WIDTH),
+            shorten(&bank.title, TITLE_WIDTH),
+            bank.questions.len().to_string(),
+            bank.reflections.len().to_string(),
+            origin.describe(),
+        ]
+    });
+    let rows: Vec<[String; 6]> = std::iter::once(header).chain(rows).collect();
+    for line in table_lines(
+        &rows,
+        [
+            Align::Left,
+            Align::Left,
+            Align::Left,
+            Align::Right,
+            Align::Right,
+            Align::Left,
+        ],
+    ) {
+        writeln!(ctx.out, "{line}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Align {
+    Left,
+    Right,
+}
+
+/// Rows laid out in columns two spaces apart, sized by display width. The
+/// last column is not padded, so lines carry no trailing spaces.
+fn table_lines<const N: usize>(rows: &[[String; N]], align: [Align; N]) -> Vec<String> {
+    let mut widths = [0; N];
+    for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
             *width = (*width).max(cell.width());
         }
     }
-    let header = header.map(str::to_owned);
-    for row in std::iter::once(&header).chain(&cells) {
-        let mut line = String::new();
-        for (column, (cell, width)) in row.iter().zip(widths).enumerate() {
-            let pad = " ".repeat(width.saturating_sub(cell.width()));
-            match column {
-                0 => {}
-                _ => line.push_str("  "),
-            }
-            // Counts are right-aligned; the last column is not padded.
-            match column {
-                3 | 4 => {
-                    line.push_str(&pad);
-                    line.push_str(cell);
+    rows.iter()
+        .map(|row| {
+            let mut line = String::new();
+            for (column, cell) in row.iter().enumerate() {
+                let last = column + 1 == N;
+                let pad = " ".repeat(widths[column].saturating_sub(cell.width()));
+                if column > 0 {
+                    line.push_str("  ");
                 }
-                5 => line.push_str(cell),
-                _ => {
-                    line.push_str(cell);
-                    line.push_str(&pad);
+                match align[column] {
+                    Align::Right => {
+                        line.push_str(&pad);
+                        line.push_str(cell);
+                    }
+                    Align::Left if last => line.push_str(cell),
+                    Align::Left => {
+                        line.push_str(cell);
+                        line.push_str(&pad);
+                    }
                 }
             }
-        }
-        writeln!(ctx.out, "{line}")?;
-    }
-    Ok(ExitCode::SUCCESS)
+            line
+        })
+        .collect()
 }
 
 /// One line on stderr for a user bank that cannot be used.
