@@ -402,18 +402,20 @@ fn init_refuses_to_overwrite() {
 }
 
 #[test]
-fn the_example_in_the_bank_docs_validates() {
-    let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/banks.md"))
-        .expect("docs/banks.md");
-    let start = docs.find("```toml\n").expect("a TOML example") + "```toml\n".len();
-    let end = start + docs[start..].find("```").expect("end of the example");
-    let config = temp();
-    let path = config.path().join("example.toml");
-    std::fs::write(&path, &docs[start..end]).expect("write");
-    motive(config.path())
-        .args(["bank", "validate"])
-        .arg(&path)
-        .assert()
-        .success()
-        .stderr("");
+fn the_bank_examples_in_the_docs_and_readme_validate() {
+    for doc in ["docs/banks.md", "README.md"] {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc))
+            .expect("read the doc");
+        let start = text.find("```toml\n").expect("a TOML example") + "```toml\n".len();
+        let end = start + text[start..].find("```").expect("end of the example");
+        let config = temp();
+        let path = config.path().join("example.toml");
+        std::fs::write(&path, &text[start..end]).expect("write");
+        motive(config.path())
+            .args(["bank", "validate"])
+            .arg(&path)
+            .assert()
+            .success()
+            .stderr("");
+    }
 }
