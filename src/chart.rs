@@ -125,8 +125,8 @@ impl<'a> TrendChart<'a> {
         }
     }
 
-    /// Show only these dimension ids, in this order. Ids that appear in no
-    /// snapshot are ignored here; callers that take ids from people should
+    /// Show only these dimension ids, in this order (repeats shown once). Ids
+    /// that appear in no snapshot are ignored here; callers that take ids from people should
     /// check them against [`dimensions_in`] first.
     #[must_use]
     pub fn dimensions<I, S>(mut self, ids: I) -> Self
@@ -158,10 +158,18 @@ impl<'a> TrendChart<'a> {
         let all = dimensions_in(self.snapshots);
         match &self.only {
             None => all,
-            Some(ids) => ids
-                .iter()
-                .filter_map(|id| all.iter().find(|d| &d.id == id).copied())
-                .collect(),
+            Some(ids) => {
+                let mut shown: Vec<&Dimension> = Vec::with_capacity(ids.len());
+                for id in ids {
+                    let found = all.iter().find(|d| &d.id == id);
+                    if let Some(dimension) = found
+                        && !shown.iter().any(|d| d.id == dimension.id)
+                    {
+                        shown.push(dimension);
+                    }
+                }
+                shown
+            }
         }
     }
 
@@ -655,7 +663,8 @@ mod tests {
     #[test]
     fn chosen_dimensions_keep_their_order_and_unknown_ones_are_ignored() {
         let snapshots = weekly(3);
-        let chart = TrendChart::new(&snapshots).dimensions(["purpose", "nope", "autonomy"]);
+        let chart =
+            TrendChart::new(&snapshots).dimensions(["purpose", "nope", "autonomy", "purpose"]);
         let shown: Vec<&str> = chart
             .shown_dimensions()
             .iter()
