@@ -584,6 +584,10 @@ mod tests {
         // 39 weeks later
         assert!(text.contains("2026-10-05"), "{text}");
         insta::assert_snapshot!("forty_snapshots", text);
+        // the same in colour, as the TUI draws it: braille lines
+        let braille = render_text(&TrendChart::new(&snapshots), 80, 20);
+        assert!(braille.chars().any(|c| is_braille(&c.to_string())));
+        insta::assert_snapshot!("forty_snapshots_braille", braille);
     }
 
     #[test]
