@@ -337,7 +337,13 @@ impl Widget for &TrendChart<'_> {
         let timeline = self.timeline();
         let Some(&(_, first)) = timeline.first() else {
             let row = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
-            Line::from(NO_CHECK_INS).centered().render(row, buf);
+            let message = Line::from(NO_CHECK_INS);
+            // Centred when it fits; otherwise cut at the end, not on both sides.
+            if message.width() <= usize::from(area.width) {
+                message.centered().render(row, buf);
+            } else {
+                message.render(row, buf);
+            }
             return;
         };
         let span = timeline.last().map_or(0.0, |(x, _)| *x);
@@ -681,6 +687,22 @@ mod tests {
                 .iter()
                 .any(|c| is_braille(c.symbol()) && c.fg == Color::Yellow)
         );
+    }
+
+    #[test]
+    fn tiny_areas_draw_what_fits_without_panicking() {
+        let snapshots = weekly(5);
+        for monochrome in [false, true] {
+            let chart = TrendChart::new(&snapshots).monochrome(monochrome);
+            for width in 0..14 {
+                for height in 0..6 {
+                    let text = render_text(&chart, width, height);
+                    assert_eq!(text.lines().count(), usize::from(height));
+                }
+            }
+        }
+        let empty = render_text(&TrendChart::new(&[]), 5, 1);
+        assert_eq!(empty, "No ch\n");
     }
 
     #[test]
