@@ -10,6 +10,8 @@
 //!   and `|delta| > 1.96 * sqrt(2) * sd * sqrt(1 - reliability)`
 //!   (Jacobson & Truax, 1991). Without norms, reliability is unknown.
 
+pub mod explain;
+
 use crate::bank::{Dimension, Scale};
 use crate::snapshot::{Answer, Snapshot};
 
