@@ -8,6 +8,7 @@ pub mod export;
 pub mod import;
 pub mod list;
 pub mod show;
+pub mod view;
 
 use std::fmt;
 use std::io::Write;
