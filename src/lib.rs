@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod chart;
+pub mod checkin;
 pub mod cli;
 pub mod commands;
 pub mod paths;
