@@ -193,8 +193,13 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(8).min(76);
     // Rows once wrapped to the inside of the box, plus the border.
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
-    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(inner_width)).sum();
-    let height = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2 + input_rows);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(inner_width))
+        .sum();
+    let height = u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2 + input_rows);
     let popup = centered(area, width, height);
     frame.render_widget(Clear, popup);
     let block = Block::default()
