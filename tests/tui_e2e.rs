@@ -16,16 +16,6 @@ fn dirs() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     (dir, data, config)
 }
 
-/// The `N/M` progress of the question screen, if it is showing.
-fn progress(term: &Term) -> Option<(usize, usize)> {
-    let text = term.text();
-    text.lines().find_map(|line| {
-        let word = line.split_whitespace().last()?;
-        let (a, b) = word.split_once('/')?;
-        Some((a.parse().ok()?, b.parse().ok()?))
-    })
-}
-
 fn show_latest(data: &Path) -> Value {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_motive"))
         .args(["show", "latest", "--json"])
