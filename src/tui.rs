@@ -150,17 +150,23 @@ impl Driver {
 
     fn perform(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
-            Effect::Open => match self.store.load_draft::<CheckIn>() {
-                Ok(Some(draft)) => Some(Msg::DraftFound(draft)),
-                Ok(None) => Some(self.begin(None)),
-                Err(e) => Some(Msg::CannotStart {
-                    title: "The unfinished check-in cannot be read".into(),
-                    text: format!(
-                        "{e}\n\nMove that file away to start afresh; it is left untouched."
-                    ),
-                    busy: false,
-                }),
-            },
+            Effect::Open => {
+                // The lock first: a draft another process is still writing is not ours to offer.
+                if let Err(msg) = self.acquire() {
+                    return Some(msg);
+                }
+                Some(match self.store.load_draft::<CheckIn>() {
+                    Ok(Some(draft)) => Msg::DraftFound(draft),
+                    Ok(None) => self.begin(None),
+                    Err(e) => Msg::CannotStart {
+                        title: "The unfinished check-in cannot be read".into(),
+                        text: format!(
+                            "{e}\n\nMove that file away to start afresh; it is left untouched."
+                        ),
+                        busy: false,
+                    },
+                })
+            }
             Effect::Begin(resume) => Some(self.begin(resume.map(|b| *b))),
             Effect::SaveDraft(checkin) => {
                 let result = self.store.save_draft(&*checkin);
@@ -206,6 +212,38 @@ impl Driver {
         }
     }
 
+    /// Take the writer lock for this check-in, unless it is already held.
+    fn acquire(&mut self) -> Result<(), Msg> {
+        if self.lock.is_some() {
+            return Ok(());
+        }
+        let cannot = |text: String| Msg::CannotStart {
+            title: "Cannot use the data dir".into(),
+            text,
+            busy: false,
+        };
+        let store = Store::open(self.store.root()).map_err(|e| cannot(e.message))?;
+        match store.lock("check-in") {
+            Ok(lock) => {
+                self.lock = Some(lock);
+                Ok(())
+            }
+            Err(LockError::Busy { holder }) => Err(Msg::CannotStart {
+                title: "A check-in is already in progress".into(),
+                text: format!(
+                    "{}.\n\nFinish it there first. Meanwhile you can look at your history read-only.",
+                    if holder.is_empty() {
+                        "Another motive is writing to this data dir".to_string()
+                    } else {
+                        capitalise(&holder)
+                    }
+                ),
+                busy: true,
+            }),
+            Err(LockError::Store(e)) => Err(cannot(e.message)),
+        }
+    }
+
     /// Lock, check the data dir, and begin the check-in.
     fn begin(&mut self, resume: Option<CheckIn>) -> Msg {
         let cannot = |title: &str, text: String| Msg::CannotStart {
@@ -213,30 +251,13 @@ impl Driver {
             text,
             busy: false,
         };
+        if let Err(msg) = self.acquire() {
+            return msg;
+        }
         let store = match Store::open(self.store.root()) {
             Ok(store) => store,
             Err(e) => return cannot("Cannot use the data dir", e.message),
         };
-        if self.lock.is_none() {
-            match store.lock("check-in") {
-                Ok(lock) => self.lock = Some(lock),
-                Err(LockError::Busy { holder }) => {
-                    return Msg::CannotStart {
-                        title: "A check-in is already in progress".into(),
-                        text: format!(
-                            "{}.\n\nFinish it there first. Meanwhile you can look at your history read-only.",
-                            if holder.is_empty() {
-                                "Another motive is writing to this data dir".to_string()
-                            } else {
-                                capitalise(&holder)
-                            }
-                        ),
-                        busy: true,
-                    };
-                }
-                Err(LockError::Store(e)) => return cannot("Cannot use the data dir", e.message),
-            }
-        }
         if let Err(e) = store.check_writable() {
             self.lock = None;
             return cannot(

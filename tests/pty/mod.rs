@@ -37,6 +37,8 @@ pub struct Spawn<'a> {
     pub config_dir: &'a Path,
     pub no_color: bool,
     pub size: (u16, u16),
+    /// Extra environment variables.
+    pub env: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Spawn<'a> {
@@ -47,6 +49,7 @@ impl<'a> Spawn<'a> {
             config_dir,
             no_color: false,
             size: (24, 80),
+            env: Vec::new(),
         }
     }
 
@@ -93,6 +96,9 @@ impl Term {
         cmd.env("MOTIVE_CONFIG_DIR", spec.config_dir);
         if spec.no_color {
             cmd.env("NO_COLOR", "1");
+        }
+        for (key, value) in &spec.env {
+            cmd.env(key, value);
         }
         let child = pair
             .slave
