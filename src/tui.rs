@@ -153,7 +153,7 @@ impl Driver {
             Effect::Open => {
                 // The lock first: a draft another process is still writing is not ours to offer.
                 if let Err(msg) = self.acquire() {
-                    return Some(msg);
+                    return Some(*msg);
                 }
                 Some(match self.store.load_draft::<CheckIn>() {
                     Ok(Some(draft)) => Msg::DraftFound(draft),
@@ -213,14 +213,16 @@ impl Driver {
     }
 
     /// Take the writer lock for this check-in, unless it is already held.
-    fn acquire(&mut self) -> Result<(), Msg> {
+    fn acquire(&mut self) -> Result<(), Box<Msg>> {
         if self.lock.is_some() {
             return Ok(());
         }
-        let cannot = |text: String| Msg::CannotStart {
-            title: "Cannot use the data dir".into(),
-            text,
-            busy: false,
+        let cannot = |text: String| {
+            Box::new(Msg::CannotStart {
+                title: "Cannot use the data dir".into(),
+                text,
+                busy: false,
+            })
         };
         let store = Store::open(self.store.root()).map_err(|e| cannot(e.message))?;
         match store.lock("check-in") {
@@ -228,7 +230,7 @@ impl Driver {
                 self.lock = Some(lock);
                 Ok(())
             }
-            Err(LockError::Busy { holder }) => Err(Msg::CannotStart {
+            Err(LockError::Busy { holder }) => Err(Box::new(Msg::CannotStart {
                 title: "A check-in is already in progress".into(),
                 text: format!(
                     "{}.\n\nFinish it there first. Meanwhile you can look at your history read-only.",
@@ -239,7 +241,7 @@ impl Driver {
                     }
                 ),
                 busy: true,
-            }),
+            })),
             Err(LockError::Store(e)) => Err(cannot(e.message)),
         }
     }
@@ -252,7 +254,7 @@ impl Driver {
             busy: false,
         };
         if let Err(msg) = self.acquire() {
-            return msg;
+            return *msg;
         }
         let store = match Store::open(self.store.root()) {
             Ok(store) => store,
