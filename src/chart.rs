@@ -500,6 +500,7 @@ mod tests {
                     weight: 1.0,
                     value,
                     note: None,
+                    fingerprint: None,
                 })
                 .collect(),
             reflections: vec![],

@@ -209,6 +209,11 @@ impl CheckIn {
                 weight: q.weight,
                 value: q.value,
                 note: non_empty(&q.note),
+                fingerprint: Some(crate::snapshot::fingerprint(
+                    &q.text,
+                    q.reverse,
+                    &self.scale,
+                )),
             })
             .collect()
     }

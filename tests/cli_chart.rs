@@ -59,6 +59,7 @@ fn snapshot(at: &str, values: [i64; 3]) -> Snapshot {
                 weight: 1.0,
                 value: Some(value),
                 note: None,
+                fingerprint: None,
             })
             .collect(),
         reflections: vec![],

@@ -451,3 +451,50 @@ fn usage_errors_exit_2_and_help_teaches() {
             .stdout(predicate::str::contains("Example"));
     }
 }
+
+#[test]
+fn a_statement_whose_wording_changed_is_listed_not_compared() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(dir.path()).expect("store");
+    let core = bank("core");
+    let before = snapshot(&core, at("2026-01-05T09:30:00+00:00"), 2);
+    let mut after = snapshot(&core, at("2026-04-06T09:30:00+00:00"), 4);
+    after.bank.version = "2".into();
+    let reworded = &mut after.answers[0];
+    reworded.text = "I decide how I do my work, most days.".into();
+    reworded.fingerprint = Some(motive::snapshot::fingerprint(
+        &reworded.text,
+        reworded.reverse,
+        &after.scale,
+    ));
+    let question = reworded.question.clone();
+    store.save(before).expect("save");
+    store.save(after).expect("save");
+
+    let compared = json(motive(dir.path()).args(["compare", "--json"]));
+    let changed = compared["changed_wording"].as_array().expect("array");
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["question"], question.as_str());
+    assert_eq!(
+        changed[0]["to_text"],
+        "I decide how I do my work, most days."
+    );
+    let movers = compared["movers"].as_array().expect("movers");
+    assert_eq!(
+        movers.len(),
+        core.questions.len() - 1,
+        "every other statement moved"
+    );
+    assert!(movers.iter().all(|m| m["question"] != question.as_str()));
+    motive(dir.path())
+        .arg("compare")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "Same bank core, different versions (1 and 2)",
+        ))
+        .stdout(predicate::str::contains("Changed wording, not compared"))
+        .stdout(predicate::str::contains(
+            "now:  I decide how I do my work, most days.",
+        ));
+}

@@ -69,6 +69,7 @@ fn a_full_quick_check_in_is_saved_with_the_expected_scores() {
             weight: q.weight,
             value: Some(if i % 2 == 0 { 4 } else { 2 }),
             note: None,
+            fingerprint: None,
         })
         .collect();
     for s in score::scores_of(&bank.scale, &bank.dimensions, &answers) {

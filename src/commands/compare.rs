@@ -99,6 +99,16 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison) -> String
             );
         }
     }
+    if !comparison.changed_wording.is_empty() {
+        let _ = writeln!(out, "\nChanged wording, not compared");
+        for c in &comparison.changed_wording {
+            let _ = writeln!(
+                out,
+                "  {}\n    then: {}\n    now:  {}",
+                c.question, c.from_text, c.to_text
+            );
+        }
+    }
     out
 }
 

@@ -164,6 +164,14 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
                 d.reliability.describe()
             );
         }
+        for c in &comparison.changed_wording {
+            let _ = writeln!(
+                md,
+                "\n*Changed wording, not compared:* \"{}\" became \"{}\".",
+                c.from_text.trim(),
+                c.to_text.trim()
+            );
+        }
         md.push('\n');
     }
 

@@ -133,12 +133,18 @@ pub fn comparison_json(comparison: &Comparison) -> Value {
             })
         })
         .collect();
+    let changed: Vec<Value> = comparison
+        .changed_wording
+        .iter()
+        .map(|c| json!({ "question": c.question, "from_text": c.from_text, "to_text": c.to_text }))
+        .collect();
     json!({
         "from": comparison.from,
         "to": comparison.to,
         "same_bank": comparison.same_bank,
         "dimensions": dimensions,
         "movers": movers,
+        "changed_wording": changed,
     })
 }
 

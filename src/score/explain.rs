@@ -178,6 +178,7 @@ mod tests {
             weight: 1.0,
             value,
             note: None,
+            fingerprint: None,
         }
     }
 
