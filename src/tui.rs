@@ -208,6 +208,7 @@ impl Driver {
                     Err(e) => Msg::SaveFailed(e.message),
                 })
             }
+            Effect::Trash(id) => Some(self.trash(&id)),
             Effect::Quit => None,
         }
     }
@@ -290,10 +291,28 @@ impl Driver {
         ))
     }
 
+    /// Move a check-in to the trash, under the writer lock.
+    fn trash(&self, id: &str) -> Msg {
+        let result = Store::open(self.store.root())
+            .map_err(|e| e.message)
+            .and_then(|store| {
+                let _lock = store
+                    .lock("delete")
+                    .map_err(|e| format!("Cannot delete now: {e}"))?;
+                store.trash(id).map_err(|e| e.message)
+            });
+        match result {
+            Ok(_) => Msg::Deleted {
+                id: id.to_string(),
+                home: self.home_info(),
+            },
+            Err(reason) => Msg::DeleteFailed(reason),
+        }
+    }
+
     fn home_info(&self) -> HomeInfo {
-        let mut listing = self.store.list();
-        let count = listing.snapshots.len();
-        let latest = listing.snapshots.pop();
+        let listing = self.store.list();
+        let latest = listing.snapshots.last();
         let now = (self.now)();
         let day = |d: DateTime<FixedOffset>| d.format("%Y-%m-%d").to_string();
         let due = match cadence(latest.as_ref().map(|s| s.finished_at), now, CADENCE_DAYS) {
@@ -307,7 +326,7 @@ impl Driver {
                 format!("Next check-in due {} (in {days_left} days).", day(next))
             }
         };
-        HomeInfo::new(latest, count, due)
+        HomeInfo::new(listing.snapshots, due)
     }
 }
 

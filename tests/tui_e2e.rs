@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal: keys in, screen text out.
 
 mod pty;
+mod support;
 
 use std::path::Path;
 
@@ -262,4 +263,48 @@ fn a_bad_bank_is_a_one_line_error_before_the_screen_is_taken() {
         "{err}"
     );
     assert!(out.stdout.is_empty(), "no escape codes when failing early");
+}
+
+#[test]
+fn history_then_compare_two_marked_check_ins() {
+    let (_dir, data, config) = dirs();
+    let store = motive::store::Store::open(&data).expect("store");
+    let core = support::bank("core");
+    for (when, value) in [
+        ("2026-01-05", 2),
+        ("2026-04-06", 3),
+        ("2026-07-06", 4),
+        ("2026-10-05", 5),
+    ] {
+        store
+            .save(support::snapshot(
+                &core,
+                support::at(&format!("{when}T09:30:00+00:00")),
+                value,
+            ))
+            .expect("save");
+    }
+    let term = Term::spawn(&Spawn::new(&data, &config));
+    term.wait_for("4 check-ins in all");
+    term.send("h");
+    term.wait_for("2026-10-05");
+    term.wait_for("Space mark");
+    // newest first: move down to 2026-07-06 and mark it, then 2026-01-05
+    term.send(key::DOWN);
+    term.send(" ");
+    term.wait_for("●");
+    term.send(key::DOWN);
+    term.send(key::DOWN);
+    term.send(" ");
+    term.wait_until("two marks", |s| s.contents().matches('●').count() == 2);
+    term.send("c");
+    term.wait_for("2026-01-05 → 2026-07-06");
+    // every statement 2 -> 4: three forward statements +50, the reverse one -50:
+    // (3 * 50 - 50) / 4 = +25 points per dimension, beyond every threshold
+    term.wait_for("↑ +25.0");
+    term.wait_for("reliable change");
+    let text = term.text();
+    assert_eq!(text.matches("↑ +25.0").count(), 3, "{text}");
+    term.send(key::ESC);
+    term.wait_for("Space mark");
 }

@@ -292,3 +292,123 @@ fn the_editor_field_follows_the_step() {
         Some(Field::Reflection(0))
     );
 }
+
+mod browsing {
+    use super::*;
+    use motive::tui::app::{CompareView, Detail, History};
+
+    fn home_with(n: usize) -> App {
+        let bank = builtin::get("quick").expect("quick");
+        let snapshots = (0..n)
+            .map(|i| {
+                let when = now() + chrono::Duration::days(90 * i as i64);
+                CheckIn::new(&bank, None, None, when).to_snapshot(when)
+            })
+            .collect();
+        App::new(HomeInfo::new(snapshots, String::new()), Theme::monochrome())
+    }
+
+    #[test]
+    fn history_selects_marks_compares_and_goes_back() {
+        let mut app = home_with(4);
+        app.update(ch('h'));
+        assert!(
+            matches!(&app.screen, Screen::History(History { selected: 3, marked }) if marked.is_empty())
+        );
+        app.update(key(KeyCode::Down)); // the list is newest first: down is older
+        app.update(ch(' '));
+        app.update(ch('j'));
+        app.update(ch('j'));
+        app.update(ch(' '));
+        app.update(ch('k'));
+        assert!(
+            matches!(&app.screen, Screen::History(History { selected: 1, marked }) if marked == &vec![2, 0])
+        );
+        app.update(ch('c'));
+        assert!(
+            matches!(
+                &app.screen,
+                Screen::Compare(CompareView { from: 0, to: 2, .. })
+            ),
+            "{:?}",
+            app.screen
+        );
+        app.update(ch('x'));
+        assert!(matches!(
+            &app.screen,
+            Screen::Compare(CompareView { explain: true, .. })
+        ));
+        app.update(key(KeyCode::Esc));
+        assert!(
+            matches!(&app.screen, Screen::History(History { selected: 1, .. })),
+            "back to where we were"
+        );
+        app.update(key(KeyCode::Enter));
+        assert!(matches!(
+            &app.screen,
+            Screen::Detail(Detail {
+                index: 1,
+                explain: false,
+                ..
+            })
+        ));
+        app.update(key(KeyCode::Down));
+        assert!(matches!(
+            &app.screen,
+            Screen::Detail(Detail { scroll: 1, .. })
+        ));
+        app.update(ch('q'));
+        app.update(ch('q'));
+        assert!(matches!(app.screen, Screen::Home));
+        assert!(
+            !app.quit,
+            "q on a browsing screen goes back, it does not quit"
+        );
+    }
+
+    #[test]
+    fn compare_from_home_takes_the_two_latest_and_needs_two() {
+        let mut app = home_with(3);
+        app.update(ch('c'));
+        assert!(matches!(
+            &app.screen,
+            Screen::Compare(CompareView {
+                from: 1,
+                to: 2,
+                back: None,
+                ..
+            })
+        ));
+        let mut lonely = home_with(1);
+        lonely.update(ch('c'));
+        assert!(matches!(lonely.screen, Screen::Home));
+        assert!(
+            lonely
+                .status
+                .as_deref()
+                .is_some_and(|s| s.contains("two check-ins"))
+        );
+    }
+
+    #[test]
+    fn delete_asks_then_moves_to_the_trash() {
+        let mut app = home_with(2);
+        let id = app.home.snapshots[1].id.clone();
+        app.update(ch('h'));
+        assert!(app.update(ch('d')).is_empty());
+        assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete(1))));
+        assert!(app.update(ch('n')).is_empty());
+        app.update(ch('d'));
+        assert_eq!(app.update(ch('y')), vec![Effect::Trash(id.clone())]);
+        let remaining = HomeInfo::new(app.home.snapshots[..1].to_vec(), String::new());
+        app.update(Msg::Deleted {
+            id,
+            home: remaining,
+        });
+        assert!(matches!(
+            &app.screen,
+            Screen::History(History { selected: 0, .. })
+        ));
+        assert!(app.status.as_deref().is_some_and(|s| s.contains("trash")));
+    }
+}

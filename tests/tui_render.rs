@@ -9,7 +9,9 @@ use insta::assert_snapshot;
 use motive::bank::builtin;
 use motive::checkin::{CheckIn, Step};
 use motive::snapshot::Outcome;
+use motive::snapshot::{FollowUp, Snapshot};
 use motive::tui::app::{App, HomeInfo, Msg, Screen};
+use motive::tui::app::{CompareView, Detail, History};
 use motive::tui::theme::Theme;
 use motive::tui::view::view;
 use ratatui::Terminal;
@@ -40,7 +42,10 @@ fn typed(app: &mut App, text: &str) {
 
 fn first_time() -> App {
     App::new(
-        HomeInfo::new(None, 0, "Your first check-in is ready when you are.".into()),
+        HomeInfo::new(
+            Vec::new(),
+            "Your first check-in is ready when you are.".into(),
+        ),
         Theme::monochrome(),
     )
 }
@@ -85,20 +90,6 @@ fn at_step(step: Step) -> App {
 #[test]
 fn home_first_time() {
     assert_snapshot!(draw(&first_time(), 80, 24).backend());
-}
-
-#[test]
-fn home_with_a_latest_check_in() {
-    let latest = snapshot(&bank("core"), at("2026-10-01T09:30:00+01:00"), 4);
-    let app = App::new(
-        HomeInfo::new(
-            Some(latest),
-            3,
-            "Next check-in due 2026-12-30 (in 38 days).".into(),
-        ),
-        Theme::monochrome(),
-    );
-    assert_snapshot!(draw(&app, 80, 24).backend());
 }
 
 #[test]
@@ -275,5 +266,172 @@ fn follow_up_choice_is_highlighted() {
     assert_eq!(
         flow.checkin.follow_up.as_ref().and_then(|f| f.outcome),
         Some(Outcome::Done)
+    );
+}
+
+/// A check-in where autonomy, mastery and purpose got these answers (every
+/// statement of a dimension the same), so their lines differ on a chart.
+fn varied(bank_id: &str, when: &str, values: [i64; 3]) -> Snapshot {
+    let mut s = snapshot(&bank(bank_id), at(when), 3);
+    for a in &mut s.answers {
+        let v = match a.dimension.as_str() {
+            "autonomy" => values[0],
+            "mastery" => values[1],
+            _ => values[2],
+        };
+        a.value = Some(v);
+    }
+    s.label = Some(format!("v{}{}{}", values[0], values[1], values[2]));
+    s
+}
+
+/// `n` quarterly core check-ins from 2017, with a year's gap after the
+/// eighth; with `other_bank` the last one uses the quick bank.
+fn quarters(n: usize, other_bank: bool) -> Vec<Snapshot> {
+    (0..n)
+        .map(|i| {
+            let quarter = i + if i >= 8 { 4 } else { 0 };
+            let (year, month) = (2017 + quarter / 4, 1 + 3 * (quarter % 4));
+            let when = format!("{year}-{month:02}-10T09:30:00+00:00");
+            let wave = |offset: usize| 1 + ((i + offset) % 5) as i64;
+            let bank_id = if other_bank && i + 1 == n {
+                "quick"
+            } else {
+                "core"
+            };
+            let mut s = varied(bank_id, &when, [wave(0), wave(2), wave(4)]);
+            if i > 0 {
+                let outcome = [
+                    motive::snapshot::Outcome::Done,
+                    motive::snapshot::Outcome::Partly,
+                ][i % 2];
+                s.follow_up = Some(FollowUp {
+                    commitment: "Ask for the gnarly migration".into(),
+                    outcome,
+                    note: None,
+                });
+            }
+            s
+        })
+        .collect()
+}
+
+fn browsing(snapshots: Vec<Snapshot>, screen: Screen) -> App {
+    let mut app = App::new(
+        HomeInfo::new(
+            snapshots,
+            "Next check-in due 2027-02-20 (in 90 days).".into(),
+        ),
+        Theme::monochrome(),
+    );
+    app.screen = screen;
+    app
+}
+
+#[test]
+fn home_at_each_stage() {
+    for n in [1, 2, 40] {
+        let app = browsing(quarters(n, false), Screen::Home);
+        assert_snapshot!(
+            format!("home_{n}_check_ins_80x24"),
+            draw(&app, 80, 24).backend()
+        );
+    }
+    let app = browsing(quarters(40, false), Screen::Home);
+    assert_snapshot!("home_40_check_ins_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn history_at_each_stage() {
+    for (n, other) in [(1, false), (2, false), (40, true)] {
+        let selected = n - 1;
+        let app = browsing(
+            quarters(n, other),
+            Screen::History(History {
+                selected,
+                marked: vec![],
+            }),
+        );
+        assert_snapshot!(format!("history_{n}_80x24"), draw(&app, 80, 24).backend());
+    }
+    let app = browsing(
+        quarters(40, true),
+        Screen::History(History {
+            selected: 37,
+            marked: vec![36, 38],
+        }),
+    );
+    assert_snapshot!("history_40_marked_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn history_draws_each_dimension_in_its_colour() {
+    let mut app = browsing(
+        quarters(12, false),
+        Screen::History(History {
+            selected: 11,
+            marked: vec![],
+        }),
+    );
+    app.theme = Theme::color();
+    let terminal = draw(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let braille = |c: &ratatui::buffer::Cell| {
+        c.symbol()
+            .chars()
+            .any(|ch| ('\u{2801}'..='\u{28ff}').contains(&ch))
+    };
+    for colour in [Color::Cyan, Color::Yellow, Color::Magenta] {
+        let cells = buffer
+            .content
+            .iter()
+            .filter(|c| braille(c) && c.fg == colour)
+            .count();
+        assert!(cells > 10, "{colour:?}: {cells} line cells");
+    }
+}
+
+#[test]
+fn detail_and_its_explanation() {
+    let mut snapshots = quarters(2, false);
+    snapshots[1].answers[0].note = Some("A quieter quarter; more room to choose.".into());
+    snapshots[1].answers[1].value = None;
+    let detail = |explain| {
+        Screen::Detail(Detail {
+            index: 1,
+            scroll: 0,
+            explain,
+            back: None,
+        })
+    };
+    let app = browsing(snapshots.clone(), detail(false));
+    assert_snapshot!("detail_80x24", draw(&app, 80, 24).backend());
+    assert_snapshot!("detail_120x40", draw(&app, 120, 40).backend());
+    let app = browsing(snapshots, detail(true));
+    assert_snapshot!("detail_explained_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn compare_side_by_side() {
+    let mut snapshots = quarters(3, true);
+    snapshots[0].reflections[0].text = "To lead the platform work.".into();
+    snapshots[1].reflections[0].text = "To teach what I learned leading the platform work.".into();
+    snapshots[1].answers[0].note = Some("Reorg: less say for now.".into());
+    let view = |from, to| {
+        Screen::Compare(CompareView {
+            from,
+            to,
+            scroll: 0,
+            explain: false,
+            back: None,
+        })
+    };
+    let app = browsing(snapshots.clone(), view(0, 1));
+    assert_snapshot!("compare_80x24", draw(&app, 80, 24).backend());
+    assert_snapshot!("compare_120x40", draw(&app, 120, 40).backend());
+    let app = browsing(snapshots, view(1, 2));
+    assert_snapshot!(
+        "compare_different_banks_80x24",
+        draw(&app, 80, 24).backend()
     );
 }

@@ -17,29 +17,55 @@ pub const SAVE_AFTER_TICKS: u8 = 8;
 /// The driver sends a [`Msg::Tick`] this often when no key arrives.
 pub const TICK_MS: u64 = 250;
 
-/// What the home screen shows; gathered by the driver from the store.
+/// What the home, history and compare screens show; gathered by the driver
+/// from the store.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HomeInfo {
-    /// The latest check-in, if any.
-    pub latest: Option<Snapshot>,
-    /// Its scores.
+    /// Every readable check-in, oldest first.
+    pub snapshots: Vec<Snapshot>,
+    /// The latest check-in's scores.
     pub scores: Vec<DimensionScore>,
     /// "A check-in is due" or "Next check-in due on ...".
     pub due: String,
-    /// How many check-ins there are.
-    pub count: usize,
 }
 
 impl HomeInfo {
     #[must_use]
-    pub fn new(latest: Option<Snapshot>, count: usize, due: String) -> Self {
-        let scores = latest.as_ref().map(score::scores).unwrap_or_default();
+    pub fn new(snapshots: Vec<Snapshot>, due: String) -> Self {
+        let scores = snapshots.last().map(score::scores).unwrap_or_default();
         Self {
-            latest,
+            snapshots,
             scores,
             due,
-            count,
         }
+    }
+
+    #[must_use]
+    pub fn latest(&self) -> Option<&Snapshot> {
+        self.snapshots.last()
+    }
+
+    /// The latest check-in against the one before it.
+    #[must_use]
+    pub fn last_change(&self) -> Option<Comparison> {
+        match self.snapshots.as_slice() {
+            [.., previous, latest] => Some(score::compare(previous, latest)),
+            _ => None,
+        }
+    }
+
+    /// How earlier commitments turned out: (done, followed up).
+    #[must_use]
+    pub fn commitments_done(&self) -> (usize, usize) {
+        let outcomes: Vec<Outcome> = self
+            .snapshots
+            .iter()
+            .filter_map(|s| s.follow_up.as_ref().map(|f| f.outcome))
+            .collect();
+        (
+            outcomes.iter().filter(|o| **o == Outcome::Done).count(),
+            outcomes.len(),
+        )
     }
 }
 
@@ -92,6 +118,39 @@ pub enum Screen {
         text: String,
         busy: bool,
     },
+    History(History),
+    Detail(Detail),
+    Compare(CompareView),
+}
+
+/// The list of check-ins beside the trend chart.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct History {
+    /// Index into `HomeInfo::snapshots` (oldest first) of the selected row.
+    pub selected: usize,
+    /// Up to two indices marked for comparison.
+    pub marked: Vec<usize>,
+}
+
+/// One check-in in full, scrollable; `explain` shows how each score was reached.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detail {
+    pub index: usize,
+    pub scroll: u16,
+    pub explain: bool,
+    /// Where Esc goes back to.
+    pub back: Option<History>,
+}
+
+/// Two check-ins side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CompareView {
+    pub from: usize,
+    pub to: usize,
+    pub scroll: u16,
+    /// Show how the later check-in's scores were reached.
+    pub explain: bool,
+    pub back: Option<History>,
 }
 
 // One value at a time, never in a collection: boxing would buy nothing.
@@ -106,6 +165,7 @@ pub enum Overlay {
         reason: String,
         area: TextArea<'static>,
     },
+    ConfirmDelete(usize),
 }
 
 /// Everything the TUI knows.
@@ -147,6 +207,12 @@ pub enum Msg {
     },
     SaveFailed(String),
     DraftFailed(String),
+    /// A check-in was moved to the trash; the listing has been reloaded.
+    Deleted {
+        id: String,
+        home: HomeInfo,
+    },
+    DeleteFailed(String),
 }
 
 /// Something for the driver to do.
@@ -161,6 +227,8 @@ pub enum Effect {
     DiscardDraft,
     SaveSnapshot(Box<CheckIn>),
     SaveSnapshotTo(Box<CheckIn>, PathBuf),
+    /// Move a check-in to the trash (by id).
+    Trash(String),
     Quit,
 }
 
@@ -188,6 +256,7 @@ impl App {
             Some(Overlay::ConfirmDiscard) => return Context::ConfirmDiscard,
             Some(Overlay::SaveFailed(_)) => return Context::SaveFailed,
             Some(Overlay::PathInput { .. }) => return Context::PathInput,
+            Some(Overlay::ConfirmDelete(_)) => return Context::ConfirmDelete,
             None => {}
         }
         match &self.screen {
@@ -197,6 +266,9 @@ impl App {
             Screen::Result(_) => Context::Result,
             Screen::Notice { busy: true, .. } => Context::NoticeBusy,
             Screen::Notice { .. } => Context::Notice,
+            Screen::History(_) => Context::History,
+            Screen::Detail(_) => Context::Detail,
+            Screen::Compare(_) => Context::Compare,
             Screen::Flow(flow) => match (&flow.editor, flow.checkin.step) {
                 (Some(e), _) => match e.field {
                     Field::Note(_) => Context::Note,
@@ -256,6 +328,22 @@ impl App {
                 self.overlay = Some(Overlay::SaveFailed(reason));
                 vec![]
             }
+            Msg::Deleted { id, home } => {
+                self.home = home;
+                let last = self.home.snapshots.len().saturating_sub(1);
+                if let Screen::History(h) = &mut self.screen {
+                    h.selected = h.selected.min(last);
+                    h.marked.clear();
+                }
+                self.status = Some(format!(
+                    "Moved check-in {id} to the trash (trash/ in the data dir)."
+                ));
+                vec![]
+            }
+            Msg::DeleteFailed(reason) => {
+                self.status = Some(reason);
+                vec![]
+            }
             Msg::DraftFailed(reason) => {
                 self.status = Some(format!(
                     "Your answers are on screen but the draft could not be saved: {reason}"
@@ -285,6 +373,10 @@ impl App {
     }
 
     fn on_key(&mut self, key: &KeyEvent) -> Vec<Effect> {
+        // A status line outside the check-in is news until the next key.
+        if !matches!(self.screen, Screen::Flow(_)) {
+            self.status = None;
+        }
         let context = self.context();
         let Some(action) = keys::action(context, key) else {
             if context.is_text() {
@@ -302,8 +394,20 @@ impl App {
             }
             Action::Quit => self.on_quit(),
             _ => match &mut self.screen {
+                Screen::History(_) | Screen::Detail(_) | Screen::Compare(_) => {
+                    self.on_browse(action);
+                    vec![]
+                }
                 Screen::Home | Screen::Notice { .. } => match action {
-                    Action::Start => vec![Effect::Open],
+                    Action::Start if !self.read_only => vec![Effect::Open],
+                    Action::OpenHistory => {
+                        self.screen = Screen::History(self.newest());
+                        vec![]
+                    }
+                    Action::OpenCompare => {
+                        self.open_compare(None);
+                        vec![]
+                    }
                     Action::History => {
                         self.read_only = true;
                         self.screen = Screen::Home;
@@ -326,13 +430,26 @@ impl App {
                     }
                     effects
                 }
-                Screen::Result(_) => vec![],
+                Screen::Result(_) => {
+                    if action == Action::OpenCompare {
+                        self.open_compare(None);
+                    }
+                    vec![]
+                }
             },
         }
     }
 
     fn on_quit(&mut self) -> Vec<Effect> {
-        match self.screen {
+        match &self.screen {
+            Screen::History(_) => {
+                self.screen = Screen::Home;
+                vec![]
+            }
+            Screen::Detail(Detail { back, .. }) | Screen::Compare(CompareView { back, .. }) => {
+                self.screen = back.clone().map_or(Screen::Home, Screen::History);
+                vec![]
+            }
             Screen::Flow(_) => {
                 self.overlay = Some(Overlay::ConfirmQuit);
                 vec![]
@@ -352,6 +469,10 @@ impl App {
                 effects.push(Effect::Quit);
                 effects
             }
+            (Overlay::ConfirmDelete(index), Action::Yes) => match self.home.snapshots.get(index) {
+                Some(s) => vec![Effect::Trash(s.id.clone())],
+                None => vec![],
+            },
             (Overlay::ConfirmDiscard, Action::Yes) => {
                 self.screen = Screen::Home;
                 vec![Effect::DiscardDraft, Effect::Begin(None)]
@@ -386,6 +507,96 @@ impl App {
             }
             // Help closes on its keys; "no", Esc and the rest close their overlay.
             _ => vec![],
+        }
+    }
+
+    /// History with the newest check-in selected.
+    fn newest(&self) -> History {
+        History {
+            selected: self.home.snapshots.len().saturating_sub(1),
+            marked: Vec::new(),
+        }
+    }
+
+    /// Compare two check-ins: the marked pair, or the selected one against the
+    /// one before it, or (from home and result) the two latest.
+    fn open_compare(&mut self, history: Option<History>) {
+        let count = self.home.snapshots.len();
+        if count < 2 {
+            self.status = Some("Comparing needs two check-ins.".into());
+            return;
+        }
+        let (from, to) = match &history {
+            Some(h) if h.marked.len() == 2 => {
+                (h.marked[0].min(h.marked[1]), h.marked[0].max(h.marked[1]))
+            }
+            Some(h) => (h.selected.max(1) - 1, h.selected.max(1)),
+            None => (count - 2, count - 1),
+        };
+        self.status = None;
+        self.screen = Screen::Compare(CompareView {
+            from,
+            to,
+            scroll: 0,
+            explain: false,
+            back: history,
+        });
+    }
+
+    fn on_browse(&mut self, action: Action) {
+        let count = self.home.snapshots.len();
+        match &mut self.screen {
+            Screen::History(h) => match action {
+                Action::Up => {
+                    h.selected = h.selected.saturating_add(1).min(count.saturating_sub(1))
+                }
+                Action::Down => h.selected = h.selected.saturating_sub(1),
+                Action::Mark if count > 0 => {
+                    let i = h.selected;
+                    if let Some(pos) = h.marked.iter().position(|m| *m == i) {
+                        h.marked.remove(pos);
+                    } else {
+                        if h.marked.len() == 2 {
+                            h.marked.remove(0);
+                        }
+                        h.marked.push(i);
+                    }
+                }
+                Action::Confirm if count > 0 => {
+                    let back = Some(h.clone());
+                    self.screen = Screen::Detail(Detail {
+                        index: h.selected,
+                        scroll: 0,
+                        explain: false,
+                        back,
+                    });
+                }
+                Action::OpenCompare => {
+                    let history = h.clone();
+                    self.open_compare(Some(history));
+                }
+                Action::Delete if count > 0 => {
+                    self.overlay = Some(Overlay::ConfirmDelete(h.selected))
+                }
+                _ => {}
+            },
+            Screen::Detail(Detail {
+                scroll, explain, ..
+            })
+            | Screen::Compare(CompareView {
+                scroll, explain, ..
+            }) => match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::PageUp => *scroll = scroll.saturating_sub(10),
+                Action::PageDown => *scroll = scroll.saturating_add(10),
+                Action::Explain => {
+                    *explain = !*explain;
+                    *scroll = 0;
+                }
+                _ => {}
+            },
+            _ => {}
         }
     }
 

@@ -33,6 +33,15 @@ pub enum Action {
     WriteElsewhere,
     Close,
     History,
+    OpenHistory,
+    OpenCompare,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Mark,
+    Delete,
+    Explain,
 }
 
 /// A key the table recognises.
@@ -127,6 +136,10 @@ pub enum Context {
     SaveFailed,
     PathInput,
     Help,
+    History,
+    Detail,
+    Compare,
+    ConfirmDelete,
 }
 
 impl Context {
@@ -142,10 +155,25 @@ impl Context {
 
 const HOME: &[Binding] = &[
     bind(
-        &[ENTER, Code(KeyCode::Char('c'))],
+        &[ENTER, Code(KeyCode::Char('n'))],
         "Enter",
-        "start a check-in",
+        "start a new check-in",
         Action::Start,
+    ),
+    bind(
+        &[Code(KeyCode::Char('h'))],
+        "h",
+        "history",
+        Action::OpenHistory,
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('c'))],
+            "c",
+            "compare the two latest check-ins",
+            Action::OpenCompare,
+        ),
+        "compare",
     ),
     bind(&[QUESTION_MARK], "?", "help", Action::Help),
     bind(
@@ -157,6 +185,21 @@ const HOME: &[Binding] = &[
 ];
 
 const HOME_READ_ONLY: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('h'))],
+        "h",
+        "history",
+        Action::OpenHistory,
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('c'))],
+            "c",
+            "compare the two latest check-ins",
+            Action::OpenCompare,
+        ),
+        "compare",
+    ),
     bind(&[QUESTION_MARK], "?", "help", Action::Help),
     bind(
         &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
@@ -164,6 +207,121 @@ const HOME_READ_ONLY: &[Binding] = &[
         "quit",
         Action::Quit,
     ),
+];
+
+const HISTORY: &[Binding] = &[
+    with_short(
+        bind(
+            &[
+                Code(KeyCode::Up),
+                Code(KeyCode::Char('k')),
+                Code(KeyCode::Down),
+                Code(KeyCode::Char('j')),
+            ],
+            "↑↓/jk",
+            "select a check-in",
+            Action::Up,
+        ),
+        "select",
+    ),
+    with_short(
+        bind(
+            &[ENTER],
+            "Enter",
+            "open the selected check-in in full",
+            Action::Confirm,
+        ),
+        "open",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char(' '))],
+            "Space",
+            "mark for comparison (two at most)",
+            Action::Mark,
+        ),
+        "mark",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('c'))],
+            "c",
+            "compare the two marked check-ins, or the selected one with the one before",
+            Action::OpenCompare,
+        ),
+        "compare",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('d'))],
+            "d",
+            "delete: move the selected check-in to trash/ (asks first)",
+            Action::Delete,
+        ),
+        "delete",
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('q')), ESC],
+            "Esc",
+            "back home",
+            Action::Quit,
+        ),
+        "back",
+    ),
+];
+
+const DETAIL: &[Binding] = &[
+    with_short(
+        bind(
+            &[
+                Code(KeyCode::Up),
+                Code(KeyCode::Char('k')),
+                Code(KeyCode::Down),
+                Code(KeyCode::Char('j')),
+            ],
+            "↑↓",
+            "scroll",
+            Action::Up,
+        ),
+        "scroll",
+    ),
+    help_only(
+        &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+        "PgUp/PgDn",
+        "scroll a page",
+        Action::PageUp,
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('x'))],
+            "x",
+            "explain: how each statement made up its score",
+            Action::Explain,
+        ),
+        "explain",
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('q')), ESC],
+            "Esc",
+            "back",
+            Action::Quit,
+        ),
+        "back",
+    ),
+];
+
+const CONFIRM_DELETE: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('y'))],
+        "y",
+        "move it to trash/ in the data dir",
+        Action::Yes,
+    ),
+    bind(&[Code(KeyCode::Char('n')), ESC], "n", "keep it", Action::No),
 ];
 
 const RESUME: &[Binding] = &[
@@ -354,6 +512,15 @@ const LABEL: &[Binding] = &[
 ];
 
 const RESULT: &[Binding] = &[
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('c'))],
+            "c",
+            "compare with the check-in before",
+            Action::OpenCompare,
+        ),
+        "compare",
+    ),
     bind(
         &[Code(KeyCode::Char('q')), ESC, ENTER, Ctrl('c')],
         "q",
@@ -453,6 +620,9 @@ pub fn table(context: Context) -> &'static [Binding] {
         Context::SaveFailed => SAVE_FAILED,
         Context::PathInput => PATH_INPUT,
         Context::Help => HELP,
+        Context::History => HISTORY,
+        Context::Detail | Context::Compare => DETAIL,
+        Context::ConfirmDelete => CONFIRM_DELETE,
     }
 }
 
@@ -460,7 +630,7 @@ pub fn table(context: Context) -> &'static [Binding] {
 #[must_use]
 pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    table(context).iter().find_map(|binding| {
+    let action = table(context).iter().find_map(|binding| {
         binding.keys.iter().find_map(|k| match *k {
             Key::Ctrl(c) if ctrl && key.code == KeyCode::Char(c) => Some(binding.action),
             Key::Code(code) if !ctrl && key.code == code => Some(binding.action),
@@ -470,7 +640,13 @@ pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
             },
             _ => None,
         })
-    })
+    });
+    // One row in the table for both directions; the key says which.
+    match (action, key.code) {
+        (Some(Action::Up), KeyCode::Down | KeyCode::Char('j')) => Some(Action::Down),
+        (Some(Action::PageUp), KeyCode::PageDown) => Some(Action::PageDown),
+        _ => action,
+    }
 }
 
 #[cfg(test)]

@@ -1,6 +1,9 @@
 //! One file per screen. Each draws from state it is given and changes nothing.
 
+pub mod compare;
+pub mod detail;
 pub mod follow_up;
+pub mod history;
 pub mod home;
 pub mod question;
 pub mod result;

@@ -40,6 +40,9 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Flow(flow) => screens::flow::draw(&app.theme, flow, frame, body),
         Screen::Result(saved) => screens::result::draw(&app.theme, saved, frame, body),
         Screen::Notice { title, text, .. } => notice(&app.theme, title, text, frame, body),
+        Screen::History(history) => screens::history::draw(app, history, frame, body),
+        Screen::Detail(detail) => screens::detail::draw(app, detail, frame, body),
+        Screen::Compare(compare) => screens::compare::draw(app, compare, frame, body),
     }
     if let Some(message) = &app.status {
         frame.render_widget(
@@ -70,6 +73,9 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::Flow(flow) => format!("check-in · {}", flow.checkin.bank.title),
         Screen::Result(_) => "check-in saved".to_string(),
         Screen::Notice { title, .. } => title.clone(),
+        Screen::History(_) => "history".to_string(),
+        Screen::Detail(_) => "check-in".to_string(),
+        Screen::Compare(_) => "compare".to_string(),
     };
     spans.push(Span::styled(format!("· {subtitle}"), t.dim));
     Line::from(spans)
@@ -175,6 +181,16 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
                 Line::raw(""),
                 Line::raw("Nothing is lost: your answers are still here and in the draft."),
             ],
+        ),
+        Overlay::ConfirmDelete(index) => (
+            "Delete this check-in?",
+            vec![Line::raw(format!(
+                "{} moves to trash/ in the data dir; move it back to restore it.",
+                app.home
+                    .snapshots
+                    .get(*index)
+                    .map_or("It", |s| s.id.as_str())
+            ))],
         ),
         Overlay::PathInput { .. } => (
             "Write the check-in to",
@@ -289,5 +305,11 @@ fn screen_purpose(context: Context) -> &'static str {
             "Saving failed; your answers are safe on screen and in the draft."
         }
         Context::Help => "",
+        Context::History => "Every check-in, newest first, beside how the scores moved.",
+        Context::Detail => "One check-in in full. x shows how each score was reached.",
+        Context::Compare => {
+            "Two check-ins side by side: which changes are real, and what you wrote then and now."
+        }
+        Context::ConfirmDelete => "Please confirm.",
     }
 }
