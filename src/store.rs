@@ -2,24 +2,67 @@
 //!
 //! Layout of the data dir (mode 0700, every file 0600):
 //! * `snapshots/<id>.toml`: one finished check-in per file, written once, never rewritten;
-//! * `drafts/<host>.toml`: the check-in in progress on this machine;
+//! * `drafts/<host>.toml`: the check-in in progress on this machine, one file per host so a
+//!   data dir synced between machines never holds two edits of the same file;
 //! * `trash/`: deleted snapshots, moved rather than destroyed;
-//! * `lock`: held by the one process that writes.
+//! * `lock`: held by the one process that writes (a check-in, an import, a delete).
 //!
-//! OWNER: store helper. Contract below; bodies to be written.
+//! Reading never needs the lock: every write is atomic (see [`atomic`]), so a
+//! reader sees a whole file or none.
 
+pub mod atomic;
+mod find;
+mod lock;
+mod validate;
+
+use std::fs;
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::snapshot::Snapshot;
+pub use find::find;
+pub use lock::{LockError, WriterLock};
+pub use validate::{MAX_SNAPSHOT_BYTES, validate_snapshot};
 
-/// Something in the store went wrong; the message names the path involved.
+use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
+use atomic::{Mode, TEMP_PREFIX};
+
+/// Something in the store went wrong; the message names the path or id involved.
 #[derive(Debug)]
 pub struct StoreError {
+    pub kind: ErrorKind,
     pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// No such check-in.
+    NotFound,
+    /// Input that cannot be accepted (a bad id, a conflicting import...).
+    Invalid,
+    /// The file system said no.
+    Io,
+}
+
+impl StoreError {
+    pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Self {
+            kind,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn io(what: &str, path: &Path, err: &io::Error) -> Self {
+        Self::new(
+            ErrorKind::Io,
+            format!("cannot {what} {}: {err}", path.display()),
+        )
+    }
 }
 
 impl std::fmt::Display for StoreError {
@@ -37,6 +80,12 @@ pub struct Problem {
     pub reason: String,
 }
 
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
 /// Every readable snapshot, oldest first, and the files that were skipped.
 #[derive(Debug, Default)]
 pub struct Listing {
@@ -44,16 +93,37 @@ pub struct Listing {
     pub problems: Vec<Problem>,
 }
 
+/// What an import did.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Ids written.
+    pub imported: Vec<String>,
+    /// Ids that were already there with the same content.
+    pub unchanged: Vec<String>,
+}
+
+/// Temporary files older than this are leftovers of a crash.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
+
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
 }
 
 impl Store {
-    /// Open (creating with mode 0700 if needed) the data dir.
+    /// Open the data dir for writing, creating it (mode 0700) if needed, and
+    /// clear away temporary files that a crashed writer left behind.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
-        let _ = root.into();
-        todo!("store helper")
+        let store = Self { root: root.into() };
+        for dir in [
+            store.root.clone(),
+            store.snapshots_dir(),
+            store.drafts_dir(),
+        ] {
+            create_private_dir(&dir)?;
+        }
+        store.remove_stale_temp_files();
+        Ok(store)
     }
 
     /// Open for reading only: never creates anything. A missing dir reads as empty.
@@ -67,39 +137,276 @@ impl Store {
         &self.root
     }
 
-    /// Read every snapshot; unreadable or newer-format files become problems.
+    fn snapshots_dir(&self) -> PathBuf {
+        self.root.join("snapshots")
+    }
+
+    fn drafts_dir(&self) -> PathBuf {
+        self.root.join("drafts")
+    }
+
+    fn trash_dir(&self) -> PathBuf {
+        self.root.join("trash")
+    }
+
+    /// A warning when the data dir can be read or written by other users.
+    #[must_use]
+    pub fn privacy_warning(&self) -> Option<String> {
+        let mode = fs::metadata(&self.root).ok()?.permissions().mode();
+        (mode & 0o077 != 0).then(|| {
+            format!(
+                "warning: {} is accessible to other users (mode {:o}); run: chmod 700 {}",
+                self.root.display(),
+                mode & 0o777,
+                self.root.display()
+            )
+        })
+    }
+
+    /// Read every snapshot. Unreadable, corrupt, newer-format or inconsistent
+    /// files become [`Problem`]s; they are never modified.
     #[must_use]
     pub fn list(&self) -> Listing {
-        todo!("store helper")
+        let mut listing = Listing::default();
+        let dir = self.snapshots_dir();
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return listing,
+            Err(e) => {
+                listing.problems.push(Problem {
+                    path: dir,
+                    reason: format!("cannot read: {e}"),
+                });
+                return listing;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| is_snapshot_file(p))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match read_snapshot(&path) {
+                Ok(snapshot) => listing.snapshots.push(snapshot),
+                Err(reason) => listing.problems.push(Problem { path, reason }),
+            }
+        }
+        listing.snapshots.sort_by(|a, b| {
+            a.finished_at
+                .cmp(&b.finished_at)
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        listing
     }
 
     /// Save a finished check-in. Its id is derived from `finished_at`
     /// (see [`id_for`]), with `-2`, `-3`... on collision; never overwrites.
     /// Returns the snapshot as saved (with its final id).
-    pub fn save(&self, snapshot: Snapshot) -> Result<Snapshot, StoreError> {
-        let _ = snapshot;
-        todo!("store helper")
+    pub fn save(&self, mut snapshot: Snapshot) -> Result<Snapshot, StoreError> {
+        let dir = self.snapshots_dir();
+        create_private_dir(&self.root)?;
+        create_private_dir(&dir)?;
+        let base = id_for(snapshot.finished_at);
+        for n in 1.. {
+            snapshot.id = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            let path = dir.join(format!("{}.toml", snapshot.id));
+            match write_snapshot(&path, &snapshot) {
+                Ok(()) => return Ok(snapshot),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(StoreError::io("save the check-in to", &path, &e)),
+            }
+        }
+        unreachable!("an unbounded range ends only by returning")
+    }
+
+    /// Write a snapshot to any path (mode 0600, atomic, never over an
+    /// existing file): the way out when the data dir cannot be written.
+    pub fn save_to_path(snapshot: &Snapshot, path: &Path) -> Result<(), StoreError> {
+        write_snapshot(path, snapshot).map_err(|e| StoreError::io("write", path, &e))
     }
 
     /// Check that the data dir can be written, before a person invests time.
     pub fn check_writable(&self) -> Result<(), StoreError> {
-        todo!("store helper")
+        for dir in [self.snapshots_dir(), self.drafts_dir()] {
+            create_private_dir(&dir)?;
+            let probe = dir.join(format!("{TEMP_PREFIX}probe-{}", std::process::id()));
+            atomic::write(&probe, b"", Mode::Replace)
+                .and_then(|()| fs::remove_file(&probe))
+                .map_err(|e| StoreError::io("write to", &dir, &e))?;
+        }
+        Ok(())
+    }
+
+    /// Where this host's draft lives.
+    #[must_use]
+    pub fn draft_path(&self) -> PathBuf {
+        self.drafts_dir().join(format!("{}.toml", host_name()))
     }
 
     /// Atomically write the draft of the check-in in progress on this host.
     pub fn save_draft<T: Serialize>(&self, draft: &T) -> Result<(), StoreError> {
-        let _ = draft;
-        todo!("store helper")
+        let path = self.draft_path();
+        create_private_dir(&self.root)?;
+        create_private_dir(&self.drafts_dir())?;
+        let text = toml::to_string(draft).map_err(|e| {
+            StoreError::new(ErrorKind::Invalid, format!("cannot encode the draft: {e}"))
+        })?;
+        atomic::write(&path, text.as_bytes(), Mode::Replace)
+            .map_err(|e| StoreError::io("save the draft to", &path, &e))
     }
 
-    /// The draft of this host, if any.
+    /// This host's draft, if any. A draft that cannot be read is an error
+    /// naming its path (it is left alone).
     pub fn load_draft<T: DeserializeOwned>(&self) -> Result<Option<T>, StoreError> {
-        todo!("store helper")
+        let path = self.draft_path();
+        let text = match fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(StoreError::io("read the draft", &path, &e)),
+        };
+        toml::from_str(&text).map(Some).map_err(|e| {
+            StoreError::new(
+                ErrorKind::Invalid,
+                format!("{}: {}", path.display(), one_line_toml_error(&text, &e)),
+            )
+        })
     }
 
     /// Remove this host's draft (after saving, or when the person discards it).
     pub fn discard_draft(&self) -> Result<(), StoreError> {
-        todo!("store helper")
+        let path = self.draft_path();
+        match fs::remove_file(&path) {
+            Ok(()) => atomic::sync_dir(&self.drafts_dir())
+                .map_err(|e| StoreError::io("sync", &self.drafts_dir(), &e)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(StoreError::io("remove the draft", &path, &e)),
+        }
+    }
+
+    /// Move a snapshot to `trash/`. Nothing is destroyed: move it back to restore it.
+    pub fn trash(&self, id: &str) -> Result<PathBuf, StoreError> {
+        validate::check_id(id).map_err(|e| StoreError::new(ErrorKind::Invalid, e))?;
+        let from = self.snapshots_dir().join(format!("{id}.toml"));
+        if !from.is_file() {
+            return Err(StoreError::new(
+                ErrorKind::NotFound,
+                format!("no check-in {id}"),
+            ));
+        }
+        let trash = self.trash_dir();
+        create_private_dir(&trash)?;
+        let mut to = trash.join(format!("{id}.toml"));
+        for n in 2.. {
+            if !to.exists() {
+                break;
+            }
+            to = trash.join(format!("{id}.{n}.toml"));
+        }
+        fs::rename(&from, &to).map_err(|e| StoreError::io("move to the trash", &from, &e))?;
+        // rename keeps the mode; make sure a hand-copied file does not stay readable.
+        let _ = fs::set_permissions(&to, fs::Permissions::from_mode(0o600));
+        for dir in [self.snapshots_dir(), trash] {
+            atomic::sync_dir(&dir).map_err(|e| StoreError::io("sync", &dir, &e))?;
+        }
+        Ok(to)
+    }
+
+    /// Take the writer lock. See [`WriterLock`].
+    pub fn lock(&self, purpose: &str) -> Result<WriterLock, LockError> {
+        create_private_dir(&self.root).map_err(LockError::Store)?;
+        lock::acquire(&self.root.join("lock"), purpose)
+    }
+
+    /// Import snapshots, all or nothing: every entry is checked before
+    /// anything is written; an id already present with the same content is
+    /// left as is, with different content it is an error naming the id.
+    pub fn import_all(&self, snapshots: Vec<Snapshot>) -> Result<ImportReport, StoreError> {
+        let mut problems = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, snapshot) in snapshots.iter().enumerate() {
+            if let Err(e) = validate_snapshot(snapshot) {
+                problems.push(format!(
+                    "entry {} ({}): {e}",
+                    i + 1,
+                    printable(&snapshot.id)
+                ));
+            } else if !seen.insert(snapshot.id.clone()) {
+                problems.push(format!("entry {}: id {} appears twice", i + 1, snapshot.id));
+            }
+        }
+        if !problems.is_empty() {
+            return Err(StoreError::new(
+                ErrorKind::Invalid,
+                format!("nothing imported: {}", problems.join("; ")),
+            ));
+        }
+        let existing = self.list();
+        let mut report = ImportReport::default();
+        let mut new = Vec::new();
+        for snapshot in snapshots {
+            let path = self.snapshots_dir().join(format!("{}.toml", snapshot.id));
+            match existing.snapshots.iter().find(|s| s.id == snapshot.id) {
+                Some(present) if *present == snapshot => report.unchanged.push(snapshot.id),
+                Some(_) => {
+                    return Err(StoreError::new(
+                        ErrorKind::Invalid,
+                        format!(
+                            "nothing imported: check-in {} already exists with different content",
+                            snapshot.id
+                        ),
+                    ));
+                }
+                None if path.exists() => {
+                    return Err(StoreError::new(
+                        ErrorKind::Invalid,
+                        format!(
+                            "nothing imported: {} exists but cannot be read; move it away first",
+                            path.display()
+                        ),
+                    ));
+                }
+                None => new.push((path, snapshot)),
+            }
+        }
+        create_private_dir(&self.root)?;
+        create_private_dir(&self.snapshots_dir())?;
+        let mut written: Vec<PathBuf> = Vec::new();
+        for (path, snapshot) in new {
+            if let Err(e) = write_snapshot(&path, &snapshot) {
+                // Undo this import's own files: all or nothing.
+                for done in &written {
+                    let _ = fs::remove_file(done);
+                }
+                return Err(StoreError::io("import into", &path, &e));
+            }
+            written.push(path);
+            report.imported.push(snapshot.id);
+        }
+        Ok(report)
+    }
+
+    fn remove_stale_temp_files(&self) {
+        for dir in [self.snapshots_dir(), self.drafts_dir()] {
+            let Ok(entries) = fs::read_dir(&dir) else {
+                continue;
+            };
+            for entry in entries.filter_map(Result::ok) {
+                let stale = entry
+                    .metadata()
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| SystemTime::now().duration_since(t).ok())
+                    .is_some_and(|age| age > STALE_TEMP_AGE);
+                if stale && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                    let _ = fs::remove_file(entry.path());
+                }
+            }
+        }
     }
 }
 
@@ -109,9 +416,107 @@ pub fn id_for(at: DateTime<FixedOffset>) -> String {
     at.format("%Y%m%d-%H%M%S").to_string()
 }
 
-/// Find a snapshot by `latest`, `latest~N`, an exact id or a unique prefix.
-/// `snapshots` are oldest first.
-pub fn find<'a>(snapshots: &'a [Snapshot], spec: &str) -> Result<&'a Snapshot, StoreError> {
-    let _ = (snapshots, spec);
-    todo!("store helper")
+/// Only `*.toml` files that are not temporary or hidden are snapshots.
+fn is_snapshot_file(path: &Path) -> bool {
+    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    !name.starts_with('.') && name.ends_with(".toml") && path.is_file()
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
+    if dir.is_dir() {
+        return Ok(());
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| StoreError::io("create", dir, &e))
+}
+
+fn write_snapshot(path: &Path, snapshot: &Snapshot) -> io::Result<()> {
+    let text = toml::to_string(snapshot).map_err(io::Error::other)?;
+    atomic::write(path, text.as_bytes(), Mode::NoClobber)
+}
+
+/// Read and check one snapshot file; the error is the reason it is skipped.
+fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
+    let size = fs::metadata(path)
+        .map_err(|e| format!("cannot read: {e}"))?
+        .len();
+    if size > MAX_SNAPSHOT_BYTES {
+        return Err(format!("{size} bytes is more than a check-in can hold"));
+    }
+    let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
+    let snapshot = parse_snapshot(&text)?;
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or_default();
+    if snapshot.id != stem {
+        return Err(format!(
+            "its id {:?} does not match the file name",
+            snapshot.id
+        ));
+    }
+    validate_snapshot(&snapshot)?;
+    Ok(snapshot)
+}
+
+/// Parse snapshot TOML, checking the format before the fields so a file from
+/// a newer motive says so instead of complaining about unknown keys.
+pub fn parse_snapshot(text: &str) -> Result<Snapshot, String> {
+    let table: toml::Table = toml::from_str(text).map_err(|e| one_line_toml_error(text, &e))?;
+    match table.get("format").and_then(toml::Value::as_integer) {
+        Some(f) if f > SNAPSHOT_FORMAT => {
+            return Err(format!(
+                "format {f} is newer than this build understands ({SNAPSHOT_FORMAT}); upgrade motive"
+            ));
+        }
+        Some(f) if f >= 1 => {}
+        Some(f) => return Err(format!("format {f} is not a snapshot format")),
+        None => return Err("not a motive check-in: no `format`".into()),
+    }
+    toml::from_str(text).map_err(|e| one_line_toml_error(text, &e))
+}
+
+/// `line L, column C: message` from a TOML error, on one line.
+fn one_line_toml_error(text: &str, err: &toml::de::Error) -> String {
+    let message = err.message().trim().replace('\n', " ");
+    match err.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message,
+    }
+}
+
+fn host_name() -> String {
+    let raw = gethostname::gethostname().to_string_lossy().into_owned();
+    let clean: String = raw
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let clean = clean.trim_start_matches('.');
+    if clean.is_empty() {
+        "localhost".into()
+    } else {
+        clean.to_string()
+    }
+}
+
+/// An id fit for an error message: control characters escaped.
+fn printable(id: &str) -> String {
+    id.escape_debug().to_string()
 }
