@@ -268,3 +268,81 @@ fn unreadable_files_are_skipped_with_a_warning() {
     assert!(stdout.contains("2026-01-12") && stdout.contains("2026-04-06"));
     broken.assert("format = 1\nid = [unclosed\n");
 }
+
+/// A check-in on the built-in `core` bank where every statement of a
+/// dimension got that dimension's value from `values` (autonomy, mastery,
+/// purpose), except that the last statement of each dimension is skipped.
+fn core_check_in(at: &str, values: [i64; 3]) -> Snapshot {
+    let bank = motive::bank::builtin::get("core").expect("built-in core bank");
+    let at = chrono::DateTime::parse_from_rfc3339(at).expect("fixture date");
+    let value_of = |dimension: &str| {
+        let index = DIMENSIONS.iter().position(|(id, _)| *id == dimension);
+        values[index.expect("a core dimension")]
+    };
+    let answers = bank
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let last_of_dimension = bank
+                .questions
+                .get(i + 1)
+                .is_none_or(|next| next.dimension != q.dimension);
+            Answer {
+                question: q.id.clone(),
+                dimension: q.dimension.clone(),
+                text: q.text.clone(),
+                reverse: q.reverse,
+                weight: q.weight,
+                value: (!last_of_dimension).then_some(value_of(&q.dimension)),
+                note: None,
+            }
+        })
+        .collect();
+    Snapshot {
+        format: SNAPSHOT_FORMAT,
+        id: motive::store::id_for(at),
+        label: None,
+        started_at: at,
+        finished_at: at,
+        commitment: String::new(),
+        bank: BankRef {
+            id: bank.id.clone(),
+            version: bank.version.clone(),
+            title: bank.title.clone(),
+        },
+        scale: bank.scale.clone(),
+        dimensions: bank.dimensions.clone(),
+        answers,
+        reflections: vec![],
+        follow_up: None,
+    }
+}
+
+#[test]
+fn charts_check_ins_saved_by_the_store() {
+    let data = TempDir::new().expect("temp dir");
+    let store = motive::store::Store::open(data.path()).expect("open store");
+    for (at, values) in [
+        ("2025-11-03T10:00:00+01:00", [1, 3, 5]),
+        ("2026-02-02T10:00:00+01:00", [2, 4, 1]),
+        ("2026-05-04T10:00:00+02:00", [5, 2, 3]),
+    ] {
+        store.save(core_check_in(at, values)).expect("save");
+    }
+    let text = stdout_of(motive(data.path()).args(["chart", "--width", "90"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 20);
+    let bank = motive::bank::builtin::get("core").expect("core");
+    for dimension in &bank.dimensions {
+        assert!(lines[0].contains(&dimension.name), "{}", lines[0]);
+    }
+    assert!(lines[19].contains("2025-11-03") && lines[19].contains("2026-05-04"));
+    // every dimension has a line: its marker appears beyond the legend
+    for marker in ['•', '+', 'x'] {
+        assert!(
+            lines[1..18].iter().any(|l| l.contains(marker)),
+            "{marker}:\n{text}"
+        );
+    }
+}
