@@ -296,6 +296,7 @@ fn core_check_in(at: &str, values: [i64; 3]) -> Snapshot {
                 weight: q.weight,
                 value: (!last_of_dimension).then_some(value_of(&q.dimension)),
                 note: None,
+                fingerprint: None,
             }
         })
         .collect();

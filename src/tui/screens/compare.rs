@@ -149,9 +149,9 @@ fn then_and_now(
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         format!(
-            "{:<column$} │ {}",
+            "{:<column$} │ Now ({})",
             format!("Then ({})", from.finished_at.format("%Y-%m-%d")),
-            format!("Now ({})", to.finished_at.format("%Y-%m-%d"))
+            to.finished_at.format("%Y-%m-%d")
         ),
         t.strong,
     ));
