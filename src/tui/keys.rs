@@ -675,8 +675,16 @@ mod tests {
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action(Context::Text, &ctrl_c), Some(Action::Quit));
         assert_eq!(
-            action(Context::Home, &press(KeyCode::Char('c'))),
+            action(Context::Home, &press(KeyCode::Char('n'))),
             Some(Action::Start)
+        );
+        assert_eq!(
+            action(Context::Home, &press(KeyCode::Char('c'))),
+            Some(Action::OpenCompare)
+        );
+        assert_eq!(
+            action(Context::History, &press(KeyCode::Char('j'))),
+            Some(Action::Down)
         );
     }
 
