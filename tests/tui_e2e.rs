@@ -230,7 +230,7 @@ fn a_second_check_in_is_told_one_is_in_progress() {
     second.wait_for("A check-in is already in progress");
     second.wait_for("started");
     second.send("h");
-    second.wait_for("read-only");
+    second.wait_for("history (read-only)");
     drop(first);
 }
 

@@ -365,6 +365,12 @@ fn history_at_each_stage() {
 }
 
 #[test]
+fn history_with_no_check_ins() {
+    let app = browsing(Vec::new(), Screen::History(History::default()));
+    assert_snapshot!("history_0_80x24", draw(&app, 80, 24).backend());
+}
+
+#[test]
 fn history_draws_each_dimension_in_its_colour() {
     let mut app = browsing(
         quarters(12, false),

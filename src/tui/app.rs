@@ -409,8 +409,9 @@ impl App {
                         vec![]
                     }
                     Action::History => {
+                        // Another process is writing: browse, but start nothing.
                         self.read_only = true;
-                        self.screen = Screen::Home;
+                        self.screen = Screen::History(self.newest());
                         vec![]
                     }
                     _ => vec![],

@@ -73,6 +73,7 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::Flow(flow) => format!("check-in · {}", flow.checkin.bank.title),
         Screen::Result(_) => "check-in saved".to_string(),
         Screen::Notice { title, .. } => title.clone(),
+        Screen::History(_) if app.read_only => "history (read-only)".to_string(),
         Screen::History(_) => "history".to_string(),
         Screen::Detail(_) => "check-in".to_string(),
         Screen::Compare(_) => "compare".to_string(),
