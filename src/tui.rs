@@ -131,7 +131,9 @@ fn event_loop(
         let effects = app.update(msg);
         driver.perform_all(app, effects);
         if app.quit {
-            return Ok(ExitCode::SUCCESS);
+            // Leaving from "the check-in cannot start" is a failure for scripts.
+            let failed = matches!(app.screen, app::Screen::Notice { .. });
+            return Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS });
         }
     }
 }
