@@ -133,7 +133,11 @@ fn event_loop(
         if app.quit {
             // Leaving from "the check-in cannot start" is a failure for scripts.
             let failed = matches!(app.screen, app::Screen::Notice { .. });
-            return Ok(if failed { ExitCode::from(2) } else { ExitCode::SUCCESS });
+            return Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            });
         }
     }
 }
