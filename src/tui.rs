@@ -23,9 +23,9 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::bank::{self, Bank};
+use crate::cadence::{Cadence, cadence};
 use crate::checkin::CheckIn;
 use crate::cli::CheckArgs;
-use crate::commands::due::{Cadence, cadence};
 use crate::store::{LockError, Store, WriterLock};
 use app::{App, Effect, HomeInfo, Msg, TICK_MS};
 use theme::Theme;
