@@ -312,3 +312,20 @@ fn history_then_compare_two_marked_check_ins() {
     term.send(key::ESC);
     term.wait_for("Space mark");
 }
+
+#[test]
+fn a_resize_redraws_and_a_tiny_terminal_says_so() {
+    let (_dir, data, config) = dirs();
+    let term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    term.wait_for("1/6");
+    term.resize(15, 50);
+    term.wait_for("Terminal too small");
+    term.wait_for("this one is 50x15");
+    term.resize(30, 100);
+    term.wait_for("1/6");
+    term.wait_until("the footer at the new width", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains("Bksp back") && l.contains("q quit"))
+    });
+}

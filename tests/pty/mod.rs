@@ -216,6 +216,27 @@ impl Term {
         }
     }
 
+    /// Resize the terminal, as a user dragging the window would.
+    pub fn resize(&self, rows: u16, cols: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+        let (rows, cols) = (
+            NonZeroU16::new(rows).expect("rows"),
+            NonZeroU16::new(cols).expect("cols"),
+        );
+        self.parser
+            .lock()
+            .expect("parser lock")
+            .screen_mut()
+            .set_size(rows, cols);
+    }
+
     /// Whether the terminal is back in cooked mode (canonical input and echo on).
     pub fn is_cooked(&self) -> bool {
         use nix::sys::termios::LocalFlags;
