@@ -65,6 +65,19 @@ impl From<std::io::Error> for Error {
 
 /// Run a plain (non-TUI) command.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
+    // Every command that reads check-ins says so when they are open to others
+    // (import says it itself, after creating the dir; `due -q` stays quiet).
+    let reads_check_ins = match &cli.command {
+        Some(Command::Due(args)) => !args.quiet,
+        Some(Command::List(_) | Command::Show(_) | Command::Compare(_)) => true,
+        Some(Command::Export(_) | Command::Chart(_)) => true,
+        _ => false,
+    };
+    if reads_check_ins
+        && let Some(warning) = crate::store::Store::read_only(&ctx.data_dir).privacy_warning()
+    {
+        writeln!(ctx.err, "{warning}")?;
+    }
     match cli.command {
         Some(Command::Bank(cmd)) => bank::run(&cmd, ctx),
         Some(Command::List(args)) => list::run(&args, ctx),

@@ -75,9 +75,19 @@ fn write(data: &Path, snapshot: &Snapshot) {
     std::fs::write(dir.join(format!("{}.toml", snapshot.id)), text).expect("write snapshot");
 }
 
+/// A temporary dir only its owner can read, as motive makes its data dir
+/// (an open one would draw a privacy warning on stderr).
+fn private_dir() -> TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().expect("temp dir");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700))
+        .expect("chmod 700");
+    dir
+}
+
 /// A data dir with three check-ins over a quarter.
 fn quarter() -> TempDir {
-    let dir = TempDir::new().expect("temp dir");
+    let dir = private_dir();
     for (at, values) in [
         ("2026-01-12T09:00:00+01:00", [2, 4, 3]),
         ("2026-02-20T17:45:00+01:00", [3, 4, 4]),
@@ -221,7 +231,7 @@ fn out_of_range_sizes_are_usage_errors() {
 
 #[test]
 fn no_check_ins_is_a_friendly_line_and_creates_nothing() {
-    let parent = TempDir::new().expect("temp dir");
+    let parent = private_dir();
     let data = parent.child("never-used");
     let text = stdout_of(motive(data.path()).arg("chart"));
     assert_eq!(text.lines().count(), 1, "{text}");
@@ -231,7 +241,7 @@ fn no_check_ins_is_a_friendly_line_and_creates_nothing() {
 
 #[test]
 fn one_check_in_still_draws_a_point_and_its_date() {
-    let data = TempDir::new().expect("temp dir");
+    let data = private_dir();
     write(
         data.path(),
         &snapshot("2026-07-01T12:00:00+00:00", [5, 1, 3]),
@@ -322,7 +332,7 @@ fn core_check_in(at: &str, values: [i64; 3]) -> Snapshot {
 
 #[test]
 fn charts_check_ins_saved_by_the_store() {
-    let data = TempDir::new().expect("temp dir");
+    let data = private_dir();
     let store = motive::store::Store::open(data.path()).expect("open store");
     for (at, values) in [
         ("2025-11-03T10:00:00+01:00", [1, 3, 5]),

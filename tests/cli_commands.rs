@@ -23,6 +23,14 @@ fn motive(data: &Path) -> Command {
     cmd
 }
 
+/// A temporary data dir that only its owner can read, as motive makes its own.
+fn private_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).expect("chmod 700");
+    dir
+}
+
 fn json(cmd: &mut Command) -> Value {
     let out = cmd.assert().success().get_output().stdout.clone();
     serde_json::from_slice(&out).expect("valid JSON")
@@ -32,7 +40,7 @@ fn json(cmd: &mut Command) -> Value {
 /// scores 50, 62.5, 75 on every dimension (three forward statements and one
 /// reverse per dimension: (3 * 75 + 25) / 4 = 62.5, (3 * 100 + 0) / 4 = 75).
 fn three_quarters() -> (tempfile::TempDir, Vec<Snapshot>) {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = private_tempdir();
     let store = Store::open(dir.path()).expect("store");
     let core = bank("core");
     let mut saved = Vec::new();
@@ -79,7 +87,7 @@ fn list_prints_a_table_and_json_oldest_first() {
 
 #[test]
 fn an_empty_store_is_friendly_and_untouched() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = private_tempdir();
     let data = dir.path().join("never-created");
     motive(&data)
         .arg("list")
@@ -223,7 +231,7 @@ fn compare_says_which_changes_are_real() {
 
 #[test]
 fn compare_needs_two_check_ins() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = private_tempdir();
     Store::open(dir.path())
         .expect("store")
         .save(snapshot(&bank("quick"), at("2026-10-05T09:30:00+00:00"), 5))
@@ -256,7 +264,7 @@ fn export_import_round_trip_is_exact() {
     let doc: Value = serde_json::from_slice(&fs::read(&export).expect("read")).expect("json");
     assert_eq!(doc["snapshots"][2]["scores"]["autonomy"], 75.0);
 
-    let other = tempfile::tempdir().expect("tempdir");
+    let other = private_tempdir();
     motive(other.path())
         .arg("import")
         .arg(&export)
@@ -293,7 +301,7 @@ fn import_refuses_conflicts_bad_json_and_bad_entries_all_or_nothing() {
         .stdout
         .clone();
     let text = String::from_utf8(export).expect("utf8");
-    let work = tempfile::tempdir().expect("tempdir");
+    let work = private_tempdir();
 
     let conflict = work.path().join("conflict.json");
     fs::write(
@@ -322,7 +330,7 @@ fn import_refuses_conflicts_bad_json_and_bad_entries_all_or_nothing() {
             broken.display()
         )));
 
-    let target = tempfile::tempdir().expect("tempdir");
+    let target = private_tempdir();
     for (name, evil) in [
         (
             "escape.json",
@@ -379,7 +387,7 @@ fn csv_and_markdown_exports() {
 
 #[test]
 fn due_follows_the_cadence_with_exit_codes() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = private_tempdir();
     motive(dir.path())
         .arg("due")
         .assert()
@@ -435,7 +443,7 @@ fn a_corrupt_snapshot_is_skipped_with_a_warning_and_left_untouched() {
 
 #[test]
 fn usage_errors_exit_2_and_help_teaches() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = private_tempdir();
     motive(dir.path()).arg("frobnicate").assert().code(2);
     motive(dir.path())
         .args(["export", "--format", "xml"])
@@ -454,7 +462,7 @@ fn usage_errors_exit_2_and_help_teaches() {
 
 #[test]
 fn a_statement_whose_wording_changed_is_listed_not_compared() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = private_tempdir();
     let store = Store::open(dir.path()).expect("store");
     let core = bank("core");
     let before = snapshot(&core, at("2026-01-05T09:30:00+00:00"), 2);
@@ -501,7 +509,7 @@ fn a_statement_whose_wording_changed_is_listed_not_compared() {
 
 #[test]
 fn the_screens_without_a_terminal_are_a_clear_error_not_a_crash() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = private_tempdir();
     for args in [&[][..], &["check"][..]] {
         motive(dir.path())
             .args(args)
@@ -513,4 +521,25 @@ fn the_screens_without_a_terminal_are_a_clear_error_not_a_crash() {
             )
             .stdout("");
     }
+}
+
+#[test]
+fn a_data_dir_open_to_others_draws_a_warning_on_stderr_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, _) = three_quarters();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).expect("chmod");
+    let out = motive(dir.path())
+        .args(["list", "--json"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).expect("utf8");
+    assert!(
+        err.contains("is accessible to other users") && err.contains("chmod 700"),
+        "{err}"
+    );
+    let list: Value = serde_json::from_slice(&out.stdout).expect("stdout is still clean JSON");
+    assert_eq!(list.as_array().map(Vec::len), Some(3));
+    motive(dir.path()).args(["due", "-q"]).assert().stderr("");
 }
