@@ -47,6 +47,11 @@ pub enum Command {
         after_help = "Examples:\n  motive export --format md -o review.md\n  motive export --format json > backup.json"
     )]
     Export(ExportArgs),
+    /// Draw how your scores moved over time, as a text chart
+    #[command(
+        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md"
+    )]
+    Chart(ChartArgs),
     /// Import check-ins from a JSON export (all or nothing)
     #[command(
         after_help = "Importing the same file twice changes nothing.\n\nExample:\n  motive import backup.json"
@@ -149,6 +154,19 @@ pub struct ExportArgs {
     /// Write to FILE (mode 0600) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// Width of the chart in characters (20-400)
+    #[arg(long, default_value_t = 80, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=400))]
+    pub width: u16,
+    /// Height of the chart in lines (8-200)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u16).range(8..=200))]
+    pub height: u16,
+    /// Show only this dimension (repeat for several) [default: all]
+    #[arg(long = "dimension", value_name = "ID")]
+    pub dimensions: Vec<String>,
 }
 
 #[derive(Debug, Args)]

@@ -1,12 +1,14 @@
 //! The plain commands: one file per subcommand, each writing to any `impl Write`.
 
 pub mod bank;
+pub mod chart;
 pub mod compare;
 pub mod due;
 pub mod export;
 pub mod import;
 pub mod list;
 pub mod show;
+pub mod view;
 
 use std::fmt;
 use std::io::Write;
@@ -69,6 +71,7 @@ pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Show(args)) => show::run(&args, ctx),
         Some(Command::Compare(args)) => compare::run(&args, ctx),
         Some(Command::Export(args)) => export::run(&args, ctx),
+        Some(Command::Chart(args)) => chart::run(&args, ctx),
         Some(Command::Import(args)) => import::run(&args, ctx),
         Some(Command::Due(args)) => due::run(&args, ctx),
         None | Some(Command::Check(_)) => {

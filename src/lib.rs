@@ -4,6 +4,8 @@
 //! nothing of terminals; `commands` (plain CLI) and `tui` are two faces over it.
 
 pub mod bank;
+pub mod chart;
+pub mod checkin;
 pub mod cli;
 pub mod commands;
 pub mod paths;

@@ -43,6 +43,11 @@ pub fn snapshot(bank: &Bank, finished: DateTime<FixedOffset>, value: i64) -> Sna
                 weight: q.weight,
                 value: Some(value),
                 note: None,
+                fingerprint: Some(motive::snapshot::fingerprint(
+                    &q.text,
+                    q.reverse,
+                    &bank.scale,
+                )),
             })
             .collect(),
         reflections: bank
