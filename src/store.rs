@@ -609,6 +609,7 @@ mod tests {
                 weight: 1.0,
                 value: Some(value),
                 note: None,
+                fingerprint: None,
             }],
             reflections: vec![],
             follow_up: None,
