@@ -315,3 +315,59 @@ fn a_markdown_report_keeps_free_text_inside_its_place() {
         "{md}"
     );
 }
+
+#[test]
+fn a_malformed_entry_is_named_by_position_and_id_and_nothing_is_imported() {
+    let (source, _) = three_crafts();
+    let export = stdout_of(motive(source.path()).args(["export", "--format", "json"]));
+    let mut doc: Value = serde_json::from_str(&export).expect("export is JSON");
+    let second = &mut doc["snapshots"][1];
+    let id = second["id"].as_str().expect("id").to_string();
+    second.as_object_mut().expect("an object").remove("scale");
+    let file = source.path().join("broken.json");
+    fs::write(&file, serde_json::to_string_pretty(&doc).expect("encode")).expect("write");
+    let target = tempfile::tempdir().expect("tempdir");
+    motive(target.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "nothing imported: entry 2 ({id}): missing field `scale`"
+        )));
+    let listed = json_of(motive(target.path()).args(["list", "--json"]));
+    assert_eq!(listed, json!([]), "all or nothing");
+}
+
+#[test]
+fn import_waits_for_no_one_while_a_check_in_holds_the_lock() {
+    let (source, _) = three_crafts();
+    let file = source.path().join("backup.json");
+    motive(source.path())
+        .args(["export", "--format", "json", "-o"])
+        .arg(&file)
+        .assert()
+        .success();
+    let target = tempfile::tempdir().expect("tempdir");
+    let store = Store::open(target.path()).expect("store");
+    let lock = store.lock("check-in").expect("lock");
+    motive(target.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "motive: cannot import now: a check-in (started ",
+        ));
+    assert!(
+        store.list().snapshots.is_empty(),
+        "nothing written while locked"
+    );
+    drop(lock);
+    motive(target.path())
+        .arg("import")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("imported 3 check-ins; 0 already present\n");
+}

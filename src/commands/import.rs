@@ -79,9 +79,15 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Snapshot>, Error> {
         if let Value::Object(map) = &mut entry {
             map.remove("scores");
         }
+        // Name the entry by its id too, when it has a readable one.
+        let id = entry
+            .get("id")
+            .and_then(Value::as_str)
+            .map(|id| format!(" ({})", id.escape_debug()))
+            .unwrap_or_default();
         match serde_json::from_value::<Snapshot>(entry) {
             Ok(s) => snapshots.push(s),
-            Err(e) => problems.push(format!("entry {}: {e}", i + 1)),
+            Err(e) => problems.push(format!("entry {}{id}: {e}", i + 1)),
         }
     }
     if problems.is_empty() {
