@@ -274,6 +274,27 @@ fn export_and_import_name_the_file_that_failed() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("not a motive export"));
+    // Empty, or cut short: said plainly, positions count from 1.
+    fs::write(&other, "").expect("write");
+    motive(dir.path())
+        .arg("import")
+        .arg(&other)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "motive: {}: the file is empty; expected a JSON export as `motive export --format json` writes\n",
+            other.display()
+        ));
+    fs::write(&other, "{\n").expect("write");
+    motive(dir.path())
+        .arg("import")
+        .arg(&other)
+        .assert()
+        .code(2)
+        .stderr(format!(
+            "motive: {}:2:1: EOF while parsing an object\n",
+            other.display()
+        ));
     // Bad JSON: FILE:LINE:COL.
     fs::write(&other, "{\n  \"format\": 1,\n  \"snapshots\": [,]\n}").expect("write");
     motive(dir.path())

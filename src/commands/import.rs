@@ -50,11 +50,17 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
 /// Parse an export: `{"format": 1, "snapshots": [...]}`; the computed
 /// `scores` of each entry are ignored (scores always come from the answers).
 pub fn parse(name: &str, text: &str) -> Result<Vec<Snapshot>, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::input(format!(
+            "{name}: the file is empty; expected a JSON export as `motive export --format json` writes"
+        )));
+    }
+    // serde_json reports column 0 at the very end of a line; editors count from 1.
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         Error::input(format!(
             "{name}:{}:{}: {}",
             e.line(),
-            e.column(),
+            e.column().max(1),
             strip_position(&e)
         ))
     })?;
