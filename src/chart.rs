@@ -449,8 +449,7 @@ pub fn render_plain(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::Scale;
-    use crate::snapshot::{Answer, BankRef, SNAPSHOT_FORMAT};
+    use crate::snapshot::Answer;
 
     const DIMENSIONS: [(&str, &str); 3] = [
         ("autonomy", "Autonomy"),
@@ -461,24 +460,7 @@ mod tests {
     /// A snapshot finished at `at` (RFC 3339) with one 1-5 answer per
     /// dimension; `None` skips that dimension's only statement.
     fn snapshot(at: &str, values: [Option<i64>; 3]) -> Snapshot {
-        let at = DateTime::parse_from_rfc3339(at).expect("fixture date");
         Snapshot {
-            format: SNAPSHOT_FORMAT,
-            id: crate::store::id_for(at),
-            label: None,
-            started_at: at,
-            finished_at: at,
-            commitment: String::new(),
-            bank: BankRef {
-                id: "core".into(),
-                version: "1".into(),
-                title: String::new(),
-            },
-            scale: Scale {
-                min: 1,
-                max: 5,
-                labels: (1..=5).map(|v| v.to_string()).collect(),
-            },
             dimensions: DIMENSIONS
                 .iter()
                 .map(|(id, name)| Dimension {
@@ -503,8 +485,7 @@ mod tests {
                     fingerprint: None,
                 })
                 .collect(),
-            reflections: vec![],
-            follow_up: None,
+            ..Snapshot::empty_for_tests(at)
         }
     }
 

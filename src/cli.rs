@@ -9,10 +9,20 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Run without a command to open the home screen. Every check-in is saved as
 /// a snapshot in the data dir; the commands below read and compare them.
 #[derive(Debug, Parser)]
-#[command(name = "motive", version, about, long_about = None, after_help = "Examples:\n  motive                 open the home screen\n  motive check --bank quick\n  motive compare         latest check-in against the one before\n  motive due -q && motive check")]
+#[command(
+    name = "motive",
+    version,
+    after_help = "Examples:\n  motive                 open the home screen\n  motive check --bank quick\n  motive compare         latest check-in against the one before\n  motive due -q && motive check"
+)]
 pub struct Cli {
     /// Where check-ins are stored [default: ~/.local/share/motive]
-    #[arg(long, global = true, env = "MOTIVE_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "MOTIVE_DATA_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub data_dir: Option<PathBuf>,
 
     #[command(subcommand)]

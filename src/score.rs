@@ -375,20 +375,8 @@ mod tests {
     }
 
     fn snapshot(id: &str, bank: &str, value: i64, norms: Option<(f64, f64)>) -> Snapshot {
-        let at = chrono::DateTime::parse_from_rfc3339("2026-01-01T10:00:00+00:00").expect("date");
-        Snapshot {
-            format: 1,
+        let mut s = Snapshot {
             id: id.into(),
-            label: None,
-            started_at: at,
-            finished_at: at,
-            commitment: String::new(),
-            bank: crate::snapshot::BankRef {
-                id: bank.into(),
-                version: "1".into(),
-                title: String::new(),
-            },
-            scale: scale(1, 5),
             dimensions: vec![Dimension {
                 id: "autonomy".into(),
                 name: "Autonomy".into(),
@@ -400,9 +388,10 @@ mod tests {
                 question: "q1".into(),
                 ..answer("autonomy", Some(value), false, 1.0)
             }],
-            reflections: vec![],
-            follow_up: None,
-        }
+            ..Snapshot::empty_for_tests("2026-01-01T10:00:00+00:00")
+        };
+        s.bank.id = bank.into();
+        s
     }
 
     #[test]

@@ -170,3 +170,34 @@ impl Snapshot {
         self.answers.iter().filter(|a| a.value.is_some())
     }
 }
+
+#[cfg(test)]
+impl Snapshot {
+    /// An empty check-in for unit tests: bank `core` 1, a 1-5 scale with
+    /// labels "1".."5", no dimensions or answers, started and finished at `at`.
+    pub(crate) fn empty_for_tests(at: &str) -> Self {
+        let at = DateTime::parse_from_rfc3339(at).expect("a test date");
+        Self {
+            format: SNAPSHOT_FORMAT,
+            id: crate::store::id_for(at),
+            label: None,
+            started_at: at,
+            finished_at: at,
+            commitment: String::new(),
+            bank: BankRef {
+                id: "core".into(),
+                version: "1".into(),
+                title: String::new(),
+            },
+            scale: Scale {
+                min: 1,
+                max: 5,
+                labels: (1..=5).map(|v| v.to_string()).collect(),
+            },
+            dimensions: Vec::new(),
+            answers: Vec::new(),
+            reflections: Vec::new(),
+            follow_up: None,
+        }
+    }
+}

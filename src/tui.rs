@@ -11,6 +11,7 @@ pub mod screens;
 pub mod theme;
 pub mod view;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -22,9 +23,9 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::bank::{self, Bank};
+use crate::cadence::{Cadence, cadence};
 use crate::checkin::CheckIn;
 use crate::cli::CheckArgs;
-use crate::commands::due::{Cadence, cadence};
 use crate::store::{LockError, Store, WriterLock};
 use app::{App, Effect, HomeInfo, Msg, TICK_MS};
 use theme::Theme;
@@ -51,6 +52,12 @@ pub fn run(
         },
         None => None,
     };
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!(
+            "motive: the check-in and home screens need a terminal; in scripts use the plain commands (motive list, show, compare, export, due; see motive --help)"
+        );
+        return Ok(ExitCode::from(2));
+    }
     let theme = Theme::from_env();
     if theme.monochrome {
         // crossterm drops colours under NO_COLOR but would then also reset the
@@ -75,7 +82,13 @@ pub fn run(
     for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
-    let mut terminal = ratatui::init();
+    let mut terminal = match ratatui::try_init() {
+        Ok(terminal) => terminal,
+        Err(e) => {
+            eprintln!("motive: cannot take over the terminal: {e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
     let result = event_loop(
         &mut terminal,
         &mut app,
@@ -118,7 +131,13 @@ fn event_loop(
         let effects = app.update(msg);
         driver.perform_all(app, effects);
         if app.quit {
-            return Ok(ExitCode::SUCCESS);
+            // Leaving from "the check-in cannot start" is a failure for scripts.
+            let failed = matches!(app.screen, app::Screen::Notice { .. });
+            return Ok(if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            });
         }
     }
 }

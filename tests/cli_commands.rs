@@ -498,3 +498,19 @@ fn a_statement_whose_wording_changed_is_listed_not_compared() {
             "now:  I decide how I do my work, most days.",
         ));
 }
+
+#[test]
+fn the_screens_without_a_terminal_are_a_clear_error_not_a_crash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for args in [&[][..], &["check"][..]] {
+        motive(dir.path())
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains("need a terminal")
+                    .and(predicate::str::contains("panicked").not()),
+            )
+            .stdout("");
+    }
+}

@@ -244,7 +244,11 @@ fn an_unusable_data_dir_is_reported_before_the_first_question() {
     term.wait_for("Cannot use the data dir");
     assert!(!term.text().contains("1/6"), "no question was asked");
     term.send("q");
-    assert_eq!(term.wait_exit(), Some(0));
+    assert_eq!(
+        term.wait_exit(),
+        Some(2),
+        "a check-in that could not start is a failure"
+    );
 }
 
 #[test]

@@ -3,9 +3,10 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::view::{self, delta_cell, score_cell};
+use super::view;
 use super::{Ctx, Error};
 use crate::cli::CompareArgs;
+use crate::describe::{bank_note, date, delta_cell, score_cell};
 use crate::score::{self, Comparison};
 use crate::snapshot::Snapshot;
 use crate::store::{Store, find};
@@ -54,9 +55,9 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison) -> String
         out,
         "{} ({}) -> {} ({})",
         from.id,
-        view::date(from),
+        date(from),
         to.id,
-        view::date(to)
+        date(to)
     );
     let _ = writeln!(out, "{}", bank_note(from, to));
     let _ = writeln!(out);
@@ -110,22 +111,4 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison) -> String
         }
     }
     out
-}
-
-/// Whether the two check-ins can be compared like with like.
-#[must_use]
-pub fn bank_note(from: &Snapshot, to: &Snapshot) -> String {
-    if from.bank.id != to.bank.id {
-        format!(
-            "Different banks ({} {}, {} {}): scores are comparable only roughly, and whether a change is real cannot be judged.",
-            from.bank.id, from.bank.version, to.bank.id, to.bank.version
-        )
-    } else if from.bank.version != to.bank.version {
-        format!(
-            "Same bank {}, different versions ({} and {}): statements whose wording changed are not compared.",
-            to.bank.id, from.bank.version, to.bank.version
-        )
-    } else {
-        format!("Both used bank {} {}.", to.bank.id, to.bank.version)
-    }
 }

@@ -5,10 +5,11 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::view::{self, delta_cell, score_cell};
+use super::view;
 use super::{Ctx, Error};
 use crate::chart;
 use crate::cli::{ExportArgs, ExportFormat};
+use crate::describe::{delta_cell, score_cell};
 use crate::score;
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
 use crate::store::{Store, atomic};
@@ -105,8 +106,8 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
         "{} check-in{} from {} to {}. Scores run from 0 to 100.\n",
         snapshots.len(),
         if snapshots.len() == 1 { "" } else { "s" },
-        view::date(first),
-        view::date(latest)
+        crate::describe::date(first),
+        crate::describe::date(latest)
     );
 
     let dimensions = chart::dimensions_in(snapshots);
@@ -123,7 +124,7 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
         let _ = write!(
             md,
             "| {} | {} | {} {} |",
-            view::date(s),
+            crate::describe::date(s),
             cell(s.label.as_deref().unwrap_or("")),
             s.bank.id,
             s.bank.version
@@ -146,12 +147,12 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
     if let [.., previous, latest] = snapshots {
         let comparison = score::compare(previous, latest);
         let _ = writeln!(md, "## Latest against previous\n");
-        let _ = writeln!(md, "{}\n", super::compare::bank_note(previous, latest));
+        let _ = writeln!(md, "{}\n", crate::describe::bank_note(previous, latest));
         let _ = writeln!(
             md,
             "| Dimension | {} | {} | Change | Verdict |\n|---|---:|---:|---:|---|",
-            view::date(previous),
-            view::date(latest)
+            crate::describe::date(previous),
+            crate::describe::date(latest)
         );
         for d in &comparison.dimensions {
             let _ = writeln!(
@@ -182,7 +183,7 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
             .as_deref()
             .map(|l| format!(" ({})", view::one_line(l)))
             .unwrap_or_default();
-        let _ = writeln!(md, "### {}{label}\n", view::date(s));
+        let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s));
         for r in s.reflections.iter().filter(|r| !r.text.trim().is_empty()) {
             let _ = writeln!(md, "**{}**\n", view::one_line(r.prompt.trim()));
             let _ = writeln!(md, "{}\n", quote(&r.text));

@@ -2,10 +2,11 @@
 
 use std::process::ExitCode;
 
-use super::view::{self, score_cell};
+use super::view;
 use super::{Ctx, Error};
 use crate::chart;
 use crate::cli::ListArgs;
+use crate::describe::score_cell;
 use crate::score;
 use crate::store::Store;
 
@@ -37,7 +38,7 @@ pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             let scores = score::scores(s);
             let mut row = vec![
                 s.id.clone(),
-                view::date(s),
+                crate::describe::date(s),
                 s.label.clone().unwrap_or_default(),
                 format!("{} {}", s.bank.id, s.bank.version),
             ];

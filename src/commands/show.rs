@@ -3,9 +3,10 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::view::{self, score_cell};
+use super::view;
 use super::{Ctx, Error};
 use crate::cli::ShowArgs;
+use crate::describe::score_cell;
 use crate::score;
 use crate::snapshot::Snapshot;
 use crate::store::{Store, find};

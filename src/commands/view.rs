@@ -10,29 +10,6 @@ use crate::score::{self, Comparison, DimensionScore, round1};
 use crate::snapshot::Snapshot;
 use crate::store::Listing;
 
-/// A score for a table cell: one decimal, or `-` when there is none.
-#[must_use]
-pub fn score_cell(score: Option<f64>) -> String {
-    score.map_or_else(|| "-".to_string(), |s| format!("{s:.1}"))
-}
-
-/// A change with its sign and an arrow: `↑ +12.5`, `↓ -3.0`, `→ 0.0`.
-#[must_use]
-pub fn delta_cell(delta: Option<f64>) -> String {
-    match delta {
-        None => "-".to_string(),
-        Some(d) if round1(d) > 0.0 => format!("↑ {:+.1}", round1(d)),
-        Some(d) if round1(d) < 0.0 => format!("↓ {:+.1}", round1(d)),
-        Some(_) => "→ 0.0".to_string(),
-    }
-}
-
-/// The local date of a check-in, `YYYY-MM-DD`.
-#[must_use]
-pub fn date(snapshot: &Snapshot) -> String {
-    snapshot.finished_at.format("%Y-%m-%d").to_string()
-}
-
 /// Warn about every file the listing skipped.
 pub fn warn_problems(listing: &Listing, err: &mut dyn Write) -> std::io::Result<()> {
     for problem in &listing.problems {
@@ -213,16 +190,6 @@ pub fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cells_round_and_sign() {
-        assert_eq!(score_cell(Some(72.449)), "72.4");
-        assert_eq!(score_cell(None), "-");
-        assert_eq!(delta_cell(Some(12.46)), "↑ +12.5");
-        assert_eq!(delta_cell(Some(-3.0)), "↓ -3.0");
-        assert_eq!(delta_cell(Some(0.04)), "→ 0.0");
-        assert_eq!(delta_cell(None), "-");
-    }
 
     #[test]
     fn table_aligns_text_left_and_numbers_right() {

@@ -167,7 +167,6 @@ pub fn explain_dimension(
 mod tests {
     use super::*;
     use crate::bank::Dimension;
-    use crate::snapshot::{BankRef, SNAPSHOT_FORMAT};
 
     fn answer(question: &str, dimension: &str, value: Option<i64>, reverse: bool) -> Answer {
         Answer {
@@ -209,7 +208,6 @@ mod tests {
     ///
     /// Answered weight 1 of 4 (less than half: no score).
     fn fixture() -> Snapshot {
-        let at = chrono::DateTime::parse_from_rfc3339("2026-05-04T18:30:00+02:00").expect("date");
         let mut answers = vec![
             answer("m1", "mastery", Some(7), false),
             answer("m2", "mastery", Some(2), true),
@@ -221,17 +219,6 @@ mod tests {
         answers[1].weight = 2.0;
         answers[5].weight = 3.0;
         Snapshot {
-            format: SNAPSHOT_FORMAT,
-            id: "20260504-183000".into(),
-            label: None,
-            started_at: at,
-            finished_at: at,
-            commitment: String::new(),
-            bank: BankRef {
-                id: "core".into(),
-                version: "1".into(),
-                title: String::new(),
-            },
             scale: Scale {
                 min: 1,
                 max: 7,
@@ -252,8 +239,7 @@ mod tests {
                 dimension("purpose", "Purpose"),
             ],
             answers,
-            reflections: vec![],
-            follow_up: None,
+            ..Snapshot::empty_for_tests("2026-05-04T18:30:00+02:00")
         }
     }
 

@@ -7,8 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::commands::compare::bank_note;
-use crate::commands::view::{delta_cell, score_cell};
+use crate::describe::{bank_note, delta_cell, score_cell};
 use crate::score::{self, Reliability};
 use crate::snapshot::Snapshot;
 use crate::tui::app::{App, CompareView};

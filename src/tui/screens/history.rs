@@ -19,18 +19,16 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let list_width = if area.width >= 110 { 52 } else { 40 };
+    let list_width = if area.width >= 110 { 54 } else { 42 };
     let [list, chart_area] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)])
             .spacing(1)
             .areas(area);
 
     let dimensions = chart::dimensions_in(snapshots);
-    let wide = list_width >= 52;
+    let label_width: u16 = if area.width >= 110 { 12 } else { 6 };
     let mut header = vec![Cell::from(" "), Cell::from("Date")];
-    if wide {
-        header.push(Cell::from("Label"));
-    }
+    header.push(Cell::from("Label"));
     header.push(Cell::from("Bank"));
     for (i, d) in dimensions.iter().enumerate() {
         let short: String = d.name.chars().take(3).collect();
@@ -51,9 +49,14 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
                 Cell::from(mark),
                 Cell::from(s.finished_at.format("%Y-%m-%d").to_string()),
             ];
-            if wide {
-                cells.push(Cell::from(s.label.clone().unwrap_or_default()));
-            }
+            let label: String = s
+                .label
+                .clone()
+                .unwrap_or_default()
+                .chars()
+                .take(usize::from(label_width))
+                .collect();
+            cells.push(Cell::from(label));
             cells.push(Cell::from(s.bank.id.clone()));
             for d in &dimensions {
                 let value = scores
@@ -67,11 +70,9 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
         })
         .collect();
     let mut widths = vec![Constraint::Length(1), Constraint::Length(10)];
-    if wide {
-        widths.push(Constraint::Length(10));
-    }
-    widths.push(Constraint::Length(7));
-    widths.extend(dimensions.iter().map(|_| Constraint::Length(4)));
+    widths.push(Constraint::Length(label_width));
+    widths.push(Constraint::Length(if area.width >= 110 { 7 } else { 5 }));
+    widths.extend(dimensions.iter().map(|_| Constraint::Length(3)));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(t.strong))
         .row_highlight_style(t.highlight)

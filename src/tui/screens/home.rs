@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::commands::view::delta_cell;
+use crate::describe::delta_cell;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::commands::view::delta_cell;
+use crate::describe::delta_cell;
 use crate::score::{self, Reliability};
 use crate::tui::app::Saved;
 use crate::tui::theme::Theme;
