@@ -30,7 +30,17 @@ pub use lock::{LockError, WriterLock};
 pub use validate::{MAX_SNAPSHOT_BYTES, validate_snapshot};
 
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
-use atomic::{Mode, TEMP_PREFIX};
+use atomic::{Mode, Step, TEMP_PREFIX};
+
+/// Called before each step of an atomic write; tests make steps fail with it.
+type Hook<'a> = &'a dyn Fn(Step) -> io::Result<()>;
+
+fn no_hook(_: Step) -> io::Result<()> {
+    Ok(())
+}
+
+/// A snapshot id gets at most this many collision suffixes (`-2` ... `-N`).
+const MAX_SUFFIX: u32 = 9_999;
 
 /// Something in the store went wrong; the message names the path or id involved.
 #[derive(Debug)]
@@ -149,18 +159,38 @@ impl Store {
         self.root.join("trash")
     }
 
-    /// A warning when the data dir can be read or written by other users.
+    /// A warning for each part of the data dir that other users can read or
+    /// write: `warning: <dir> is readable by others; run chmod 700 <dir>`.
+    #[must_use]
+    pub fn warnings(&self) -> Vec<String> {
+        [
+            self.root.clone(),
+            self.snapshots_dir(),
+            self.drafts_dir(),
+            self.trash_dir(),
+        ]
+        .iter()
+        .filter_map(|dir| {
+            let mode = fs::metadata(dir).ok()?.permissions().mode();
+            let access = match (mode & 0o044 != 0, mode & 0o022 != 0) {
+                (true, true) => "readable and writable",
+                (true, false) => "readable",
+                (false, true) => "writable",
+                (false, false) => return None,
+            };
+            Some(format!(
+                "warning: {} is {access} by others; run chmod 700 {}",
+                dir.display(),
+                dir.display()
+            ))
+        })
+        .collect()
+    }
+
+    /// The first of [`Store::warnings`], if any.
     #[must_use]
     pub fn privacy_warning(&self) -> Option<String> {
-        let mode = fs::metadata(&self.root).ok()?.permissions().mode();
-        (mode & 0o077 != 0).then(|| {
-            format!(
-                "warning: {} is accessible to other users (mode {:o}); run: chmod 700 {}",
-                self.root.display(),
-                mode & 0o777,
-                self.root.display()
-            )
-        })
+        self.warnings().into_iter().next()
     }
 
     /// Read every snapshot. Unreadable, corrupt, newer-format or inconsistent
@@ -203,31 +233,41 @@ impl Store {
     /// Save a finished check-in. Its id is derived from `finished_at`
     /// (see [`id_for`]), with `-2`, `-3`... on collision; never overwrites.
     /// Returns the snapshot as saved (with its final id).
-    pub fn save(&self, mut snapshot: Snapshot) -> Result<Snapshot, StoreError> {
+    pub fn save(&self, snapshot: Snapshot) -> Result<Snapshot, StoreError> {
+        self.save_with(snapshot, &no_hook)
+    }
+
+    fn save_with(&self, mut snapshot: Snapshot, hook: Hook) -> Result<Snapshot, StoreError> {
         let dir = self.snapshots_dir();
         create_private_dir(&self.root)?;
         create_private_dir(&dir)?;
         let base = id_for(snapshot.finished_at);
-        for n in 1.. {
+        for n in 1..=MAX_SUFFIX {
             snapshot.id = if n == 1 {
                 base.clone()
             } else {
                 format!("{base}-{n}")
             };
             let path = dir.join(format!("{}.toml", snapshot.id));
-            match write_snapshot(&path, &snapshot) {
+            match write_snapshot(&path, &snapshot, hook) {
                 Ok(()) => return Ok(snapshot),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(StoreError::io("save the check-in to", &path, &e)),
             }
         }
-        unreachable!("an unbounded range ends only by returning")
+        Err(StoreError::new(
+            ErrorKind::Io,
+            format!(
+                "cannot save the check-in: {} already holds {MAX_SUFFIX} check-ins named {base}",
+                dir.display()
+            ),
+        ))
     }
 
     /// Write a snapshot to any path (mode 0600, atomic, never over an
     /// existing file): the way out when the data dir cannot be written.
     pub fn save_to_path(snapshot: &Snapshot, path: &Path) -> Result<(), StoreError> {
-        write_snapshot(path, snapshot).map_err(|e| StoreError::io("write", path, &e))
+        write_snapshot(path, snapshot, &no_hook).map_err(|e| StoreError::io("write", path, &e))
     }
 
     /// Check that the data dir can be written, before a person invests time.
@@ -250,13 +290,17 @@ impl Store {
 
     /// Atomically write the draft of the check-in in progress on this host.
     pub fn save_draft<T: Serialize>(&self, draft: &T) -> Result<(), StoreError> {
+        self.save_draft_with(draft, &no_hook)
+    }
+
+    fn save_draft_with<T: Serialize>(&self, draft: &T, hook: Hook) -> Result<(), StoreError> {
         let path = self.draft_path();
         create_private_dir(&self.root)?;
         create_private_dir(&self.drafts_dir())?;
         let text = toml::to_string(draft).map_err(|e| {
             StoreError::new(ErrorKind::Invalid, format!("cannot encode the draft: {e}"))
         })?;
-        atomic::write(&path, text.as_bytes(), Mode::Replace)
+        atomic::write_with(&path, text.as_bytes(), Mode::Replace, hook)
             .map_err(|e| StoreError::io("save the draft to", &path, &e))
     }
 
@@ -377,7 +421,7 @@ impl Store {
         create_private_dir(&self.snapshots_dir())?;
         let mut written: Vec<PathBuf> = Vec::new();
         for (path, snapshot) in new {
-            if let Err(e) = write_snapshot(&path, &snapshot) {
+            if let Err(e) = write_snapshot(&path, &snapshot, &no_hook) {
                 // Undo this import's own files: all or nothing.
                 for done in &written {
                     let _ = fs::remove_file(done);
@@ -435,9 +479,9 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io("create", dir, &e))
 }
 
-fn write_snapshot(path: &Path, snapshot: &Snapshot) -> io::Result<()> {
+fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook) -> io::Result<()> {
     let text = toml::to_string(snapshot).map_err(io::Error::other)?;
-    atomic::write(path, text.as_bytes(), Mode::NoClobber)
+    atomic::write_with(path, text.as_bytes(), Mode::NoClobber, hook)
 }
 
 /// Read and check one snapshot file; the error is the reason it is skipped.
@@ -497,7 +541,11 @@ fn one_line_toml_error(text: &str, err: &toml::de::Error) -> String {
 }
 
 fn host_name() -> String {
-    let raw = gethostname::gethostname().to_string_lossy().into_owned();
+    file_name_for_host(&gethostname::gethostname().to_string_lossy())
+}
+
+/// A host name fit for a file name: only `[A-Za-z0-9._-]`, never hidden.
+fn file_name_for_host(raw: &str) -> String {
     let clean: String = raw
         .chars()
         .map(|c| {
@@ -508,15 +556,165 @@ fn host_name() -> String {
             }
         })
         .collect();
-    let clean = clean.trim_start_matches('.');
+    let clean: String = clean.trim_start_matches('.').chars().take(64).collect();
     if clean.is_empty() {
         "localhost".into()
     } else {
-        clean.to_string()
+        clean
     }
 }
 
 /// An id fit for an error message: control characters escaped.
 fn printable(id: &str) -> String {
     id.escape_debug().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::{Dimension, Scale};
+    use crate::snapshot::{Answer, BankRef};
+
+    fn snapshot(finished: &str, value: i64) -> Snapshot {
+        let at = DateTime::parse_from_rfc3339(finished).expect("date");
+        Snapshot {
+            format: SNAPSHOT_FORMAT,
+            id: id_for(at),
+            label: None,
+            started_at: at,
+            finished_at: at,
+            commitment: String::new(),
+            bank: BankRef {
+                id: "core".into(),
+                version: "1".into(),
+                title: String::new(),
+            },
+            scale: Scale {
+                min: 1,
+                max: 5,
+                labels: vec![String::new(); 5],
+            },
+            dimensions: vec![Dimension {
+                id: "mastery".into(),
+                name: "Mastery".into(),
+                description: String::new(),
+                sd: None,
+                reliability: None,
+            }],
+            answers: vec![Answer {
+                question: "m1".into(),
+                dimension: "mastery".into(),
+                text: "I get better at what matters to me".into(),
+                reverse: false,
+                weight: 1.0,
+                value: Some(value),
+                note: None,
+                fingerprint: None,
+            }],
+            reflections: vec![],
+            follow_up: None,
+        }
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .expect("read dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn failing_at(step: Step) -> impl Fn(Step) -> io::Result<()> {
+        move |s| {
+            if s == step {
+                Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+            } else {
+                Ok(())
+            }
+        }
+    }
+
+    #[test]
+    fn a_failed_save_leaves_earlier_check_ins_alone_and_says_where() {
+        for step in Step::ALL {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let store = Store::open(dir.path()).expect("open");
+            let first = store
+                .save(snapshot("2026-03-01T09:00:00+00:00", 2))
+                .expect("save");
+            let before =
+                fs::read(store.snapshots_dir().join("20260301-090000.toml")).expect("read");
+            let err = store
+                .save_with(snapshot("2026-04-01T09:00:00+00:00", 4), &failing_at(step))
+                .expect_err("must fail");
+            assert_eq!(err.kind, ErrorKind::Io);
+            let target = store.snapshots_dir().join("20260401-090000.toml");
+            assert!(
+                err.message.starts_with(&format!(
+                    "cannot save the check-in to {}: disk full",
+                    target.display()
+                )),
+                "{step:?}: {}",
+                err.message
+            );
+            let listing = store.list();
+            assert_eq!(listing.snapshots, vec![first], "{step:?}");
+            assert!(listing.problems.is_empty(), "{step:?}");
+            assert_eq!(
+                names(&store.snapshots_dir()),
+                ["20260301-090000.toml"],
+                "{step:?}"
+            );
+            assert_eq!(
+                fs::read(store.snapshots_dir().join("20260301-090000.toml")).expect("read"),
+                before
+            );
+        }
+    }
+
+    #[test]
+    fn a_failed_draft_save_keeps_the_previous_draft() {
+        for step in [Step::Create, Step::Write, Step::Fsync, Step::Rename] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let store = Store::open(dir.path()).expect("open");
+            let mut draft = toml::Table::new();
+            draft.insert("step".into(), 1.into());
+            store.save_draft(&draft).expect("save draft");
+            let mut next = draft.clone();
+            next.insert("step".into(), 2.into());
+            let err = store
+                .save_draft_with(&next, &failing_at(step))
+                .expect_err("must fail");
+            assert!(
+                err.message
+                    .contains(&store.draft_path().display().to_string()),
+                "{}",
+                err.message
+            );
+            assert_eq!(
+                store.load_draft::<toml::Table>().expect("load"),
+                Some(draft),
+                "{step:?}"
+            );
+            let host_file = store
+                .draft_path()
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            assert_eq!(names(&store.drafts_dir()), [host_file], "{step:?}");
+        }
+    }
+
+    #[test]
+    fn host_names_become_safe_file_names() {
+        assert_eq!(file_name_for_host("laptop.local"), "laptop.local");
+        assert_eq!(file_name_for_host("my laptop/2"), "my_laptop_2");
+        assert_eq!(file_name_for_host("../etc"), "_etc");
+        assert_eq!(file_name_for_host(".."), "localhost");
+        assert_eq!(file_name_for_host(""), "localhost");
+        assert_eq!(file_name_for_host("caf\u{e9}\u{1b}"), "caf__");
+        assert_eq!(file_name_for_host(&"h".repeat(300)).len(), 64);
+    }
 }

@@ -19,6 +19,7 @@ pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     if !args.quiet {
         let day = |d: DateTime<FixedOffset>| d.format("%Y-%m-%d").to_string();
         let ago = |n: i64| match n {
+            ..0 => format!("{} days from now; is this computer's clock right?", -n),
             0 => "today".to_string(),
             1 => "yesterday".to_string(),
             n => format!("{n} days ago"),

@@ -115,7 +115,7 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
     let mut header = String::from("| Date | Label | Bank |");
     let mut rule = String::from("|---|---|---|");
     for d in &dimensions {
-        let _ = write!(header, " {} |", d.name);
+        let _ = write!(header, " {} |", cell(&d.name));
         rule.push_str("---:|");
     }
     let _ = writeln!(md, "{header}\n{rule}");
@@ -158,7 +158,7 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
             let _ = writeln!(
                 md,
                 "| {} | {} | {} | {} | {} |",
-                d.name,
+                cell(&d.name),
                 score_cell(d.from),
                 score_cell(d.to),
                 delta_cell(d.delta),
@@ -181,11 +181,11 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
         let label = s
             .label
             .as_deref()
-            .map(|l| format!(" ({l})"))
+            .map(|l| format!(" ({})", view::one_line(l)))
             .unwrap_or_default();
         let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s));
         for r in s.reflections.iter().filter(|r| !r.text.trim().is_empty()) {
-            let _ = writeln!(md, "**{}**\n", r.prompt.trim());
+            let _ = writeln!(md, "**{}**\n", view::one_line(r.prompt.trim()));
             let _ = writeln!(md, "{}\n", quote(&r.text));
         }
         if let Some(f) = &s.follow_up {
@@ -196,16 +196,22 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
                 .unwrap_or_default();
             let _ = writeln!(
                 md,
-                "- Last time I said I would: {} (**{}**){note}",
-                f.commitment.trim(),
-                f.outcome.describe()
+                "{}",
+                item(&format!(
+                    "Last time I said I would: {} (**{}**){note}",
+                    f.commitment.trim(),
+                    f.outcome.describe()
+                ))
             );
         }
         if !s.commitment.trim().is_empty() {
             let _ = writeln!(
                 md,
-                "- Before the next check-in I will: {}",
-                s.commitment.trim()
+                "{}",
+                item(&format!(
+                    "Before the next check-in I will: {}",
+                    s.commitment.trim()
+                ))
             );
         }
         md.push('\n');
@@ -213,8 +219,26 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
     md
 }
 
+/// A list item whose later lines stay inside it: indented, so a line that
+/// starts with `#` or `-` in someone's commitment does not become a heading
+/// or a new item.
+fn item(text: &str) -> String {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let mut out = format!("- {first}");
+    for line in lines {
+        out.push('\n');
+        if !line.trim().is_empty() {
+            out.push_str("  ");
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Text fit for a Markdown table cell: one line, pipes escaped.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    view::one_line(text).replace('|', "\\|")
 }
 
 fn quote(text: &str) -> String {

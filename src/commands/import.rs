@@ -50,11 +50,17 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
 /// Parse an export: `{"format": 1, "snapshots": [...]}`; the computed
 /// `scores` of each entry are ignored (scores always come from the answers).
 pub fn parse(name: &str, text: &str) -> Result<Vec<Snapshot>, Error> {
+    if text.trim().is_empty() {
+        return Err(Error::input(format!(
+            "{name}: the file is empty; expected a JSON export as `motive export --format json` writes"
+        )));
+    }
+    // serde_json reports column 0 at the very end of a line; editors count from 1.
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         Error::input(format!(
             "{name}:{}:{}: {}",
             e.line(),
-            e.column(),
+            e.column().max(1),
             strip_position(&e)
         ))
     })?;
@@ -79,9 +85,15 @@ pub fn parse(name: &str, text: &str) -> Result<Vec<Snapshot>, Error> {
         if let Value::Object(map) = &mut entry {
             map.remove("scores");
         }
+        // Name the entry by its id too, when it has a readable one.
+        let id = entry
+            .get("id")
+            .and_then(Value::as_str)
+            .map(|id| format!(" ({})", id.escape_debug()))
+            .unwrap_or_default();
         match serde_json::from_value::<Snapshot>(entry) {
             Ok(s) => snapshots.push(s),
-            Err(e) => problems.push(format!("entry {}: {e}", i + 1)),
+            Err(e) => problems.push(format!("entry {}{id}: {e}", i + 1)),
         }
     }
     if problems.is_empty() {

@@ -30,16 +30,20 @@ pub fn render(s: &Snapshot) -> String {
     let label = s
         .label
         .as_deref()
-        .map(|l| format!("  ({l})"))
+        .map(|l| format!("  ({})", view::one_line(l)))
         .unwrap_or_default();
     let _ = writeln!(out, "Check-in {}{label}", s.id);
+    let title = if s.bank.title.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", s.bank.title.trim())
+    };
     let _ = writeln!(
         out,
-        "Taken {} with bank {} {} ({})",
+        "Taken {} with bank {} {}{title}",
         s.finished_at.format("%Y-%m-%d %H:%M %:z"),
         s.bank.id,
         s.bank.version,
-        s.bank.title
     );
     let scores = score::scores(s);
     let name_width = scores

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use serde_json::{Map, Value, json};
+use unicode_width::UnicodeWidthStr;
 
 use crate::score::{self, Comparison, DimensionScore, round1};
 use crate::snapshot::Snapshot;
@@ -132,43 +133,58 @@ pub fn write_json(out: &mut dyn Write, value: &Value) -> std::io::Result<()> {
 }
 
 /// Left-aligned columns separated by two spaces; numeric columns (by index)
-/// are right-aligned. Widths count characters.
+/// are right-aligned. Widths are terminal columns (a CJK character or an
+/// emoji takes two), and a cell never breaks its row: line breaks and tabs in
+/// free text (a label) become spaces.
 #[must_use]
 pub fn table(header: &[String], rows: &[Vec<String>], numeric: &[usize]) -> String {
-    let width = |i: usize| {
-        rows.iter()
-            .map(|r| r.get(i).map_or(0, |c| c.chars().count()))
-            .chain(std::iter::once(header[i].chars().count()))
-            .max()
-            .unwrap_or(0)
-    };
-    let widths: Vec<usize> = (0..header.len()).map(width).collect();
+    let clean = |cells: &[String]| -> Vec<String> { cells.iter().map(|c| one_line(c)).collect() };
+    let header = clean(header);
+    let rows: Vec<Vec<String>> = rows.iter().map(|r| clean(r)).collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .chain(std::iter::once(&header[i]))
+                .map(|c| c.width())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
     let line = |cells: &[String]| {
         let mut out = String::new();
         for (i, cell) in cells.iter().enumerate() {
-            let pad = widths[i].saturating_sub(cell.chars().count());
+            let pad = " ".repeat(widths.get(i).map_or(0, |w| w.saturating_sub(cell.width())));
             if i > 0 {
                 out.push_str("  ");
             }
             if numeric.contains(&i) {
-                out.push_str(&" ".repeat(pad));
+                out.push_str(&pad);
                 out.push_str(cell);
             } else {
                 out.push_str(cell);
-                if i + 1 < cells.len() {
-                    out.push_str(&" ".repeat(pad));
-                }
+                out.push_str(&pad);
             }
         }
         out.trim_end().to_string()
     };
-    let mut text = line(header);
+    let mut text = line(&header);
     text.push('\n');
-    for row in rows {
+    for row in &rows {
         text.push_str(&line(row));
         text.push('\n');
     }
     text
+}
+
+/// Free text squeezed onto one line: runs of whitespace (line breaks, tabs)
+/// become one space.
+#[must_use]
+pub fn one_line(text: &str) -> String {
+    if !text.contains(['\n', '\r', '\t']) {
+        return text.to_string();
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
@@ -186,5 +202,20 @@ mod tests {
             table(&header, &rows, &[1]),
             "ID   SCORE\na      5.0\nbbb   72.5\n"
         );
+    }
+
+    #[test]
+    fn table_measures_terminal_columns_and_keeps_rows_whole() {
+        let header = vec!["LABEL".to_string(), "SCORE".to_string()];
+        let rows = vec![
+            vec!["日本".to_string(), "5.0".to_string()],
+            vec!["new\nteam".to_string(), "72.5".to_string()],
+        ];
+        assert_eq!(
+            table(&header, &rows, &[1]),
+            "LABEL     SCORE\n日本        5.0\nnew team   72.5\n"
+        );
+        assert_eq!(one_line("a\r\n\tb  c"), "a b c");
+        assert_eq!(one_line("a  b"), "a  b", "plain text is kept as typed");
     }
 }

@@ -2,6 +2,9 @@
 //! fsynced, renamed into place, then the directory fsynced. A reader sees the
 //! old file or the new one, never half of one; a crash leaves at worst a
 //! `.tmp-*` file that listings ignore and the next writer removes.
+//!
+//! Errors keep their [`io::ErrorKind`] (a no-clobber collision is
+//! `AlreadyExists`) and say which step failed; the caller names the path.
 
 use std::fs;
 use std::io::{self, Write};
@@ -20,6 +23,34 @@ pub enum Step {
     Write,
     Fsync,
     Rename,
+    /// Fsync the directory, making the rename durable.
+    SyncDir,
+}
+
+impl Step {
+    /// Every step, in the order a write takes them.
+    pub const ALL: [Step; 5] = [
+        Self::Create,
+        Self::Write,
+        Self::Fsync,
+        Self::Rename,
+        Self::SyncDir,
+    ];
+
+    fn doing(self) -> &'static str {
+        match self {
+            Self::Create => "creating a temporary file",
+            Self::Write => "writing",
+            Self::Fsync => "flushing to disk",
+            Self::Rename => "moving into place",
+            Self::SyncDir => "flushing the directory",
+        }
+    }
+
+    /// Add this step to an error, keeping its kind.
+    fn explain(self, err: io::Error) -> io::Error {
+        io::Error::new(err.kind(), format!("{err} (while {})", self.doing()))
+    }
 }
 
 /// Whether an existing file at the target may be replaced.
@@ -32,6 +63,11 @@ pub enum Mode {
 }
 
 /// Write `bytes` to `path` atomically with permissions 0600.
+///
+/// On error nothing changed at `path`, with one exception: in
+/// [`Mode::Replace`], a failure to flush the directory leaves the new content
+/// in place (the old one is gone by then). In [`Mode::NoClobber`] the new file
+/// is removed again, so an error always means "not written".
 pub fn write(path: &Path, bytes: &[u8], mode: Mode) -> io::Result<()> {
     write_with(path, bytes, mode, &|_| Ok(()))
 }
@@ -44,25 +80,40 @@ pub(crate) fn write_with(
     mode: Mode,
     hook: &dyn Fn(Step) -> io::Result<()>,
 ) -> io::Result<()> {
+    let failed = |step: Step| move |e: io::Error| step.explain(e);
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    hook(Step::Create)?;
-    let mut temp = Builder::new()
-        .prefix(TEMP_PREFIX)
-        .permissions(fs::Permissions::from_mode(0o600))
-        .tempfile_in(dir)?;
-    hook(Step::Write)?;
-    temp.write_all(bytes)?;
-    hook(Step::Fsync)?;
-    temp.as_file().sync_all()?;
-    hook(Step::Rename)?;
+    let mut temp = hook(Step::Create)
+        .and_then(|()| {
+            Builder::new()
+                .prefix(TEMP_PREFIX)
+                .permissions(fs::Permissions::from_mode(0o600))
+                .tempfile_in(dir)
+        })
+        .map_err(failed(Step::Create))?;
+    // From here on, dropping `temp` on an error removes the temporary file.
+    hook(Step::Write)
+        .and_then(|()| temp.write_all(bytes))
+        .map_err(failed(Step::Write))?;
+    hook(Step::Fsync)
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(failed(Step::Fsync))?;
+    hook(Step::Rename).map_err(failed(Step::Rename))?;
     match mode {
-        Mode::Replace => temp.persist(path).map_err(|e| e.error)?,
-        Mode::NoClobber => temp.persist_noclobber(path).map_err(|e| e.error)?,
-    };
-    sync_dir(dir)
+        Mode::Replace => temp.persist(path),
+        Mode::NoClobber => temp.persist_noclobber(path),
+    }
+    .map_err(|e| Step::Rename.explain(e.error))?;
+    let synced = hook(Step::SyncDir)
+        .and_then(|()| sync_dir(dir))
+        .map_err(failed(Step::SyncDir));
+    if synced.is_err() && mode == Mode::NoClobber {
+        // The file is ours and new: take it back so the error means "not saved".
+        let _ = fs::remove_file(path);
+    }
+    synced
 }
 
 /// Make a rename or removal in `dir` durable.
@@ -106,7 +157,7 @@ mod tests {
 
     #[test]
     fn a_failure_at_any_step_leaves_the_previous_file_intact() {
-        for step in [Step::Create, Step::Write, Step::Fsync, Step::Rename] {
+        for step in Step::ALL {
             for mode in [Mode::Replace, Mode::NoClobber] {
                 let dir = tempfile::tempdir().expect("tempdir");
                 let path = dir.path().join("draft.toml");
@@ -115,21 +166,47 @@ mod tests {
                 }
                 let fail = |s: Step| {
                     if s == step {
-                        Err(io::Error::other(format!("injected failure at {s:?}")))
+                        Err(io::Error::new(
+                            io::ErrorKind::StorageFull,
+                            format!("injected failure at {s:?}"),
+                        ))
                     } else {
                         Ok(())
                     }
                 };
                 let err = write_with(&path, b"next", mode, &fail).expect_err("must fail");
-                assert!(err.to_string().contains("injected failure"), "{err}");
-                if mode == Mode::Replace {
-                    assert_eq!(fs::read(&path).expect("read"), b"previous", "{step:?}");
-                    assert_eq!(visible_files(dir.path()), ["draft.toml"], "{step:?}");
-                } else {
-                    assert!(!path.exists(), "{step:?}");
-                    assert!(visible_files(dir.path()).is_empty(), "{step:?}");
+                assert_eq!(err.kind(), io::ErrorKind::StorageFull, "{step:?}");
+                let message = err.to_string();
+                assert!(message.contains("injected failure"), "{message}");
+                assert!(message.contains(step.doing()), "{message}");
+                match (mode, step) {
+                    // The rename happened; only its durability is in doubt.
+                    (Mode::Replace, Step::SyncDir) => {
+                        assert_eq!(fs::read(&path).expect("read"), b"next");
+                        assert_eq!(visible_files(dir.path()), ["draft.toml"]);
+                    }
+                    (Mode::Replace, _) => {
+                        assert_eq!(fs::read(&path).expect("read"), b"previous", "{step:?}");
+                        assert_eq!(visible_files(dir.path()), ["draft.toml"], "{step:?}");
+                    }
+                    (Mode::NoClobber, _) => {
+                        assert!(!path.exists(), "{step:?}");
+                        assert!(visible_files(dir.path()).is_empty(), "{step:?}");
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_real_failure_names_its_step() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("missing").join("a.toml");
+        let err = write(&path, b"x", Mode::Replace).expect_err("no such dir");
+        assert_eq!(err.kind(), io::ErrorKind::NotFound);
+        assert!(
+            err.to_string().contains("creating a temporary file"),
+            "{err}"
+        );
     }
 }

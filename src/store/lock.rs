@@ -9,6 +9,9 @@ use std::io::{Read, Seek, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
+use chrono::{DateTime, SecondsFormat};
+use serde::{Deserialize, Serialize};
+
 use super::StoreError;
 
 /// Held while a check-in, an import or a delete runs; released on drop.
@@ -19,7 +22,9 @@ pub struct WriterLock {
 
 #[derive(Debug)]
 pub enum LockError {
-    /// Another process writes: who and since when, as it wrote them.
+    /// Another process writes. `holder` says who and since when, e.g.
+    /// "a check-in (started 2026-11-22 09:30 on host, pid 42)"; it is empty
+    /// when the lock file does not say.
     Busy {
         holder: String,
     },
@@ -40,6 +45,32 @@ impl std::fmt::Display for LockError {
 
 impl std::error::Error for LockError {}
 
+/// What the lock file says about the process holding it.
+#[derive(Debug, Serialize, Deserialize)]
+struct Holder {
+    purpose: String,
+    pid: u32,
+    host: String,
+    /// RFC 3339, to the second.
+    started: String,
+}
+
+/// "a check-in (started 2026-11-22 09:30 on host, pid 42)", or "" when the
+/// lock file does not say (an older motive, or caught mid-write).
+fn describe_holder(text: &str) -> String {
+    let Ok(h) = toml::from_str::<Holder>(text) else {
+        return String::new();
+    };
+    let since = DateTime::parse_from_rfc3339(&h.started).map_or_else(
+        |_| h.started.clone(),
+        |t| t.format("%Y-%m-%d %H:%M").to_string(),
+    );
+    format!(
+        "a {} (started {since} on {}, pid {})",
+        h.purpose, h.host, h.pid
+    )
+}
+
 pub(super) fn acquire(path: &Path, purpose: &str) -> Result<WriterLock, LockError> {
     let mut file = OpenOptions::new()
         .read(true)
@@ -52,27 +83,68 @@ pub(super) fn acquire(path: &Path, purpose: &str) -> Result<WriterLock, LockErro
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
-            let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
+            let mut text = String::new();
+            let _ = file.read_to_string(&mut text);
             return Err(LockError::Busy {
-                holder: holder.trim().to_string(),
+                holder: describe_holder(&text),
             });
         }
         Err(TryLockError::Error(e)) => {
             return Err(LockError::Store(StoreError::io("lock", path, &e)));
         }
     }
-    let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
-    let host = gethostname::gethostname().to_string_lossy().into_owned();
-    let who = format!(
-        "a {purpose} (started {since} on {host}, pid {})",
-        std::process::id()
-    );
+    let holder = Holder {
+        purpose: purpose.to_string(),
+        pid: std::process::id(),
+        host: gethostname::gethostname().to_string_lossy().into_owned(),
+        started: chrono::Local::now()
+            .fixed_offset()
+            .to_rfc3339_opts(SecondsFormat::Secs, false),
+    };
     // Best effort: the lock itself is what matters, the text only explains it.
-    let _ = file
-        .set_len(0)
-        .and_then(|()| file.rewind())
-        .and_then(|()| file.write_all(who.as_bytes()));
+    if let Ok(text) = toml::to_string(&holder) {
+        let _ = file
+            .set_len(0)
+            .and_then(|()| file.rewind())
+            .and_then(|()| file.write_all(text.as_bytes()));
+    }
     let _ = fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600));
     Ok(WriterLock { _file: file })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lock_file_says_who_holds_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("lock");
+        let held = acquire(&path, "check-in").expect("lock");
+        let text = fs::read_to_string(&path).expect("read the lock file");
+        let holder: Holder = toml::from_str(&text).expect("parses");
+        assert_eq!(holder.purpose, "check-in");
+        assert_eq!(holder.pid, std::process::id());
+        let started = DateTime::parse_from_rfc3339(&holder.started).expect("RFC 3339");
+        assert!(
+            (chrono::Local::now().fixed_offset() - started)
+                .num_seconds()
+                .abs()
+                < 60,
+            "{text}"
+        );
+        let described = describe_holder(&text);
+        assert!(described.starts_with("a check-in (started "), "{described}");
+        assert!(
+            described.ends_with(&format!("pid {})", std::process::id())),
+            "{described}"
+        );
+        drop(held);
+    }
+
+    #[test]
+    fn an_unreadable_lock_file_describes_nobody() {
+        assert_eq!(describe_holder(""), "");
+        assert_eq!(describe_holder("purpose = \"check-in\"\npid = "), "");
+    }
 }

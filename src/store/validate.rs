@@ -48,7 +48,8 @@ pub fn validate_snapshot(s: &Snapshot) -> Result<(), String> {
             s.scale.min, s.scale.max
         ));
     }
-    if s.scale.max - s.scale.min > 10 || s.scale.labels.len() != s.scale.len() {
+    // `abs_diff`: a hand-edited scale of i64::MIN..i64::MAX must not overflow.
+    if s.scale.max.abs_diff(s.scale.min) > 10 || s.scale.labels.len() != s.scale.len() {
         return Err("the scale needs 2 to 11 points and one label per point".into());
     }
     if s.finished_at < s.started_at {
