@@ -536,7 +536,7 @@ fn a_data_dir_open_to_others_draws_a_warning_on_stderr_only() {
         .clone();
     let err = String::from_utf8(out.stderr).expect("utf8");
     assert!(
-        err.contains("is accessible to other users") && err.contains("chmod 700"),
+        err.contains("readable by others") && err.contains("chmod 700"),
         "{err}"
     );
     let list: Value = serde_json::from_slice(&out.stdout).expect("stdout is still clean JSON");
