@@ -12,7 +12,7 @@ use motive::snapshot::{FollowUp, Outcome, Snapshot};
 use motive::store::Store;
 use predicates::prelude::*;
 use serde_json::Value;
-use support::{at, bank, snapshot};
+use support::{at, bank, private_tempdir, snapshot};
 
 fn motive(data: &Path) -> Command {
     let mut cmd = cargo_bin_cmd!("motive");
@@ -21,14 +21,6 @@ fn motive(data: &Path) -> Command {
         .env("NO_COLOR", "1")
         .env_remove("RUST_BACKTRACE");
     cmd
-}
-
-/// A temporary data dir that only its owner can read, as motive makes its own.
-fn private_tempdir() -> tempfile::TempDir {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().expect("tempdir");
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).expect("chmod 700");
-    dir
 }
 
 fn json(cmd: &mut Command) -> Value {

@@ -89,7 +89,7 @@ fn craft(finished: &str, c1: i64, c2: i64) -> Snapshot {
 /// * second: c1 = 5 -> 100, c2 = 1 reversed -> 100: score 100.
 /// * third:  c1 = 4 -> 75, c2 = 2 reversed -> 75: score 75.
 fn three_crafts() -> (tempfile::TempDir, Vec<String>) {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = support::private_tempdir();
     let store = Store::open(dir.path()).expect("store");
     let ids = [
         craft("2026-02-01T08:00:00+00:00", 2, 4),
@@ -162,7 +162,7 @@ fn compare_keeps_the_order_typed_and_defaults_b_to_latest() {
 
 #[test]
 fn show_reads_well_without_a_title_and_with_a_multiline_label() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = support::private_tempdir();
     let store = Store::open(dir.path()).expect("store");
     let mut first = craft("2026-02-01T08:00:00+00:00", 2, 4);
     first.label = Some("after the\nreorg".into());
@@ -198,7 +198,7 @@ fn show_reads_well_without_a_title_and_with_a_multiline_label() {
 
 #[test]
 fn list_columns_line_up_with_wide_labels() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = support::private_tempdir();
     let store = Store::open(dir.path()).expect("store");
     for (finished, label) in [
         ("2026-02-01T08:00:00+00:00", "日本チーム"),
@@ -221,7 +221,7 @@ fn list_columns_line_up_with_wide_labels() {
 
 #[test]
 fn due_says_when_the_last_check_in_is_in_the_future() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = support::private_tempdir();
     let ahead = chrono::Local::now().fixed_offset()
         + chrono::Duration::days(3)
         + chrono::Duration::hours(1);
@@ -310,7 +310,7 @@ fn export_and_import_name_the_file_that_failed() {
 
 #[test]
 fn a_markdown_report_keeps_free_text_inside_its_place() {
-    let dir = tempfile::tempdir().expect("tempdir");
+    let dir = support::private_tempdir();
     let store = Store::open(dir.path()).expect("store");
     let mut first = craft("2026-02-01T08:00:00+00:00", 2, 4);
     first.label = Some("a | b".into());
@@ -347,7 +347,7 @@ fn a_malformed_entry_is_named_by_position_and_id_and_nothing_is_imported() {
     second.as_object_mut().expect("an object").remove("scale");
     let file = source.path().join("broken.json");
     fs::write(&file, serde_json::to_string_pretty(&doc).expect("encode")).expect("write");
-    let target = tempfile::tempdir().expect("tempdir");
+    let target = support::private_tempdir();
     motive(target.path())
         .arg("import")
         .arg(&file)
@@ -369,7 +369,7 @@ fn import_waits_for_no_one_while_a_check_in_holds_the_lock() {
         .arg(&file)
         .assert()
         .success();
-    let target = tempfile::tempdir().expect("tempdir");
+    let target = support::private_tempdir();
     let store = Store::open(target.path()).expect("store");
     let lock = store.lock("check-in").expect("lock");
     motive(target.path())
@@ -385,10 +385,32 @@ fn import_waits_for_no_one_while_a_check_in_holds_the_lock() {
         "nothing written while locked"
     );
     drop(lock);
-    motive(target.path())
-        .arg("import")
-        .arg(&file)
-        .assert()
-        .success()
-        .stdout("imported 3 check-ins; 0 already present\n");
+    // Another test thread may fork (to spawn its own motive) while this one
+    // holds the lock; the forked child shares the locked file description
+    // until it execs, a few milliseconds. So "released" may take a moment.
+    let mut output = None;
+    for _ in 0..100 {
+        let out = motive(target.path())
+            .arg("import")
+            .arg(&file)
+            .output()
+            .expect("run");
+        if out.status.success()
+            || !String::from_utf8_lossy(&out.stderr).contains("cannot import now")
+        {
+            output = Some(out);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = output.expect("the lock was released");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "imported 3 check-ins; 0 already present\n"
+    );
 }

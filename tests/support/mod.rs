@@ -62,3 +62,13 @@ pub fn snapshot(bank: &Bank, finished: DateTime<FixedOffset>, value: i64) -> Sna
         follow_up: None,
     }
 }
+
+/// A temporary dir only its owner can read, as motive makes its data dir
+/// (an open one draws a privacy warning on stderr).
+pub fn private_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700))
+        .expect("chmod 700");
+    dir
+}
