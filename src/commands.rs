@@ -59,6 +59,13 @@ impl From<crate::store::StoreError> for Error {
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader has what it wanted (`motive export | head`): stop quietly.
+            return Self {
+                message: String::new(),
+                code: 0,
+            };
+        }
         Self::input(format!("cannot write output: {e}"))
     }
 }

@@ -535,3 +535,41 @@ fn a_data_dir_open_to_others_draws_a_warning_on_stderr_only() {
     assert_eq!(list.as_array().map(Vec::len), Some(3));
     motive(dir.path()).args(["due", "-q"]).assert().stderr("");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    // Enough check-ins that the export is far bigger than a pipe's buffer.
+    let dir = private_tempdir();
+    let store = Store::open(dir.path()).expect("store");
+    let core = bank("core");
+    let start = at("2010-01-04T09:00:00+00:00");
+    for i in 0..60 {
+        store
+            .save(snapshot(
+                &core,
+                start + chrono::Duration::days(91 * i),
+                1 + i % 5,
+            ))
+            .expect("save");
+    }
+    // `motive export --format json | head -c 10`: the pipe closes early.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_motive"))
+        .args(["export", "--format", "json"])
+        .env("MOTIVE_DATA_DIR", dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 10];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("read");
+    // stdout is dropped here: the pipe is closed with most of the export unread
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
