@@ -513,15 +513,23 @@ fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
 /// a newer motive says so instead of complaining about unknown keys.
 pub fn parse_snapshot(text: &str) -> Result<Snapshot, String> {
     let table: toml::Table = toml::from_str(text).map_err(|e| one_line_toml_error(text, &e))?;
-    match table.get("format").and_then(toml::Value::as_integer) {
-        Some(f) if f > SNAPSHOT_FORMAT => {
+    let format = match table.get("format") {
+        None => return Err("not a motive check-in: no `format`".into()),
+        Some(value) => value.as_integer().ok_or_else(|| {
+            format!(
+                "not a motive check-in: `format` is a {}, not a number",
+                value.type_str()
+            )
+        })?,
+    };
+    match format {
+        f if f > SNAPSHOT_FORMAT => {
             return Err(format!(
                 "format {f} is newer than this build understands ({SNAPSHOT_FORMAT}); upgrade motive"
             ));
         }
-        Some(f) if f >= 1 => {}
-        Some(f) => return Err(format!("format {f} is not a snapshot format")),
-        None => return Err("not a motive check-in: no `format`".into()),
+        f if f >= 1 => {}
+        f => return Err(format!("format {f} is not a snapshot format")),
     }
     toml::from_str(text).map_err(|e| one_line_toml_error(text, &e))
 }
