@@ -580,47 +580,27 @@ fn printable(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Dimension, Scale};
-    use crate::snapshot::{Answer, BankRef};
 
+    /// A one-answer check-in, parsed from TOML so fields added later with a
+    /// default need no change here.
     fn snapshot(finished: &str, value: i64) -> Snapshot {
         let at = DateTime::parse_from_rfc3339(finished).expect("date");
-        Snapshot {
-            format: SNAPSHOT_FORMAT,
-            id: id_for(at),
-            label: None,
-            started_at: at,
-            finished_at: at,
-            commitment: String::new(),
-            bank: BankRef {
-                id: "core".into(),
-                version: "1".into(),
-                title: String::new(),
-            },
-            scale: Scale {
-                min: 1,
-                max: 5,
-                labels: vec![String::new(); 5],
-            },
-            dimensions: vec![Dimension {
-                id: "mastery".into(),
-                name: "Mastery".into(),
-                description: String::new(),
-                sd: None,
-                reliability: None,
-            }],
-            answers: vec![Answer {
-                question: "m1".into(),
-                dimension: "mastery".into(),
-                text: "I get better at what matters to me".into(),
-                reverse: false,
-                weight: 1.0,
-                value: Some(value),
-                note: None,
-            }],
-            reflections: vec![],
-            follow_up: None,
-        }
+        let mut snapshot = parse_snapshot(&format!(
+            r#"
+            format = {SNAPSHOT_FORMAT}
+            id = "{id}"
+            started_at = "{finished}"
+            finished_at = "{finished}"
+            bank = {{ id = "core", version = "1" }}
+            scale = {{ min = 1, max = 5, labels = ["", "", "", "", ""] }}
+            dimensions = [{{ id = "mastery", name = "Mastery" }}]
+            answers = [{{ question = "m1", dimension = "mastery", text = "I get better at what matters to me" }}]
+            "#,
+            id = id_for(at),
+        ))
+        .expect("a valid fixture");
+        snapshot.answers[0].value = Some(value);
+        snapshot
     }
 
     fn names(dir: &Path) -> Vec<String> {
