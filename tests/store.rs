@@ -291,13 +291,16 @@ fn an_open_data_dir_draws_a_warning() {
 }
 
 #[test]
-fn every_store_dir_is_checked_for_privacy() {
+fn subdirs_are_checked_for_privacy_when_others_can_reach_them() {
     let (_dir, store) = data_dir();
-    assert!(store.warnings().is_empty(), "{:?}", store.warnings());
     let snapshots = store.root().join("snapshots");
     fs::set_permissions(&snapshots, fs::Permissions::from_mode(0o744)).expect("chmod");
     let drafts = store.root().join("drafts");
     fs::set_permissions(&drafts, fs::Permissions::from_mode(0o702)).expect("chmod");
+    // Inside a private data dir, nobody else can reach them.
+    assert!(store.warnings().is_empty(), "{:?}", store.warnings());
+    // A data dir others can pass through (but not list) exposes them.
+    fs::set_permissions(store.root(), fs::Permissions::from_mode(0o711)).expect("chmod");
     let s = snapshots.display();
     let d = drafts.display();
     assert_eq!(
@@ -308,6 +311,14 @@ fn every_store_dir_is_checked_for_privacy() {
         ]
     );
     assert_eq!(store.privacy_warning(), store.warnings().into_iter().next());
+    fs::set_permissions(store.root(), fs::Permissions::from_mode(0o775)).expect("chmod");
+    let r = store.root().display();
+    assert_eq!(
+        store.privacy_warning(),
+        Some(format!(
+            "warning: {r} is readable and writable by others; run chmod 700 {r}"
+        ))
+    );
 }
 
 #[test]
