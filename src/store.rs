@@ -16,7 +16,7 @@ mod lock;
 mod validate;
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -506,13 +506,17 @@ fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook) -> io::Result<()
 
 /// Read and check one snapshot file; the error is the reason it is skipped.
 fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
-    let size = fs::metadata(path)
-        .map_err(|e| format!("cannot read: {e}"))?
-        .len();
-    if size > MAX_SNAPSHOT_BYTES {
-        return Err(format!("{size} bytes is more than a check-in can hold"));
+    // Read at most one byte past the limit: a file that grows meanwhile
+    // cannot make us read more.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_SNAPSHOT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if u64::try_from(bytes.len()).map_or(true, |n| n > MAX_SNAPSHOT_BYTES) {
+        return Err(format!(
+            "larger than {MAX_SNAPSHOT_BYTES} bytes, more than a check-in can hold"
+        ));
     }
-    let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
     let snapshot = parse_snapshot(&text)?;
     let stem = path

@@ -241,7 +241,14 @@ fn import_is_all_or_nothing_and_idempotent() {
     assert!(err.message.contains(&b.id), "{}", err.message);
 
     let c = snapshot(&core, at("2026-07-01T09:00:00+00:00"), 5);
-    for evil in ["../20260701-090000", "a/b", "20260701-090000\u{7}"] {
+    for evil in [
+        "../20260701-090000",
+        "20260701-090000/../../x",
+        "a/b",
+        "..",
+        "20260701-090000\u{1b}[2J",
+        "20260701-090000\u{7}",
+    ] {
         let mut bad = snapshot(&core, at("2026-08-01T09:00:00+00:00"), 1);
         bad.id = evil.into();
         let err = store.import_all(vec![c.clone(), bad]).expect_err(evil);
@@ -430,6 +437,29 @@ fn more_bad_files_each_with_a_reason_and_untouched() {
         );
         assert_eq!(&fs::read(dir.join(name)).expect("still there"), content);
     }
+}
+
+#[test]
+fn an_oversized_file_is_reported_unread() {
+    let (_dir, store) = data_dir();
+    let path = store.root().join("snapshots/20260101-090000.toml");
+    let limit = usize::try_from(motive::store::MAX_SNAPSHOT_BYTES).expect("fits");
+    let content = format!("format = 1\n{}", "# padding\n".repeat(limit / 10 + 1));
+    fs::write(&path, &content).expect("write");
+    let listing = store.list();
+    assert_eq!(listing.problems.len(), 1, "{:?}", listing.problems);
+    assert_eq!(listing.problems[0].path, path);
+    assert!(
+        listing.problems[0]
+            .reason
+            .contains("more than a check-in can hold"),
+        "{}",
+        listing.problems[0].reason
+    );
+    assert_eq!(
+        fs::read_to_string(&path).expect("read").len(),
+        content.len()
+    );
 }
 
 #[test]
