@@ -16,7 +16,7 @@ mod lock;
 mod validate;
 
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -161,30 +161,37 @@ impl Store {
 
     /// A warning for each part of the data dir that other users can read or
     /// write: `warning: <dir> is readable by others; run chmod 700 <dir>`.
+    /// A subdir counts only when others can get into the data dir to reach
+    /// it: inside a 0700 data dir its own mode exposes nothing.
     #[must_use]
     pub fn warnings(&self) -> Vec<String> {
-        [
-            self.root.clone(),
-            self.snapshots_dir(),
-            self.drafts_dir(),
-            self.trash_dir(),
-        ]
-        .iter()
-        .filter_map(|dir| {
-            let mode = fs::metadata(dir).ok()?.permissions().mode();
-            let access = match (mode & 0o044 != 0, mode & 0o022 != 0) {
-                (true, true) => "readable and writable",
-                (true, false) => "readable",
-                (false, true) => "writable",
-                (false, false) => return None,
-            };
-            Some(format!(
-                "warning: {} is {access} by others; run chmod 700 {}",
-                dir.display(),
-                dir.display()
-            ))
-        })
-        .collect()
+        let mode = |dir: &Path| fs::metadata(dir).ok().map(|m| m.permissions().mode());
+        let Some(root_mode) = mode(&self.root) else {
+            return Vec::new();
+        };
+        let mut open = vec![(self.root.clone(), root_mode)];
+        if root_mode & 0o011 != 0 {
+            for dir in [self.snapshots_dir(), self.drafts_dir(), self.trash_dir()] {
+                if let Some(m) = mode(&dir) {
+                    open.push((dir, m));
+                }
+            }
+        }
+        open.into_iter()
+            .filter_map(|(dir, mode)| {
+                let access = match (mode & 0o044 != 0, mode & 0o022 != 0) {
+                    (true, true) => "readable and writable",
+                    (true, false) => "readable",
+                    (false, true) => "writable",
+                    (false, false) => return None,
+                };
+                Some(format!(
+                    "warning: {} is {access} by others; run chmod 700 {}",
+                    dir.display(),
+                    dir.display()
+                ))
+            })
+            .collect()
     }
 
     /// The first of [`Store::warnings`], if any.
@@ -370,6 +377,14 @@ impl Store {
     /// anything is written; an id already present with the same content is
     /// left as is, with different content it is an error naming the id.
     pub fn import_all(&self, snapshots: Vec<Snapshot>) -> Result<ImportReport, StoreError> {
+        self.import_all_with(snapshots, &no_hook)
+    }
+
+    fn import_all_with(
+        &self,
+        snapshots: Vec<Snapshot>,
+        hook: Hook,
+    ) -> Result<ImportReport, StoreError> {
         let mut problems = Vec::new();
         let mut seen = std::collections::HashSet::new();
         for (i, snapshot) in snapshots.iter().enumerate() {
@@ -421,12 +436,17 @@ impl Store {
         create_private_dir(&self.snapshots_dir())?;
         let mut written: Vec<PathBuf> = Vec::new();
         for (path, snapshot) in new {
-            if let Err(e) = write_snapshot(&path, &snapshot, &no_hook) {
+            if let Err(e) = write_snapshot(&path, &snapshot, hook) {
                 // Undo this import's own files: all or nothing.
                 for done in &written {
                     let _ = fs::remove_file(done);
                 }
-                return Err(StoreError::io("import into", &path, &e));
+                let dir = self.snapshots_dir();
+                let _ = atomic::sync_dir(&dir);
+                return Err(StoreError::new(
+                    ErrorKind::Io,
+                    format!("nothing imported: cannot write {}: {e}", path.display()),
+                ));
             }
             written.push(path);
             report.imported.push(snapshot.id);
@@ -486,13 +506,17 @@ fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook) -> io::Result<()
 
 /// Read and check one snapshot file; the error is the reason it is skipped.
 fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
-    let size = fs::metadata(path)
-        .map_err(|e| format!("cannot read: {e}"))?
-        .len();
-    if size > MAX_SNAPSHOT_BYTES {
-        return Err(format!("{size} bytes is more than a check-in can hold"));
+    // Read at most one byte past the limit: a file that grows meanwhile
+    // cannot make us read more.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| f.take(MAX_SNAPSHOT_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if u64::try_from(bytes.len()).map_or(true, |n| n > MAX_SNAPSHOT_BYTES) {
+        return Err(format!(
+            "larger than {MAX_SNAPSHOT_BYTES} bytes, more than a check-in can hold"
+        ));
     }
-    let bytes = fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
     let snapshot = parse_snapshot(&text)?;
     let stem = path
@@ -513,15 +537,23 @@ fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
 /// a newer motive says so instead of complaining about unknown keys.
 pub fn parse_snapshot(text: &str) -> Result<Snapshot, String> {
     let table: toml::Table = toml::from_str(text).map_err(|e| one_line_toml_error(text, &e))?;
-    match table.get("format").and_then(toml::Value::as_integer) {
-        Some(f) if f > SNAPSHOT_FORMAT => {
+    let format = match table.get("format") {
+        None => return Err("not a motive check-in: no `format`".into()),
+        Some(value) => value.as_integer().ok_or_else(|| {
+            format!(
+                "not a motive check-in: `format` is a {}, not a number",
+                value.type_str()
+            )
+        })?,
+    };
+    match format {
+        f if f > SNAPSHOT_FORMAT => {
             return Err(format!(
                 "format {f} is newer than this build understands ({SNAPSHOT_FORMAT}); upgrade motive"
             ));
         }
-        Some(f) if f >= 1 => {}
-        Some(f) => return Err(format!("format {f} is not a snapshot format")),
-        None => return Err("not a motive check-in: no `format`".into()),
+        f if f >= 1 => {}
+        f => return Err(format!("format {f} is not a snapshot format")),
     }
     toml::from_str(text).map_err(|e| one_line_toml_error(text, &e))
 }
@@ -572,48 +604,27 @@ fn printable(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::{Dimension, Scale};
-    use crate::snapshot::{Answer, BankRef};
 
+    /// A one-answer check-in, parsed from TOML so fields added later with a
+    /// default need no change here.
     fn snapshot(finished: &str, value: i64) -> Snapshot {
         let at = DateTime::parse_from_rfc3339(finished).expect("date");
-        Snapshot {
-            format: SNAPSHOT_FORMAT,
-            id: id_for(at),
-            label: None,
-            started_at: at,
-            finished_at: at,
-            commitment: String::new(),
-            bank: BankRef {
-                id: "core".into(),
-                version: "1".into(),
-                title: String::new(),
-            },
-            scale: Scale {
-                min: 1,
-                max: 5,
-                labels: vec![String::new(); 5],
-            },
-            dimensions: vec![Dimension {
-                id: "mastery".into(),
-                name: "Mastery".into(),
-                description: String::new(),
-                sd: None,
-                reliability: None,
-            }],
-            answers: vec![Answer {
-                question: "m1".into(),
-                dimension: "mastery".into(),
-                text: "I get better at what matters to me".into(),
-                reverse: false,
-                weight: 1.0,
-                value: Some(value),
-                note: None,
-                fingerprint: None,
-            }],
-            reflections: vec![],
-            follow_up: None,
-        }
+        let mut snapshot = parse_snapshot(&format!(
+            r#"
+            format = {SNAPSHOT_FORMAT}
+            id = "{id}"
+            started_at = "{finished}"
+            finished_at = "{finished}"
+            bank = {{ id = "core", version = "1" }}
+            scale = {{ min = 1, max = 5, labels = ["", "", "", "", ""] }}
+            dimensions = [{{ id = "mastery", name = "Mastery" }}]
+            answers = [{{ question = "m1", dimension = "mastery", text = "I get better at what matters to me" }}]
+            "#,
+            id = id_for(at),
+        ))
+        .expect("a valid fixture");
+        snapshot.answers[0].value = Some(value);
+        snapshot
     }
 
     fn names(dir: &Path) -> Vec<String> {
@@ -705,6 +716,52 @@ mod tests {
                 .into_owned();
             assert_eq!(names(&store.drafts_dir()), [host_file], "{step:?}");
         }
+    }
+
+    #[test]
+    fn an_import_that_fails_midway_takes_back_what_it_wrote() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let kept = store
+            .save(snapshot("2026-01-01T09:00:00+00:00", 1))
+            .expect("save");
+        let batch = vec![
+            snapshot("2026-02-01T09:00:00+00:00", 2),
+            snapshot("2026-03-01T09:00:00+00:00", 3),
+            snapshot("2026-04-01T09:00:00+00:00", 4),
+        ];
+        let creates = std::cell::Cell::new(0);
+        let third_write_fails = |step: Step| {
+            if step == Step::Create {
+                creates.set(creates.get() + 1);
+            }
+            if creates.get() == 3 {
+                Err(io::Error::new(io::ErrorKind::StorageFull, "disk full"))
+            } else {
+                Ok(())
+            }
+        };
+        let err = store
+            .import_all_with(batch.clone(), &third_write_fails)
+            .expect_err("must fail");
+        let third = store.snapshots_dir().join("20260401-090000.toml");
+        assert!(
+            err.message.contains(&third.display().to_string()) && err.message.contains("disk full"),
+            "{}",
+            err.message
+        );
+        assert!(
+            err.message.starts_with("nothing imported: cannot write "),
+            "{}",
+            err.message
+        );
+        assert_eq!(store.list().snapshots, vec![kept.clone()]);
+        assert_eq!(names(&store.snapshots_dir()), ["20260101-090000.toml"]);
+        let report = store
+            .import_all(batch)
+            .expect("import when the disk has room");
+        assert_eq!(report.imported.len(), 3);
+        assert_eq!(store.list().snapshots.len(), 4);
     }
 
     #[test]

@@ -38,22 +38,35 @@ fn writers_killed_at_random_moments_never_break_the_store() {
                 "--exact",
                 "writers_killed_at_random_moments_never_break_the_store",
             ])
-            .args(["--nocapture", "--test-threads=1"])
+            // --quiet: the harness prints no "test name ... " before our lines.
+            .args(["--nocapture", "--test-threads=1", "--quiet"])
             .env(CHILD_ENV, &data)
             .env("MOTIVE_CRASH_ROUND", round.to_string())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .expect("spawn the writer");
+        let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+        // Wait until the child has opened the store, so the delay below
+        // lands in its write loop rather than in process start-up.
+        let mut line = String::new();
+        while !line.trim_end().ends_with("ready") {
+            line.clear();
+            let read = out.read_line(&mut line).expect("read the writer");
+            assert!(
+                read > 0,
+                "round {round}: the writer ended before it was ready"
+            );
+        }
         rng ^= rng << 13;
         rng ^= rng >> 7;
         rng ^= rng << 17;
-        std::thread::sleep(Duration::from_micros(5_000 + rng % 40_000));
+        std::thread::sleep(Duration::from_micros(rng % 30_001)); // 0 to 30 ms
         child.kill().expect("SIGKILL the writer");
         child.wait().expect("reap the writer");
-        let out = BufReader::new(child.stdout.take().expect("stdout"));
         let saved = out.lines().map_while(Result::ok);
-        reported.extend(saved.filter_map(|l| l.strip_prefix("saved ").map(str::to_string)));
+        reported
+            .extend(saved.filter_map(|l| l.rsplit_once("saved ").map(|(_, id)| id.to_string())));
 
         // Every file a writer left is a whole snapshot or a temporary file.
         // Only files new since the last round are parsed: listing a thousand
@@ -103,8 +116,26 @@ fn writers_killed_at_random_moments_never_break_the_store() {
             "saved {id} is not listed"
         );
     }
-    // And a writer opening the store afterwards works normally.
+    // Leftover temporary files, once old enough to be sure no writer owns
+    // them, are swept by the next writer to open the store.
+    let leftovers = temp_files(&data);
+    let long_ago = std::time::SystemTime::now() - Duration::from_secs(120);
+    for path in &leftovers {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .and_then(|f| f.set_modified(long_ago))
+            .expect("age a leftover");
+    }
     let store = Store::open(&data).expect("open after the crashes");
+    assert_eq!(temp_files(&data), Vec::<std::path::PathBuf>::new());
+    eprintln!(
+        "{ROUNDS} rounds: {} snapshots reported saved, {} files, {} leftovers swept",
+        reported.len(),
+        checked.len(),
+        leftovers.len()
+    );
+    // And it works normally.
     store
         .save(snapshot(&bank("quick"), at("2030-01-01T09:00:00+00:00"), 3))
         .expect("save");
@@ -121,6 +152,8 @@ fn write_until_killed(dir: &Path) {
     let quick = bank("quick");
     let base = at("2026-01-01T09:00:00+00:00") + Span::days(round);
     let mut stdout = std::io::stdout();
+    writeln!(stdout, "ready").expect("report");
+    stdout.flush().expect("flush");
     for i in 0.. {
         let mut draft = toml::Table::new();
         draft.insert("step".into(), i.into());
@@ -137,4 +170,17 @@ fn write_until_killed(dir: &Path) {
             stdout.flush().expect("flush");
         }
     }
+}
+
+/// Temporary files left in the store's directories.
+fn temp_files(data: &Path) -> Vec<std::path::PathBuf> {
+    ["snapshots", "drafts"]
+        .iter()
+        .filter_map(|sub| std::fs::read_dir(data.join(sub)).ok())
+        .flat_map(|entries| entries.map(|e| e.expect("entry").path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(".tmp-"))
+        })
+        .collect()
 }
