@@ -14,13 +14,14 @@ pub mod view;
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
+use signal_hook::consts::{SIGHUP, SIGTERM};
+use signal_hook::iterator::Signals;
 
 use crate::bank::{self, Bank};
 use crate::cadence::{Cadence, cadence};
@@ -78,9 +79,23 @@ pub fn run(
     }
     let mut app = App::new(driver.home_info(), theme);
 
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    // What to keep if a signal ends us: the check-in in progress, refreshed
+    // after every message. A watcher thread, not the event loop, acts on
+    // SIGTERM/SIGHUP, because a hung-up terminal can leave the loop stuck.
+    let in_progress: Arc<Mutex<Option<CheckIn>>> = Arc::default();
+    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    {
+        let in_progress = Arc::clone(&in_progress);
+        let store = driver.store.clone();
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                if let Some(checkin) = in_progress.lock().ok().and_then(|c| c.clone()) {
+                    let _ = store.save_draft(&checkin);
+                }
+                ratatui::restore();
+                std::process::exit(128 + signal);
+            }
+        });
     }
     let mut terminal = match ratatui::try_init() {
         Ok(terminal) => terminal,
@@ -93,9 +108,15 @@ pub fn run(
         &mut terminal,
         &mut app,
         &mut driver,
-        &signal,
+        &in_progress,
         check.is_some(),
     );
+    if result.is_err() {
+        // The terminal failed under us: keep what was typed before reporting it.
+        if let app::Screen::Flow(flow) = &app.screen {
+            let _ = driver.store.save_draft(&flow.checkin);
+        }
+    }
     ratatui::restore();
     result
 }
@@ -104,22 +125,20 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     driver: &mut Driver,
-    signal: &AtomicUsize,
+    in_progress: &Mutex<Option<CheckIn>>,
     start_check_in: bool,
 ) -> color_eyre::Result<ExitCode> {
     if start_check_in {
         driver.perform_all(app, vec![Effect::Open]);
     }
     loop {
-        terminal.draw(|frame| view::view(app, frame))?;
-        let sig = signal.load(Ordering::Relaxed);
-        if sig != 0 {
-            // Keep everything typed so far; the next start offers to resume.
-            if let app::Screen::Flow(flow) = &app.screen {
-                let _ = driver.store.save_draft(&flow.checkin);
-            }
-            return Ok(ExitCode::from(128 + u8::try_from(sig).unwrap_or(0)));
+        if let Ok(mut guard) = in_progress.lock() {
+            *guard = match &app.screen {
+                app::Screen::Flow(flow) => Some(flow.checkin.clone()),
+                _ => None,
+            };
         }
+        terminal.draw(|frame| view::view(app, frame))?;
         let msg = if event::poll(Duration::from_millis(TICK_MS))? {
             match event::read()? {
                 Event::Key(key) if key.is_press() => Msg::Key(key),
