@@ -441,3 +441,17 @@ fn compare_side_by_side() {
         draw(&app, 80, 24).backend()
     );
 }
+
+#[test]
+fn the_footer_wraps_between_keys_never_inside_one() {
+    let app = at_step(Step::Question(0));
+    let terminal = draw(&app, 60, 20);
+    let buffer = terminal.backend().buffer();
+    let row = |y: u16| (0..60).map(|x| buffer[(x, y)].symbol()).collect::<String>();
+    let (last, before) = (row(19), row(18));
+    assert!(
+        before.contains("1-5 answer") && before.trim_end().ends_with("s skip"),
+        "{before:?}"
+    );
+    assert!(last.contains("q quit"), "{last:?}");
+}

@@ -22,11 +22,15 @@ pub fn view(app: &App, frame: &mut Frame) {
         too_small(&app.theme, frame, area);
         return;
     }
+    let footer_lines = wrap_line(
+        footer_line(&app.theme, app.context(), digits(app).as_deref()),
+        usize::from(area.width),
+    );
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(u16::from(app.status.is_some())),
-        Constraint::Length(1),
+        Constraint::Length(u16::try_from(footer_lines.len()).unwrap_or(1)),
     ])
     .areas(area);
     frame.render_widget(Paragraph::new(title_line(app)), header);
@@ -50,14 +54,7 @@ pub fn view(app: &App, frame: &mut Frame) {
             status,
         );
     }
-    frame.render_widget(
-        Paragraph::new(footer_line(
-            &app.theme,
-            app.context(),
-            digits(app).as_deref(),
-        )),
-        footer,
-    );
+    frame.render_widget(Paragraph::new(footer_lines), footer);
     if let Some(overlay) = &app.overlay {
         draw_overlay(app, overlay, frame, area);
     }
@@ -99,6 +96,49 @@ pub fn footer_line(theme: &Theme, context: Context, digits: Option<&str>) -> Lin
         spans.push(Span::raw(format!(" {}", short(binding.short))));
     }
     Line::from(spans)
+}
+
+/// Split a footer line into lines of at most `width` columns, breaking only
+/// between keys (at the ` · ` separators), never inside one.
+fn wrap_line(line: Line<'static>, width: usize) -> Vec<Line<'static>> {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    // Group spans into items: a separator starts a new item (and is kept,
+    // with its style, to put between items again).
+    let mut items: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut separator = Span::raw(" · ");
+    for span in line.spans {
+        if span.content == " · " {
+            separator = span;
+            items.push(Vec::new());
+        } else if let Some(last) = items.last_mut() {
+            last.push(span);
+        }
+    }
+    for item in items {
+        let item_width: usize = item.iter().map(Span::width).sum();
+        let needed = if current.is_empty() {
+            item_width
+        } else {
+            item_width + 3
+        };
+        if !current.is_empty() && used + needed > width {
+            lines.push(Line::from(std::mem::take(&mut current)));
+            used = 0;
+        }
+        if !current.is_empty() {
+            current.push(separator.clone());
+            used += 3;
+        } else if !lines.is_empty() {
+            current.push(Span::raw(" "));
+            used += 1;
+        }
+        used += item_width;
+        current.extend(item);
+    }
+    lines.push(Line::from(current));
+    lines
 }
 
 /// The first words of a help text, for the footer.
