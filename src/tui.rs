@@ -364,7 +364,15 @@ impl Driver {
                 format!("Next check-in due {} (in {days_left} days).", day(next))
             }
         };
-        HomeInfo::new(listing.snapshots, due)
+        let mut info = HomeInfo::new(listing.snapshots, due);
+        info.draft = self.store.load_draft::<CheckIn>().ok().flatten().map(|d| {
+            format!(
+                "You have an unfinished check-in from {}, stopped at {}: Enter resumes it.",
+                d.started_at.format("%Y-%m-%d %H:%M"),
+                d.progress()
+            )
+        });
+        info
     }
 }
 

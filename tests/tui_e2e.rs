@@ -121,6 +121,13 @@ fn a_killed_check_in_resumes_with_its_answers() {
     assert_eq!(term.wait_exit(), None, "killed by the signal");
     drop(term);
 
+    // Home says so before anything is pressed.
+    let mut home = Term::spawn(&Spawn::new(&data, &config));
+    home.wait_for("You have an unfinished check-in");
+    home.wait_for("stopped at statement");
+    home.send("q");
+    assert_eq!(home.wait_exit(), Some(0));
+
     let term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
     term.wait_for("Resume");
     term.wait_for("3 of 6 statements answered");

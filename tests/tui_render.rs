@@ -455,3 +455,10 @@ fn the_footer_wraps_between_keys_never_inside_one() {
     );
     assert!(last.contains("q quit"), "{last:?}");
 }
+
+#[test]
+fn home_mentions_an_unfinished_check_in() {
+    let mut app = browsing(quarters(2, false), Screen::Home);
+    app.home.draft = Some("You have an unfinished check-in from 2026-11-20 18:02, stopped at statement 5 of 12: Enter resumes it.".into());
+    assert_snapshot!("home_with_a_draft_80x24", draw(&app, 80, 24).backend());
+}

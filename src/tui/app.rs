@@ -27,6 +27,8 @@ pub struct HomeInfo {
     pub scores: Vec<DimensionScore>,
     /// "A check-in is due" or "Next check-in due on ...".
     pub due: String,
+    /// An unfinished check-in waiting on this machine, described for people.
+    pub draft: Option<String>,
 }
 
 impl HomeInfo {
@@ -37,6 +39,7 @@ impl HomeInfo {
             snapshots,
             scores,
             due,
+            draft: None,
         }
     }
 

@@ -76,7 +76,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::raw(""));
         }
     }
-    lines.push(Line::styled(app.home.due.clone(), t.strong));
+    match &app.home.draft {
+        Some(draft) => lines.push(Line::styled(draft.clone(), t.strong)),
+        None => lines.push(Line::styled(app.home.due.clone(), t.strong)),
+    }
     if app.read_only {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
@@ -104,6 +107,7 @@ fn welcome(t: &Theme, lines: &mut Vec<Line>) {
     lines.push(Line::raw(
         "It takes about ten minutes. Your answers stay on this machine.",
     ));
+    lines.push(Line::raw(""));
 }
 
 /// A dimension's scores across the latest `width` check-ins, one block
