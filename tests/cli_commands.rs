@@ -4,29 +4,12 @@
 mod support;
 
 use std::fs;
-use std::path::Path;
 
-use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use motive::snapshot::{FollowUp, Outcome, Snapshot};
 use motive::store::Store;
 use predicates::prelude::*;
 use serde_json::Value;
-use support::{at, bank, private_tempdir, snapshot};
-
-fn motive(data: &Path) -> Command {
-    let mut cmd = cargo_bin_cmd!("motive");
-    cmd.env("MOTIVE_DATA_DIR", data)
-        .env("MOTIVE_CONFIG_DIR", data.join("config"))
-        .env("NO_COLOR", "1")
-        .env_remove("RUST_BACKTRACE");
-    cmd
-}
-
-fn json(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("valid JSON")
-}
+use support::{at, bank, json, motive, private_tempdir, snapshot};
 
 /// Three core check-ins a quarter apart, every statement answered 3, 4, 5:
 /// scores 50, 62.5, 75 on every dimension (three forward statements and one

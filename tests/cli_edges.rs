@@ -4,31 +4,15 @@
 mod support;
 
 use std::fs;
-use std::path::Path;
 
 use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin_cmd;
 use motive::bank::{Dimension, Scale};
 use motive::snapshot::{Answer, BankRef, SNAPSHOT_FORMAT, Snapshot};
 use motive::store::Store;
 use predicates::prelude::*;
 use serde_json::{Value, json};
-use support::at;
+use support::{at, json, motive};
 use unicode_width::UnicodeWidthStr;
-
-fn motive(data: &Path) -> Command {
-    let mut cmd = cargo_bin_cmd!("motive");
-    cmd.env("MOTIVE_DATA_DIR", data)
-        .env("MOTIVE_CONFIG_DIR", data.join("config"))
-        .env("NO_COLOR", "1")
-        .env_remove("RUST_BACKTRACE");
-    cmd
-}
-
-fn json_of(cmd: &mut Command) -> Value {
-    let out = cmd.assert().success().get_output().stdout.clone();
-    serde_json::from_slice(&out).expect("valid JSON")
-}
 
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().stdout.clone();
@@ -105,7 +89,7 @@ fn three_crafts() -> (tempfile::TempDir, Vec<String>) {
 #[test]
 fn without_norms_a_change_is_unknown_however_big() {
     let (dir, ids) = three_crafts();
-    let c = json_of(motive(dir.path()).args(["compare", &ids[0], &ids[1], "--json"]));
+    let c = json(motive(dir.path()).args(["compare", &ids[0], &ids[1], "--json"]));
     assert_eq!(c["same_bank"], true);
     assert_eq!(
         c["dimensions"]["craft"],
@@ -139,16 +123,16 @@ fn without_norms_a_change_is_unknown_however_big() {
 fn compare_keeps_the_order_typed_and_defaults_b_to_latest() {
     let (dir, ids) = three_crafts();
     // B before A in time: still from A to B, so the delta is negative.
-    let back = json_of(motive(dir.path()).args(["compare", &ids[1], &ids[0], "--json"]));
+    let back = json(motive(dir.path()).args(["compare", &ids[1], &ids[0], "--json"]));
     assert_eq!(back["from"], ids[1].as_str());
     assert_eq!(back["to"], ids[0].as_str());
     assert_eq!(back["dimensions"]["craft"]["delta"], -75.0);
     // Only A: compared with the latest (100 -> 75).
-    let with_latest = json_of(motive(dir.path()).args(["compare", &ids[1], "--json"]));
+    let with_latest = json(motive(dir.path()).args(["compare", &ids[1], "--json"]));
     assert_eq!(with_latest["to"], ids[2].as_str());
     assert_eq!(with_latest["dimensions"]["craft"]["delta"], -25.0);
     // A prefix and latest~N name check-ins too.
-    let by_name = json_of(motive(dir.path()).args(["compare", "20260201", "latest~1", "--json"]));
+    let by_name = json(motive(dir.path()).args(["compare", "20260201", "latest~1", "--json"]));
     assert_eq!(
         (by_name["from"].clone(), by_name["to"].clone()),
         (json!(ids[0]), json!(ids[1]))
@@ -188,7 +172,7 @@ fn show_reads_well_without_a_title_and_with_a_multiline_label() {
         text.contains("[4 often] I rush things out half done (reverse)\n"),
         "{text}"
     );
-    let shown = json_of(motive(dir.path()).args(["show", "latest~1", "--json"]));
+    let shown = json(motive(dir.path()).args(["show", "latest~1", "--json"]));
     assert_eq!(
         shown["label"], "after the\nreorg",
         "JSON keeps the text as typed"
@@ -356,7 +340,7 @@ fn a_malformed_entry_is_named_by_position_and_id_and_nothing_is_imported() {
         .stderr(predicate::str::contains(format!(
             "nothing imported: entry 2 ({id}): missing field `scale`"
         )));
-    let listed = json_of(motive(target.path()).args(["list", "--json"]));
+    let listed = json(motive(target.path()).args(["list", "--json"]));
     assert_eq!(listed, json!([]), "all or nothing");
 }
 

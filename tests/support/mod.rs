@@ -72,3 +72,20 @@ pub fn private_tempdir() -> tempfile::TempDir {
         .expect("chmod 700");
     dir
 }
+
+/// The real binary, against `data` as its data dir (config beside it),
+/// without colour or backtraces.
+pub fn motive(data: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("motive");
+    cmd.env("MOTIVE_DATA_DIR", data)
+        .env("MOTIVE_CONFIG_DIR", data.join("config"))
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_BACKTRACE");
+    cmd
+}
+
+/// Run a command that must succeed and parse its stdout as JSON.
+pub fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    serde_json::from_slice(&out).expect("valid JSON")
+}
