@@ -9,10 +9,20 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Run without a command to open the home screen. Every check-in is saved as
 /// a snapshot in the data dir; the commands below read and compare them.
 #[derive(Debug, Parser)]
-#[command(name = "motive", version, about, long_about = None, after_help = "Examples:\n  motive                 open the home screen\n  motive check --bank quick\n  motive compare         latest check-in against the one before\n  motive due -q && motive check")]
+#[command(
+    name = "motive",
+    version,
+    after_help = "Examples:\n  motive                 open the home screen\n  motive check --bank quick\n  motive compare         latest check-in against the one before\n  motive due -q && motive check"
+)]
 pub struct Cli {
     /// Where check-ins are stored [default: ~/.local/share/motive]
-    #[arg(long, global = true, env = "MOTIVE_DATA_DIR", value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "MOTIVE_DATA_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub data_dir: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -47,6 +57,11 @@ pub enum Command {
         after_help = "Examples:\n  motive export --format md -o review.md\n  motive export --format json > backup.json"
     )]
     Export(ExportArgs),
+    /// Draw how your scores moved over time, as a text chart
+    #[command(
+        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md"
+    )]
+    Chart(ChartArgs),
     /// Import check-ins from a JSON export (all or nothing)
     #[command(
         after_help = "Importing the same file twice changes nothing.\n\nExample:\n  motive import backup.json"
@@ -149,6 +164,19 @@ pub struct ExportArgs {
     /// Write to FILE (mode 0600) instead of stdout
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// Width of the chart in characters (20-400)
+    #[arg(long, default_value_t = 80, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=400))]
+    pub width: u16,
+    /// Height of the chart in lines (8-200)
+    #[arg(long, default_value_t = 20, value_name = "N", value_parser = clap::value_parser!(u16).range(8..=200))]
+    pub height: u16,
+    /// Show only this dimension (repeat for several) [default: all]
+    #[arg(long = "dimension", value_name = "ID")]
+    pub dimensions: Vec<String>,
 }
 
 #[derive(Debug, Args)]

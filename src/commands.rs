@@ -1,12 +1,14 @@
 //! The plain commands: one file per subcommand, each writing to any `impl Write`.
 
 pub mod bank;
+pub mod chart;
 pub mod compare;
 pub mod due;
 pub mod export;
 pub mod import;
 pub mod list;
 pub mod show;
+pub mod view;
 
 use std::fmt;
 use std::io::Write;
@@ -57,18 +59,39 @@ impl From<crate::store::StoreError> for Error {
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader has what it wanted (`motive export | head`): stop quietly.
+            return Self {
+                message: String::new(),
+                code: 0,
+            };
+        }
         Self::input(format!("cannot write output: {e}"))
     }
 }
 
 /// Run a plain (non-TUI) command.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
+    // Every command that reads check-ins says so when they are open to others
+    // (import says it itself, after creating the dir; `due -q` stays quiet).
+    let reads_check_ins = match &cli.command {
+        Some(Command::Due(args)) => !args.quiet,
+        Some(Command::List(_) | Command::Show(_) | Command::Compare(_)) => true,
+        Some(Command::Export(_) | Command::Chart(_)) => true,
+        _ => false,
+    };
+    if reads_check_ins
+        && let Some(warning) = crate::store::Store::read_only(&ctx.data_dir).privacy_warning()
+    {
+        writeln!(ctx.err, "{warning}")?;
+    }
     match cli.command {
         Some(Command::Bank(cmd)) => bank::run(&cmd, ctx),
         Some(Command::List(args)) => list::run(&args, ctx),
         Some(Command::Show(args)) => show::run(&args, ctx),
         Some(Command::Compare(args)) => compare::run(&args, ctx),
         Some(Command::Export(args)) => export::run(&args, ctx),
+        Some(Command::Chart(args)) => chart::run(&args, ctx),
         Some(Command::Import(args)) => import::run(&args, ctx),
         Some(Command::Due(args)) => due::run(&args, ctx),
         None | Some(Command::Check(_)) => {

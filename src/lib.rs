@@ -4,8 +4,12 @@
 //! nothing of terminals; `commands` (plain CLI) and `tui` are two faces over it.
 
 pub mod bank;
+pub mod cadence;
+pub mod chart;
+pub mod checkin;
 pub mod cli;
 pub mod commands;
+pub mod describe;
 pub mod paths;
 pub mod score;
 pub mod snapshot;

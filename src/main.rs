@@ -26,7 +26,9 @@ fn main() -> color_eyre::Result<ExitCode> {
             let status = commands::run(cli, &mut ctx);
             let _ = out.flush();
             Ok(status.unwrap_or_else(|e| {
-                let _ = writeln!(std::io::stderr(), "motive: {e}");
+                if !e.message.is_empty() {
+                    let _ = writeln!(std::io::stderr(), "motive: {e}");
+                }
                 ExitCode::from(e.code)
             }))
         }

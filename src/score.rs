@@ -10,6 +10,8 @@
 //!   and `|delta| > 1.96 * sqrt(2) * sd * sqrt(1 - reliability)`
 //!   (Jacobson & Truax, 1991). Without norms, reliability is unknown.
 
+pub mod explain;
+
 use crate::bank::{Dimension, Scale};
 use crate::snapshot::{Answer, Snapshot};
 
@@ -175,6 +177,17 @@ pub struct Comparison {
     pub dimensions: Vec<DimensionChange>,
     /// Statements answered in both, biggest movement first.
     pub movers: Vec<ItemMove>,
+    /// Statements with the same id whose wording, direction or scale changed
+    /// between the two: listed, never compared.
+    pub changed_wording: Vec<ChangedStatement>,
+}
+
+/// A statement asked in both check-ins under one id but not in the same words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedStatement {
+    pub question: String,
+    pub from_text: String,
+    pub to_text: String,
 }
 
 /// Compare an earlier snapshot with a later one.
@@ -219,7 +232,34 @@ pub fn compare(earlier: &Snapshot, later: &Snapshot) -> Comparison {
         same_bank,
         dimensions,
         movers: movers(earlier, later),
+        changed_wording: changed_wording(earlier, later),
     }
+}
+
+/// Pairs of answers with the same id and the same fingerprint: like with like.
+fn same_statement<'a>(earlier: &'a Snapshot, later: &Snapshot, to: &Answer) -> Option<&'a Answer> {
+    let print = to.fingerprint_on(&later.scale);
+    earlier
+        .answers
+        .iter()
+        .find(|a| a.question == to.question && a.fingerprint_on(&earlier.scale) == print)
+}
+
+fn changed_wording(earlier: &Snapshot, later: &Snapshot) -> Vec<ChangedStatement> {
+    later
+        .answers
+        .iter()
+        .filter_map(|to| {
+            let from = earlier.answers.iter().find(|a| a.question == to.question)?;
+            same_statement(earlier, later, to)
+                .is_none()
+                .then(|| ChangedStatement {
+                    question: to.question.clone(),
+                    from_text: from.text.clone(),
+                    to_text: to.text.clone(),
+                })
+        })
+        .collect()
 }
 
 fn movers(earlier: &Snapshot, later: &Snapshot) -> Vec<ItemMove> {
@@ -227,10 +267,7 @@ fn movers(earlier: &Snapshot, later: &Snapshot) -> Vec<ItemMove> {
         .answers
         .iter()
         .filter_map(|to| {
-            let from = earlier
-                .answers
-                .iter()
-                .find(|a| a.question == to.question && a.text == to.text)?;
+            let from = same_statement(earlier, later, to)?;
             let (from_value, to_value) = (from.value?, to.value?);
             let delta = item_points(&later.scale, to_value, to.reverse)
                 - item_points(&earlier.scale, from_value, from.reverse);
@@ -276,6 +313,7 @@ mod tests {
             weight,
             value,
             note: None,
+            fingerprint: None,
         }
     }
 
@@ -337,20 +375,8 @@ mod tests {
     }
 
     fn snapshot(id: &str, bank: &str, value: i64, norms: Option<(f64, f64)>) -> Snapshot {
-        let at = chrono::DateTime::parse_from_rfc3339("2026-01-01T10:00:00+00:00").expect("date");
-        Snapshot {
-            format: 1,
+        let mut s = Snapshot {
             id: id.into(),
-            label: None,
-            started_at: at,
-            finished_at: at,
-            commitment: String::new(),
-            bank: crate::snapshot::BankRef {
-                id: bank.into(),
-                version: "1".into(),
-                title: String::new(),
-            },
-            scale: scale(1, 5),
             dimensions: vec![Dimension {
                 id: "autonomy".into(),
                 name: "Autonomy".into(),
@@ -362,9 +388,10 @@ mod tests {
                 question: "q1".into(),
                 ..answer("autonomy", Some(value), false, 1.0)
             }],
-            reflections: vec![],
-            follow_up: None,
-        }
+            ..Snapshot::empty_for_tests("2026-01-01T10:00:00+00:00")
+        };
+        s.bank.id = bank.into();
+        s
     }
 
     #[test]

@@ -60,6 +60,46 @@ pub struct Answer {
     pub value: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// A fingerprint of the statement's wording, direction and scale when it
+    /// was asked (see [`fingerprint`]); comparisons only pair statements
+    /// whose fingerprints match. Older files without one get it computed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
+}
+
+impl Answer {
+    /// The recorded fingerprint, or the one computed from what was recorded.
+    #[must_use]
+    pub fn fingerprint_on(&self, scale: &Scale) -> String {
+        self.fingerprint
+            .clone()
+            .unwrap_or_else(|| fingerprint(&self.text, self.reverse, scale))
+    }
+}
+
+/// A short, stable fingerprint of a statement as asked: its wording, whether
+/// it is reverse-worded, and the scale (range and labels). FNV-1a, 64 bits,
+/// as 16 hex digits: stable across builds and platforms, not a security hash.
+#[must_use]
+pub fn fingerprint(text: &str, reverse: bool, scale: &Scale) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for b in bytes {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        // A separator that cannot occur in UTF-8 text keeps fields apart.
+        hash ^= 0xff;
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    };
+    feed(text.trim().as_bytes());
+    feed(if reverse { b"reverse" } else { b"forward" });
+    feed(&scale.min.to_le_bytes());
+    feed(&scale.max.to_le_bytes());
+    for label in &scale.labels {
+        feed(label.as_bytes());
+    }
+    format!("{hash:016x}")
 }
 
 fn default_weight() -> f64 {
@@ -128,5 +168,36 @@ impl Snapshot {
     /// Answers that carry a value (not skipped).
     pub fn answered(&self) -> impl Iterator<Item = &Answer> {
         self.answers.iter().filter(|a| a.value.is_some())
+    }
+}
+
+#[cfg(test)]
+impl Snapshot {
+    /// An empty check-in for unit tests: bank `core` 1, a 1-5 scale with
+    /// labels "1".."5", no dimensions or answers, started and finished at `at`.
+    pub(crate) fn empty_for_tests(at: &str) -> Self {
+        let at = DateTime::parse_from_rfc3339(at).expect("a test date");
+        Self {
+            format: SNAPSHOT_FORMAT,
+            id: crate::store::id_for(at),
+            label: None,
+            started_at: at,
+            finished_at: at,
+            commitment: String::new(),
+            bank: BankRef {
+                id: "core".into(),
+                version: "1".into(),
+                title: String::new(),
+            },
+            scale: Scale {
+                min: 1,
+                max: 5,
+                labels: (1..=5).map(|v| v.to_string()).collect(),
+            },
+            dimensions: Vec::new(),
+            answers: Vec::new(),
+            reflections: Vec::new(),
+            follow_up: None,
+        }
     }
 }

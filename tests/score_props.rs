@@ -41,6 +41,7 @@ fn answer(i: usize, value: Option<i64>, reverse: bool, weight: f64) -> Answer {
         weight,
         value,
         note: None,
+        fingerprint: None,
     }
 }
 

@@ -556,21 +556,24 @@ fn read_reflections(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Vec<Reflectio
 /// Ids already used by one kind of entry, with the line of their first use.
 struct Seen {
     kind: &'static str,
-    lines: HashMap<String, usize>,
+    /// Where each id was first seen, as a byte offset: the line is worked
+    /// out only when a duplicate is reported (counting lines for every id
+    /// made loading quadratic in the size of the bank).
+    offsets: HashMap<String, usize>,
 }
 
 impl Seen {
     fn new(kind: &'static str) -> Self {
         Self {
             kind,
-            lines: HashMap::new(),
+            offsets: HashMap::new(),
         }
     }
 
     /// Record `id`; reports it and returns `false` when it was seen before.
     fn check(&mut self, ck: &mut Checker<'_>, id: &str, span: std::ops::Range<usize>) -> bool {
-        let line = ck.position(span.start).0;
-        if let Some(first) = self.lines.get(id) {
+        if let Some(&first) = self.offsets.get(id) {
+            let first = ck.position(first).0;
             ck.error(
                 Some(span),
                 format!(
@@ -580,7 +583,7 @@ impl Seen {
             );
             false
         } else {
-            self.lines.insert(id.to_owned(), line);
+            self.offsets.insert(id.to_owned(), span.start);
             true
         }
     }

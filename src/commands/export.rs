@@ -1,11 +1,250 @@
-//! `motive export`.
+//! `motive export`: every check-in as JSON (re-importable), CSV or a Markdown report.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use serde_json::{Value, json};
+
+use super::view;
 use super::{Ctx, Error};
-use crate::cli::ExportArgs;
+use crate::chart;
+use crate::cli::{ExportArgs, ExportFormat};
+use crate::describe::{delta_cell, score_cell};
+use crate::score;
+use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
+use crate::store::{Store, atomic};
 
 pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let _ = (args, ctx);
-    todo!()
+    let listing = Store::read_only(&ctx.data_dir).list();
+    view::warn_problems(&listing, ctx.err)?;
+    let snapshots = &listing.snapshots;
+    let text = match args.format {
+        ExportFormat::Json => json(snapshots)?,
+        ExportFormat::Csv => csv(snapshots)?,
+        ExportFormat::Md => markdown(snapshots),
+    };
+    match &args.output {
+        None => ctx.out.write_all(text.as_bytes())?,
+        Some(path) => {
+            atomic::write(path, text.as_bytes(), atomic::Mode::Replace)
+                .map_err(|e| Error::input(format!("cannot write {}: {e}", path.display())))?;
+            writeln!(
+                ctx.err,
+                "wrote {} check-ins to {}",
+                snapshots.len(),
+                path.display()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `{"format": 1, "snapshots": [<snapshot with its computed "scores">...]}`.
+pub fn json(snapshots: &[Snapshot]) -> Result<String, Error> {
+    let entries = snapshots
+        .iter()
+        .map(|s| {
+            let mut value = serde_json::to_value(s)
+                .map_err(|e| Error::input(format!("cannot encode check-in {}: {e}", s.id)))?;
+            if let Value::Object(map) = &mut value {
+                map.insert("scores".into(), view::scores_json(&score::scores(s)));
+            }
+            Ok(value)
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let doc = json!({ "format": SNAPSHOT_FORMAT, "snapshots": entries });
+    let mut text = serde_json::to_string_pretty(&doc)
+        .map_err(|e| Error::input(format!("cannot encode the export: {e}")))?;
+    text.push('\n');
+    Ok(text)
+}
+
+/// One row per check-in, one column per dimension (across all check-ins).
+pub fn csv(snapshots: &[Snapshot]) -> Result<String, Error> {
+    let dimensions = chart::dimensions_in(snapshots);
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header: Vec<&str> = vec!["id", "taken_at", "label", "bank", "bank_version"];
+    header.extend(dimensions.iter().map(|d| d.id.as_str()));
+    let encode = |e: csv::Error| Error::input(format!("cannot encode CSV: {e}"));
+    writer.write_record(&header).map_err(encode)?;
+    for s in snapshots {
+        let scores = score::scores(s);
+        let mut row = vec![
+            s.id.clone(),
+            s.finished_at.to_rfc3339(),
+            s.label.clone().unwrap_or_default(),
+            s.bank.id.clone(),
+            s.bank.version.clone(),
+        ];
+        row.extend(dimensions.iter().map(|d| {
+            scores
+                .iter()
+                .find(|x| x.dimension == d.id)
+                .and_then(|x| x.score)
+                .map(|v| format!("{:.1}", score::round1(v)))
+                .unwrap_or_default()
+        }));
+        writer.write_record(&row).map_err(encode)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| Error::input(format!("cannot encode CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::input(format!("cannot encode CSV: {e}")))
+}
+
+/// A report a person could take to a conversation with their manager.
+#[must_use]
+pub fn markdown(snapshots: &[Snapshot]) -> String {
+    let mut md = String::new();
+    let _ = writeln!(md, "# Autonomy, mastery and purpose: my check-ins\n");
+    let (Some(first), Some(latest)) = (snapshots.first(), snapshots.last()) else {
+        let _ = writeln!(md, "No check-ins yet.");
+        return md;
+    };
+    let _ = writeln!(
+        md,
+        "{} check-in{} from {} to {}. Scores run from 0 to 100.\n",
+        snapshots.len(),
+        if snapshots.len() == 1 { "" } else { "s" },
+        crate::describe::date(first),
+        crate::describe::date(latest)
+    );
+
+    let dimensions = chart::dimensions_in(snapshots);
+    let _ = writeln!(md, "## Scores over time\n");
+    let mut header = String::from("| Date | Label | Bank |");
+    let mut rule = String::from("|---|---|---|");
+    for d in &dimensions {
+        let _ = write!(header, " {} |", cell(&d.name));
+        rule.push_str("---:|");
+    }
+    let _ = writeln!(md, "{header}\n{rule}");
+    for s in snapshots {
+        let scores = score::scores(s);
+        let _ = write!(
+            md,
+            "| {} | {} | {} {} |",
+            crate::describe::date(s),
+            cell(s.label.as_deref().unwrap_or("")),
+            s.bank.id,
+            s.bank.version
+        );
+        for d in &dimensions {
+            let value = scores
+                .iter()
+                .find(|x| x.dimension == d.id)
+                .and_then(|x| x.score);
+            let _ = write!(md, " {} |", score_cell(value));
+        }
+        md.push('\n');
+    }
+    let _ = writeln!(
+        md,
+        "\n```text\n{}```\n",
+        chart::render_plain(snapshots, 78, 16, None)
+    );
+
+    if let [.., previous, latest] = snapshots {
+        let comparison = score::compare(previous, latest);
+        let _ = writeln!(md, "## Latest against previous\n");
+        let _ = writeln!(md, "{}\n", crate::describe::bank_note(previous, latest));
+        let _ = writeln!(
+            md,
+            "| Dimension | {} | {} | Change | Verdict |\n|---|---:|---:|---:|---|",
+            crate::describe::date(previous),
+            crate::describe::date(latest)
+        );
+        for d in &comparison.dimensions {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {} | {} |",
+                cell(&d.name),
+                score_cell(d.from),
+                score_cell(d.to),
+                delta_cell(d.delta),
+                d.reliability.describe()
+            );
+        }
+        for c in &comparison.changed_wording {
+            let _ = writeln!(
+                md,
+                "\n*Changed wording, not compared:* \"{}\" became \"{}\".",
+                c.from_text.trim(),
+                c.to_text.trim()
+            );
+        }
+        md.push('\n');
+    }
+
+    let _ = writeln!(md, "## Reflections and commitments\n");
+    for s in snapshots.iter().rev() {
+        let label = s
+            .label
+            .as_deref()
+            .map(|l| format!(" ({})", view::one_line(l)))
+            .unwrap_or_default();
+        let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s));
+        for r in s.reflections.iter().filter(|r| !r.text.trim().is_empty()) {
+            let _ = writeln!(md, "**{}**\n", view::one_line(r.prompt.trim()));
+            let _ = writeln!(md, "{}\n", quote(&r.text));
+        }
+        if let Some(f) = &s.follow_up {
+            let note = f
+                .note
+                .as_deref()
+                .map(|n| format!(" {}", n.trim()))
+                .unwrap_or_default();
+            let _ = writeln!(
+                md,
+                "{}",
+                item(&format!(
+                    "Last time I said I would: {} (**{}**){note}",
+                    f.commitment.trim(),
+                    f.outcome.describe()
+                ))
+            );
+        }
+        if !s.commitment.trim().is_empty() {
+            let _ = writeln!(
+                md,
+                "{}",
+                item(&format!(
+                    "Before the next check-in I will: {}",
+                    s.commitment.trim()
+                ))
+            );
+        }
+        md.push('\n');
+    }
+    md
+}
+
+/// A list item whose later lines stay inside it: indented, so a line that
+/// starts with `#` or `-` in someone's commitment does not become a heading
+/// or a new item.
+fn item(text: &str) -> String {
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or_default();
+    let mut out = format!("- {first}");
+    for line in lines {
+        out.push('\n');
+        if !line.trim().is_empty() {
+            out.push_str("  ");
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Text fit for a Markdown table cell: one line, pipes escaped.
+fn cell(text: &str) -> String {
+    view::one_line(text).replace('|', "\\|")
+}
+
+fn quote(text: &str) -> String {
+    text.trim()
+        .lines()
+        .map(|l| format!("> {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -1,11 +1,59 @@
-//! `motive list`.
+//! `motive list`: every check-in, oldest first.
 
 use std::process::ExitCode;
 
+use super::view;
 use super::{Ctx, Error};
+use crate::chart;
 use crate::cli::ListArgs;
+use crate::describe::score_cell;
+use crate::score;
+use crate::store::Store;
 
 pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let _ = (args, ctx);
-    todo!()
+    let listing = Store::read_only(&ctx.data_dir).list();
+    view::warn_problems(&listing, ctx.err)?;
+    let snapshots = &listing.snapshots;
+    if args.json {
+        let all: Vec<_> = snapshots.iter().map(view::summary_json).collect();
+        view::write_json(ctx.out, &serde_json::Value::Array(all))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if snapshots.is_empty() {
+        writeln!(
+            ctx.out,
+            "No check-ins yet. Start the first one with `motive check`."
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let dimensions = chart::dimensions_in(snapshots);
+    let mut header: Vec<String> = ["ID", "DATE", "LABEL", "BANK"]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    header.extend(dimensions.iter().map(|d| d.name.to_uppercase()));
+    let rows: Vec<Vec<String>> = snapshots
+        .iter()
+        .map(|s| {
+            let scores = score::scores(s);
+            let mut row = vec![
+                s.id.clone(),
+                crate::describe::date(s),
+                s.label.clone().unwrap_or_default(),
+                format!("{} {}", s.bank.id, s.bank.version),
+            ];
+            row.extend(dimensions.iter().map(|d| {
+                score_cell(
+                    scores
+                        .iter()
+                        .find(|x| x.dimension == d.id)
+                        .and_then(|x| x.score),
+                )
+            }));
+            row
+        })
+        .collect();
+    let numeric: Vec<usize> = (4..header.len()).collect();
+    write!(ctx.out, "{}", view::table(&header, &rows, &numeric))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,11 +1,125 @@
-//! `motive show`.
+//! `motive show`: one check-in, everything it holds.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use super::view;
 use super::{Ctx, Error};
 use crate::cli::ShowArgs;
+use crate::describe::score_cell;
+use crate::score;
+use crate::snapshot::Snapshot;
+use crate::store::{Store, find};
 
 pub fn run(args: &ShowArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let _ = (args, ctx);
-    todo!()
+    let listing = Store::read_only(&ctx.data_dir).list();
+    view::warn_problems(&listing, ctx.err)?;
+    let snapshot = find(&listing.snapshots, &args.id)?;
+    if args.json {
+        view::write_json(ctx.out, &view::detail_json(snapshot))?;
+    } else {
+        write!(ctx.out, "{}", render(snapshot))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A check-in as readable text.
+#[must_use]
+pub fn render(s: &Snapshot) -> String {
+    let mut out = String::new();
+    let label = s
+        .label
+        .as_deref()
+        .map(|l| format!("  ({})", view::one_line(l)))
+        .unwrap_or_default();
+    let _ = writeln!(out, "Check-in {}{label}", s.id);
+    let title = if s.bank.title.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", s.bank.title.trim())
+    };
+    let _ = writeln!(
+        out,
+        "Taken {} with bank {} {}{title}",
+        s.finished_at.format("%Y-%m-%d %H:%M %:z"),
+        s.bank.id,
+        s.bank.version,
+    );
+    let scores = score::scores(s);
+    let name_width = scores
+        .iter()
+        .map(|d| d.name.chars().count())
+        .max()
+        .unwrap_or(0);
+    let _ = writeln!(out, "\nScores (0-100)");
+    for d in &scores {
+        let detail = if d.score.is_some() {
+            format!("{} answered, {} skipped", d.answered, d.skipped)
+        } else {
+            "not enough answers".to_string()
+        };
+        let _ = writeln!(
+            out,
+            "  {:<name_width$}  {:>5}  {detail}",
+            d.name,
+            score_cell(d.score)
+        );
+    }
+    let _ = writeln!(out, "\nAnswers");
+    for dimension in &s.dimensions {
+        let _ = writeln!(out, "  {}", dimension.name);
+        for a in s.answers.iter().filter(|a| a.dimension == dimension.id) {
+            let answer = match a.value {
+                Some(v) => format!("{v} {}", s.scale.label(v).unwrap_or_default()),
+                None => "skipped".to_string(),
+            };
+            let reverse = if a.reverse { " (reverse)" } else { "" };
+            let _ = writeln!(out, "    [{answer}] {}{reverse}", a.text);
+            if let Some(note) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                let _ = writeln!(out, "{}", indent(&format!("note: {note}"), 8));
+            }
+        }
+    }
+    if !s.reflections.is_empty() {
+        let _ = writeln!(out, "\nReflections");
+        for r in &s.reflections {
+            let _ = writeln!(out, "  {}", r.prompt);
+            let text = if r.text.trim().is_empty() {
+                "(left blank)"
+            } else {
+                r.text.trim()
+            };
+            let _ = writeln!(out, "{}", indent(text, 4));
+        }
+    }
+    let _ = writeln!(out, "\nCommitment for next time");
+    let commitment = if s.commitment.trim().is_empty() {
+        "(none)"
+    } else {
+        s.commitment.trim()
+    };
+    let _ = writeln!(out, "{}", indent(commitment, 2));
+    if let Some(f) = &s.follow_up {
+        let _ = writeln!(out, "\nLast time's commitment");
+        let _ = writeln!(
+            out,
+            "{}",
+            indent(
+                &format!("{}: {}", f.commitment.trim(), f.outcome.describe()),
+                2
+            )
+        );
+        if let Some(note) = f.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            let _ = writeln!(out, "{}", indent(note.trim(), 4));
+        }
+    }
+    out
+}
+
+fn indent(text: &str, by: usize) -> String {
+    let pad = " ".repeat(by);
+    text.lines()
+        .map(|l| format!("{pad}{l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -74,32 +74,11 @@ fn latest_offset(spec: &str) -> Result<Option<usize>, StoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bank::Scale;
-    use crate::snapshot::BankRef;
 
     fn snap(id: &str) -> Snapshot {
-        let at = chrono::DateTime::parse_from_rfc3339("2026-01-01T10:00:00+00:00").expect("date");
         Snapshot {
-            format: 1,
             id: id.into(),
-            label: None,
-            started_at: at,
-            finished_at: at,
-            commitment: String::new(),
-            bank: BankRef {
-                id: "core".into(),
-                version: "1".into(),
-                title: String::new(),
-            },
-            scale: Scale {
-                min: 1,
-                max: 5,
-                labels: vec![String::new(); 5],
-            },
-            dimensions: vec![],
-            answers: vec![],
-            reflections: vec![],
-            follow_up: None,
+            ..Snapshot::empty_for_tests("2026-01-01T10:00:00+00:00")
         }
     }
 

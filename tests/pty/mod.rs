@@ -37,11 +37,20 @@ pub struct Spawn<'a> {
     pub config_dir: &'a Path,
     pub no_color: bool,
     pub size: (u16, u16),
+    /// Extra environment variables.
+    pub env: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> Spawn<'a> {
     pub fn new(data_dir: &'a Path, config_dir: &'a Path) -> Self {
-        Self { args: Vec::new(), data_dir, config_dir, no_color: false, size: (24, 80) }
+        Self {
+            args: Vec::new(),
+            data_dir,
+            config_dir,
+            no_color: false,
+            size: (24, 80),
+            env: Vec::new(),
+        }
     }
 
     pub fn args(mut self, args: &[&'a str]) -> Self {
@@ -67,7 +76,12 @@ impl Term {
     pub fn spawn(spec: &Spawn<'_>) -> Self {
         let (rows, cols) = spec.size;
         let pair = native_pty_system()
-            .openpty(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_motive"));
         cmd.args(&spec.args);
@@ -83,7 +97,13 @@ impl Term {
         if spec.no_color {
             cmd.env("NO_COLOR", "1");
         }
-        let child = pair.slave.spawn_command(cmd).expect("spawn motive in the pty");
+        for (key, value) in &spec.env {
+            cmd.env(key, value);
+        }
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .expect("spawn motive in the pty");
         drop(pair.slave);
 
         let rows_nz = NonZeroU16::new(rows).expect("rows > 0");
@@ -107,14 +127,23 @@ impl Term {
                             if contains(bytes, b"\x1b[6n") {
                                 let (row, col) = parser.screen().cursor_position();
                                 let answer = format!("\x1b[{};{}R", row + 1, col + 1);
-                                let _ = writer.lock().expect("writer lock").write_all(answer.as_bytes());
+                                let _ = writer
+                                    .lock()
+                                    .expect("writer lock")
+                                    .write_all(answer.as_bytes());
                             }
                         }
                     }
                 }
             });
         }
-        Self { parser, writer, master: pair.master, child, exited: false }
+        Self {
+            parser,
+            writer,
+            master: pair.master,
+            child,
+            exited: false,
+        }
     }
 
     /// Type keys or text.
@@ -166,7 +195,8 @@ impl Term {
 
     /// Send a Unix signal to the child.
     pub fn signal(&self, signal: nix::sys::signal::Signal) {
-        nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.pid()), signal).expect("send signal");
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(self.pid()), signal)
+            .expect("send signal");
     }
 
     /// Wait for the child to exit; returns its exit code (or `None` when killed by a signal).
@@ -186,11 +216,34 @@ impl Term {
         }
     }
 
+    /// Resize the terminal, as a user dragging the window would.
+    pub fn resize(&self, rows: u16, cols: u16) {
+        self.master
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
+        let (rows, cols) = (
+            NonZeroU16::new(rows).expect("rows"),
+            NonZeroU16::new(cols).expect("cols"),
+        );
+        self.parser
+            .lock()
+            .expect("parser lock")
+            .screen_mut()
+            .set_size(rows, cols);
+    }
+
     /// Whether the terminal is back in cooked mode (canonical input and echo on).
     pub fn is_cooked(&self) -> bool {
         use nix::sys::termios::LocalFlags;
         let termios = self.master.get_termios().expect("termios of the pty");
-        termios.local_flags.contains(LocalFlags::ICANON | LocalFlags::ECHO)
+        termios
+            .local_flags
+            .contains(LocalFlags::ICANON | LocalFlags::ECHO)
     }
 
     /// Whether the program is (still) on the alternate screen.

@@ -43,6 +43,11 @@ pub fn snapshot(bank: &Bank, finished: DateTime<FixedOffset>, value: i64) -> Sna
                 weight: q.weight,
                 value: Some(value),
                 note: None,
+                fingerprint: Some(motive::snapshot::fingerprint(
+                    &q.text,
+                    q.reverse,
+                    &bank.scale,
+                )),
             })
             .collect(),
         reflections: bank
@@ -56,4 +61,14 @@ pub fn snapshot(bank: &Bank, finished: DateTime<FixedOffset>, value: i64) -> Sna
             .collect(),
         follow_up: None,
     }
+}
+
+/// A temporary dir only its owner can read, as motive makes its data dir
+/// (an open one draws a privacy warning on stderr).
+pub fn private_tempdir() -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700))
+        .expect("chmod 700");
+    dir
 }

@@ -1,0 +1,330 @@
+//! A check-in in progress: plain data, no terminal, no files.
+//!
+//! It is also the draft saved after every step, so it is self-contained: it
+//! records the bank's statements as they were asked, and resuming works even
+//! if the bank file changed in between.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use crate::bank::{Bank, Dimension, Scale};
+use crate::snapshot::{
+    Answer, BankRef, FollowUp, Outcome, ReflectionAnswer, SNAPSHOT_FORMAT, Snapshot,
+};
+
+/// Where the person is in the flow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "index", rename_all = "snake_case")]
+pub enum Step {
+    /// How did the previous check-in's commitment go?
+    FollowUp,
+    Question(usize),
+    Reflection(usize),
+    Commitment,
+    Review,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftQuestion {
+    pub id: String,
+    pub dimension: String,
+    pub text: String,
+    #[serde(default)]
+    pub hint: String,
+    #[serde(default)]
+    pub reverse: bool,
+    pub weight: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<i64>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftReflection {
+    pub id: String,
+    pub prompt: String,
+    #[serde(default)]
+    pub hint: String,
+    #[serde(default)]
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftFollowUp {
+    pub commitment: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<Outcome>,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub started_at: DateTime<FixedOffset>,
+    #[serde(default)]
+    pub label: String,
+    pub step: Step,
+    pub bank: BankRef,
+    pub scale: Scale,
+    pub dimensions: Vec<Dimension>,
+    pub questions: Vec<DraftQuestion>,
+    #[serde(default)]
+    pub reflections: Vec<DraftReflection>,
+    #[serde(default)]
+    pub commitment: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<DraftFollowUp>,
+}
+
+impl CheckIn {
+    /// A fresh check-in on `bank`. When the previous check-in left a
+    /// commitment, the flow starts by asking how it went.
+    #[must_use]
+    pub fn new(
+        bank: &Bank,
+        previous_commitment: Option<&str>,
+        label: Option<&str>,
+        now: DateTime<FixedOffset>,
+    ) -> Self {
+        let follow_up = previous_commitment
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(|c| DraftFollowUp {
+                commitment: c.to_string(),
+                outcome: None,
+                note: String::new(),
+            });
+        Self {
+            started_at: now,
+            label: label.unwrap_or_default().trim().to_string(),
+            step: if follow_up.is_some() {
+                Step::FollowUp
+            } else {
+                Step::Question(0)
+            },
+            bank: BankRef {
+                id: bank.id.clone(),
+                version: bank.version.clone(),
+                title: bank.title.clone(),
+            },
+            scale: bank.scale.clone(),
+            dimensions: bank.dimensions.clone(),
+            questions: bank
+                .questions
+                .iter()
+                .map(|q| DraftQuestion {
+                    id: q.id.clone(),
+                    dimension: q.dimension.clone(),
+                    text: q.text.clone(),
+                    hint: q.hint.clone().unwrap_or_default(),
+                    reverse: q.reverse,
+                    weight: q.weight,
+                    value: None,
+                    note: String::new(),
+                })
+                .collect(),
+            reflections: bank
+                .reflections
+                .iter()
+                .map(|r| DraftReflection {
+                    id: r.id.clone(),
+                    prompt: r.prompt.clone(),
+                    hint: r.hint.clone().unwrap_or_default(),
+                    text: String::new(),
+                })
+                .collect(),
+            commitment: String::new(),
+            follow_up,
+        }
+    }
+
+    /// The step after `self.step`, in flow order.
+    #[must_use]
+    pub fn next_step(&self) -> Step {
+        let questions = self.questions.len();
+        let reflections = self.reflections.len();
+        match self.step {
+            Step::FollowUp if questions > 0 => Step::Question(0),
+            Step::Question(i) if i + 1 < questions => Step::Question(i + 1),
+            Step::FollowUp | Step::Question(_) if reflections > 0 => Step::Reflection(0),
+            Step::Reflection(i) if i + 1 < reflections => Step::Reflection(i + 1),
+            Step::FollowUp | Step::Question(_) | Step::Reflection(_) => Step::Commitment,
+            Step::Commitment | Step::Review => Step::Review,
+        }
+    }
+
+    /// The step before `self.step`, or `None` at the very start.
+    #[must_use]
+    pub fn previous_step(&self) -> Option<Step> {
+        let questions = self.questions.len();
+        let reflections = self.reflections.len();
+        let before_questions = self.follow_up.is_some().then_some(Step::FollowUp);
+        let last_question = questions
+            .checked_sub(1)
+            .map(Step::Question)
+            .or(before_questions);
+        match self.step {
+            Step::FollowUp => None,
+            Step::Question(0) => before_questions,
+            Step::Question(i) => Some(Step::Question(i - 1)),
+            Step::Reflection(0) => last_question,
+            Step::Reflection(i) => Some(Step::Reflection(i - 1)),
+            Step::Commitment => reflections
+                .checked_sub(1)
+                .map(Step::Reflection)
+                .or(last_question),
+            Step::Review => Some(Step::Commitment),
+        }
+    }
+
+    /// How many statements have an answer.
+    #[must_use]
+    pub fn answered(&self) -> usize {
+        self.questions.iter().filter(|q| q.value.is_some()).count()
+    }
+
+    /// A short description of how far it got, e.g. "statement 5 of 12".
+    #[must_use]
+    pub fn progress(&self) -> String {
+        match self.step {
+            Step::FollowUp => "the follow-up of your last commitment".into(),
+            Step::Question(i) => format!("statement {} of {}", i + 1, self.questions.len()),
+            Step::Reflection(i) => format!("reflection {} of {}", i + 1, self.reflections.len()),
+            Step::Commitment => "the commitment".into(),
+            Step::Review => "the review".into(),
+        }
+    }
+
+    /// The answers so far, as a snapshot records them.
+    #[must_use]
+    pub fn answers(&self) -> Vec<Answer> {
+        self.questions
+            .iter()
+            .map(|q| Answer {
+                question: q.id.clone(),
+                dimension: q.dimension.clone(),
+                text: q.text.clone(),
+                reverse: q.reverse,
+                weight: q.weight,
+                value: q.value,
+                note: non_empty(&q.note),
+                fingerprint: Some(crate::snapshot::fingerprint(
+                    &q.text,
+                    q.reverse,
+                    &self.scale,
+                )),
+            })
+            .collect()
+    }
+
+    /// The finished check-in. Its id is set by the store when saved.
+    #[must_use]
+    pub fn to_snapshot(&self, finished_at: DateTime<FixedOffset>) -> Snapshot {
+        Snapshot {
+            format: SNAPSHOT_FORMAT,
+            id: crate::store::id_for(finished_at),
+            label: non_empty(&self.label),
+            started_at: self.started_at,
+            finished_at: finished_at.max(self.started_at),
+            commitment: self.commitment.trim().to_string(),
+            bank: self.bank.clone(),
+            scale: self.scale.clone(),
+            dimensions: self.dimensions.clone(),
+            answers: self.answers(),
+            reflections: self
+                .reflections
+                .iter()
+                .map(|r| ReflectionAnswer {
+                    id: r.id.clone(),
+                    prompt: r.prompt.clone(),
+                    text: r.text.trim_end().to_string(),
+                })
+                .collect(),
+            follow_up: self.follow_up.as_ref().and_then(|f| {
+                f.outcome.map(|outcome| FollowUp {
+                    commitment: f.commitment.clone(),
+                    outcome,
+                    note: non_empty(&f.note),
+                })
+            }),
+        }
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    let trimmed = text.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bank::builtin;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").expect("date")
+    }
+
+    fn quick() -> Bank {
+        builtin::get("quick").expect("quick bank")
+    }
+
+    #[test]
+    fn steps_walk_forward_and_back_through_the_whole_flow() {
+        let mut c = CheckIn::new(&quick(), Some("ship it"), None, now());
+        let mut forward = vec![c.step];
+        while c.step != Step::Review {
+            c.step = c.next_step();
+            forward.push(c.step);
+        }
+        let n = c.questions.len();
+        assert_eq!(forward.len(), 1 + n + c.reflections.len() + 2);
+        assert_eq!(forward[1], Step::Question(0));
+        assert_eq!(forward[n + 1], Step::Reflection(0));
+        let mut backward = vec![c.step];
+        while let Some(step) = c.previous_step() {
+            c.step = step;
+            backward.push(step);
+        }
+        backward.reverse();
+        assert_eq!(backward, forward);
+    }
+
+    #[test]
+    fn no_commitment_no_follow_up() {
+        let c = CheckIn::new(&quick(), Some("  "), Some(" Q4 "), now());
+        assert_eq!(c.step, Step::Question(0));
+        assert_eq!(c.previous_step(), None);
+        assert_eq!(c.label, "Q4");
+    }
+
+    #[test]
+    fn a_finished_check_in_becomes_a_snapshot() {
+        let mut c = CheckIn::new(&quick(), Some("ship it"), None, now());
+        c.questions[0].value = Some(4);
+        c.questions[0].note = " it shows \n".into();
+        c.reflections[0].text = "learn from Ana\n".into();
+        c.commitment = "pair with Ana weekly".into();
+        c.follow_up.as_mut().expect("follow-up").outcome = Some(Outcome::Done);
+        let s = c.to_snapshot(now() + chrono::Duration::minutes(12));
+        assert_eq!(s.id, "20261122-094200");
+        assert_eq!(s.answers[0].value, Some(4));
+        assert_eq!(s.answers[0].note.as_deref(), Some("it shows"));
+        assert_eq!(s.answers[1].value, None);
+        assert_eq!(s.reflections[0].text, "learn from Ana");
+        assert_eq!(s.follow_up.as_ref().map(|f| f.outcome), Some(Outcome::Done));
+        assert_eq!(s.label, None);
+        crate::store::validate_snapshot(&s).expect("a valid snapshot");
+    }
+
+    #[test]
+    fn a_draft_survives_a_round_trip_through_toml() {
+        let mut c = CheckIn::new(&quick(), Some("ship it"), Some("Q4"), now());
+        c.step = Step::Reflection(0);
+        c.questions[1].value = Some(2);
+        let text = toml::to_string(&c).expect("encode");
+        let back: CheckIn = toml::from_str(&text).expect("decode");
+        assert_eq!(back, c);
+    }
+}

@@ -1,0 +1,45 @@
+//! `motive chart`: the trend chart as plain text.
+
+use std::process::ExitCode;
+
+use super::{Ctx, Error};
+use crate::chart;
+use crate::cli::ChartArgs;
+use crate::store::Store;
+
+pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
+    let listing = Store::read_only(&ctx.data_dir).list();
+    for problem in &listing.problems {
+        writeln!(
+            ctx.err,
+            "warning: skipped {}: {}",
+            problem.path.display(),
+            problem.reason
+        )?;
+    }
+    if listing.snapshots.is_empty() {
+        writeln!(
+            ctx.out,
+            "No check-ins yet: run `motive check` to record the first one."
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+
+    let known = chart::dimensions_in(&listing.snapshots);
+    if let Some(unknown) = args
+        .dimensions
+        .iter()
+        .find(|id| !known.iter().any(|d| &d.id == *id))
+    {
+        let ids: Vec<&str> = known.iter().map(|d| d.id.as_str()).collect();
+        return Err(Error::input(format!(
+            "unknown dimension `{unknown}`; known dimensions: {}",
+            ids.join(", ")
+        )));
+    }
+
+    let only = (!args.dimensions.is_empty()).then_some(args.dimensions.as_slice());
+    let text = chart::render_plain(&listing.snapshots, args.width, args.height, only);
+    ctx.out.write_all(text.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,62 @@
+//! Numbers and comparisons in words: score cells, signed changes with
+//! arrows, dates, and whether two check-ins compare like with like. Shared by
+//! the plain commands and the TUI, so both say the same thing the same way.
+
+use crate::score::round1;
+use crate::snapshot::Snapshot;
+
+/// A score for a table cell: one decimal, or `-` when there is none.
+#[must_use]
+pub fn score_cell(score: Option<f64>) -> String {
+    score.map_or_else(|| "-".to_string(), |s| format!("{s:.1}"))
+}
+
+/// A change with its sign and an arrow: `↑ +12.5`, `↓ -3.0`, `→ 0.0`.
+#[must_use]
+pub fn delta_cell(delta: Option<f64>) -> String {
+    match delta {
+        None => "-".to_string(),
+        Some(d) if round1(d) > 0.0 => format!("↑ {:+.1}", round1(d)),
+        Some(d) if round1(d) < 0.0 => format!("↓ {:+.1}", round1(d)),
+        Some(_) => "→ 0.0".to_string(),
+    }
+}
+
+/// The local date of a check-in, `YYYY-MM-DD`.
+#[must_use]
+pub fn date(snapshot: &Snapshot) -> String {
+    snapshot.finished_at.format("%Y-%m-%d").to_string()
+}
+
+/// Whether the two check-ins can be compared like with like.
+#[must_use]
+pub fn bank_note(from: &Snapshot, to: &Snapshot) -> String {
+    if from.bank.id != to.bank.id {
+        format!(
+            "Different banks ({} {}, {} {}): scores are comparable only roughly, and whether a change is real cannot be judged.",
+            from.bank.id, from.bank.version, to.bank.id, to.bank.version
+        )
+    } else if from.bank.version != to.bank.version {
+        format!(
+            "Same bank {}, different versions ({} and {}): statements whose wording changed are not compared.",
+            to.bank.id, from.bank.version, to.bank.version
+        )
+    } else {
+        format!("Both used bank {} {}.", to.bank.id, to.bank.version)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_round_and_sign() {
+        assert_eq!(score_cell(Some(72.449)), "72.4");
+        assert_eq!(score_cell(None), "-");
+        assert_eq!(delta_cell(Some(12.46)), "↑ +12.5");
+        assert_eq!(delta_cell(Some(-3.0)), "↓ -3.0");
+        assert_eq!(delta_cell(Some(0.04)), "→ 0.0");
+        assert_eq!(delta_cell(None), "-");
+    }
+}

@@ -1,0 +1,709 @@
+//! One key table per screen. The same table dispatches keys and draws the
+//! footer and the help overlay, so they cannot drift apart.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::snapshot::Outcome;
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Start,
+    Quit,
+    Help,
+    Resume,
+    Discard,
+    Outcome(Outcome),
+    /// A digit key: answer with this value if it is on the scale.
+    Digit(i64),
+    Left,
+    Right,
+    Confirm,
+    Skip,
+    Back,
+    Note,
+    Next,
+    Previous,
+    Save,
+    EditLabel,
+    CloseEditor,
+    Yes,
+    No,
+    Retry,
+    WriteElsewhere,
+    Close,
+    History,
+    OpenHistory,
+    OpenCompare,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Mark,
+    Delete,
+    Explain,
+}
+
+/// A key the table recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    /// Ctrl + a character.
+    Ctrl(char),
+    /// Any digit 0-9.
+    Digit,
+}
+
+/// One row of a key table: the keys, how the footer and help name them,
+/// and what they do.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are shown, e.g. `←/h`.
+    pub label: &'static str,
+    pub help: &'static str,
+    /// The footer's word for it.
+    pub short: &'static str,
+    pub action: Action,
+    /// Shown in the footer (everything is shown in the help overlay).
+    pub footer: bool,
+}
+
+const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    help: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        help,
+        short: help,
+        action,
+        footer: true,
+    }
+}
+
+const fn help_only(
+    keys: &'static [Key],
+    label: &'static str,
+    help: &'static str,
+    action: Action,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        help,
+        short: help,
+        action,
+        footer: false,
+    }
+}
+
+/// The same binding with its own word for the footer.
+const fn with_short(binding: Binding, short: &'static str) -> Binding {
+    Binding { short, ..binding }
+}
+
+use Key::{Code, Ctrl};
+
+const QUESTION_MARK: Key = Code(KeyCode::Char('?'));
+const F1: Key = Code(KeyCode::F(1));
+const ESC: Key = Code(KeyCode::Esc);
+const ENTER: Key = Code(KeyCode::Enter);
+const TAB: Key = Code(KeyCode::Tab);
+const BACKTAB: Key = Code(KeyCode::BackTab);
+
+/// Which table applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Home,
+    HomeReadOnly,
+    Resume,
+    FollowUp,
+    FollowUpNote,
+    Question,
+    Note,
+    Text,
+    Review,
+    Label,
+    Result,
+    Notice,
+    NoticeBusy,
+    ConfirmQuit,
+    ConfirmDiscard,
+    SaveFailed,
+    PathInput,
+    Help,
+    History,
+    Detail,
+    Compare,
+    ConfirmDelete,
+}
+
+impl Context {
+    /// Contexts where printable keys type text.
+    #[must_use]
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            Self::FollowUpNote | Self::Note | Self::Text | Self::Label | Self::PathInput
+        )
+    }
+}
+
+const HOME: &[Binding] = &[
+    bind(
+        &[ENTER, Code(KeyCode::Char('n'))],
+        "Enter",
+        "start a new check-in",
+        Action::Start,
+    ),
+    bind(
+        &[Code(KeyCode::Char('h'))],
+        "h",
+        "history",
+        Action::OpenHistory,
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('c'))],
+            "c",
+            "compare the two latest check-ins",
+            Action::OpenCompare,
+        ),
+        "compare",
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    bind(
+        &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
+        "q",
+        "quit",
+        Action::Quit,
+    ),
+];
+
+const HOME_READ_ONLY: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('h'))],
+        "h",
+        "history",
+        Action::OpenHistory,
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('c'))],
+            "c",
+            "compare the two latest check-ins",
+            Action::OpenCompare,
+        ),
+        "compare",
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    bind(
+        &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
+        "q",
+        "quit",
+        Action::Quit,
+    ),
+];
+
+const HISTORY: &[Binding] = &[
+    with_short(
+        bind(
+            &[
+                Code(KeyCode::Up),
+                Code(KeyCode::Char('k')),
+                Code(KeyCode::Down),
+                Code(KeyCode::Char('j')),
+            ],
+            "↑↓/jk",
+            "select a check-in",
+            Action::Up,
+        ),
+        "select",
+    ),
+    with_short(
+        bind(
+            &[ENTER],
+            "Enter",
+            "open the selected check-in in full",
+            Action::Confirm,
+        ),
+        "open",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char(' '))],
+            "Space",
+            "mark for comparison (two at most)",
+            Action::Mark,
+        ),
+        "mark",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('c'))],
+            "c",
+            "compare the two marked check-ins, or the selected one with the one before",
+            Action::OpenCompare,
+        ),
+        "compare",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('d'))],
+            "d",
+            "delete: move the selected check-in to trash/ (asks first)",
+            Action::Delete,
+        ),
+        "delete",
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('q')), ESC],
+            "Esc",
+            "back home",
+            Action::Quit,
+        ),
+        "back",
+    ),
+];
+
+const DETAIL: &[Binding] = &[
+    with_short(
+        bind(
+            &[
+                Code(KeyCode::Up),
+                Code(KeyCode::Char('k')),
+                Code(KeyCode::Down),
+                Code(KeyCode::Char('j')),
+            ],
+            "↑↓",
+            "scroll",
+            Action::Up,
+        ),
+        "scroll",
+    ),
+    help_only(
+        &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+        "PgUp/PgDn",
+        "scroll a page",
+        Action::PageUp,
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('x'))],
+            "x",
+            "explain: how each statement made up its score",
+            Action::Explain,
+        ),
+        "explain",
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('q')), ESC],
+            "Esc",
+            "back",
+            Action::Quit,
+        ),
+        "back",
+    ),
+];
+
+const CONFIRM_DELETE: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('y'))],
+        "y",
+        "move it to trash/ in the data dir",
+        Action::Yes,
+    ),
+    bind(&[Code(KeyCode::Char('n')), ESC], "n", "keep it", Action::No),
+];
+
+const RESUME: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('r')), ENTER],
+        "r",
+        "resume where you left off",
+        Action::Resume,
+    ),
+    bind(
+        &[Code(KeyCode::Char('d'))],
+        "d",
+        "discard it and start afresh",
+        Action::Discard,
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    bind(
+        &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
+        "q",
+        "quit (the draft is kept)",
+        Action::Quit,
+    ),
+];
+
+const FOLLOW_UP: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('1'))],
+        "1",
+        "done",
+        Action::Outcome(Outcome::Done),
+    ),
+    bind(
+        &[Code(KeyCode::Char('2'))],
+        "2",
+        "partly",
+        Action::Outcome(Outcome::Partly),
+    ),
+    bind(
+        &[Code(KeyCode::Char('3'))],
+        "3",
+        "not done",
+        Action::Outcome(Outcome::NotDone),
+    ),
+    bind(
+        &[Code(KeyCode::Char('4'))],
+        "4",
+        "dropped",
+        Action::Outcome(Outcome::Dropped),
+    ),
+    bind(&[TAB], "Tab", "skip", Action::Next),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    bind(
+        &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
+        "q",
+        "quit",
+        Action::Quit,
+    ),
+];
+
+const FOLLOW_UP_NOTE: &[Binding] = &[
+    bind(&[TAB], "Tab", "next", Action::Next),
+    bind(
+        &[BACKTAB],
+        "Shift-Tab",
+        "change the answer",
+        Action::Previous,
+    ),
+    bind(&[F1], "F1", "help", Action::Help),
+    bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
+];
+
+const QUESTION: &[Binding] = &[
+    with_short(
+        bind(
+            &[Key::Digit],
+            "1-9",
+            "answer with that point of the scale and move on",
+            Action::Digit(0),
+        ),
+        "answer",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Left), Code(KeyCode::Char('h'))],
+            "←/h",
+            "move the highlight left",
+            Action::Left,
+        ),
+        "left",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Right), Code(KeyCode::Char('l'))],
+            "→/l",
+            "move the highlight right",
+            Action::Right,
+        ),
+        "right",
+    ),
+    with_short(
+        bind(
+            &[ENTER],
+            "Enter",
+            "answer with the highlighted option",
+            Action::Confirm,
+        ),
+        "confirm",
+    ),
+    bind(
+        &[Code(KeyCode::Char('s'))],
+        "s",
+        "skip (a skipped statement does not count)",
+        Action::Skip,
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Backspace)],
+            "Bksp",
+            "back to the previous step; answers are kept",
+            Action::Back,
+        ),
+        "back",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('n'))],
+            "n",
+            "write a note on this statement",
+            Action::Note,
+        ),
+        "note",
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
+            "q",
+            "quit (asks first; the draft is kept)",
+            Action::Quit,
+        ),
+        "quit",
+    ),
+];
+
+const NOTE: &[Binding] = &[
+    bind(
+        &[ESC],
+        "Esc",
+        "back to the statement (the note is kept)",
+        Action::CloseEditor,
+    ),
+    bind(&[F1], "F1", "help", Action::Help),
+];
+
+const TEXT: &[Binding] = &[
+    bind(&[TAB], "Tab", "next", Action::Next),
+    bind(&[BACKTAB], "Shift-Tab", "back", Action::Previous),
+    bind(&[F1], "F1", "help", Action::Help),
+    bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
+];
+
+const REVIEW: &[Binding] = &[
+    bind(&[ENTER], "Enter", "save", Action::Save),
+    bind(
+        &[Code(KeyCode::Char('e'))],
+        "e",
+        "edit the label",
+        Action::EditLabel,
+    ),
+    bind(
+        &[BACKTAB, Code(KeyCode::Backspace)],
+        "Shift-Tab",
+        "back",
+        Action::Previous,
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    bind(
+        &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
+        "q",
+        "quit",
+        Action::Quit,
+    ),
+];
+
+const LABEL: &[Binding] = &[
+    bind(&[ENTER, ESC, TAB], "Enter", "done", Action::CloseEditor),
+    bind(&[F1], "F1", "help", Action::Help),
+];
+
+const RESULT: &[Binding] = &[
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('c'))],
+            "c",
+            "compare with the check-in before",
+            Action::OpenCompare,
+        ),
+        "compare",
+    ),
+    bind(
+        &[Code(KeyCode::Char('q')), ESC, ENTER, Ctrl('c')],
+        "q",
+        "quit",
+        Action::Quit,
+    ),
+    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+];
+
+const NOTICE: &[Binding] = &[bind(
+    &[Code(KeyCode::Char('q')), ESC, ENTER, Ctrl('c')],
+    "q",
+    "quit",
+    Action::Quit,
+)];
+
+const NOTICE_BUSY: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('h'))],
+        "h",
+        "open your history read-only",
+        Action::History,
+    ),
+    bind(
+        &[Code(KeyCode::Char('q')), ESC, ENTER, Ctrl('c')],
+        "q",
+        "quit",
+        Action::Quit,
+    ),
+];
+
+const CONFIRM_QUIT: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('y')), Ctrl('c')],
+        "y",
+        "leave; the draft is kept for next time",
+        Action::Yes,
+    ),
+    bind(&[Code(KeyCode::Char('n')), ESC], "n", "stay", Action::No),
+];
+
+const CONFIRM_DISCARD: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('y'))],
+        "y",
+        "discard the unfinished check-in",
+        Action::Yes,
+    ),
+    bind(&[Code(KeyCode::Char('n')), ESC], "n", "keep it", Action::No),
+];
+
+const SAVE_FAILED: &[Binding] = &[
+    bind(&[Code(KeyCode::Char('r'))], "r", "try again", Action::Retry),
+    bind(
+        &[Code(KeyCode::Char('w'))],
+        "w",
+        "write it to another file",
+        Action::WriteElsewhere,
+    ),
+    bind(&[ESC], "Esc", "back to the review", Action::Close),
+];
+
+const PATH_INPUT: &[Binding] = &[
+    bind(&[ENTER], "Enter", "write the file", Action::Confirm),
+    bind(&[ESC], "Esc", "cancel", Action::Close),
+];
+
+const HELP: &[Binding] = &[
+    bind(
+        &[ESC, QUESTION_MARK, F1, Code(KeyCode::Char('q')), ENTER],
+        "Esc",
+        "close the help",
+        Action::Close,
+    ),
+    help_only(&[Ctrl('c')], "Ctrl-C", "close the help", Action::Close),
+];
+
+/// The key table of a context.
+#[must_use]
+pub fn table(context: Context) -> &'static [Binding] {
+    match context {
+        Context::Home => HOME,
+        Context::HomeReadOnly => HOME_READ_ONLY,
+        Context::Resume => RESUME,
+        Context::FollowUp => FOLLOW_UP,
+        Context::FollowUpNote => FOLLOW_UP_NOTE,
+        Context::Question => QUESTION,
+        Context::Note => NOTE,
+        Context::Text => TEXT,
+        Context::Review => REVIEW,
+        Context::Label => LABEL,
+        Context::Result => RESULT,
+        Context::Notice => NOTICE,
+        Context::NoticeBusy => NOTICE_BUSY,
+        Context::ConfirmQuit => CONFIRM_QUIT,
+        Context::ConfirmDiscard => CONFIRM_DISCARD,
+        Context::SaveFailed => SAVE_FAILED,
+        Context::PathInput => PATH_INPUT,
+        Context::Help => HELP,
+        Context::History => HISTORY,
+        Context::Detail | Context::Compare => DETAIL,
+        Context::ConfirmDelete => CONFIRM_DELETE,
+    }
+}
+
+/// The action a key press asks for in `context`, if any.
+#[must_use]
+pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let action = table(context).iter().find_map(|binding| {
+        binding.keys.iter().find_map(|k| match *k {
+            Key::Ctrl(c) if ctrl && key.code == KeyCode::Char(c) => Some(binding.action),
+            Key::Code(code) if !ctrl && key.code == code => Some(binding.action),
+            Key::Digit if !ctrl => match key.code {
+                KeyCode::Char(c) => c.to_digit(10).map(|d| Action::Digit(i64::from(d))),
+                _ => None,
+            },
+            _ => None,
+        })
+    });
+    // One row in the table for both directions; the key says which.
+    match (action, key.code) {
+        (Some(Action::Up), KeyCode::Down | KeyCode::Char('j')) => Some(Action::Down),
+        (Some(Action::PageUp), KeyCode::PageDown) => Some(Action::PageDown),
+        _ => action,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn digits_answer_and_letters_do_what_the_footer_says() {
+        assert_eq!(
+            action(Context::Question, &press(KeyCode::Char('4'))),
+            Some(Action::Digit(4))
+        );
+        assert_eq!(
+            action(Context::Question, &press(KeyCode::Char('h'))),
+            Some(Action::Left)
+        );
+        assert_eq!(action(Context::Question, &press(KeyCode::Char('x'))), None);
+        assert_eq!(
+            action(Context::FollowUp, &press(KeyCode::Char('3'))),
+            Some(Action::Outcome(Outcome::NotDone))
+        );
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action(Context::Text, &ctrl_c), Some(Action::Quit));
+        assert_eq!(
+            action(Context::Home, &press(KeyCode::Char('n'))),
+            Some(Action::Start)
+        );
+        assert_eq!(
+            action(Context::Home, &press(KeyCode::Char('c'))),
+            Some(Action::OpenCompare)
+        );
+        assert_eq!(
+            action(Context::History, &press(KeyCode::Char('j'))),
+            Some(Action::Down)
+        );
+    }
+
+    #[test]
+    fn text_contexts_leave_printable_keys_to_the_editor() {
+        for context in [
+            Context::Note,
+            Context::Text,
+            Context::Label,
+            Context::FollowUpNote,
+            Context::PathInput,
+        ] {
+            for c in ['q', 's', 'n', '?', '1', 'y', 'h'] {
+                assert_eq!(
+                    action(context, &press(KeyCode::Char(c))),
+                    None,
+                    "{context:?} {c}"
+                );
+            }
+        }
+    }
+}

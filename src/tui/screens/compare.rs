@@ -1,0 +1,281 @@
+//! Compare: two check-ins side by side. Per dimension the earlier and later
+//! score, the change and whether it is real; the statements that moved most;
+//! and what was written then and now, next to each other.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::describe::{bank_note, delta_cell, score_cell};
+use crate::score::{self, Reliability};
+use crate::snapshot::Snapshot;
+use crate::tui::app::{App, CompareView};
+use crate::tui::theme::Theme;
+
+/// How many of the statements that moved most are listed.
+const MOVERS: usize = 5;
+
+pub fn draw(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
+    let (Some(from), Some(to)) = (
+        app.home.snapshots.get(view.from),
+        app.home.snapshots.get(view.to),
+    ) else {
+        return;
+    };
+    let t = &app.theme;
+    let width = usize::from(area.width);
+    let comparison = score::compare(from, to);
+    let day = |s: &Snapshot| s.finished_at.format("%Y-%m-%d").to_string();
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} → {}", day(from), day(to)), t.title),
+        Span::styled(format!("   {} → {}", from.id, to.id), t.dim),
+    ])];
+    let note_style = if comparison.same_bank {
+        t.dim
+    } else {
+        t.strong
+    };
+    lines.extend(
+        wrap(&bank_note(from, to), width)
+            .into_iter()
+            .map(|l| Line::styled(l, note_style)),
+    );
+    lines.extend([
+        Line::raw(""),
+        Line::styled(
+            format!(
+                "{:<12}{:>7}{:>7}{:>10}  verdict",
+                "", "then", "now", "change"
+            ),
+            t.dim,
+        ),
+    ]);
+    for (i, d) in comparison.dimensions.iter().enumerate() {
+        let (mark, style) = match d.reliability {
+            Reliability::Reliable => ("✔ ", t.good),
+            Reliability::Noise => ("~ ", t.dim),
+            Reliability::Unknown(_) => ("? ", t.dim),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<12}", d.name), t.dimension(&d.dimension, i)),
+            Span::raw(format!(
+                "{:>7}{:>7}{:>10}  ",
+                score_cell(d.from),
+                score_cell(d.to),
+                delta_cell(d.delta)
+            )),
+            Span::styled(format!("{mark}{}", d.reliability.describe()), style),
+        ]));
+    }
+    if view.explain {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("Why {} scored what it did", day(to)),
+            t.strong,
+        ));
+        lines.extend(super::detail::explanation(t, to));
+    } else {
+        movers(t, from, to, &comparison, width, &mut lines);
+        then_and_now(t, from, to, width, &mut lines);
+    }
+    frame.render_widget(Paragraph::new(lines).scroll((view.scroll, 0)), area);
+}
+
+fn movers(
+    t: &Theme,
+    from: &Snapshot,
+    to: &Snapshot,
+    comparison: &score::Comparison,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    lines.push(Line::raw(""));
+    if comparison.movers.is_empty() {
+        lines.push(Line::styled("No statement answered in both moved.", t.dim));
+    } else {
+        lines.push(Line::styled("Statements that moved most", t.strong));
+        for m in comparison.movers.iter().take(MOVERS) {
+            let label = |s: &Snapshot, v: i64| {
+                s.scale
+                    .label(v)
+                    .map_or_else(|| v.to_string(), |l| format!("{v} {l}"))
+            };
+            let text = wrap(&m.text, width.saturating_sub(9));
+            for (i, part) in text.into_iter().enumerate() {
+                let lead = if i == 0 {
+                    format!("{:>+7.1}  ", score::round1(m.delta))
+                } else {
+                    " ".repeat(9)
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(lead, t.strong),
+                    Span::raw(part),
+                ]));
+            }
+            lines.push(Line::styled(
+                format!(
+                    "         {} → {}",
+                    label(from, m.from_value),
+                    label(to, m.to_value)
+                ),
+                t.dim,
+            ));
+        }
+    }
+    for c in &comparison.changed_wording {
+        let text = format!(
+            "Changed wording, not compared: \"{}\" (was \"{}\")",
+            c.to_text, c.from_text
+        );
+        lines.extend(
+            wrap(&text, width)
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+        );
+    }
+}
+
+/// Reflections and notes of both check-ins, in two columns.
+fn then_and_now(
+    t: &Theme,
+    from: &Snapshot,
+    to: &Snapshot,
+    width: usize,
+    lines: &mut Vec<Line<'static>>,
+) {
+    let column = width.saturating_sub(3) / 2;
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(
+            "{:<column$} │ Now ({})",
+            format!("Then ({})", from.finished_at.format("%Y-%m-%d")),
+            to.finished_at.format("%Y-%m-%d")
+        ),
+        t.strong,
+    ));
+    let mut prompts: Vec<(&str, &str)> = Vec::new();
+    for r in from.reflections.iter().chain(&to.reflections) {
+        if !prompts.iter().any(|(id, _)| *id == r.id) {
+            prompts.push((r.id.as_str(), r.prompt.as_str()));
+        }
+    }
+    let text_of = |s: &Snapshot, id: &str| {
+        s.reflections
+            .iter()
+            .find(|r| r.id == id)
+            .map(|r| r.text.trim().to_string())
+            .unwrap_or_default()
+    };
+    for (id, prompt) in prompts {
+        lines.extend(
+            wrap(prompt, width)
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+        );
+        side_by_side(&text_of(from, id), &text_of(to, id), column, lines);
+    }
+    let notes: Vec<&str> = to
+        .answers
+        .iter()
+        .chain(&from.answers)
+        .filter(|a| a.note.is_some())
+        .map(|a| a.question.as_str())
+        .fold(Vec::new(), |mut seen, q| {
+            if !seen.contains(&q) {
+                seen.push(q);
+            }
+            seen
+        });
+    let note_of = |s: &Snapshot, q: &str| {
+        s.answers
+            .iter()
+            .find(|a| a.question == q)
+            .and_then(|a| a.note.clone())
+            .unwrap_or_default()
+    };
+    for q in notes {
+        let text = to
+            .answers
+            .iter()
+            .chain(&from.answers)
+            .find(|a| a.question == q)
+            .map(|a| a.text.clone());
+        let heading = format!("Note on: {}", text.unwrap_or_default());
+        lines.extend(
+            wrap(&heading, width)
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+        );
+        side_by_side(&note_of(from, q), &note_of(to, q), column, lines);
+    }
+    let commitment = |s: &Snapshot| {
+        if s.commitment.is_empty() {
+            "(none)".to_string()
+        } else {
+            s.commitment.clone()
+        }
+    };
+    lines.push(Line::styled("Commitment", t.dim));
+    side_by_side(&commitment(from), &commitment(to), column, lines);
+}
+
+fn side_by_side(left: &str, right: &str, column: usize, lines: &mut Vec<Line<'static>>) {
+    let blank = |s: &str| {
+        if s.is_empty() {
+            "(blank)".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let (left, right) = (wrap(&blank(left), column), wrap(&blank(right), column));
+    for i in 0..left.len().max(right.len()) {
+        let l = left.get(i).map_or("", String::as_str);
+        let r = right.get(i).map_or("", String::as_str);
+        let pad = column.saturating_sub(l.chars().count());
+        lines.push(Line::raw(format!("{l}{} │ {r}", " ".repeat(pad))));
+    }
+}
+
+/// Greedy word wrap to `width` characters; words longer than a line are cut.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let mut word: String = word.to_string();
+            while word.chars().count() > width {
+                if !line.is_empty() {
+                    out.push(std::mem::take(&mut line));
+                }
+                let head: String = word.chars().take(width).collect();
+                word = word.chars().skip(width).collect();
+                out.push(head);
+            }
+            let needed =
+                line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
+            if needed > width && !line.is_empty() {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        out.push(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_on_words_and_cuts_long_ones() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a\n\nb", 5), ["a", "", "b"]);
+    }
+}

@@ -1,0 +1,96 @@
+//! History: every check-in, newest first, beside the trend chart.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+
+use crate::chart::{self, TrendChart};
+use crate::score;
+use crate::tui::app::{App, History};
+
+pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let snapshots = &app.home.snapshots;
+    if snapshots.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No check-ins yet. Press Esc, then Enter to start the first one."),
+            area,
+        );
+        return;
+    }
+    let list_width = if area.width >= 110 { 54 } else { 42 };
+    let [list, chart_area] =
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)])
+            .spacing(1)
+            .areas(area);
+
+    let dimensions = chart::dimensions_in(snapshots);
+    let label_width: u16 = if area.width >= 110 { 12 } else { 6 };
+    let mut header = vec![Cell::from(" "), Cell::from("Date")];
+    header.push(Cell::from("Label"));
+    header.push(Cell::from("Bank"));
+    for (i, d) in dimensions.iter().enumerate() {
+        let short: String = d.name.chars().take(3).collect();
+        header.push(Cell::from(Span::styled(short, t.dimension(&d.id, i))));
+    }
+    let rows: Vec<Row> = snapshots
+        .iter()
+        .enumerate()
+        .rev()
+        .map(|(index, s)| {
+            let scores = score::scores(s);
+            let mark = if history.marked.contains(&index) {
+                "●"
+            } else {
+                " "
+            };
+            let mut cells = vec![
+                Cell::from(mark),
+                Cell::from(s.finished_at.format("%Y-%m-%d").to_string()),
+            ];
+            let label: String = s
+                .label
+                .clone()
+                .unwrap_or_default()
+                .chars()
+                .take(usize::from(label_width))
+                .collect();
+            cells.push(Cell::from(label));
+            cells.push(Cell::from(s.bank.id.clone()));
+            for d in &dimensions {
+                let value = scores
+                    .iter()
+                    .find(|x| x.dimension == d.id)
+                    .and_then(|x| x.score);
+                let text = value.map_or_else(|| "-".to_string(), |v| format!("{v:.0}"));
+                cells.push(Cell::from(Line::from(text).right_aligned()));
+            }
+            Row::new(cells)
+        })
+        .collect();
+    let mut widths = vec![Constraint::Length(1), Constraint::Length(10)];
+    widths.push(Constraint::Length(label_width));
+    widths.push(Constraint::Length(if area.width >= 110 { 7 } else { 5 }));
+    widths.extend(dimensions.iter().map(|_| Constraint::Length(3)));
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(t.strong))
+        .row_highlight_style(t.highlight)
+        .block(
+            Block::default()
+                .borders(Borders::RIGHT)
+                .border_style(t.border),
+        );
+    // Rows are newest first: the selected index counts from the end.
+    let row = snapshots
+        .len()
+        .saturating_sub(1)
+        .saturating_sub(history.selected);
+    let mut state = TableState::default().with_selected(Some(row));
+    frame.render_stateful_widget(table, list, &mut state);
+
+    let trend = TrendChart::new(snapshots)
+        .colors(t.dimension_colors().clone())
+        .monochrome(t.monochrome);
+    frame.render_widget(&trend, chart_area);
+}

@@ -1,0 +1,146 @@
+//! Home: a welcome the first time; later the latest scores with the change
+//! since the check-in before, each dimension's trend, when the next check-in
+//! is due, and how commitments have turned out.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::describe::delta_cell;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let mut lines: Vec<Line> = Vec::new();
+    match app.home.latest() {
+        None => welcome(t, &mut lines),
+        Some(latest) => {
+            let label = latest
+                .label
+                .as_deref()
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
+            let count = app.home.snapshots.len();
+            lines.push(Line::from(vec![
+                Span::styled("Latest check-in ", t.strong),
+                Span::raw(format!("{}{label}", latest.finished_at.format("%Y-%m-%d"))),
+                Span::styled(
+                    format!(
+                        "  · {count} check-in{} in all",
+                        if count == 1 { "" } else { "s" }
+                    ),
+                    t.dim,
+                ),
+            ]));
+            lines.push(Line::raw(""));
+            let change = app.home.last_change();
+            let trend_width = usize::from(area.width.saturating_sub(58)).clamp(4, 40);
+            let bar = usize::from(area.width.saturating_sub(36 + trend_width as u16)).clamp(8, 30);
+            for (i, line) in super::score_lines(t, &app.home.scores, bar)
+                .into_iter()
+                .enumerate()
+            {
+                let mut spans = line.spans;
+                let Some(score) = app.home.scores.get(i) else {
+                    continue;
+                };
+                let delta = change
+                    .as_ref()
+                    .and_then(|c| c.dimensions.iter().find(|d| d.dimension == score.dimension))
+                    .map(|d| format!("{:>9}", delta_cell(d.delta)))
+                    .unwrap_or_default();
+                spans.push(Span::raw(delta));
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(
+                    sparkline(&app.home, &score.dimension, trend_width),
+                    t.dimension(&score.dimension, i),
+                ));
+                lines.push(Line::from(spans));
+            }
+            lines.push(Line::raw(""));
+            if !latest.commitment.trim().is_empty() {
+                lines.push(Line::from(vec![
+                    Span::styled("You said you would: ", t.strong),
+                    Span::raw(latest.commitment.trim().to_string()),
+                ]));
+            }
+            let (done, followed) = app.home.commitments_done();
+            if followed > 0 {
+                lines.push(Line::from(vec![
+                    Span::styled("Commitments so far: ", t.dim),
+                    Span::raw(format!("done {done} of {followed}")),
+                ]));
+            }
+            lines.push(Line::raw(""));
+        }
+    }
+    lines.push(Line::styled(app.home.due.clone(), t.strong));
+    if app.read_only {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "Read-only: another check-in is in progress, so a new one cannot start here.",
+            t.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+fn welcome(t: &Theme, lines: &mut Vec<Line>) {
+    lines.push(Line::styled("Welcome to motive.", t.title));
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(
+        "A short, honest check-in on the three things that keep work worth doing. Come back every few months and watch how they move.",
+    ));
+    lines.push(Line::raw(""));
+    for (i, (id, name, text)) in WELCOME.iter().enumerate() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{name}  "), t.dimension(id, i)),
+            Span::raw(*text),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::raw(
+        "It takes about ten minutes. Your answers stay on this machine.",
+    ));
+}
+
+/// A dimension's scores across the latest `width` check-ins, one block
+/// character each (`▁` low to `█` high; a space where there is no score).
+fn sparkline(home: &crate::tui::app::HomeInfo, dimension: &str, width: usize) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let skip = home.snapshots.len().saturating_sub(width);
+    home.snapshots
+        .iter()
+        .skip(skip)
+        .map(|s| {
+            crate::score::scores(s)
+                .into_iter()
+                .find(|d| d.dimension == dimension)
+                .and_then(|d| d.score)
+                // 0..=100 onto the eight blocks
+                .map_or(' ', |v| {
+                    BLOCKS[((v / 100.0) * 7.0).round().clamp(0.0, 7.0) as usize]
+                })
+        })
+        .collect()
+}
+
+const WELCOME: [(&str, &str, &str); 3] = [
+    (
+        "autonomy",
+        "Autonomy",
+        "Steering your own work: what you take on, how, and when. Acting by choice rather than by instruction.",
+    ),
+    (
+        "mastery",
+        "Mastery ",
+        "Getting better at something that matters to you, stretched a little past what is comfortable.",
+    ),
+    (
+        "purpose",
+        "Purpose ",
+        "Doing work that serves something you care about, in a direction you chose rather than a rung someone else drew.",
+    ),
+];

@@ -1,0 +1,65 @@
+//! Saved: the id, the scores, and the change since the previous check-in.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::describe::delta_cell;
+use crate::score::{self, Reliability};
+use crate::tui::app::Saved;
+use crate::tui::theme::Theme;
+
+pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
+    let s = &saved.snapshot;
+    let mut lines = vec![Line::from(vec![
+        Span::styled("Saved ", theme.good),
+        Span::raw(format!("check-in {}", s.id)),
+    ])];
+    if let Some(path) = &saved.written_to {
+        lines.push(Line::styled(format!("to {}", path.display()), theme.dim));
+    }
+    lines.push(Line::raw(""));
+    let bar = usize::from(area.width.saturating_sub(30)).clamp(10, 40);
+    lines.extend(super::score_lines(theme, &score::scores(s), bar));
+    if let Some(comparison) = &saved.comparison {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!("Since {}:", comparison.from),
+            theme.strong,
+        ));
+        if !comparison.same_bank {
+            lines.push(Line::styled(
+                "(a different bank: whether a change is real cannot be judged)",
+                theme.dim,
+            ));
+        }
+        for (i, d) in comparison.dimensions.iter().enumerate() {
+            let verdict_style = match d.reliability {
+                Reliability::Reliable => theme.good,
+                _ => theme.dim,
+            };
+            let mark = if d.reliability == Reliability::Reliable {
+                " *"
+            } else {
+                ""
+            };
+            lines.push(Line::from(vec![
+                Span::styled(
+                    format!("  {:<10}", d.name),
+                    theme.dimension(&d.dimension, i),
+                ),
+                Span::raw(format!("{:>9}  ", delta_cell(d.delta))),
+                Span::styled(format!("{}{mark}", d.reliability.describe()), verdict_style),
+            ]));
+        }
+    }
+    if !s.commitment.is_empty() {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled("Before next time: ", theme.dim),
+            Span::raw(s.commitment.clone()),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}

@@ -1,0 +1,316 @@
+//! Drawing: the frame around every screen (title, footer, overlays) and the
+//! dispatch to each screen's own file. Nothing here changes state.
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::{App, Overlay, Screen};
+use super::keys::{self, Context};
+use super::screens;
+use super::theme::Theme;
+
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// Draw the whole app.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(&app.theme, frame, area);
+        return;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(u16::from(app.status.is_some())),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(title_line(app)), header);
+    let body = body.inner(ratatui::layout::Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    match &app.screen {
+        Screen::Home => screens::home::draw(app, frame, body),
+        Screen::Resume(draft) => screens::resume::draw(&app.theme, draft, frame, body),
+        Screen::Flow(flow) => screens::flow::draw(&app.theme, flow, frame, body),
+        Screen::Result(saved) => screens::result::draw(&app.theme, saved, frame, body),
+        Screen::Notice { title, text, .. } => notice(&app.theme, title, text, frame, body),
+        Screen::History(history) => screens::history::draw(app, history, frame, body),
+        Screen::Detail(detail) => screens::detail::draw(app, detail, frame, body),
+        Screen::Compare(compare) => screens::compare::draw(app, compare, frame, body),
+    }
+    if let Some(message) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Span::styled(message.as_str(), app.theme.error)),
+            status,
+        );
+    }
+    frame.render_widget(
+        Paragraph::new(footer_line(
+            &app.theme,
+            app.context(),
+            digits(app).as_deref(),
+        )),
+        footer,
+    );
+    if let Some(overlay) = &app.overlay {
+        draw_overlay(app, overlay, frame, area);
+    }
+}
+
+fn title_line(app: &App) -> Line<'static> {
+    let t = &app.theme;
+    let mut spans = vec![Span::styled(" motive ", t.title)];
+    let subtitle = match &app.screen {
+        Screen::Home if app.read_only => "home (read-only)".to_string(),
+        Screen::Home => "home".to_string(),
+        Screen::Resume(_) => "unfinished check-in".to_string(),
+        Screen::Flow(flow) => format!("check-in · {}", flow.checkin.bank.title),
+        Screen::Result(_) => "check-in saved".to_string(),
+        Screen::Notice { title, .. } => title.clone(),
+        Screen::History(_) if app.read_only => "history (read-only)".to_string(),
+        Screen::History(_) => "history".to_string(),
+        Screen::Detail(_) => "check-in".to_string(),
+        Screen::Compare(_) => "compare".to_string(),
+    };
+    spans.push(Span::styled(format!("· {subtitle}"), t.dim));
+    Line::from(spans)
+}
+
+/// The keys of the current screen, from its key table. `digits` names the
+/// digit keys that answer on the current scale (e.g. `1-5`).
+#[must_use]
+pub fn footer_line(theme: &Theme, context: Context, digits: Option<&str>) -> Line<'static> {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, binding) in keys::table(context).iter().filter(|b| b.footer).enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        let label = match (binding.action, digits) {
+            (keys::Action::Digit(_), Some(digits)) => digits.to_string(),
+            _ => binding.label.to_string(),
+        };
+        spans.push(Span::styled(label, theme.key));
+        spans.push(Span::raw(format!(" {}", short(binding.short))));
+    }
+    Line::from(spans)
+}
+
+/// The first words of a help text, for the footer.
+fn short(help: &str) -> &str {
+    help.split([';', '(']).next().unwrap_or(help).trim_end()
+}
+
+/// The digit keys that answer on the current scale: `1-5`, or `0-9` when the
+/// scale is wider than the digits.
+fn digits(app: &App) -> Option<String> {
+    let Screen::Flow(flow) = &app.screen else {
+        return None;
+    };
+    let scale = &flow.checkin.scale;
+    let low = scale.min.clamp(0, 9);
+    let high = scale.max.clamp(0, 9);
+    Some(format!("{low}-{high}"))
+}
+
+fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::styled("Terminal too small", theme.strong),
+        Line::raw(format!("motive needs at least {MIN_WIDTH}x{MIN_HEIGHT};")),
+        Line::raw(format!("this one is {}x{}.", area.width, area.height)),
+        Line::raw("Enlarge the window, or press q to quit."),
+    ];
+    let height = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .min(area.height);
+    let [middle] = Layout::vertical([Constraint::Length(height)])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        middle,
+    );
+}
+
+fn notice(theme: &Theme, title: &str, text: &str, frame: &mut Frame, area: Rect) {
+    let lines = vec![
+        Line::styled(title.to_string(), theme.error),
+        Line::raw(""),
+        Line::raw(text.to_string()),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+/// A centred box of the given size, clipped to `area`.
+#[must_use]
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(ratatui::layout::Flex::Center)
+        .areas(row);
+    cell
+}
+
+fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let (title, mut lines): (&str, Vec<Line>) = match overlay {
+        Overlay::Help => ("Help", help_lines(app)),
+        Overlay::ConfirmQuit => (
+            "Leave the check-in?",
+            vec![
+                Line::raw("Everything you entered is kept as a draft;"),
+                Line::raw("the next start offers to resume it."),
+            ],
+        ),
+        Overlay::ConfirmDiscard => (
+            "Discard the unfinished check-in?",
+            vec![Line::raw("Its answers and notes will be gone.")],
+        ),
+        Overlay::SaveFailed(reason) => (
+            "Could not save",
+            vec![
+                Line::styled(reason.clone(), t.error),
+                Line::raw(""),
+                Line::raw("Nothing is lost: your answers are still here and in the draft."),
+            ],
+        ),
+        Overlay::ConfirmDelete(index) => (
+            "Delete this check-in?",
+            vec![Line::raw(format!(
+                "{} moves to trash/ in the data dir; move it back to restore it.",
+                app.home
+                    .snapshots
+                    .get(*index)
+                    .map_or("It", |s| s.id.as_str())
+            ))],
+        ),
+        Overlay::PathInput { .. } => (
+            "Write the check-in to",
+            vec![Line::raw("A file that does not exist yet:")],
+        ),
+    };
+    if !matches!(overlay, Overlay::Help) {
+        lines.push(Line::raw(""));
+        lines.push(footer_line(t, app.context(), None));
+    }
+    let input_rows = if matches!(overlay, Overlay::PathInput { .. }) {
+        3
+    } else {
+        0
+    };
+    let width = area.width.saturating_sub(8).min(76);
+    // Rows once wrapped to the inside of the box, plus the border.
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| l.width().max(1).div_ceil(inner_width))
+        .sum();
+    let height = u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2 + input_rows);
+    let popup = centered(area, width, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Span::styled(format!(" {title} "), t.strong));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    if let Overlay::PathInput { area: input, .. } = overlay {
+        let [text, field] =
+            Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(inner);
+        frame.render_widget(Paragraph::new(lines.remove(0)), text);
+        let mut input = input.clone();
+        input.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(t.border),
+        );
+        frame.render_widget(&input, field);
+        let rest = Rect {
+            y: field.bottom(),
+            height: inner.bottom().saturating_sub(field.bottom()),
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(lines), rest);
+    } else {
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    }
+}
+
+/// The help overlay: what this screen is for, then every key of its table.
+fn help_lines(app: &App) -> Vec<Line<'static>> {
+    let t = &app.theme;
+    let mut context = app.context();
+    if context == Context::Help {
+        // Describe the screen under the overlay.
+        let mut under = app.clone();
+        under.overlay = None;
+        context = under.context();
+    }
+    let mut lines = vec![Line::styled(screen_purpose(context), t.dim), Line::raw("")];
+    let digits = digits(app);
+    for b in keys::table(context) {
+        let label = match (b.action, &digits) {
+            (keys::Action::Digit(_), Some(digits)) => digits.as_str(),
+            _ => b.label,
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {label:<10}"), t.key),
+            Span::raw(b.help),
+        ]));
+    }
+    if context.is_text() {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            "  In a text field every other key types; Enter starts a new line.",
+            t.dim,
+        ));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("  Esc, ? or F1 closes this help.", t.dim));
+    lines
+}
+
+fn screen_purpose(context: Context) -> &'static str {
+    match context {
+        Context::Home | Context::HomeReadOnly => {
+            "Your latest scores and when the next check-in is due."
+        }
+        Context::Resume => {
+            "A check-in you did not finish. Pick up where you left off, or start again."
+        }
+        Context::FollowUp | Context::FollowUpNote => {
+            "How did last time's commitment go? Pick one, add a note if you like."
+        }
+        Context::Question => {
+            "Rate how true the statement is for you lately. There are no right answers."
+        }
+        Context::Note => "A note on this statement: what is behind your answer?",
+        Context::Text => "Write as much or as little as you like; empty is fine.",
+        Context::Review => "Check your scores and label, then save.",
+        Context::Label => "A short label for this check-in, e.g. \"Q4\" or \"new team\".",
+        Context::Result => "Your check-in is saved.",
+        Context::Notice | Context::NoticeBusy => "The check-in cannot start.",
+        Context::ConfirmQuit | Context::ConfirmDiscard => "Please confirm.",
+        Context::SaveFailed | Context::PathInput => {
+            "Saving failed; your answers are safe on screen and in the draft."
+        }
+        Context::Help => "",
+        Context::History => "Every check-in, newest first, beside how the scores moved.",
+        Context::Detail => "One check-in in full. x shows how each score was reached.",
+        Context::Compare => {
+            "Two check-ins side by side: which changes are real, and what you wrote then and now."
+        }
+        Context::ConfirmDelete => "Please confirm.",
+    }
+}

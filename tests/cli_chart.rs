@@ -1,0 +1,364 @@
+//! `motive chart` as people run it: the real binary against a temp data dir.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use assert_fs::TempDir;
+use assert_fs::prelude::*;
+use motive::bank::{Dimension, Scale};
+use motive::snapshot::{Answer, BankRef, SNAPSHOT_FORMAT, Snapshot};
+use predicates::prelude::*;
+
+const DIMENSIONS: [(&str, &str); 3] = [
+    ("autonomy", "Autonomy"),
+    ("mastery", "Mastery"),
+    ("purpose", "Purpose"),
+];
+
+/// A check-in finished at `at` (RFC 3339) with one answer on a 1-5 scale per
+/// dimension.
+fn snapshot(at: &str, values: [i64; 3]) -> Snapshot {
+    let at = chrono::DateTime::parse_from_rfc3339(at).expect("fixture date");
+    Snapshot {
+        format: SNAPSHOT_FORMAT,
+        id: motive::store::id_for(at),
+        label: None,
+        started_at: at,
+        finished_at: at,
+        commitment: String::new(),
+        bank: BankRef {
+            id: "core".into(),
+            version: "1".into(),
+            title: "Core".into(),
+        },
+        scale: Scale {
+            min: 1,
+            max: 5,
+            labels: ["never", "rarely", "sometimes", "often", "always"]
+                .map(String::from)
+                .to_vec(),
+        },
+        dimensions: DIMENSIONS
+            .iter()
+            .map(|(id, name)| Dimension {
+                id: (*id).into(),
+                name: (*name).into(),
+                description: String::new(),
+                sd: None,
+                reliability: None,
+            })
+            .collect(),
+        answers: DIMENSIONS
+            .iter()
+            .zip(values)
+            .map(|((id, _), value)| Answer {
+                question: format!("{id}-1"),
+                dimension: (*id).into(),
+                text: format!("A statement about {id}"),
+                reverse: false,
+                weight: 1.0,
+                value: Some(value),
+                note: None,
+                fingerprint: None,
+            })
+            .collect(),
+        reflections: vec![],
+        follow_up: None,
+    }
+}
+
+/// Write `snapshot` where the store keeps it, as the store writes it.
+fn write(data: &Path, snapshot: &Snapshot) {
+    use std::os::unix::fs::DirBuilderExt;
+    let dir = data.join("snapshots");
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .expect("snapshots dir");
+    let text = toml::to_string(snapshot).expect("serialise");
+    std::fs::write(dir.join(format!("{}.toml", snapshot.id)), text).expect("write snapshot");
+}
+
+/// A temporary dir only its owner can read, as motive makes its data dir
+/// (an open one would draw a privacy warning on stderr).
+fn private_dir() -> TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().expect("temp dir");
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700))
+        .expect("chmod 700");
+    dir
+}
+
+/// A data dir with three check-ins over a quarter.
+fn quarter() -> TempDir {
+    let dir = private_dir();
+    for (at, values) in [
+        ("2026-01-12T09:00:00+01:00", [2, 4, 3]),
+        ("2026-02-20T17:45:00+01:00", [3, 4, 4]),
+        ("2026-04-06T08:30:00+02:00", [5, 3, 4]),
+    ] {
+        write(dir.path(), &snapshot(at, values));
+    }
+    dir
+}
+
+fn motive(data: &Path) -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("motive");
+    cmd.env("MOTIVE_DATA_DIR", data)
+        .env("MOTIVE_CONFIG_DIR", data.join("config"))
+        .env("NO_COLOR", "1")
+        .env_remove("CI");
+    cmd
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let output = cmd.output().expect("run motive");
+    assert!(
+        output.status.success(),
+        "status {:?}, stderr: {}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        output.stderr.is_empty(),
+        "unexpected stderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        !output.stdout.contains(&0x1b),
+        "escape bytes in plain output"
+    );
+    String::from_utf8(output.stdout).expect("UTF-8 output")
+}
+
+#[test]
+fn draws_every_dimension_with_dates_at_the_default_size() {
+    let data = quarter();
+    let text = stdout_of(motive(data.path()).arg("chart"));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 20, "{text}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 80), "{text}");
+    for (_, name) in DIMENSIONS {
+        assert!(
+            lines[0].contains(name),
+            "{name} missing from legend: {}",
+            lines[0]
+        );
+    }
+    let dates = lines[19];
+    assert!(dates.contains("2026-01-12"), "first date: {dates}");
+    assert!(dates.contains("2026-04-06"), "last date: {dates}");
+    assert!(text.contains("100") && text.contains(" 50") && text.contains("  0"));
+    insta::assert_snapshot!("quarter_80x20", text);
+}
+
+#[test]
+fn size_follows_width_and_height() {
+    let data = quarter();
+    let text = stdout_of(motive(data.path()).args(["chart", "--width", "100", "--height", "25"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 25);
+    assert!(lines.iter().all(|l| l.chars().count() <= 100));
+    // the last date label ends at the right edge
+    assert_eq!(lines[24].chars().count(), 100, "{}", lines[24]);
+
+    let small = stdout_of(motive(data.path()).args(["chart", "--width", "20", "--height", "8"]));
+    assert_eq!(small.lines().count(), 8, "{small}");
+    assert!(small.lines().all(|l| l.chars().count() <= 20), "{small}");
+}
+
+#[test]
+fn dimension_limits_the_lines_shown() {
+    let data = quarter();
+    let text = stdout_of(motive(data.path()).args(["chart", "--dimension", "purpose"]));
+    let legend = text.lines().next().expect("legend");
+    assert!(legend.contains("Purpose"), "{legend}");
+    assert!(
+        !legend.contains("Autonomy") && !legend.contains("Mastery"),
+        "{legend}"
+    );
+
+    let two = stdout_of(motive(data.path()).args([
+        "chart",
+        "--dimension",
+        "mastery",
+        "--dimension",
+        "autonomy",
+    ]));
+    let legend = two.lines().next().expect("legend");
+    let (mastery, autonomy) = (legend.find("Mastery"), legend.find("Autonomy"));
+    assert!(
+        mastery.is_some() && autonomy.is_some() && mastery < autonomy,
+        "{legend}"
+    );
+    assert!(!legend.contains("Purpose"), "{legend}");
+}
+
+#[test]
+fn an_unknown_dimension_lists_the_known_ones() {
+    let data = quarter();
+    motive(data.path())
+        .args(["chart", "--dimension", "joy"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicates::str::contains("`joy`").and(predicates::str::contains(
+                "known dimensions: autonomy, mastery, purpose",
+            )),
+        );
+}
+
+#[test]
+fn out_of_range_sizes_are_usage_errors() {
+    let data = quarter();
+    for args in [
+        ["--width", "19"],
+        ["--width", "401"],
+        ["--height", "7"],
+        ["--height", "201"],
+        ["--width", "wide"],
+    ] {
+        motive(data.path())
+            .arg("chart")
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicates::str::contains(args[0]));
+    }
+    motive(data.path())
+        .args(["chart", "--colour"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn no_check_ins_is_a_friendly_line_and_creates_nothing() {
+    let parent = private_dir();
+    let data = parent.child("never-used");
+    let text = stdout_of(motive(data.path()).arg("chart"));
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(text.contains("No check-ins yet"), "{text}");
+    data.assert(predicates::path::missing());
+}
+
+#[test]
+fn one_check_in_still_draws_a_point_and_its_date() {
+    let data = private_dir();
+    write(
+        data.path(),
+        &snapshot("2026-07-01T12:00:00+00:00", [5, 1, 3]),
+    );
+    let text = stdout_of(motive(data.path()).args(["chart", "--height", "12"]));
+    assert_eq!(text.lines().count(), 12);
+    assert!(text.contains("2026-07-01"), "{text}");
+    // one point per dimension, plus its marker in the legend
+    for marker in ['•', '+', 'x'] {
+        assert_eq!(text.matches(marker).count(), 2, "{marker}:\n{text}");
+    }
+}
+
+#[test]
+fn unreadable_files_are_skipped_with_a_warning() {
+    let data = quarter();
+    let broken = data.child("snapshots/20260301-120000.toml");
+    broken
+        .write_str("format = 1\nid = [unclosed\n")
+        .expect("write");
+    let output = motive(data.path())
+        .arg("chart")
+        .output()
+        .expect("run motive");
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8");
+    let warning = stderr.lines().next().unwrap_or_default();
+    assert!(
+        warning.starts_with("warning: skipped ") && warning.contains("20260301-120000.toml: "),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8");
+    assert_eq!(stdout.lines().count(), 20);
+    assert!(stdout.contains("2026-01-12") && stdout.contains("2026-04-06"));
+    broken.assert("format = 1\nid = [unclosed\n");
+}
+
+/// A check-in on the built-in `core` bank where every statement of a
+/// dimension got that dimension's value from `values` (autonomy, mastery,
+/// purpose), except that the last statement of each dimension is skipped.
+fn core_check_in(at: &str, values: [i64; 3]) -> Snapshot {
+    let bank = motive::bank::builtin::get("core").expect("built-in core bank");
+    let at = chrono::DateTime::parse_from_rfc3339(at).expect("fixture date");
+    let value_of = |dimension: &str| {
+        let index = DIMENSIONS.iter().position(|(id, _)| *id == dimension);
+        values[index.expect("a core dimension")]
+    };
+    let answers = bank
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let last_of_dimension = bank
+                .questions
+                .get(i + 1)
+                .is_none_or(|next| next.dimension != q.dimension);
+            Answer {
+                question: q.id.clone(),
+                dimension: q.dimension.clone(),
+                text: q.text.clone(),
+                reverse: q.reverse,
+                weight: q.weight,
+                value: (!last_of_dimension).then_some(value_of(&q.dimension)),
+                note: None,
+                fingerprint: None,
+            }
+        })
+        .collect();
+    Snapshot {
+        format: SNAPSHOT_FORMAT,
+        id: motive::store::id_for(at),
+        label: None,
+        started_at: at,
+        finished_at: at,
+        commitment: String::new(),
+        bank: BankRef {
+            id: bank.id.clone(),
+            version: bank.version.clone(),
+            title: bank.title.clone(),
+        },
+        scale: bank.scale.clone(),
+        dimensions: bank.dimensions.clone(),
+        answers,
+        reflections: vec![],
+        follow_up: None,
+    }
+}
+
+#[test]
+fn charts_check_ins_saved_by_the_store() {
+    let data = private_dir();
+    let store = motive::store::Store::open(data.path()).expect("open store");
+    for (at, values) in [
+        ("2025-11-03T10:00:00+01:00", [1, 3, 5]),
+        ("2026-02-02T10:00:00+01:00", [2, 4, 1]),
+        ("2026-05-04T10:00:00+02:00", [5, 2, 3]),
+    ] {
+        store.save(core_check_in(at, values)).expect("save");
+    }
+    let text = stdout_of(motive(data.path()).args(["chart", "--width", "90"]));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 20);
+    let bank = motive::bank::builtin::get("core").expect("core");
+    for dimension in &bank.dimensions {
+        assert!(lines[0].contains(&dimension.name), "{}", lines[0]);
+    }
+    assert!(lines[19].contains("2025-11-03") && lines[19].contains("2026-05-04"));
+    // every dimension has a line: its marker appears beyond the legend
+    for marker in ['•', '+', 'x'] {
+        assert!(
+            lines[1..18].iter().any(|l| l.contains(marker)),
+            "{marker}:\n{text}"
+        );
+    }
+}

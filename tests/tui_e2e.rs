@@ -1,0 +1,331 @@
+//! The real binary in a pseudo-terminal: keys in, screen text out.
+
+mod pty;
+mod support;
+
+use std::path::Path;
+
+use motive::bank::builtin;
+use motive::score;
+use pty::{Spawn, Term, key};
+use serde_json::Value;
+
+fn dirs() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let config = dir.path().join("config");
+    (dir, data, config)
+}
+
+fn show_latest(data: &Path) -> Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_motive"))
+        .args(["show", "latest", "--json"])
+        .env("MOTIVE_DATA_DIR", data)
+        .output()
+        .expect("run motive show");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+#[test]
+fn a_full_quick_check_in_is_saved_with_the_expected_scores() {
+    let (_dir, data, config) = dirs();
+    let mut term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    let bank = builtin::get("quick").expect("quick");
+    let total = bank.questions.len();
+    term.wait_for(&format!("1/{total}"));
+    // Answer 4, 2, 4, 2...: digits answer and move on.
+    for i in 0..total {
+        term.wait_for(&format!("{}/{total}", i + 1));
+        term.send(if i % 2 == 0 { "4" } else { "2" });
+    }
+    term.wait_for("Reflection 1/1");
+    term.send("Find someone who has done this before");
+    term.send(key::TAB);
+    term.wait_for("Your commitment");
+    term.send("Ask Sam for an hour");
+    term.send(key::TAB);
+    term.wait_for("Review");
+    term.send(key::ENTER);
+    term.wait_for("Saved");
+    term.send("q");
+    assert_eq!(term.wait_exit(), Some(0));
+    assert!(term.is_cooked(), "the terminal is back in cooked mode");
+    assert!(!term.on_alternate_screen(), "the alternate screen was left");
+
+    let shown = show_latest(&data);
+    let answers: Vec<motive::snapshot::Answer> = bank
+        .questions
+        .iter()
+        .enumerate()
+        .map(|(i, q)| motive::snapshot::Answer {
+            question: q.id.clone(),
+            dimension: q.dimension.clone(),
+            text: q.text.clone(),
+            reverse: q.reverse,
+            weight: q.weight,
+            value: Some(if i % 2 == 0 { 4 } else { 2 }),
+            note: None,
+            fingerprint: None,
+        })
+        .collect();
+    for s in score::scores_of(&bank.scale, &bank.dimensions, &answers) {
+        let expected = score::round1(s.score.expect("a score"));
+        assert_eq!(shown["scores"][&s.dimension], expected, "{}", s.dimension);
+    }
+    assert_eq!(
+        shown["reflections"][0]["text"],
+        "Find someone who has done this before"
+    );
+    assert_eq!(shown["commitment"], "Ask Sam for an hour");
+}
+
+fn draft_path(data: &Path) -> std::path::PathBuf {
+    let drafts = data.join("drafts");
+    let mut files: Vec<_> = std::fs::read_dir(&drafts)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "toml"));
+    assert_eq!(
+        files.len(),
+        1,
+        "one draft in {}: {files:?}",
+        drafts.display()
+    );
+    files.remove(0)
+}
+
+/// Start a quick check-in and answer the first `n` statements with 5.
+fn answered(data: &Path, config: &Path, n: usize) -> Term {
+    let term = Term::spawn(&Spawn::new(data, config).args(&["check", "--bank", "quick"]));
+    let total = builtin::get("quick").expect("quick").questions.len();
+    for i in 0..n {
+        term.wait_for(&format!("{}/{total}", i + 1));
+        term.send("5");
+    }
+    term.wait_for(&format!("{}/{total}", n + 1));
+    term
+}
+
+#[test]
+fn a_killed_check_in_resumes_with_its_answers() {
+    let (_dir, data, config) = dirs();
+    let mut term = answered(&data, &config, 3);
+    term.signal(nix::sys::signal::Signal::SIGKILL);
+    assert_eq!(term.wait_exit(), None, "killed by the signal");
+    drop(term);
+
+    let term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    term.wait_for("Resume");
+    term.wait_for("3 of 6 statements answered");
+    term.send("r");
+    term.wait_for("4/6");
+    // back to the third statement: its answer is kept and marked
+    term.send(key::BACKSPACE);
+    term.wait_for("3/6");
+    term.wait_for("•5");
+}
+
+#[test]
+fn no_color_still_shows_the_highlighted_option() {
+    let (_dir, data, config) = dirs();
+    let term = Term::spawn(
+        &Spawn::new(&data, &config)
+            .args(&["check", "--bank", "quick"])
+            .no_color(),
+    );
+    term.wait_for("1/6");
+    term.send(key::RIGHT);
+    term.send(key::RIGHT);
+    // Starting mid-scale (3), two steps right is 5: its cells are in reverse video.
+    term.wait_until("option 5 in reverse video", |screen| {
+        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+        (0..rows).any(|r| {
+            (0..cols).any(|c| {
+                screen
+                    .cell(r, c)
+                    .is_some_and(|cell| cell.inverse() && cell.contents() == "5")
+            })
+        })
+    });
+    let colours = term.with_screen(|screen| {
+        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+        (0..rows)
+            .flat_map(|r| (0..cols).map(move |c| (r, c)))
+            .filter(|&(r, c)| {
+                screen.cell(r, c).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+            .count()
+    });
+    assert_eq!(colours, 0, "NO_COLOR: no cell has a colour");
+}
+
+fn assert_restored_with_draft(mut term: Term, data: &Path, expected_code: Option<u32>) {
+    let code = term.wait_exit();
+    assert_eq!(code, expected_code);
+    assert!(term.is_cooked(), "raw mode was left");
+    assert!(!term.on_alternate_screen(), "the alternate screen was left");
+    let draft: motive::checkin::CheckIn =
+        toml::from_str(&std::fs::read_to_string(draft_path(data)).expect("read the draft"))
+            .expect("a valid draft");
+    assert_eq!(draft.questions[0].value, Some(5));
+    assert_eq!(draft.questions[1].value, Some(5));
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_draft() {
+    let (_dir, data, config) = dirs();
+    let term = answered(&data, &config, 2);
+    term.signal(nix::sys::signal::Signal::SIGTERM);
+    assert_restored_with_draft(term, &data, Some(143));
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_keeps_the_draft() {
+    let (_dir, data, config) = dirs();
+    let term = answered(&data, &config, 2);
+    term.signal(nix::sys::signal::Signal::SIGHUP);
+    assert_restored_with_draft(term, &data, Some(129));
+}
+
+#[test]
+fn an_internal_error_restores_the_terminal_and_keeps_the_draft() {
+    let (_dir, data, config) = dirs();
+    // Draft saves: 1 at the start, then one per answer: panic after the second answer.
+    let mut spawn = Spawn::new(&data, &config).args(&["check", "--bank", "quick"]);
+    spawn.env.push(("MOTIVE_FAULT", "panic-after-draft:3"));
+    let term = Term::spawn(&spawn);
+    term.wait_for("1/6");
+    term.send("5");
+    term.wait_for("2/6");
+    term.send("5");
+    let code = {
+        let mut term = term;
+        let code = term.wait_exit();
+        assert!(term.is_cooked(), "raw mode was left after the panic");
+        assert!(
+            !term.on_alternate_screen(),
+            "the alternate screen was left after the panic"
+        );
+        code
+    };
+    assert_ne!(code, Some(0), "an internal error is not a success");
+    let draft: motive::checkin::CheckIn =
+        toml::from_str(&std::fs::read_to_string(draft_path(&data)).expect("read")).expect("draft");
+    assert_eq!(draft.questions[1].value, Some(5));
+}
+
+#[test]
+fn a_second_check_in_is_told_one_is_in_progress() {
+    let (_dir, data, config) = dirs();
+    let first = answered(&data, &config, 1);
+    let second = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    second.wait_for("A check-in is already in progress");
+    second.wait_for("started");
+    second.send("h");
+    second.wait_for("history (read-only)");
+    drop(first);
+}
+
+#[test]
+fn an_unusable_data_dir_is_reported_before_the_first_question() {
+    let (dir, _, config) = dirs();
+    // A file where the data dir should be: nothing can be saved there.
+    let data = dir.path().join("not-a-dir");
+    std::fs::write(&data, "").expect("write");
+    let mut term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    term.wait_for("Cannot use the data dir");
+    assert!(!term.text().contains("1/6"), "no question was asked");
+    term.send("q");
+    assert_eq!(
+        term.wait_exit(),
+        Some(2),
+        "a check-in that could not start is a failure"
+    );
+}
+
+#[test]
+fn a_bad_bank_is_a_one_line_error_before_the_screen_is_taken() {
+    let (dir, data, _) = dirs();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_motive"))
+        .args(["check", "--bank", "nope"])
+        .env("MOTIVE_DATA_DIR", &data)
+        .env("MOTIVE_CONFIG_DIR", dir.path().join("config"))
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nope") && err.contains("core") && err.contains("quick"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "no escape codes when failing early");
+}
+
+#[test]
+fn history_then_compare_two_marked_check_ins() {
+    let (_dir, data, config) = dirs();
+    let store = motive::store::Store::open(&data).expect("store");
+    let core = support::bank("core");
+    for (when, value) in [
+        ("2026-01-05", 2),
+        ("2026-04-06", 3),
+        ("2026-07-06", 4),
+        ("2026-10-05", 5),
+    ] {
+        store
+            .save(support::snapshot(
+                &core,
+                support::at(&format!("{when}T09:30:00+00:00")),
+                value,
+            ))
+            .expect("save");
+    }
+    let term = Term::spawn(&Spawn::new(&data, &config));
+    term.wait_for("4 check-ins in all");
+    term.send("h");
+    term.wait_for("2026-10-05");
+    term.wait_for("Space mark");
+    // newest first: move down to 2026-07-06 and mark it, then 2026-01-05
+    term.send(key::DOWN);
+    term.send(" ");
+    term.wait_for("●");
+    term.send(key::DOWN);
+    term.send(key::DOWN);
+    term.send(" ");
+    term.wait_until("two marks", |s| s.contents().matches('●').count() == 2);
+    term.send("c");
+    term.wait_for("2026-01-05 → 2026-07-06");
+    // every statement 2 -> 4: three forward statements +50, the reverse one -50:
+    // (3 * 50 - 50) / 4 = +25 points per dimension, beyond every threshold
+    term.wait_for("↑ +25.0");
+    term.wait_for("reliable change");
+    let text = term.text();
+    assert_eq!(text.matches("↑ +25.0").count(), 3, "{text}");
+    term.send(key::ESC);
+    term.wait_for("Space mark");
+}
+
+#[test]
+fn a_resize_redraws_and_a_tiny_terminal_says_so() {
+    let (_dir, data, config) = dirs();
+    let term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    term.wait_for("1/6");
+    term.resize(15, 50);
+    term.wait_for("Terminal too small");
+    term.wait_for("this one is 50x15");
+    term.resize(30, 100);
+    term.wait_for("1/6");
+    term.wait_until("the footer at the new width", |s| {
+        s.contents()
+            .lines()
+            .any(|l| l.contains("Bksp back") && l.contains("q quit"))
+    });
+}

@@ -1,0 +1,443 @@
+//! Every screen drawn into a test backend, compared with a text snapshot,
+//! plus direct checks of the styles that carry meaning (colour is not in
+//! the text).
+
+mod support;
+
+use chrono::{DateTime, FixedOffset};
+use insta::assert_snapshot;
+use motive::bank::builtin;
+use motive::checkin::{CheckIn, Step};
+use motive::snapshot::Outcome;
+use motive::snapshot::{FollowUp, Snapshot};
+use motive::tui::app::{App, HomeInfo, Msg, Screen};
+use motive::tui::app::{CompareView, Detail, History};
+use motive::tui::theme::Theme;
+use motive::tui::view::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Color, Modifier};
+use support::{at, bank, snapshot};
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").expect("date")
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal.draw(|frame| view(app, frame)).expect("draw");
+    terminal
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn first_time() -> App {
+    App::new(
+        HomeInfo::new(
+            Vec::new(),
+            "Your first check-in is ready when you are.".into(),
+        ),
+        Theme::monochrome(),
+    )
+}
+
+/// A core check-in whose previous commitment was to ask for the migration.
+fn in_flow(theme: Theme) -> App {
+    let mut app = App::new(HomeInfo::default(), theme);
+    let core = builtin::get("core").expect("core");
+    app.update(Msg::Started(CheckIn::new(
+        &core,
+        Some("Ask for the gnarly migration"),
+        None,
+        now(),
+    )));
+    app
+}
+
+fn at_step(step: Step) -> App {
+    let mut app = in_flow(Theme::monochrome());
+    key(&mut app, KeyCode::Char('2'));
+    typed(&mut app, "Started, then the quarter got busy.");
+    key(&mut app, KeyCode::Tab);
+    while let Screen::Flow(flow) = &app.screen {
+        if flow.checkin.step == step {
+            break;
+        }
+        match flow.checkin.step {
+            Step::Question(i) => key(&mut app, KeyCode::Char(if i % 3 == 0 { 'l' } else { '4' })),
+            _ => key(&mut app, KeyCode::Tab),
+        }
+        // 'l' only moves the highlight: confirm it
+        if let Screen::Flow(flow) = &app.screen
+            && matches!(flow.checkin.step, Step::Question(i) if i % 3 == 0)
+            && flow.checkin.step != step
+        {
+            key(&mut app, KeyCode::Enter);
+        }
+    }
+    app
+}
+
+#[test]
+fn home_first_time() {
+    assert_snapshot!(draw(&first_time(), 80, 24).backend());
+}
+
+#[test]
+fn resume_offer() {
+    let mut app = first_time();
+    let quick = builtin::get("quick").expect("quick");
+    let mut draft = CheckIn::new(&quick, None, None, now());
+    draft.questions[0].value = Some(3);
+    draft.step = Step::Question(1);
+    app.update(Msg::DraftFound(draft));
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn follow_up() {
+    let mut app = in_flow(Theme::monochrome());
+    key(&mut app, KeyCode::Char('2'));
+    typed(&mut app, "Started, then the quarter got busy.");
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn question_at_80x24() {
+    assert_snapshot!(draw(&at_step(Step::Question(4)), 80, 24).backend());
+}
+
+#[test]
+fn question_at_120x40() {
+    assert_snapshot!(draw(&at_step(Step::Question(4)), 120, 40).backend());
+}
+
+#[test]
+fn question_at_60x20() {
+    assert_snapshot!(draw(&at_step(Step::Question(4)), 60, 20).backend());
+}
+
+#[test]
+fn question_with_a_note_open() {
+    let mut app = at_step(Step::Question(2));
+    key(&mut app, KeyCode::Char('n'));
+    typed(&mut app, "Depends on the week.");
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn reflection() {
+    let mut app = at_step(Step::Reflection(0));
+    typed(&mut app, "To lead the platform work.");
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn commitment() {
+    let mut app = at_step(Step::Commitment);
+    typed(&mut app, "Book an hour with Sam.");
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn review() {
+    let mut app = at_step(Step::Review);
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "Q4");
+    key(&mut app, KeyCode::Enter);
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn result_with_the_change_since_last_time() {
+    let mut app = at_step(Step::Review);
+    let Screen::Flow(flow) = &app.screen else {
+        unreachable!()
+    };
+    let mut saved = flow.checkin.to_snapshot(now());
+    saved.follow_up = None;
+    let previous = snapshot(&bank("core"), at("2026-08-20T09:30:00+01:00"), 3);
+    app.update(Msg::Saved {
+        snapshot: saved,
+        previous: Some(previous),
+        written_to: None,
+    });
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = at_step(Step::Question(1));
+    key(&mut app, KeyCode::Char('?'));
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn confirm_quit() {
+    let mut app = at_step(Step::Question(1));
+    key(&mut app, KeyCode::Char('q'));
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn save_failed() {
+    let mut app = at_step(Step::Review);
+    key(&mut app, KeyCode::Enter);
+    app.update(Msg::SaveFailed("cannot save the check-in to /home/ana/.local/share/motive/snapshots/20261122-093000.toml: No space left on device (os error 28)".into()));
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn busy_notice() {
+    let mut app = first_time();
+    app.update(Msg::CannotStart {
+        title: "A check-in is already in progress".into(),
+        text: "A check-in (started 2026-11-22 09:12 on laptop, pid 4242).\n\nFinish it there first. Meanwhile you can look at your history read-only.".into(),
+        busy: true,
+    });
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn too_small() {
+    assert_snapshot!(draw(&at_step(Step::Question(0)), 59, 19).backend());
+}
+
+#[test]
+fn the_dimension_is_drawn_in_its_colour() {
+    let app = in_flow(Theme::color());
+    let mut app = app;
+    key(&mut app, KeyCode::Tab); // skip the follow-up
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // "Autonomy" starts the body, two cells in and two rows down.
+    let cell = &buffer[(2, 2)];
+    assert_eq!(cell.symbol(), "A");
+    assert_eq!(cell.fg, Color::Cyan);
+    assert!(cell.modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn the_highlight_shows_without_colour() {
+    let mut app = in_flow(Theme::monochrome());
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Right); // 3 -> 4
+    let terminal = draw(&app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    let reversed: String = (0..area.height)
+        .flat_map(|y| (0..area.width).map(move |x| (x, y)))
+        .filter(|&(x, y)| buffer[(x, y)].modifier.contains(Modifier::REVERSED))
+        .map(|(x, y)| buffer[(x, y)].symbol().to_string())
+        .collect();
+    assert!(
+        reversed.contains('4') && reversed.contains("Agree"),
+        "{reversed:?}"
+    );
+    assert!(
+        !reversed.contains('3'),
+        "only the highlighted option: {reversed:?}"
+    );
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+        "no colour under NO_COLOR"
+    );
+}
+
+#[test]
+fn follow_up_choice_is_highlighted() {
+    let mut app = in_flow(Theme::monochrome());
+    key(&mut app, KeyCode::Char('1'));
+    let Screen::Flow(flow) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(
+        flow.checkin.follow_up.as_ref().and_then(|f| f.outcome),
+        Some(Outcome::Done)
+    );
+}
+
+/// A check-in where autonomy, mastery and purpose got these answers (every
+/// statement of a dimension the same), so their lines differ on a chart.
+fn varied(bank_id: &str, when: &str, values: [i64; 3]) -> Snapshot {
+    let mut s = snapshot(&bank(bank_id), at(when), 3);
+    for a in &mut s.answers {
+        let v = match a.dimension.as_str() {
+            "autonomy" => values[0],
+            "mastery" => values[1],
+            _ => values[2],
+        };
+        a.value = Some(v);
+    }
+    s.label = Some(format!("v{}{}{}", values[0], values[1], values[2]));
+    s
+}
+
+/// `n` quarterly core check-ins from 2017, with a year's gap after the
+/// eighth; with `other_bank` the last one uses the quick bank.
+fn quarters(n: usize, other_bank: bool) -> Vec<Snapshot> {
+    (0..n)
+        .map(|i| {
+            let quarter = i + if i >= 8 { 4 } else { 0 };
+            let (year, month) = (2017 + quarter / 4, 1 + 3 * (quarter % 4));
+            let when = format!("{year}-{month:02}-10T09:30:00+00:00");
+            let wave = |offset: usize| 1 + ((i + offset) % 5) as i64;
+            let bank_id = if other_bank && i + 1 == n {
+                "quick"
+            } else {
+                "core"
+            };
+            let mut s = varied(bank_id, &when, [wave(0), wave(2), wave(4)]);
+            if i > 0 {
+                let outcome = [
+                    motive::snapshot::Outcome::Done,
+                    motive::snapshot::Outcome::Partly,
+                ][i % 2];
+                s.follow_up = Some(FollowUp {
+                    commitment: "Ask for the gnarly migration".into(),
+                    outcome,
+                    note: None,
+                });
+            }
+            s
+        })
+        .collect()
+}
+
+fn browsing(snapshots: Vec<Snapshot>, screen: Screen) -> App {
+    let mut app = App::new(
+        HomeInfo::new(
+            snapshots,
+            "Next check-in due 2027-02-20 (in 90 days).".into(),
+        ),
+        Theme::monochrome(),
+    );
+    app.screen = screen;
+    app
+}
+
+#[test]
+fn home_at_each_stage() {
+    for n in [1, 2, 40] {
+        let app = browsing(quarters(n, false), Screen::Home);
+        assert_snapshot!(
+            format!("home_{n}_check_ins_80x24"),
+            draw(&app, 80, 24).backend()
+        );
+    }
+    let app = browsing(quarters(40, false), Screen::Home);
+    assert_snapshot!("home_40_check_ins_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn history_at_each_stage() {
+    for (n, other) in [(1, false), (2, false), (40, true)] {
+        let selected = n - 1;
+        let app = browsing(
+            quarters(n, other),
+            Screen::History(History {
+                selected,
+                marked: vec![],
+            }),
+        );
+        assert_snapshot!(format!("history_{n}_80x24"), draw(&app, 80, 24).backend());
+    }
+    let app = browsing(
+        quarters(40, true),
+        Screen::History(History {
+            selected: 37,
+            marked: vec![36, 38],
+        }),
+    );
+    assert_snapshot!("history_40_marked_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn history_with_no_check_ins() {
+    let app = browsing(Vec::new(), Screen::History(History::default()));
+    assert_snapshot!("history_0_80x24", draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn history_draws_each_dimension_in_its_colour() {
+    let mut app = browsing(
+        quarters(12, false),
+        Screen::History(History {
+            selected: 11,
+            marked: vec![],
+        }),
+    );
+    app.theme = Theme::color();
+    let terminal = draw(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let braille = |c: &ratatui::buffer::Cell| {
+        c.symbol()
+            .chars()
+            .any(|ch| ('\u{2801}'..='\u{28ff}').contains(&ch))
+    };
+    for colour in [Color::Cyan, Color::Yellow, Color::Magenta] {
+        let cells = buffer
+            .content
+            .iter()
+            .filter(|c| braille(c) && c.fg == colour)
+            .count();
+        assert!(cells > 10, "{colour:?}: {cells} line cells");
+    }
+}
+
+#[test]
+fn detail_and_its_explanation() {
+    let mut snapshots = quarters(2, false);
+    snapshots[1].answers[0].note = Some("A quieter quarter; more room to choose.".into());
+    snapshots[1].answers[1].value = None;
+    let detail = |explain| {
+        Screen::Detail(Detail {
+            index: 1,
+            scroll: 0,
+            explain,
+            back: None,
+        })
+    };
+    let app = browsing(snapshots.clone(), detail(false));
+    assert_snapshot!("detail_80x24", draw(&app, 80, 24).backend());
+    assert_snapshot!("detail_120x40", draw(&app, 120, 40).backend());
+    let app = browsing(snapshots, detail(true));
+    assert_snapshot!("detail_explained_120x40", draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn compare_side_by_side() {
+    let mut snapshots = quarters(3, true);
+    snapshots[0].reflections[0].text = "To lead the platform work.".into();
+    snapshots[1].reflections[0].text = "To teach what I learned leading the platform work.".into();
+    snapshots[1].answers[0].note = Some("Reorg: less say for now.".into());
+    let view = |from, to| {
+        Screen::Compare(CompareView {
+            from,
+            to,
+            scroll: 0,
+            explain: false,
+            back: None,
+        })
+    };
+    let app = browsing(snapshots.clone(), view(0, 1));
+    assert_snapshot!("compare_80x24", draw(&app, 80, 24).backend());
+    assert_snapshot!("compare_120x40", draw(&app, 120, 40).backend());
+    let app = browsing(snapshots, view(1, 2));
+    assert_snapshot!(
+        "compare_different_banks_80x24",
+        draw(&app, 80, 24).backend()
+    );
+}
