@@ -239,7 +239,8 @@ impl Store {
 
     /// Save a finished check-in. Its id is derived from `finished_at`
     /// (see [`id_for`]), with `-2`, `-3`... on collision; never overwrites.
-    /// Returns the snapshot as saved (with its final id).
+    /// Returns the snapshot as saved (with its final id). An error means
+    /// nothing was saved, so a retry cannot leave a duplicate.
     pub fn save(&self, snapshot: Snapshot) -> Result<Snapshot, StoreError> {
         self.save_with(snapshot, &no_hook)
     }
@@ -438,14 +439,23 @@ impl Store {
         for (path, snapshot) in new {
             if let Err(e) = write_snapshot(&path, &snapshot, hook) {
                 // Undo this import's own files: all or nothing.
-                for done in &written {
-                    let _ = fs::remove_file(done);
-                }
-                let dir = self.snapshots_dir();
-                let _ = atomic::sync_dir(&dir);
+                let stuck: Vec<String> = written
+                    .iter()
+                    .filter(|done| fs::remove_file(done).is_err())
+                    .map(|done| done.display().to_string())
+                    .collect();
+                let _ = atomic::sync_dir(&self.snapshots_dir());
+                let failure = format!("cannot write {}: {e}", path.display());
                 return Err(StoreError::new(
                     ErrorKind::Io,
-                    format!("nothing imported: cannot write {}: {e}", path.display()),
+                    if stuck.is_empty() {
+                        format!("nothing imported: {failure}")
+                    } else {
+                        format!(
+                            "import stopped: {failure}; could not take back {}",
+                            stuck.join(", ")
+                        )
+                    },
                 ));
             }
             written.push(path);
