@@ -170,6 +170,11 @@ fn drafts_are_per_host_private_and_replaceable() {
         "{}",
         err.message
     );
+    fs::write(&path, b"step = \"\xff\"").expect("not UTF-8");
+    let err = store.load_draft::<toml::Table>().expect_err("not UTF-8");
+    assert_eq!(err.kind, ErrorKind::Invalid);
+    assert_eq!(err.message, format!("{}: not valid UTF-8", path.display()));
+    assert_eq!(fs::read(&path).expect("left alone"), b"step = \"\xff\"");
     store.discard_draft().expect("discard");
     assert!(!path.exists());
 }
