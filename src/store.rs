@@ -239,7 +239,8 @@ impl Store {
 
     /// Save a finished check-in. Its id is derived from `finished_at`
     /// (see [`id_for`]), with `-2`, `-3`... on collision; never overwrites.
-    /// Returns the snapshot as saved (with its final id).
+    /// Returns the snapshot as saved (with its final id). An error means
+    /// nothing was saved, so a retry cannot leave a duplicate.
     pub fn save(&self, snapshot: Snapshot) -> Result<Snapshot, StoreError> {
         self.save_with(snapshot, &no_hook)
     }
@@ -315,11 +316,19 @@ impl Store {
     /// naming its path (it is left alone).
     pub fn load_draft<T: DeserializeOwned>(&self) -> Result<Option<T>, StoreError> {
         let path = self.draft_path();
-        let text = match fs::read_to_string(&path) {
-            Ok(text) => text,
+        let bytes = match read_capped(&path) {
+            Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(StoreError::io("read the draft", &path, &e)),
         };
+        let invalid =
+            |why: String| StoreError::new(ErrorKind::Invalid, format!("{}: {why}", path.display()));
+        if over_limit(&bytes) {
+            return Err(invalid(format!(
+                "larger than {MAX_SNAPSHOT_BYTES} bytes, not a draft motive wrote"
+            )));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| invalid("not valid UTF-8".into()))?;
         toml::from_str(&text).map(Some).map_err(|e| {
             StoreError::new(
                 ErrorKind::Invalid,
@@ -438,14 +447,23 @@ impl Store {
         for (path, snapshot) in new {
             if let Err(e) = write_snapshot(&path, &snapshot, hook) {
                 // Undo this import's own files: all or nothing.
-                for done in &written {
-                    let _ = fs::remove_file(done);
-                }
-                let dir = self.snapshots_dir();
-                let _ = atomic::sync_dir(&dir);
+                let stuck: Vec<String> = written
+                    .iter()
+                    .filter(|done| fs::remove_file(done).is_err())
+                    .map(|done| done.display().to_string())
+                    .collect();
+                let _ = atomic::sync_dir(&self.snapshots_dir());
+                let failure = format!("cannot write {}: {e}", path.display());
                 return Err(StoreError::new(
                     ErrorKind::Io,
-                    format!("nothing imported: cannot write {}: {e}", path.display()),
+                    if stuck.is_empty() {
+                        format!("nothing imported: {failure}")
+                    } else {
+                        format!(
+                            "import stopped: {failure}; could not take back {}",
+                            stuck.join(", ")
+                        )
+                    },
                 ));
             }
             written.push(path);
@@ -504,15 +522,24 @@ fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook) -> io::Result<()
     atomic::write_with(path, text.as_bytes(), Mode::NoClobber, hook)
 }
 
+/// Read at most one byte past [`MAX_SNAPSHOT_BYTES`]: a huge file, or one
+/// that grows while we read, cannot make us read more.
+fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(MAX_SNAPSHOT_BYTES + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn over_limit(bytes: &[u8]) -> bool {
+    u64::try_from(bytes.len()).map_or(true, |n| n > MAX_SNAPSHOT_BYTES)
+}
+
 /// Read and check one snapshot file; the error is the reason it is skipped.
 fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
-    // Read at most one byte past the limit: a file that grows meanwhile
-    // cannot make us read more.
-    let mut bytes = Vec::new();
-    fs::File::open(path)
-        .and_then(|f| f.take(MAX_SNAPSHOT_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| format!("cannot read: {e}"))?;
-    if u64::try_from(bytes.len()).map_or(true, |n| n > MAX_SNAPSHOT_BYTES) {
+    let bytes = read_capped(path).map_err(|e| format!("cannot read: {e}"))?;
+    if over_limit(&bytes) {
         return Err(format!(
             "larger than {MAX_SNAPSHOT_BYTES} bytes, more than a check-in can hold"
         ));

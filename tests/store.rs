@@ -170,6 +170,11 @@ fn drafts_are_per_host_private_and_replaceable() {
         "{}",
         err.message
     );
+    fs::write(&path, b"step = \"\xff\"").expect("not UTF-8");
+    let err = store.load_draft::<toml::Table>().expect_err("not UTF-8");
+    assert_eq!(err.kind, ErrorKind::Invalid);
+    assert_eq!(err.message, format!("{}: not valid UTF-8", path.display()));
+    assert_eq!(fs::read(&path).expect("left alone"), b"step = \"\xff\"");
     store.discard_draft().expect("discard");
     assert!(!path.exists());
 }
@@ -596,4 +601,39 @@ fn reading_never_creates_the_data_dir() {
     for sub in ["", "snapshots", "drafts"] {
         assert_eq!(mode(&root.join(sub)), 0o700, "{sub}");
     }
+}
+
+#[test]
+fn concurrent_saves_of_the_same_second_all_land_under_distinct_ids() {
+    let (_dir, store) = data_dir();
+    let core = bank("core");
+    let when = at("2026-06-01T09:00:00+02:00");
+    let ids: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (1..=8)
+            .map(|v| {
+                let (store, core) = (&store, &core);
+                scope.spawn(move || {
+                    store
+                        .save(snapshot(core, when, v % 5 + 1))
+                        .expect("save")
+                        .id
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 8, "{ids:?}");
+    let listing = store.list();
+    assert!(listing.problems.is_empty(), "{:?}", listing.problems);
+    assert_eq!(listing.snapshots.len(), 8);
+    let files = fs::read_dir(store.root().join("snapshots"))
+        .expect("read dir")
+        .count();
+    assert_eq!(files, 8, "no temporary file is left behind");
 }

@@ -7,6 +7,13 @@ use crate::snapshot::Snapshot;
 /// `snapshots` are oldest first.
 pub fn find<'a>(snapshots: &'a [Snapshot], spec: &str) -> Result<&'a Snapshot, StoreError> {
     let not_found = |message: String| StoreError::new(ErrorKind::NotFound, message);
+    if spec.is_empty() {
+        // Every id starts with "": never let an empty argument pick one.
+        return Err(StoreError::new(
+            ErrorKind::Invalid,
+            "no check-in given: use latest, latest~N, an id or its prefix",
+        ));
+    }
     if snapshots.is_empty() {
         return Err(not_found(
             "no check-ins yet; start one with `motive check`".into(),
@@ -106,6 +113,14 @@ mod tests {
         assert!(msg("2026").contains("matches 2 check-ins (20260101-090000, 20260401-090000)"));
         assert!(msg("1999").contains("no check-in matches \"1999\""));
         assert!(msg("latest~x").contains("is not a check-in"));
+        let only = [snap("20260101-090000")];
+        let empty = find(&only, "").expect_err("empty spec");
+        assert_eq!(empty.kind, ErrorKind::Invalid);
+        assert!(
+            empty.message.starts_with("no check-in given"),
+            "{}",
+            empty.message
+        );
         assert!(
             find(&[], "latest")
                 .expect_err("empty")
