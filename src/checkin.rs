@@ -227,7 +227,7 @@ impl CheckIn {
             label: non_empty(&self.label),
             started_at: self.started_at,
             finished_at: finished_at.max(self.started_at),
-            commitment: self.commitment.trim().to_string(),
+            commitment: clean(self.commitment.trim()),
             bank: self.bank.clone(),
             scale: self.scale.clone(),
             dimensions: self.dimensions.clone(),
@@ -238,7 +238,7 @@ impl CheckIn {
                 .map(|r| ReflectionAnswer {
                     id: r.id.clone(),
                     prompt: r.prompt.clone(),
-                    text: r.text.trim_end().to_string(),
+                    text: clean(r.text.trim_end()),
                 })
                 .collect(),
             follow_up: self.follow_up.as_ref().and_then(|f| {
@@ -253,8 +253,16 @@ impl CheckIn {
 }
 
 fn non_empty(text: &str) -> Option<String> {
-    let trimmed = text.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_string())
+    let trimmed = clean(text.trim());
+    (!trimmed.is_empty()).then_some(trimmed)
+}
+
+/// Text as a snapshot may hold it: pasted control characters (a stray `\r`,
+/// an escape sequence) are dropped; line breaks and tabs stay.
+fn clean(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
 }
 
 #[cfg(test)]
@@ -316,6 +324,18 @@ mod tests {
         assert_eq!(s.follow_up.as_ref().map(|f| f.outcome), Some(Outcome::Done));
         assert_eq!(s.label, None);
         crate::store::validate_snapshot(&s).expect("a valid snapshot");
+    }
+
+    #[test]
+    fn pasted_control_characters_never_reach_a_snapshot() {
+        let mut c = CheckIn::new(&quick(), None, Some("Q4\u{7}"), now());
+        c.reflections[0].text = "line one\r\nline\ttwo\u{1b}[31m".into();
+        c.commitment = "call Sam\u{0}".into();
+        let s = c.to_snapshot(now());
+        assert_eq!(s.reflections[0].text, "line one\nline\ttwo[31m");
+        assert_eq!(s.commitment, "call Sam");
+        assert_eq!(s.label.as_deref(), Some("Q4"));
+        crate::store::validate_snapshot(&s).expect("valid");
     }
 
     #[test]

@@ -246,10 +246,18 @@ impl Store {
     }
 
     fn save_with(&self, mut snapshot: Snapshot, hook: Hook) -> Result<Snapshot, StoreError> {
+        let base = id_for(snapshot.finished_at);
+        snapshot.id.clone_from(&base);
+        // Never write what a listing would then refuse to read.
+        validate_snapshot(&snapshot).map_err(|reason| {
+            StoreError::new(
+                ErrorKind::Invalid,
+                format!("the check-in cannot be saved: {reason}"),
+            )
+        })?;
         let dir = self.snapshots_dir();
         create_private_dir(&self.root)?;
         create_private_dir(&dir)?;
-        let base = id_for(snapshot.finished_at);
         for n in 1..=MAX_SUFFIX {
             snapshot.id = if n == 1 {
                 base.clone()

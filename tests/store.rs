@@ -637,3 +637,18 @@ fn concurrent_saves_of_the_same_second_all_land_under_distinct_ids() {
         .count();
     assert_eq!(files, 8, "no temporary file is left behind");
 }
+
+#[test]
+fn a_check_in_a_listing_would_refuse_is_never_written() {
+    let (_dir, store) = data_dir();
+    let mut s = snapshot(&bank("quick"), at("2026-06-01T09:00:00+00:00"), 3);
+    s.reflections[0].text = "a very long reflection ".repeat(2_000);
+    let err = store.save(s).expect_err("too long to list later");
+    assert!(
+        err.message
+            .starts_with("the check-in cannot be saved: a text of"),
+        "{}",
+        err.message
+    );
+    assert!(store.list().snapshots.is_empty() && store.list().problems.is_empty());
+}
