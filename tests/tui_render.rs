@@ -462,3 +462,29 @@ fn home_mentions_an_unfinished_check_in() {
     app.home.draft = Some("You have an unfinished check-in from 2026-11-20 18:02, stopped at statement 5 of 12: Enter resumes it.".into());
     assert_snapshot!("home_with_a_draft_80x24", draw(&app, 80, 24).backend());
 }
+
+#[test]
+fn scrolling_past_the_end_still_shows_the_last_lines() {
+    let detail = Screen::Detail(Detail {
+        index: 1,
+        scroll: 5_000,
+        explain: false,
+        back: None,
+    });
+    let terminal = draw(&browsing(quarters(2, false), detail), 80, 24);
+    let text: String = terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        text.contains("Commitment:"),
+        "the end of the check-in is on screen"
+    );
+    assert!(
+        !text.contains("Check-in 2017"),
+        "and it is scrolled, not from the top"
+    );
+}

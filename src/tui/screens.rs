@@ -69,3 +69,13 @@ pub fn score_lines(
         })
         .collect()
 }
+
+/// The scroll offset that still shows the last line: scrolling past the end
+/// stops there instead of showing an empty screen. Rows count wrapping.
+#[must_use]
+pub fn clamp_scroll(lines: &[Line<'_>], area: Rect, scroll: u16) -> u16 {
+    let width = usize::from(area.width).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().max(1).div_ceil(width)).sum();
+    let max = rows.saturating_sub(usize::from(area.height));
+    scroll.min(u16::try_from(max).unwrap_or(u16::MAX))
+}

@@ -79,7 +79,8 @@ pub fn draw(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
         movers(t, from, to, &comparison, width, &mut lines);
         then_and_now(t, from, to, width, &mut lines);
     }
-    frame.render_widget(Paragraph::new(lines).scroll((view.scroll, 0)), area);
+    let scroll = super::clamp_scroll(&lines, area, view.scroll);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }
 
 fn movers(

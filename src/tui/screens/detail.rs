@@ -36,10 +36,11 @@ pub fn draw(app: &App, detail: &Detail, frame: &mut Frame, area: Rect) {
     } else {
         lines.extend(everything(t, s));
     }
+    let scroll = super::clamp_scroll(&lines, area, detail.scroll);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .scroll((detail.scroll, 0)),
+            .scroll((scroll, 0)),
         area,
     );
 }
