@@ -8,45 +8,21 @@ use chrono::{DateTime, Duration as Span, FixedOffset};
 use criterion::{Criterion, criterion_group, criterion_main};
 use motive::bank::{Bank, builtin, load};
 use motive::chart::TrendChart;
-use motive::snapshot::{Answer, BankRef, SNAPSHOT_FORMAT, Snapshot};
+use motive::checkin::CheckIn;
+use motive::snapshot::Snapshot;
 use motive::store::Store;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+/// A check-in built the way the TUI builds one, answers varying with `seed`.
 fn snapshot(bank: &Bank, finished: DateTime<FixedOffset>, seed: i64) -> Snapshot {
-    Snapshot {
-        format: SNAPSHOT_FORMAT,
-        id: motive::store::id_for(finished),
-        label: None,
-        started_at: finished - Span::minutes(15),
-        finished_at: finished,
-        commitment: "Pair with Sam on the migration".into(),
-        bank: BankRef {
-            id: bank.id.clone(),
-            version: bank.version.clone(),
-            title: bank.title.clone(),
-        },
-        scale: bank.scale.clone(),
-        dimensions: bank.dimensions.clone(),
-        answers: bank
-            .questions
-            .iter()
-            .enumerate()
-            .map(|(i, q)| Answer {
-                question: q.id.clone(),
-                dimension: q.dimension.clone(),
-                text: q.text.clone(),
-                reverse: q.reverse,
-                weight: q.weight,
-                value: Some(1 + (seed + i as i64) % 5),
-                note: None,
-                fingerprint: None,
-            })
-            .collect(),
-        reflections: vec![],
-        follow_up: None,
+    let mut checkin = CheckIn::new(bank, None, None, finished - Span::minutes(15));
+    for (i, q) in checkin.questions.iter_mut().enumerate() {
+        q.value = Some(1 + (seed + i as i64) % 5);
     }
+    checkin.commitment = "Pair with Sam on the migration".into();
+    checkin.to_snapshot(finished)
 }
 
 fn quarterly(n: usize) -> Vec<Snapshot> {

@@ -4,7 +4,8 @@
 
 use chrono::{DateTime, Duration, FixedOffset};
 use motive::bank::{Bank, builtin};
-use motive::snapshot::{Answer, BankRef, ReflectionAnswer, SNAPSHOT_FORMAT, Snapshot};
+use motive::checkin::CheckIn;
+use motive::snapshot::Snapshot;
 
 /// A fixed instant, so fixtures are reproducible.
 pub fn at(rfc3339: &str) -> DateTime<FixedOffset> {
@@ -18,49 +19,16 @@ pub fn bank(id: &str) -> Bank {
 /// A check-in on `bank` where every statement got `value` (reverse items too),
 /// finished at `finished`.
 pub fn snapshot(bank: &Bank, finished: DateTime<FixedOffset>, value: i64) -> Snapshot {
-    Snapshot {
-        format: SNAPSHOT_FORMAT,
-        id: motive::store::id_for(finished),
-        label: None,
-        started_at: finished - Duration::minutes(15),
-        finished_at: finished,
-        commitment: "Ask for the gnarly migration".into(),
-        bank: BankRef {
-            id: bank.id.clone(),
-            version: bank.version.clone(),
-            title: bank.title.clone(),
-        },
-        scale: bank.scale.clone(),
-        dimensions: bank.dimensions.clone(),
-        answers: bank
-            .questions
-            .iter()
-            .map(|q| Answer {
-                question: q.id.clone(),
-                dimension: q.dimension.clone(),
-                text: q.text.clone(),
-                reverse: q.reverse,
-                weight: q.weight,
-                value: Some(value),
-                note: None,
-                fingerprint: Some(motive::snapshot::fingerprint(
-                    &q.text,
-                    q.reverse,
-                    &bank.scale,
-                )),
-            })
-            .collect(),
-        reflections: bank
-            .reflections
-            .iter()
-            .map(|r| ReflectionAnswer {
-                id: r.id.clone(),
-                prompt: r.prompt.clone(),
-                text: format!("thoughts on {}", r.id),
-            })
-            .collect(),
-        follow_up: None,
+    // Built the way the TUI builds one, so fixtures and real check-ins agree.
+    let mut checkin = CheckIn::new(bank, None, None, finished - Duration::minutes(15));
+    for q in &mut checkin.questions {
+        q.value = Some(value);
     }
+    for r in &mut checkin.reflections {
+        r.text = format!("thoughts on {}", r.id);
+    }
+    checkin.commitment = "Ask for the gnarly migration".into();
+    checkin.to_snapshot(finished)
 }
 
 /// A temporary dir only its owner can read, as motive makes its data dir
