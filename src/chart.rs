@@ -14,7 +14,8 @@
 //! * the legend is a row of its own above the plot, so it never hides data;
 //! * in colour, lines use braille dots in each dimension's colour; in
 //!   monochrome, each dimension gets its own marker character instead, shown
-//!   next to its name in the legend.
+//!   next to its name in the legend. [`TrendChart::markers`] draws those
+//!   markers in colour, for coloured text output.
 
 use chrono::{DateTime, Duration, FixedOffset};
 use ratatui::buffer::Buffer;
@@ -59,23 +60,50 @@ pub struct DimensionColors {
     pub others: Vec<Color>,
 }
 
+/// The Okabe-Ito palette: eight colours Masataka Okabe and Kei Ito proposed
+/// ("Color Universal Design", 2008) so that charts stay readable for people
+/// with the common red-green (protan, deutan) and the rarer blue-yellow
+/// (tritan) colour blindness. Each is the nearest colour of the 256-colour
+/// terminal cube (6 x 6 x 6), which nearly every terminal shows faithfully;
+/// the original sRGB value is beside it. Black is left out: it would vanish
+/// on a dark terminal.
+pub mod okabe_ito {
+    use ratatui::style::Color;
+
+    /// #E69F00 -> #D7AF00
+    pub const ORANGE: Color = Color::Indexed(178);
+    /// #56B4E9 -> #5FAFD7
+    pub const SKY_BLUE: Color = Color::Indexed(74);
+    /// #009E73 -> #00AF87
+    pub const BLUISH_GREEN: Color = Color::Indexed(36);
+    /// #F0E442 -> #FFD75F
+    pub const YELLOW: Color = Color::Indexed(221);
+    /// #0072B2 -> #005FAF
+    pub const BLUE: Color = Color::Indexed(25);
+    /// #D55E00 -> #D75F00
+    pub const VERMILLION: Color = Color::Indexed(166);
+    /// #CC79A7 -> #D787AF
+    pub const REDDISH_PURPLE: Color = Color::Indexed(175);
+}
+
 impl Default for DimensionColors {
-    /// autonomy = cyan, mastery = yellow, purpose = magenta; others green,
-    /// blue, red, then their light variants.
+    /// From the Okabe-Ito palette (see [`okabe_ito`]): autonomy sky blue,
+    /// mastery orange, purpose reddish purple, which differ in lightness as
+    /// well as hue; other dimensions take bluish green, vermillion, blue and
+    /// yellow in turn. Colour is never the only clue: each line also has its
+    /// own marker and a named entry in the legend.
     fn default() -> Self {
         Self {
             fixed: vec![
-                ("autonomy".to_owned(), Color::Cyan),
-                ("mastery".to_owned(), Color::Yellow),
-                ("purpose".to_owned(), Color::Magenta),
+                ("autonomy".to_owned(), okabe_ito::SKY_BLUE),
+                ("mastery".to_owned(), okabe_ito::ORANGE),
+                ("purpose".to_owned(), okabe_ito::REDDISH_PURPLE),
             ],
             others: vec![
-                Color::Green,
-                Color::Blue,
-                Color::Red,
-                Color::LightGreen,
-                Color::LightBlue,
-                Color::LightRed,
+                okabe_ito::BLUISH_GREEN,
+                okabe_ito::VERMILLION,
+                okabe_ito::BLUE,
+                okabe_ito::YELLOW,
             ],
         }
     }
@@ -110,6 +138,7 @@ pub struct TrendChart<'a> {
     only: Option<Vec<String>>,
     colors: DimensionColors,
     monochrome: bool,
+    markers: bool,
 }
 
 impl<'a> TrendChart<'a> {
@@ -122,6 +151,7 @@ impl<'a> TrendChart<'a> {
             only: None,
             colors: DimensionColors::default(),
             monochrome: false,
+            markers: false,
         }
     }
 
@@ -150,6 +180,20 @@ impl<'a> TrendChart<'a> {
     pub fn monochrome(mut self, monochrome: bool) -> Self {
         self.monochrome = monochrome;
         self
+    }
+
+    /// Draw each dimension with its own marker character, as in monochrome,
+    /// but keep the colours: text output that is coloured still reads when
+    /// colours are hard to tell apart.
+    #[must_use]
+    pub fn markers(mut self, markers: bool) -> Self {
+        self.markers = markers;
+        self
+    }
+
+    /// Whether lines are drawn with marker characters rather than braille.
+    fn uses_markers(&self) -> bool {
+        self.monochrome || self.markers
     }
 
     /// The dimensions this chart shows, in order.
@@ -232,6 +276,11 @@ impl<'a> TrendChart<'a> {
             }
             if self.monochrome {
                 spans.push(Span::raw(format!("{} {}", s.marker, s.name)));
+            } else if self.markers {
+                spans.push(Span::styled(
+                    format!("{} {}", s.marker, s.name),
+                    Style::default().fg(s.color),
+                ));
             } else {
                 spans.push(Span::styled(
                     format!("━ {}", s.name),
@@ -369,7 +418,7 @@ impl Widget for &TrendChart<'_> {
         let datasets = series
             .iter()
             .flat_map(|s| {
-                let marker = if self.monochrome {
+                let marker = if self.uses_markers() {
                     Marker::Custom(s.marker)
                 } else {
                     Marker::Braille
@@ -405,10 +454,16 @@ impl Widget for &TrendChart<'_> {
 /// one line per row (trailing spaces trimmed), without any styling.
 #[must_use]
 pub fn render_text(chart: &TrendChart<'_>, width: u16, height: u16) -> String {
+    buffer_text(&render_buffer(chart, width, height))
+}
+
+/// Draw `chart` into a fresh `width` x `height` buffer, styles and all.
+#[must_use]
+pub fn render_buffer(chart: &TrendChart<'_>, width: u16, height: u16) -> Buffer {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
     chart.render(area, &mut buf);
-    buffer_text(&buf)
+    buf
 }
 
 /// The text of every row of `buf`, trailing spaces trimmed, each row ending in
@@ -621,7 +676,11 @@ mod tests {
     fn each_dimension_is_drawn_in_its_colour() {
         let snapshots = weekly(6);
         let buf = colours(&TrendChart::new(&snapshots), 60, 16);
-        for colour in [Color::Cyan, Color::Yellow, Color::Magenta] {
+        for colour in [
+            okabe_ito::SKY_BLUE,
+            okabe_ito::ORANGE,
+            okabe_ito::REDDISH_PURPLE,
+        ] {
             let cells = buf
                 .content()
                 .iter()
@@ -653,6 +712,49 @@ mod tests {
     }
 
     #[test]
+    fn markers_in_colour_keep_the_markers_and_the_colours() {
+        let snapshots = weekly(6);
+        let chart = TrendChart::new(&snapshots).markers(true);
+        let buf = render_buffer(&chart, 60, 16);
+        assert!(!buf.content().iter().any(|c| is_braille(c.symbol())));
+        let text = buffer_text(&buf);
+        assert!(
+            text.starts_with("• Autonomy  + Mastery  x Purpose\n"),
+            "{text}"
+        );
+        // The same shape as the monochrome chart, only coloured.
+        assert_eq!(
+            text,
+            render_text(&TrendChart::new(&snapshots).monochrome(true), 60, 16)
+        );
+        for (marker, colour) in [
+            ("•", okabe_ito::SKY_BLUE),
+            ("+", okabe_ito::ORANGE),
+            ("x", okabe_ito::REDDISH_PURPLE),
+        ] {
+            let cells: Vec<_> = buf
+                .content()
+                .iter()
+                .filter(|c| c.symbol() == marker)
+                .collect();
+            assert!(cells.len() > 2, "{marker}");
+            assert!(cells.iter().all(|c| c.fg == colour), "{marker}");
+        }
+    }
+
+    #[test]
+    fn default_colours_are_the_okabe_ito_palette_and_all_differ() {
+        let colors = DimensionColors::default();
+        let mut all: Vec<Color> = colors.fixed.iter().map(|(_, c)| *c).collect();
+        all.extend(&colors.others);
+        assert_eq!(all.len(), 7);
+        for (i, a) in all.iter().enumerate() {
+            assert!(matches!(a, Color::Indexed(16..=231)), "{a:?} in the cube");
+            assert!(all[i + 1..].iter().all(|b| b != a), "{a:?} twice");
+        }
+    }
+
+    #[test]
     fn chosen_dimensions_keep_their_order_and_unknown_ones_are_ignored() {
         let snapshots = weekly(3);
         let chart =
@@ -667,7 +769,7 @@ mod tests {
         assert!(
             !buf.content()
                 .iter()
-                .any(|c| is_braille(c.symbol()) && c.fg == Color::Yellow)
+                .any(|c| is_braille(c.symbol()) && c.fg == okabe_ito::ORANGE)
         );
     }
 
@@ -690,10 +792,10 @@ mod tests {
     #[test]
     fn other_dimensions_take_palette_colours_in_turn() {
         let colors = DimensionColors::default();
-        assert_eq!(colors.color("purpose", 5), Color::Magenta);
-        assert_eq!(colors.color("craft", 0), Color::Green);
-        assert_eq!(colors.color("team", 1), Color::Blue);
-        assert_eq!(colors.color("team", 6), Color::Green);
+        assert_eq!(colors.color("purpose", 5), okabe_ito::REDDISH_PURPLE);
+        assert_eq!(colors.color("craft", 0), okabe_ito::BLUISH_GREEN);
+        assert_eq!(colors.color("team", 1), okabe_ito::VERMILLION);
+        assert_eq!(colors.color("team", 4), okabe_ito::BLUISH_GREEN);
     }
 
     #[test]

@@ -222,7 +222,7 @@ fn the_dimension_is_drawn_in_its_colour() {
     // "Autonomy" starts the body, two cells in and two rows down.
     let cell = &buffer[(2, 2)];
     assert_eq!(cell.symbol(), "A");
-    assert_eq!(cell.fg, Color::Cyan);
+    assert_eq!(cell.fg, motive::chart::okabe_ito::SKY_BLUE);
     assert!(cell.modifier.contains(Modifier::BOLD));
 }
 
@@ -387,7 +387,12 @@ fn history_draws_each_dimension_in_its_colour() {
             .chars()
             .any(|ch| ('\u{2801}'..='\u{28ff}').contains(&ch))
     };
-    for colour in [Color::Cyan, Color::Yellow, Color::Magenta] {
+    use motive::chart::okabe_ito;
+    for colour in [
+        okabe_ito::SKY_BLUE,
+        okabe_ito::ORANGE,
+        okabe_ito::REDDISH_PURPLE,
+    ] {
         let cells = buffer
             .content
             .iter()
