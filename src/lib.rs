@@ -9,6 +9,7 @@ pub mod chart;
 pub mod checkin;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod describe;
 pub mod paths;
 pub mod score;
