@@ -1,8 +1,11 @@
 //! Command-line arguments. Each subcommand's behaviour lives in `commands/<name>.rs`.
 
+use std::ffi::OsStr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::cadence::MAX_EVERY_DAYS;
 
 /// A recurring check-in on what drives you at work: autonomy, mastery and purpose.
 ///
@@ -12,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "motive",
     version,
-    after_help = "Examples:\n  motive                 open the home screen\n  motive check --bank quick\n  motive compare         latest check-in against the one before\n  motive due -q && motive check"
+    after_help = "Settings (default bank, cadence, week start, colours) live in\n$MOTIVE_CONFIG_DIR/config.toml or ~/.config/motive/config.toml; see motive config --help.\n\nExamples:\n  motive                 open the home screen\n  motive check --bank quick\n  motive compare         latest check-in against the one before\n  motive due -q && motive check\n  motive --color never chart > trend.txt"
 )]
 pub struct Cli {
     /// Where check-ins are stored [default: ~/.local/share/motive]
@@ -24,6 +27,21 @@ pub struct Cli {
         value_name = "DIR"
     )]
     pub data_dir: Option<PathBuf>,
+
+    /// When to use colour, in plain output and on the screens
+    ///
+    /// auto colours only a terminal, and only while NO_COLOR is unset or
+    /// empty. always colours even with NO_COLOR set: a flag given for one
+    /// command says more than a variable set for all of them. never draws
+    /// without colour (the screens show the highlight in reverse video).
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value_t = ColorChoice::Auto,
+        value_name = "WHEN"
+    )]
+    pub color: ColorChoice,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -72,13 +90,61 @@ pub enum Command {
         after_help = "Examples:\n  motive due\n  motive due --every 30 -q || echo \"not yet\""
     )]
     Due(DueArgs),
+    /// Where the settings file is; write a commented one to start from
+    #[command(
+        subcommand,
+        after_help = "The file is $MOTIVE_CONFIG_DIR/config.toml, else ~/.config/motive/config.toml\n($XDG_CONFIG_HOME/motive). Every key is optional:\n  bank = \"quick\"         the bank motive check uses when --bank is not given\n  cadence_days = 30      days between check-ins, for the home screen and motive due\n  week_start = \"monday\"  a due date moves back to the start of its week\n  [colors]               a colour per dimension id: autonomy = \"cyan\", \"214\" or \"#5fafd7\"\nA mistake in the file stops every command except these with FILE:LINE:COL: message\nand exit status 2.\n\nExamples:\n  motive config init\n  $EDITOR \"$(motive config path)\"\n  motive config show"
+    )]
+    Config(ConfigCommand),
+}
+
+/// When plain commands colour their output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and NO_COLOR is unset or empty
+    #[default]
+    Auto,
+    /// Colour even into a pipe or file, and even with NO_COLOR set
+    Always,
+    /// No colour
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether stdout is a terminal and the value of
+    /// `NO_COLOR`. An explicit `always` wins over `NO_COLOR`: the variable
+    /// sets a default, and a flag typed for one command says more.
+    #[must_use]
+    pub fn enabled(self, stdout_is_terminal: bool, no_color: Option<&OsStr>) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto => stdout_is_terminal && no_color.is_none_or(OsStr::is_empty),
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print where the settings file is (or would be)
+    #[command(after_help = "Example:\n  $EDITOR \"$(motive config path)\"")]
+    Path,
+    /// Write a settings file with every key explained and commented out
+    #[command(
+        after_help = "The file is created with mode 0600; an existing one is never overwritten.\n\nExample:\n  motive config init && $EDITOR \"$(motive config path)\""
+    )]
+    Init,
+    /// Print the settings in effect: the file's, or the defaults
+    #[command(after_help = "Example:\n  motive config show")]
+    Show,
 }
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     /// Bank id (core, quick, or one of yours) or path to a bank file
-    #[arg(long, value_name = "ID|PATH", default_value = "core")]
-    pub bank: String,
+    /// [default: `bank` in config.toml, else core]
+    #[arg(long, value_name = "ID|PATH")]
+    pub bank: Option<String>,
     /// A short label for this check-in, e.g. "Q4" or "new team"
     #[arg(long, value_name = "TEXT")]
     pub label: Option<String>,
@@ -188,9 +254,9 @@ pub struct ImportArgs {
 
 #[derive(Debug, Args)]
 pub struct DueArgs {
-    /// Cadence in days
-    #[arg(long, default_value_t = 90, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..))]
-    pub every: u32,
+    /// Cadence in days [default: `cadence_days` in config.toml, else 90]
+    #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_EVERY_DAYS)))]
+    pub every: Option<u32>,
     /// Print nothing; only set the exit status
     #[arg(short, long)]
     pub quiet: bool,
@@ -200,8 +266,25 @@ pub struct DueArgs {
 mod tests {
     use clap::CommandFactory;
 
+    use super::ColorChoice;
+    use std::ffi::OsStr;
+
     #[test]
     fn cli_is_well_formed() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn colour_follows_the_flag_then_the_terminal_then_no_color() {
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        // auto: only a terminal, and only without a non-empty NO_COLOR
+        assert!(ColorChoice::Auto.enabled(true, None));
+        assert!(ColorChoice::Auto.enabled(true, empty));
+        assert!(!ColorChoice::Auto.enabled(true, set));
+        assert!(!ColorChoice::Auto.enabled(false, None));
+        // always beats both; never beats both
+        assert!(ColorChoice::Always.enabled(false, set));
+        assert!(!ColorChoice::Never.enabled(true, None));
     }
 }

@@ -3,26 +3,36 @@
 pub mod bank;
 pub mod chart;
 pub mod compare;
+pub mod config;
 pub mod due;
 pub mod export;
 pub mod import;
 pub mod list;
+pub mod paint;
 pub mod show;
 pub mod view;
 
 use std::fmt;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
 
 use crate::cli::{Cli, Command};
+use crate::config::{Config, ConfigError};
 
-/// What every command needs: where things live, where to write, and the time.
+/// What every command needs: where things live, the settings, where to
+/// write, whether to colour it, and the time.
 pub struct Ctx<'a> {
     pub data_dir: PathBuf,
     pub config_dir: PathBuf,
+    /// The settings file's contents (the defaults for commands that do not
+    /// read it: `config`, `completions`, `man`).
+    pub config: Config,
+    /// Whether `out` gets colour, decided once from `--color`, the terminal
+    /// and `NO_COLOR`.
+    pub color: bool,
     pub now: DateTime<FixedOffset>,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
@@ -70,6 +80,19 @@ impl From<std::io::Error> for Error {
     }
 }
 
+/// The settings `command` runs with (`None`: the home screen). Commands that
+/// help repair motive (`config`) do not read the file, so they work while
+/// it is broken.
+///
+/// # Errors
+/// The file exists and cannot be used.
+pub fn settings_for(command: Option<&Command>, config_dir: &Path) -> Result<Config, ConfigError> {
+    match command {
+        Some(Command::Config(_)) => Ok(Config::default()),
+        _ => Config::load(&Config::path_in(config_dir)),
+    }
+}
+
 /// Run a plain (non-TUI) command.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     // Every command that reads check-ins says so when they are open to others
@@ -94,6 +117,7 @@ pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Chart(args)) => chart::run(&args, ctx),
         Some(Command::Import(args)) => import::run(&args, ctx),
         Some(Command::Due(args)) => due::run(&args, ctx),
+        Some(Command::Config(cmd)) => config::run(&cmd, ctx),
         None | Some(Command::Check(_)) => {
             Err(Error::input("the interactive check-in is run by main"))
         }

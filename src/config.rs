@@ -282,13 +282,7 @@ impl Config {
             mark(self.cadence_days.is_some()),
         );
         match self.week_start {
-            Some(day) => {
-                let name = WEEKDAYS
-                    .iter()
-                    .find(|(_, d)| *d == day)
-                    .map_or("monday", |(name, _)| name);
-                out.push_str(&format!("week_start = \"{name}\"\n"));
-            }
+            Some(day) => out.push_str(&format!("week_start = \"{}\"\n", day_name(day))),
             None => out.push_str("# week_start is not set: due dates are not moved\n"),
         }
         out.push_str("\n[colors]\n");
@@ -298,6 +292,15 @@ impl Config {
         }
         out
     }
+}
+
+/// A day as `week_start` writes it: `monday`.
+#[must_use]
+pub fn day_name(day: Weekday) -> &'static str {
+    WEEKDAYS
+        .iter()
+        .find(|(_, d)| *d == day)
+        .map_or("monday", |(name, _)| name)
 }
 
 /// The commented default file `motive config init` writes: every key is

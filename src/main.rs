@@ -1,4 +1,4 @@
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -11,14 +11,30 @@ fn main() -> color_eyre::Result<ExitCode> {
     let mut cli = Cli::parse();
     let data_dir = paths::data_dir(cli.data_dir.take());
     let config_dir = paths::config_dir();
+    let color = cli.color.enabled(
+        std::io::stdout().is_terminal(),
+        std::env::var_os("NO_COLOR").as_deref(),
+    );
+    // A broken settings file stops us here, before any screen is taken over.
+    let config = match commands::settings_for(cli.command.as_ref(), &config_dir) {
+        Ok(config) => config,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "motive: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     match cli.command {
-        None => motive::tui::run(data_dir, config_dir, None),
-        Some(Command::Check(args)) => motive::tui::run(data_dir, config_dir, Some(args)),
+        None => motive::tui::run(data_dir, config_dir, None, &config, color),
+        Some(Command::Check(args)) => {
+            motive::tui::run(data_dir, config_dir, Some(args), &config, color)
+        }
         Some(_) => {
             let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());
             let mut ctx = Ctx {
                 data_dir,
                 config_dir,
+                config,
+                color,
                 now: chrono::Local::now().fixed_offset(),
                 out: &mut out,
                 err: &mut err,

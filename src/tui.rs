@@ -24,33 +24,44 @@ use signal_hook::consts::{SIGHUP, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::bank::{self, Bank};
-use crate::cadence::{Cadence, cadence};
+use crate::cadence::{Cadence, Schedule, schedule};
 use crate::checkin::CheckIn;
 use crate::cli::CheckArgs;
+use crate::config::Config;
 use crate::store::{LockError, Store, WriterLock};
 use app::{App, Effect, HomeInfo, Msg, TICK_MS};
 use theme::Theme;
 
-/// Days between check-ins, for the home screen's "due" line.
-const CADENCE_DAYS: u32 = 90;
-
-/// Open the home screen (`check` is `None`) or go straight into a check-in.
+/// Open the home screen (`check` is `None`) or go straight into a check-in,
+/// with the settings in `config`, in colour when `color` (else monochrome).
 pub fn run(
     data_dir: PathBuf,
     config_dir: PathBuf,
     check: Option<CheckArgs>,
+    config: &Config,
+    color: bool,
 ) -> color_eyre::Result<ExitCode> {
     // A bad --bank is a plain one-line error, before the screen is taken over.
     let bank = match &check {
-        Some(args) => match bank::resolve::resolve(&args.bank, &config_dir) {
-            Ok(bank) => Some(bank),
-            Err(diagnostics) => {
-                for d in diagnostics {
-                    eprintln!("motive: {d}");
+        Some(args) => {
+            match bank::resolve::resolve(args.bank.as_deref().unwrap_or(config.bank()), &config_dir)
+            {
+                Ok(bank) => Some(bank),
+                Err(diagnostics) => {
+                    for d in diagnostics {
+                        eprintln!("motive: {d}");
+                    }
+                    if args.bank.is_none() && config.bank.is_some() {
+                        let file = Config::path_in(&config_dir);
+                        eprintln!(
+                            "motive: (that bank is the `bank` setting in {})",
+                            file.display()
+                        );
+                    }
+                    return Ok(ExitCode::from(2));
                 }
-                return Ok(ExitCode::from(2));
             }
-        },
+        }
         None => None,
     };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
@@ -59,16 +70,17 @@ pub fn run(
         );
         return Ok(ExitCode::from(2));
     }
-    let theme = Theme::from_env();
-    if theme.monochrome {
-        // crossterm drops colours under NO_COLOR but would then also reset the
-        // reverse/bold that shows the highlight; the theme has no colours anyway.
-        ratatui::crossterm::style::force_color_output(true);
-    }
+    let theme = Theme::new(color, config.dimension_colors());
+    // Colour was decided with NO_COLOR and --color in mind. Left alone,
+    // crossterm would drop colours under NO_COLOR (ignoring --color always)
+    // and also reset the reverse/bold that shows the monochrome highlight.
+    ratatui::crossterm::style::force_color_output(true);
     let mut driver = Driver {
         store: Store::read_only(&data_dir),
         config_dir,
         bank,
+        default_bank: config.bank().to_owned(),
+        schedule: config.schedule(None),
         label: check.as_ref().and_then(|c| c.label.clone()),
         lock: None,
         now: || chrono::Local::now().fixed_offset(),
@@ -167,6 +179,10 @@ struct Driver {
     config_dir: PathBuf,
     /// The bank given with `motive check --bank`, already resolved.
     bank: Option<Bank>,
+    /// The bank a check-in started from the home screen uses.
+    default_bank: String,
+    /// When check-ins fall due, for the home screen.
+    schedule: Schedule,
     label: Option<String>,
     lock: Option<WriterLock>,
     now: fn() -> DateTime<FixedOffset>,
@@ -314,7 +330,7 @@ impl Driver {
         }
         let bank = match self.bank.clone() {
             Some(bank) => bank,
-            None => match bank::resolve::resolve("core", &self.config_dir) {
+            None => match bank::resolve::resolve(&self.default_bank, &self.config_dir) {
                 Ok(bank) => bank,
                 Err(d) => return cannot("The question bank cannot be loaded", join(&d)),
             },
@@ -353,7 +369,7 @@ impl Driver {
         let latest = listing.snapshots.last();
         let now = (self.now)();
         let day = |d: DateTime<FixedOffset>| d.format("%Y-%m-%d").to_string();
-        let due = match cadence(latest.as_ref().map(|s| s.finished_at), now, CADENCE_DAYS) {
+        let due = match schedule(latest.as_ref().map(|s| s.finished_at), now, self.schedule) {
             Cadence::First => "Your first check-in is ready when you are.".to_string(),
             Cadence::Due { due_since, .. } => {
                 format!("A check-in is due (since {}).", day(due_since))

@@ -2,8 +2,9 @@
 
 use std::process::ExitCode;
 
+use super::paint::Paint;
 use super::{Ctx, Error};
-use crate::chart;
+use crate::chart::{self, TrendChart};
 use crate::cli::ChartArgs;
 use crate::store::Store;
 
@@ -39,7 +40,19 @@ pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     }
 
     let only = (!args.dimensions.is_empty()).then_some(args.dimensions.as_slice());
-    let text = chart::render_plain(&listing.snapshots, args.width, args.height, only);
+    let text = if ctx.color {
+        // In colour, and still with a marker per line, so the chart reads
+        // for eyes that cannot tell the colours apart.
+        let mut chart = TrendChart::new(&listing.snapshots)
+            .colors(ctx.config.dimension_colors())
+            .markers(true);
+        if let Some(ids) = only {
+            chart = chart.dimensions(ids.iter().cloned());
+        }
+        Paint::new(true).buffer(&chart::render_buffer(&chart, args.width, args.height))
+    } else {
+        chart::render_plain(&listing.snapshots, args.width, args.height, only)
+    };
     ctx.out.write_all(text.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,16 +3,28 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use ratatui::style::Color;
+
+use super::paint::Paint;
 use super::view;
 use super::{Ctx, Error};
+use crate::chart::okabe_ito;
 use crate::cli::CompareArgs;
 use crate::describe::{bank_note, date, delta_cell, score_cell};
-use crate::score::{self, Comparison};
+use crate::score::{self, Comparison, DimensionChange, Reliability};
 use crate::snapshot::Snapshot;
 use crate::store::{Store, find};
 
 /// How many statements "moved most" lists.
 const MOVERS: usize = 5;
+
+/// Verdict colours, from the colour-blind-safe Okabe-Ito palette: a reliable
+/// rise and a reliable fall differ in lightness as well as hue, and the
+/// arrow in the change column says the same without colour.
+const RISE: Color = okabe_ito::BLUISH_GREEN;
+const FALL: Color = okabe_ito::VERMILLION;
+/// Noise recedes: a mid grey that reads on dark and light backgrounds.
+const NOISE: Color = Color::Indexed(245);
 
 pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).list();
@@ -42,14 +54,26 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     if args.json {
         view::write_json(ctx.out, &view::comparison_json(&comparison))?;
     } else {
-        write!(ctx.out, "{}", render(from, to, &comparison))?;
+        let paint = Paint::new(ctx.color);
+        write!(ctx.out, "{}", render(from, to, &comparison, paint))?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// The comparison as readable text.
+/// A verdict as `paint` shows it: a reliable rise or fall stands out in
+/// bold colour, noise recedes, unknown stays plain.
+fn verdict(change: &DimensionChange, text: &str, paint: Paint) -> String {
+    match (change.reliability, change.delta) {
+        (Reliability::Reliable, Some(d)) if d > 0.0 => paint.strong(text, RISE),
+        (Reliability::Reliable, Some(d)) if d < 0.0 => paint.strong(text, FALL),
+        (Reliability::Noise, _) => paint.fg(text, NOISE),
+        _ => text.to_owned(),
+    }
+}
+
+/// The comparison as readable text, verdicts coloured by `paint`.
 #[must_use]
-pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison) -> String {
+pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Paint) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -78,7 +102,16 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison) -> String
             ]
         })
         .collect();
-    out.push_str(&view::table(&header, &rows, &[1, 2, 3]));
+    let verdict_column = header.len() - 1;
+    out.push_str(&view::table_painted(
+        &header,
+        &rows,
+        &[1, 2, 3],
+        &|row, column, text| match comparison.dimensions.get(row) {
+            Some(change) if column == verdict_column => verdict(change, text, paint),
+            _ => text.to_owned(),
+        },
+    ));
     if comparison.movers.is_empty() {
         let _ = writeln!(out, "\nNo statement answered in both moved.");
     } else {

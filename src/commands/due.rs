@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, FixedOffset};
 
 use super::{Ctx, Error, view};
-use crate::cadence::{Cadence, cadence};
+use crate::cadence::{Cadence, schedule};
 use crate::cli::DueArgs;
 use crate::store::Store;
 
@@ -15,7 +15,16 @@ pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         view::warn_problems(&listing, ctx.err)?;
     }
     let last = listing.snapshots.last().map(|s| s.finished_at);
-    let state = cadence(last, ctx.now, args.every);
+    let plan = ctx.config.schedule(args.every);
+    let state = schedule(last, ctx.now, plan);
+    let every = match plan.week_start {
+        Some(day) => format!(
+            "every {} days, brought forward to the start of its week (week_start = {})",
+            plan.every_days,
+            crate::config::day_name(day)
+        ),
+        None => format!("every {} days", plan.every_days),
+    };
     if !args.quiet {
         let day = |d: DateTime<FixedOffset>| d.format("%Y-%m-%d").to_string();
         let ago = |n: i64| match n {
@@ -35,10 +44,9 @@ pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
                 due_since,
             } => writeln!(
                 ctx.out,
-                "Last check-in: {} ({}).\nA check-in is due (every {} days; due since {}).",
+                "Last check-in: {} ({}).\nA check-in is due ({every}; due since {}).",
                 day(*last),
                 ago(*days_since),
-                args.every,
                 day(*due_since)
             )?,
             Cadence::NotYet {
@@ -48,13 +56,12 @@ pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
                 days_left,
             } => writeln!(
                 ctx.out,
-                "Last check-in: {} ({}).\nNext check-in due on {}, in {} day{} (every {} days).",
+                "Last check-in: {} ({}).\nNext check-in due on {}, in {} day{} ({every}).",
                 day(*last),
                 ago(*days_since),
                 day(*next),
                 days_left,
-                if *days_left == 1 { "" } else { "s" },
-                args.every
+                if *days_left == 1 { "" } else { "s" }
             )?,
         }
     }

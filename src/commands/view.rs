@@ -138,6 +138,17 @@ pub fn write_json(out: &mut dyn Write, value: &Value) -> std::io::Result<()> {
 /// free text (a label) become spaces.
 #[must_use]
 pub fn table(header: &[String], rows: &[Vec<String>], numeric: &[usize]) -> String {
+    table_painted(header, rows, numeric, &|_, _, cell| cell.to_owned())
+}
+
+/// [`table`], with `paint(row, column, text)` dressing each body cell's text
+/// (colour, say) after the widths are measured, so escapes never misalign it.
+pub fn table_painted(
+    header: &[String],
+    rows: &[Vec<String>],
+    numeric: &[usize],
+    paint: &dyn Fn(usize, usize, &str) -> String,
+) -> String {
     let clean = |cells: &[String]| -> Vec<String> { cells.iter().map(|c| one_line(c)).collect() };
     let header = clean(header);
     let rows: Vec<Vec<String>> = rows.iter().map(|r| clean(r)).collect();
@@ -151,27 +162,31 @@ pub fn table(header: &[String], rows: &[Vec<String>], numeric: &[usize]) -> Stri
                 .unwrap_or(0)
         })
         .collect();
-    let line = |cells: &[String]| {
+    let line = |row: Option<usize>, cells: &[String]| {
         let mut out = String::new();
         for (i, cell) in cells.iter().enumerate() {
             let pad = " ".repeat(widths.get(i).map_or(0, |w| w.saturating_sub(cell.width())));
             if i > 0 {
                 out.push_str("  ");
             }
+            let shown = match row {
+                Some(row) => paint(row, i, cell),
+                None => cell.clone(),
+            };
             if numeric.contains(&i) {
                 out.push_str(&pad);
-                out.push_str(cell);
+                out.push_str(&shown);
             } else {
-                out.push_str(cell);
+                out.push_str(&shown);
                 out.push_str(&pad);
             }
         }
         out.trim_end().to_string()
     };
-    let mut text = line(&header);
+    let mut text = line(None, &header);
     text.push('\n');
-    for row in &rows {
-        text.push_str(&line(row));
+    for (i, row) in rows.iter().enumerate() {
+        text.push_str(&line(Some(i), row));
         text.push('\n');
     }
     text

@@ -64,6 +64,21 @@ impl Theme {
         }
     }
 
+    /// [`Theme::color`] or, without `color`, [`Theme::monochrome`]; either
+    /// way with these dimension colours (shown only in colour).
+    #[must_use]
+    pub fn new(color: bool, dimensions: DimensionColors) -> Self {
+        let theme = if color {
+            Self::color()
+        } else {
+            Self::monochrome()
+        };
+        Self {
+            dimensions,
+            ..theme
+        }
+    }
+
     /// The monochrome theme when `NO_COLOR` is set to anything non-empty.
     #[must_use]
     pub fn from_env() -> Self {

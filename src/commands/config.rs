@@ -1,0 +1,78 @@
+//! `motive config path|init|show`: the settings file.
+
+use std::io::Write as _;
+use std::os::unix::fs::DirBuilderExt;
+use std::process::ExitCode;
+
+use super::{Ctx, Error};
+use crate::cli::ConfigCommand;
+use crate::config::{self, Config};
+
+pub fn run(cmd: &ConfigCommand, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
+    let path = Config::path_in(&ctx.config_dir);
+    match cmd {
+        ConfigCommand::Path => writeln!(ctx.out, "{}", path.display())?,
+        ConfigCommand::Init => init(ctx)?,
+        ConfigCommand::Show => {
+            // The one config command that reads the file: to say what is wrong with it.
+            let settings = Config::load(&path).map_err(|e| Error::input(e.to_string()))?;
+            if path.exists() {
+                writeln!(ctx.out, "# Settings from {}", path.display())?;
+            } else {
+                writeln!(
+                    ctx.out,
+                    "# No settings file at {}: the defaults (motive config init writes one)",
+                    path.display()
+                )?;
+            }
+            write!(ctx.out, "{}", settings.describe())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write the commented template, never over an existing file.
+fn init(ctx: &mut Ctx<'_>) -> Result<(), Error> {
+    let path = Config::path_in(&ctx.config_dir);
+    let shown = path.display().to_string();
+    let exists = || {
+        Error::input(format!(
+            "{shown} already exists; not overwriting it (motive config show prints what it sets)"
+        ))
+    };
+    if path.symlink_metadata().is_ok() {
+        return Err(exists());
+    }
+    let dir = &ctx.config_dir;
+    // A new config dir is private, as the XDG base directory spec asks.
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+        .map_err(|e| Error::input(format!("cannot create {}: {e}", dir.display())))?;
+    let cannot = |e: std::io::Error| Error::input(format!("cannot write {shown}: {e}"));
+    // Written whole beside the target, then moved into place only if nothing
+    // is there yet: never a half-written file, never over someone's settings.
+    // NamedTempFile creates it with mode 0600.
+    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(cannot)?;
+    file.write_all(config::template().as_bytes())
+        .and_then(|()| file.as_file().sync_all())
+        .map_err(cannot)?;
+    file.persist_noclobber(&path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            exists()
+        } else {
+            cannot(e.error)
+        }
+    })?;
+    if let Ok(dir) = std::fs::File::open(dir) {
+        let _ = dir.sync_all();
+    }
+    writeln!(ctx.out, "Wrote a settings file to {shown}")?;
+    writeln!(
+        ctx.out,
+        "Every key in it is commented out and explained; uncomment the ones you want to change."
+    )?;
+    writeln!(ctx.out, "See what motive makes of it: motive config show")?;
+    Ok(())
+}

@@ -1,0 +1,170 @@
+//! `--color` and `NO_COLOR` for the plain commands. Tests never run on a
+//! terminal, so `auto` here always means no colour.
+
+mod support;
+
+use motive::store::Store;
+use predicates::prelude::*;
+use support::{at, bank, motive, private_tempdir, snapshot};
+
+const ESCAPE: &str = "\x1b[";
+
+/// Core check-ins answered 3, 3, 5, 1: no change (within noise), a
+/// reliable rise, then a reliable fall.
+fn check_ins() -> tempfile::TempDir {
+    let dir = private_tempdir();
+    let store = Store::open(dir.path()).expect("store");
+    let core = bank("core");
+    for (date, value) in [
+        ("2026-01-05", 3),
+        ("2026-04-06", 3),
+        ("2026-07-06", 5),
+        ("2026-10-05", 1),
+    ] {
+        store
+            .save(snapshot(
+                &core,
+                at(&format!("{date}T09:30:00+00:00")),
+                value,
+            ))
+            .expect("save");
+    }
+    dir
+}
+
+fn stdout(cmd: &mut assert_cmd::Command) -> String {
+    let out = cmd.assert().success().get_output().stdout.clone();
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// `text` without its escape sequences.
+fn plain(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn never_and_auto_off_a_terminal_print_no_escapes() {
+    let dir = check_ins();
+    for command in ["chart", "compare", "list"] {
+        // support::motive sets NO_COLOR=1
+        for color in ["never", "auto"] {
+            let out = stdout(motive(dir.path()).args(["--color", color, command]));
+            assert!(!out.contains(ESCAPE), "{color} {command}:\n{out}");
+        }
+        // auto without NO_COLOR, into a pipe: still plain
+        let out = stdout(
+            motive(dir.path())
+                .env_remove("NO_COLOR")
+                .args(["--color", "auto", command]),
+        );
+        assert!(!out.contains(ESCAPE), "auto {command} in a pipe:\n{out}");
+        // the default is auto
+        let out = stdout(motive(dir.path()).env_remove("NO_COLOR").arg(command));
+        assert!(!out.contains(ESCAPE), "{command}:\n{out}");
+    }
+}
+
+#[test]
+fn always_colours_the_chart_and_keeps_its_markers_and_legend() {
+    let dir = check_ins();
+    let never = stdout(motive(dir.path()).args(["--color", "never", "chart"]));
+    let always = stdout(
+        motive(dir.path())
+            .env_remove("NO_COLOR")
+            .args(["--color", "always", "chart"]),
+    );
+    assert!(always.contains(ESCAPE), "{always}");
+    // Each dimension's marker and name in its Okabe-Ito colour.
+    for legend in [
+        "\x1b[38;5;74m• Autonomy",
+        "\x1b[38;5;178m+ Mastery",
+        "\x1b[38;5;175mx Purpose",
+    ] {
+        assert!(always.contains(legend), "{legend:?} in\n{always}");
+    }
+    // The same chart, character for character, once the colour is gone.
+    assert_eq!(plain(&always), never);
+    assert!(
+        never.starts_with("• Autonomy  + Mastery  x Purpose\n"),
+        "{never}"
+    );
+}
+
+#[test]
+fn always_wins_over_no_color() {
+    let dir = check_ins();
+    for command in ["chart", "compare"] {
+        let out = stdout(
+            motive(dir.path())
+                .env("NO_COLOR", "1")
+                .args(["--color", "always", command]),
+        );
+        assert!(out.contains(ESCAPE), "{command}:\n{out}");
+    }
+    // An empty NO_COLOR counts as unset; never still wins.
+    motive(dir.path())
+        .env("NO_COLOR", "")
+        .args(["--color", "never", "chart"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(ESCAPE).not());
+}
+
+#[test]
+fn compare_colours_only_the_verdicts() {
+    let dir = check_ins();
+    let ids: Vec<String> = Store::read_only(dir.path())
+        .list()
+        .snapshots
+        .iter()
+        .map(|s| s.id.clone())
+        .collect();
+    let compare = |from: &str, to: &str, color: &str| {
+        stdout(
+            motive(dir.path())
+                .env_remove("NO_COLOR")
+                .args(["--color", color, "compare", from, to]),
+        )
+    };
+    let bold = |colour: u8, text: &str| format!("\x1b[1m\x1b[38;5;{colour}m{text}\x1b[39m\x1b[22m");
+    let cases = [
+        // 3 -> 3: no change, within noise, in grey
+        (
+            &ids[0],
+            &ids[1],
+            "\x1b[38;5;245mwithin noise\x1b[39m".to_string(),
+        ),
+        // 3 -> 5: a reliable rise, bluish green
+        (&ids[1], &ids[2], bold(36, "reliable change")),
+        // 5 -> 1: a reliable fall, vermillion
+        (&ids[2], &ids[3], bold(166, "reliable change")),
+    ];
+    for (from, to, verdict) in cases {
+        let coloured = compare(from, to, "always");
+        let uncoloured = compare(from, to, "never");
+        assert_eq!(
+            coloured.matches(&verdict).count(),
+            3,
+            "one verdict per dimension, {verdict:?} in\n{coloured}"
+        );
+        // Only the verdicts: the table lines up exactly as without colour.
+        assert_eq!(plain(&coloured), uncoloured);
+        assert_eq!(
+            coloured.matches(ESCAPE).count(),
+            3 * verdict.matches(ESCAPE).count()
+        );
+    }
+}
