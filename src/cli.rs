@@ -4,6 +4,7 @@ use std::ffi::OsStr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::Shell;
 
 use crate::cadence::MAX_EVERY_DAYS;
 
@@ -96,6 +97,20 @@ pub enum Command {
         after_help = "The file is $MOTIVE_CONFIG_DIR/config.toml, else ~/.config/motive/config.toml\n($XDG_CONFIG_HOME/motive). Every key is optional:\n  bank = \"quick\"         the bank motive check uses when --bank is not given\n  cadence_days = 30      days between check-ins, for the home screen and motive due\n  week_start = \"monday\"  a due date moves back to the start of its week\n  [colors]               a colour per dimension id: autonomy = \"cyan\", \"214\" or \"#5fafd7\"\nA mistake in the file stops every command except these with FILE:LINE:COL: message\nand exit status 2.\n\nExamples:\n  motive config init\n  $EDITOR \"$(motive config path)\"\n  motive config show"
     )]
     Config(ConfigCommand),
+    /// Print a completion script for your shell
+    #[command(
+        after_help = "Install it where your shell looks for completions, for example:\n  motive completions bash > ~/.local/share/bash-completion/completions/motive\n  motive completions zsh > ~/.zfunc/_motive        (with fpath+=~/.zfunc in ~/.zshrc)\n  motive completions fish > ~/.config/fish/completions/motive.fish\n  motive completions elvish >> ~/.config/elvish/rc.elv\n  motive completions powershell >> $PROFILE"
+    )]
+    Completions {
+        /// The shell to complete in
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+    /// Print the manual page (roff), or write one per command
+    #[command(
+        after_help = "Examples:\n  motive man > ~/.local/share/man/man1/motive.1 && man motive\n  motive man --dir ~/.local/share/man/man1     motive.1 and a page per command\n  motive man | man -l -                         read it without installing"
+    )]
+    Man(ManArgs),
 }
 
 /// When plain commands colour their output.
@@ -137,6 +152,13 @@ pub enum ConfigCommand {
     /// Print the settings in effect: the file's, or the defaults
     #[command(after_help = "Example:\n  motive config show")]
     Show,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write motive.1 and a page per command (motive-list.1, ...) into DIR
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

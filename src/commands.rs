@@ -3,11 +3,13 @@
 pub mod bank;
 pub mod chart;
 pub mod compare;
+pub mod completions;
 pub mod config;
 pub mod due;
 pub mod export;
 pub mod import;
 pub mod list;
+pub mod man;
 pub mod paint;
 pub mod show;
 pub mod view;
@@ -81,14 +83,16 @@ impl From<std::io::Error> for Error {
 }
 
 /// The settings `command` runs with (`None`: the home screen). Commands that
-/// help repair motive (`config`) do not read the file, so they work while
-/// it is broken.
+/// help repair or install motive (`config`, `completions`, `man`) do not
+/// read the file, so they work while it is broken.
 ///
 /// # Errors
 /// The file exists and cannot be used.
 pub fn settings_for(command: Option<&Command>, config_dir: &Path) -> Result<Config, ConfigError> {
     match command {
-        Some(Command::Config(_)) => Ok(Config::default()),
+        Some(Command::Config(_) | Command::Completions { .. } | Command::Man(_)) => {
+            Ok(Config::default())
+        }
         _ => Config::load(&Config::path_in(config_dir)),
     }
 }
@@ -118,6 +122,8 @@ pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Import(args)) => import::run(&args, ctx),
         Some(Command::Due(args)) => due::run(&args, ctx),
         Some(Command::Config(cmd)) => config::run(&cmd, ctx),
+        Some(Command::Completions { shell }) => completions::run(shell, ctx),
+        Some(Command::Man(args)) => man::run(&args, ctx),
         None | Some(Command::Check(_)) => {
             Err(Error::input("the interactive check-in is run by main"))
         }

@@ -136,6 +136,10 @@ fn a_bad_config_stops_commands_with_one_line_and_exit_2() {
         .assert()
         .code(2)
         .stderr(expected);
+    motive(dir.path())
+        .args(["completions", "bash"])
+        .assert()
+        .success();
 }
 
 #[test]
