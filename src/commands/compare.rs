@@ -15,7 +15,8 @@ use crate::store::{Store, find};
 const MOVERS: usize = 5;
 
 pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).list();
+    let store = Store::read_only(&ctx.data_dir);
+    let listing = store.summaries();
     view::warn_problems(&listing, ctx.err)?;
     let all = &listing.snapshots;
     if all.len() < 2 && args.to.is_none() {
@@ -38,11 +39,12 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             from.id
         )));
     }
-    let comparison = score::compare(from, to);
+    let (from, to) = (store.load(&from.id)?, store.load(&to.id)?);
+    let comparison = score::compare(&from, &to);
     if args.json {
         view::write_json(ctx.out, &view::comparison_json(&comparison))?;
     } else {
-        write!(ctx.out, "{}", render(from, to, &comparison))?;
+        write!(ctx.out, "{}", render(&from, &to, &comparison))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -55,11 +57,11 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison) -> String
         out,
         "{} ({}) -> {} ({})",
         from.id,
-        date(from),
+        date(from.finished_at),
         to.id,
-        date(to)
+        date(to.finished_at)
     );
-    let _ = writeln!(out, "{}", bank_note(from, to));
+    let _ = writeln!(out, "{}", bank_note(&from.bank, &to.bank));
     let _ = writeln!(out);
     let header: Vec<String> = ["DIMENSION", "THEN", "NOW", "CHANGE", "VERDICT"]
         .iter()
