@@ -1,36 +1,46 @@
-//! How long the core takes: parsing banks, scoring, comparing, listing the
-//! store and drawing the trend chart. `cargo bench --bench core`.
+//! How long the work behind each screen and command takes, in process:
+//! parsing banks, scoring, loading the store (cold and through the summary
+//! cache), drawing the home and history screens, a key press on the question
+//! and history screens, and the text chart. `cargo bench --bench core`.
+//!
+//! The check-ins are realistic synthetic ones (notes, reflections, follow-ups)
+//! from `examples/synth`; whole-process timings are in
+//! `scripts/bench-processes.sh`.
+
+#[path = "../examples/synth/data.rs"]
+mod synth;
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use chrono::{DateTime, Duration as Span, FixedOffset};
-use criterion::{Criterion, criterion_group, criterion_main};
-use motive::bank::{Bank, builtin, load};
-use motive::chart::TrendChart;
+use chrono::DateTime;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use motive::bank::{builtin, load};
+use motive::chart::{TrendChart, render_plain};
 use motive::checkin::CheckIn;
 use motive::snapshot::Snapshot;
 use motive::store::Store;
+use motive::summary::Summary;
+use motive::tui::app::{App, HomeInfo, Msg};
+use motive::tui::theme::Theme;
+use motive::tui::view::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-/// A check-in built the way the TUI builds one, answers varying with `seed`.
-fn snapshot(bank: &Bank, finished: DateTime<FixedOffset>, seed: i64) -> Snapshot {
-    let mut checkin = CheckIn::new(bank, None, None, finished - Span::minutes(15));
-    for (i, q) in checkin.questions.iter_mut().enumerate() {
-        q.value = Some(1 + (seed + i as i64) % 5);
-    }
-    checkin.commitment = "Pair with Sam on the migration".into();
-    checkin.to_snapshot(finished)
+const SIZES: [usize; 3] = [100, 1_000, 10_000];
+const SCREENS: [(u16, u16); 2] = [(80, 24), (200, 60)];
+
+fn synthetic(n: usize) -> Vec<Snapshot> {
+    let end = DateTime::parse_from_rfc3339("2026-11-02T09:30:00+01:00").expect("date");
+    synth::snapshots(n, end, 7)
 }
 
-fn quarterly(n: usize) -> Vec<Snapshot> {
-    let core = builtin::get("core").expect("core");
-    let start = DateTime::parse_from_rfc3339("2020-01-06T09:00:00+00:00").expect("date");
-    (0..n)
-        .map(|i| snapshot(&core, start + Span::days(91 * i as i64), i as i64))
-        .collect()
+fn summaries(n: usize) -> Vec<Summary> {
+    synthetic(n).iter().map(Summary::of).collect()
 }
 
 /// A valid bank with `n` statements spread over three dimensions.
@@ -66,42 +76,131 @@ fn banks(c: &mut Criterion) {
 }
 
 fn scoring(c: &mut Criterion) {
-    let all = quarterly(2);
+    let all = synthetic(2);
     c.bench_function("score a core check-in", |b| {
         b.iter(|| motive::score::scores(black_box(&all[1])))
     });
     c.bench_function("compare two core check-ins", |b| {
         b.iter(|| motive::score::compare(black_box(&all[0]), black_box(&all[1])));
     });
+    let text = toml::to_string(&all[1]).expect("toml");
+    c.bench_function("parse one check-in file", |b| {
+        b.iter(|| motive::store::parse_snapshot(black_box(&text)).expect("valid"));
+    });
 }
 
 fn store(c: &mut Criterion) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let store = Store::open(dir.path()).expect("store");
-    for s in quarterly(200) {
-        store.save(s).expect("save");
+    let mut group = c.benchmark_group("load the store");
+    // Writing 10,000 files with an fsync each takes a minute: on disk the
+    // benchmark stops at 1,000; scripts/bench-processes.sh covers 10,000.
+    for n in [100, 1_000] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("store");
+        store.import_all(synthetic(n)).expect("import");
+        group.bench_with_input(BenchmarkId::new("every file in full", n), &n, |b, _| {
+            b.iter(|| store.list().snapshots.len())
+        });
+        // The cache only keeps files older than a couple of seconds.
+        std::thread::sleep(Duration::from_secs(3));
+        assert_eq!(store.summaries().snapshots.len(), n);
+        group.bench_with_input(BenchmarkId::new("summaries, cache warm", n), &n, |b, _| {
+            b.iter(|| store.summaries().snapshots.len())
+        });
     }
-    c.bench_function("list a store of 200 check-ins", |b| {
-        b.iter(|| store.list().snapshots.len())
-    });
+    group.finish();
+}
+
+fn app_with(n: usize) -> App {
+    App::new(
+        HomeInfo::new(
+            summaries(n),
+            "Next check-in due 2027-01-31 (in 70 days).".into(),
+        ),
+        Theme::color(),
+    )
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.update(Msg::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn screens(c: &mut Criterion) {
+    let mut group = c.benchmark_group("draw");
+    for n in SIZES {
+        let home = app_with(n);
+        let mut history = app_with(n);
+        press(&mut history, KeyCode::Char('h'));
+        for (w, h) in SCREENS {
+            let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            group.bench_function(BenchmarkId::new(format!("home {w}x{h}"), n), |b| {
+                b.iter(|| terminal.draw(|f| view(black_box(&home), f)).map(|_| ()))
+            });
+            group.bench_function(BenchmarkId::new(format!("history {w}x{h}"), n), |b| {
+                b.iter(|| terminal.draw(|f| view(black_box(&history), f)).map(|_| ()))
+            });
+        }
+    }
+    group.finish();
+}
+
+/// A key press as the event loop handles it: `update`, then a full redraw.
+fn keys(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key press to frame");
+    let core = builtin::get("core").expect("core");
+    for n in SIZES {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        let mut history = app_with(n);
+        press(&mut history, KeyCode::Char('h'));
+        let mut down = true;
+        group.bench_function(BenchmarkId::new("history scroll", n), |b| {
+            b.iter(|| {
+                // Up and down alternately, so the selection keeps moving.
+                press(&mut history, if down { KeyCode::Down } else { KeyCode::Up });
+                down = !down;
+                terminal.draw(|f| view(&history, f)).map(|_| ())
+            })
+        });
+        let mut question = app_with(n);
+        let now = DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").expect("date");
+        question.update(Msg::Started(CheckIn::new(&core, None, None, now)));
+        let mut right = true;
+        group.bench_function(BenchmarkId::new("check-in question", n), |b| {
+            b.iter(|| {
+                press(
+                    &mut question,
+                    if right { KeyCode::Right } else { KeyCode::Left },
+                );
+                right = !right;
+                terminal.draw(|f| view(&question, f)).map(|_| ())
+            })
+        });
+    }
+    group.finish();
 }
 
 fn chart(c: &mut Criterion) {
-    let all = quarterly(100);
-    let area = Rect::new(0, 0, 120, 40);
-    c.bench_function("draw the trend of 100 check-ins at 120x40", |b| {
-        b.iter(|| {
-            let mut buffer = Buffer::empty(area);
-            (&TrendChart::new(black_box(&all))).render(area, &mut buffer);
-            buffer
+    let mut group = c.benchmark_group("chart");
+    for n in SIZES {
+        let all = summaries(n);
+        let area = Rect::new(0, 0, 120, 40);
+        group.bench_function(BenchmarkId::new("widget 120x40", n), |b| {
+            b.iter(|| {
+                let mut buffer = Buffer::empty(area);
+                (&TrendChart::new(black_box(&all))).render(area, &mut buffer);
+                buffer
+            });
         });
-    });
+        group.bench_function(BenchmarkId::new("plain text 80x20", n), |b| {
+            b.iter(|| render_plain(black_box(&all), 80, 20, None));
+        });
+    }
+    group.finish();
 }
 
 criterion_group! {
     name = benches;
     // Two shared cores: keep runs short; the numbers are for comparison, not SLAs.
-    config = Criterion::default().sample_size(30).measurement_time(Duration::from_secs(3)).warm_up_time(Duration::from_secs(1));
-    targets = banks, scoring, store, chart
+    config = Criterion::default().sample_size(20).measurement_time(Duration::from_secs(2)).warm_up_time(Duration::from_millis(500));
+    targets = banks, scoring, store, screens, keys, chart
 }
 criterion_main!(benches);

@@ -26,8 +26,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use crate::bank::Dimension;
-use crate::score;
-use crate::snapshot::Snapshot;
+use crate::summary::Summary;
 
 /// Shown instead of an empty plot when there is nothing to draw.
 pub const NO_CHECK_INS: &str = "No check-ins yet";
@@ -134,7 +133,7 @@ impl DimensionColors {
 /// ```
 #[derive(Debug, Clone)]
 pub struct TrendChart<'a> {
-    snapshots: &'a [Snapshot],
+    snapshots: &'a [Summary],
     only: Option<Vec<String>>,
     colors: DimensionColors,
     monochrome: bool,
@@ -145,7 +144,7 @@ impl<'a> TrendChart<'a> {
     /// A chart of every dimension found in `snapshots` (oldest first; they are
     /// ordered by finish time again when drawn, so any order works).
     #[must_use]
-    pub fn new(snapshots: &'a [Snapshot]) -> Self {
+    pub fn new(snapshots: &'a [Summary]) -> Self {
         Self {
             snapshots,
             only: None,
@@ -219,8 +218,8 @@ impl<'a> TrendChart<'a> {
 
     /// The snapshots in time order, each with its x position in days since
     /// the first one.
-    fn timeline(&self) -> Vec<(f64, &'a Snapshot)> {
-        let mut ordered: Vec<&Snapshot> = self.snapshots.iter().collect();
+    fn timeline(&self) -> Vec<(f64, &'a Summary)> {
+        let mut ordered: Vec<&Summary> = self.snapshots.iter().collect();
         ordered.sort_by_key(|s| s.finished_at);
         let Some(first) = ordered.first().map(|s| s.finished_at) else {
             return Vec::new();
@@ -232,11 +231,7 @@ impl<'a> TrendChart<'a> {
     }
 
     /// One series per shown dimension, already split at missing scores.
-    fn series(&self, timeline: &[(f64, &Snapshot)]) -> Vec<Series> {
-        let scored: Vec<(f64, Vec<score::DimensionScore>)> = timeline
-            .iter()
-            .map(|(x, snapshot)| (*x, score::scores(snapshot)))
-            .collect();
+    fn series(&self, timeline: &[(f64, &Summary)]) -> Vec<Series> {
         let mut nth_other = 0;
         self.shown_dimensions()
             .into_iter()
@@ -251,13 +246,9 @@ impl<'a> TrendChart<'a> {
                     }
                     color
                 };
-                let points = scored.iter().map(|(x, scores)| {
-                    let score = scores
-                        .iter()
-                        .find(|s| s.dimension == dimension.id)
-                        .and_then(|s| s.score);
-                    score.map(|y| (*x, y))
-                });
+                let points = timeline
+                    .iter()
+                    .map(|(x, summary)| summary.score(&dimension.id).map(|y| (*x, y)));
                 Series {
                     name: dimension.name.clone(),
                     color,
@@ -295,8 +286,8 @@ impl<'a> TrendChart<'a> {
 /// Every dimension found in `snapshots`, in order of first appearance, each
 /// as declared by the latest snapshot that has it.
 #[must_use]
-pub fn dimensions_in(snapshots: &[Snapshot]) -> Vec<&Dimension> {
-    let mut ordered: Vec<&Snapshot> = snapshots.iter().collect();
+pub fn dimensions_in(snapshots: &[Summary]) -> Vec<&Dimension> {
+    let mut ordered: Vec<&Summary> = snapshots.iter().collect();
     ordered.sort_by_key(|s| s.finished_at);
     let mut found: Vec<&Dimension> = Vec::new();
     for dimension in ordered.iter().flat_map(|s| &s.dimensions) {
@@ -489,7 +480,7 @@ pub fn buffer_text(buf: &Buffer) -> String {
 /// shows every dimension.
 #[must_use]
 pub fn render_plain(
-    snapshots: &[Snapshot],
+    snapshots: &[Summary],
     width: u16,
     height: u16,
     dimensions: Option<&[String]>,
@@ -504,7 +495,7 @@ pub fn render_plain(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::snapshot::Answer;
+    use crate::snapshot::{Answer, Snapshot};
 
     const DIMENSIONS: [(&str, &str); 3] = [
         ("autonomy", "Autonomy"),
@@ -514,8 +505,8 @@ mod tests {
 
     /// A snapshot finished at `at` (RFC 3339) with one 1-5 answer per
     /// dimension; `None` skips that dimension's only statement.
-    fn snapshot(at: &str, values: [Option<i64>; 3]) -> Snapshot {
-        Snapshot {
+    fn snapshot(at: &str, values: [Option<i64>; 3]) -> Summary {
+        Summary::of(&Snapshot {
             dimensions: DIMENSIONS
                 .iter()
                 .map(|(id, name)| Dimension {
@@ -541,12 +532,12 @@ mod tests {
                 })
                 .collect(),
             ..Snapshot::empty_for_tests(at)
-        }
+        })
     }
 
     /// `n` check-ins a week apart from 2026-01-05: autonomy climbs a point
     /// every eight weeks, mastery wanders, purpose slowly falls.
-    fn weekly(n: usize) -> Vec<Snapshot> {
+    fn weekly(n: usize) -> Vec<Summary> {
         let start = DateTime::parse_from_rfc3339("2026-01-05T09:00:00+01:00").expect("date");
         (0..n)
             .map(|i| {

@@ -2,8 +2,10 @@
 //! arrows, dates, and whether two check-ins compare like with like. Shared by
 //! the plain commands and the TUI, so both say the same thing the same way.
 
+use chrono::{DateTime, FixedOffset};
+
 use crate::score::round1;
-use crate::snapshot::Snapshot;
+use crate::snapshot::BankRef;
 
 /// A score for a table cell: one decimal, or `-` when there is none.
 #[must_use]
@@ -24,25 +26,25 @@ pub fn delta_cell(delta: Option<f64>) -> String {
 
 /// The local date of a check-in, `YYYY-MM-DD`.
 #[must_use]
-pub fn date(snapshot: &Snapshot) -> String {
-    snapshot.finished_at.format("%Y-%m-%d").to_string()
+pub fn date(finished_at: DateTime<FixedOffset>) -> String {
+    finished_at.format("%Y-%m-%d").to_string()
 }
 
 /// Whether the two check-ins can be compared like with like.
 #[must_use]
-pub fn bank_note(from: &Snapshot, to: &Snapshot) -> String {
-    if from.bank.id != to.bank.id {
+pub fn bank_note(from: &BankRef, to: &BankRef) -> String {
+    if from.id != to.id {
         format!(
             "Different banks ({} {}, {} {}): scores are comparable only roughly, and whether a change is real cannot be judged.",
-            from.bank.id, from.bank.version, to.bank.id, to.bank.version
+            from.id, from.version, to.id, to.version
         )
-    } else if from.bank.version != to.bank.version {
+    } else if from.version != to.version {
         format!(
             "Same bank {}, different versions ({} and {}): statements whose wording changed are not compared.",
-            to.bank.id, from.bank.version, to.bank.version
+            to.id, from.version, to.version
         )
     } else {
-        format!("Both used bank {} {}.", to.bank.id, to.bank.version)
+        format!("Both used bank {} {}.", to.id, to.version)
     }
 }
 

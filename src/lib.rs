@@ -15,4 +15,5 @@ pub mod paths;
 pub mod score;
 pub mod snapshot;
 pub mod store;
+pub mod summary;
 pub mod tui;

@@ -12,6 +12,8 @@
 
 pub mod explain;
 
+use serde::{Deserialize, Serialize};
+
 use crate::bank::{Dimension, Scale};
 use crate::snapshot::{Answer, Snapshot};
 
@@ -52,7 +54,7 @@ pub fn dimension_score<'a>(
 }
 
 /// One dimension's score, with what it was computed from.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionScore {
     pub dimension: String,
     pub name: String,
@@ -194,9 +196,32 @@ pub struct ChangedStatement {
 #[must_use]
 pub fn compare(earlier: &Snapshot, later: &Snapshot) -> Comparison {
     let same_bank = earlier.bank.id == later.bank.id;
-    let from_scores = scores(earlier);
-    let to_scores = scores(later);
-    let dimensions = to_scores
+    Comparison {
+        from: earlier.id.clone(),
+        to: later.id.clone(),
+        same_bank,
+        dimensions: dimension_changes(
+            same_bank,
+            &scores(earlier),
+            &scores(later),
+            &later.dimensions,
+        ),
+        movers: movers(earlier, later),
+        changed_wording: changed_wording(earlier, later),
+    }
+}
+
+/// How each dimension scored in both `from` and `to` moved, judged against
+/// the norms the later check-in declared (`dimensions`). Changes across
+/// different banks are never judged.
+#[must_use]
+pub fn dimension_changes(
+    same_bank: bool,
+    from_scores: &[DimensionScore],
+    to_scores: &[DimensionScore],
+    dimensions: &[Dimension],
+) -> Vec<DimensionChange> {
+    to_scores
         .iter()
         .filter_map(|to| {
             let from = from_scores.iter().find(|f| f.dimension == to.dimension)?;
@@ -204,8 +229,9 @@ pub fn compare(earlier: &Snapshot, later: &Snapshot) -> Comparison {
                 (Some(a), Some(b)) => Some(b - a),
                 _ => None,
             };
-            let norms = later
-                .dimension(&to.dimension)
+            let norms = dimensions
+                .iter()
+                .find(|d| d.id == to.dimension)
                 .and_then(|d| Some((d.sd?, d.reliability?)));
             let threshold = norms.map(|(sd, r)| reliable_change_threshold(sd, r));
             let reliability = match (same_bank, threshold, delta) {
@@ -225,15 +251,7 @@ pub fn compare(earlier: &Snapshot, later: &Snapshot) -> Comparison {
                 threshold: if same_bank { threshold } else { None },
             })
         })
-        .collect();
-    Comparison {
-        from: earlier.id.clone(),
-        to: later.id.clone(),
-        same_bank,
-        dimensions,
-        movers: movers(earlier, later),
-        changed_wording: changed_wording(earlier, later),
-    }
+        .collect()
 }
 
 /// Pairs of answers with the same id and the same fingerprint: like with like.

@@ -11,6 +11,7 @@
 //! reader sees a whole file or none.
 
 pub mod atomic;
+pub mod cache;
 mod find;
 mod lock;
 mod validate;
@@ -25,11 +26,12 @@ use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-pub use find::find;
+pub use find::{HasId, find};
 pub use lock::{LockError, WriterLock};
 pub use validate::{MAX_SNAPSHOT_BYTES, validate_snapshot};
 
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
+use crate::summary::Summary;
 use atomic::{Mode, Step, TEMP_PREFIX};
 
 /// Called before each step of an atomic write; tests make steps fail with it.
@@ -96,11 +98,28 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// Every readable snapshot, oldest first, and the files that were skipped.
-#[derive(Debug, Default)]
-pub struct Listing {
-    pub snapshots: Vec<Snapshot>,
+/// Every readable snapshot (or its [`Summary`]), oldest first, and the files
+/// that were skipped.
+#[derive(Debug)]
+pub struct Listing<T = Snapshot> {
+    pub snapshots: Vec<T>,
     pub problems: Vec<Problem>,
+}
+
+impl<T> Default for Listing<T> {
+    fn default() -> Self {
+        Self {
+            snapshots: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+}
+
+/// A file in `snapshots/` that may hold a check-in.
+struct SnapshotFile {
+    name: String,
+    path: PathBuf,
+    stamp: cache::Stamp,
 }
 
 /// What an import did.
@@ -200,41 +219,138 @@ impl Store {
         self.warnings().into_iter().next()
     }
 
-    /// Read every snapshot. Unreadable, corrupt, newer-format or inconsistent
-    /// files become [`Problem`]s; they are never modified.
+    /// Read every snapshot in full. Unreadable, corrupt, newer-format or
+    /// inconsistent files become [`Problem`]s; they are never modified.
+    /// Lists and charts want [`Store::summaries`], which is much faster.
     #[must_use]
     pub fn list(&self) -> Listing {
-        let mut listing = Listing::default();
+        let (files, mut problems) = self.snapshot_files();
+        let mut snapshots = Vec::with_capacity(files.len());
+        let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        for (file, read) in files.iter().zip(read_all(&paths)) {
+            match read {
+                Ok(snapshot) => snapshots.push(snapshot),
+                Err(reason) => problems.push(Problem {
+                    path: file.path.clone(),
+                    reason,
+                }),
+            }
+        }
+        sort_by_time(&mut snapshots, |s| (s.finished_at, &s.id));
+        Listing {
+            snapshots,
+            problems,
+        }
+    }
+
+    /// The summary of every readable snapshot, oldest first, and the files
+    /// that could not be used (as [`Store::list`] reports them).
+    ///
+    /// Summaries come from a cache kept beside the snapshots (see
+    /// [`cache`]); only files that are new or changed since it was written
+    /// are read. The cache is rewritten when it changed, if the data dir
+    /// lets us; it is never the only copy of anything.
+    #[must_use]
+    pub fn summaries(&self) -> Listing<Summary> {
+        self.summaries_at(SystemTime::now())
+    }
+
+    /// [`Store::summaries`] as if it were `now`, which decides which files
+    /// have settled enough to be cached.
+    fn summaries_at(&self, now: SystemTime) -> Listing<Summary> {
+        let (files, mut problems) = self.snapshot_files();
+        let cache_path = cache::path(&self.root, &host_name());
+        let mut cache = cache::Cache::load(&cache_path);
+        let mut summaries = Vec::with_capacity(files.len());
+        let mut missed = Vec::new();
+        for file in &files {
+            match cache.get(&file.name, &file.stamp) {
+                Some(summary) => summaries.push(summary.clone()),
+                None => missed.push(file),
+            }
+        }
+        let paths: Vec<&Path> = missed.iter().map(|f| f.path.as_path()).collect();
+        for (file, read) in missed.iter().zip(read_all(&paths)) {
+            match read {
+                Ok(snapshot) => {
+                    let summary = Summary::of(&snapshot);
+                    cache.insert(file.name.clone(), file.stamp, summary.clone(), now);
+                    summaries.push(summary);
+                }
+                Err(reason) => problems.push(Problem {
+                    path: file.path.clone(),
+                    reason,
+                }),
+            }
+        }
+        if !files.is_empty() || cache_path.exists() {
+            let readable: std::collections::HashSet<&str> =
+                summaries.iter().map(|s| s.id.as_str()).collect();
+            cache.retain(|name| {
+                name.strip_suffix(".toml")
+                    .is_some_and(|id| readable.contains(id))
+            });
+            cache.save(&cache_path);
+        }
+        sort_by_time(&mut summaries, |s| (s.finished_at, &s.id));
+        Listing {
+            snapshots: summaries,
+            problems,
+        }
+    }
+
+    /// One snapshot in full, by its exact id.
+    pub fn load(&self, id: &str) -> Result<Snapshot, StoreError> {
+        validate::check_id(id).map_err(|e| StoreError::new(ErrorKind::Invalid, e))?;
+        let path = self.snapshots_dir().join(format!("{id}.toml"));
+        if !path.exists() {
+            return Err(StoreError::new(
+                ErrorKind::NotFound,
+                format!(
+                    "check-in {id} is no longer in {}",
+                    self.snapshots_dir().display()
+                ),
+            ));
+        }
+        read_snapshot(&path).map_err(|reason| {
+            StoreError::new(ErrorKind::Invalid, format!("{}: {reason}", path.display()))
+        })
+    }
+
+    /// The snapshot files, by name, with their stamps; and the problem of a
+    /// `snapshots/` dir that cannot be read.
+    fn snapshot_files(&self) -> (Vec<SnapshotFile>, Vec<Problem>) {
         let dir = self.snapshots_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return listing,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return (Vec::new(), Vec::new()),
             Err(e) => {
-                listing.problems.push(Problem {
+                let problem = Problem {
                     path: dir,
                     reason: format!("cannot read: {e}"),
-                });
-                return listing;
+                };
+                return (Vec::new(), vec![problem]);
             }
         };
-        let mut paths: Vec<PathBuf> = entries
+        let mut files: Vec<SnapshotFile> = entries
             .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| is_snapshot_file(p))
+            .filter_map(|entry| {
+                let name = entry.file_name().into_string().ok()?;
+                if name.starts_with('.') || !name.ends_with(".toml") {
+                    return None;
+                }
+                let path = entry.path();
+                // Follows symlinks, as reading the file will.
+                let meta = fs::metadata(&path).ok().filter(fs::Metadata::is_file)?;
+                Some(SnapshotFile {
+                    stamp: cache::Stamp::of(&meta),
+                    name,
+                    path,
+                })
+            })
             .collect();
-        paths.sort();
-        for path in paths {
-            match read_snapshot(&path) {
-                Ok(snapshot) => listing.snapshots.push(snapshot),
-                Err(reason) => listing.problems.push(Problem { path, reason }),
-            }
-        }
-        listing.snapshots.sort_by(|a, b| {
-            a.finished_at
-                .cmp(&b.finished_at)
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        listing
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        (files, Vec::new())
     }
 
     /// Save a finished check-in. Its id is derived from `finished_at`
@@ -506,12 +622,39 @@ pub fn id_for(at: DateTime<FixedOffset>) -> String {
     at.format("%Y%m%d-%H%M%S").to_string()
 }
 
-/// Only `*.toml` files that are not temporary or hidden are snapshots.
-fn is_snapshot_file(path: &Path) -> bool {
-    let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
-        return false;
-    };
-    !name.starts_with('.') && name.ends_with(".toml") && path.is_file()
+/// Oldest first; ties (two check-ins in the same second) by id.
+fn sort_by_time<T>(items: &mut [T], key: impl Fn(&T) -> (DateTime<FixedOffset>, &String)) {
+    items.sort_by(|a, b| key(a).cmp(&key(b)));
+}
+
+/// Read and check every file, on all cores when there are many: parsing is
+/// the cost of listing a cold store. Results are in the order of `paths`.
+fn read_all(paths: &[&Path]) -> Vec<Result<Snapshot, String>> {
+    const PER_THREAD: usize = 64;
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(paths.len().div_ceil(PER_THREAD))
+        .max(1);
+    if threads == 1 {
+        return paths.iter().map(|p| read_snapshot(p)).collect();
+    }
+    let chunk = paths.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = paths
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|p| read_snapshot(p)).collect::<Vec<_>>())
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
 }
 
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
@@ -568,29 +711,40 @@ fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
     Ok(snapshot)
 }
 
-/// Parse snapshot TOML, checking the format before the fields so a file from
-/// a newer motive says so instead of complaining about unknown keys.
+/// Parse snapshot TOML. A file from a newer motive says so, rather than
+/// complaining about the keys this build does not know.
 pub fn parse_snapshot(text: &str) -> Result<Snapshot, String> {
-    let table: toml::Table = toml::from_str(text).map_err(|e| one_line_toml_error(text, &e))?;
-    let format = match table.get("format") {
-        None => return Err("not a motive check-in: no `format`".into()),
-        Some(value) => value.as_integer().ok_or_else(|| {
-            format!(
+    match toml::from_str::<Snapshot>(text) {
+        Ok(snapshot) => check_format(snapshot.format).map(|()| snapshot),
+        // Only a file that fails is parsed a second time, to find out why.
+        Err(e) => Err(format_problem(text).unwrap_or_else(|| one_line_toml_error(text, &e))),
+    }
+}
+
+/// What is wrong with the `format` of a document that did not parse as a
+/// snapshot, if that is the problem.
+fn format_problem(text: &str) -> Option<String> {
+    let table: toml::Table = toml::from_str(text).ok()?;
+    match table.get("format") {
+        None => Some("not a motive check-in: no `format`".into()),
+        Some(value) => match value.as_integer() {
+            None => Some(format!(
                 "not a motive check-in: `format` is a {}, not a number",
                 value.type_str()
-            )
-        })?,
-    };
-    match format {
-        f if f > SNAPSHOT_FORMAT => {
-            return Err(format!(
-                "format {f} is newer than this build understands ({SNAPSHOT_FORMAT}); upgrade motive"
-            ));
-        }
-        f if f >= 1 => {}
-        f => return Err(format!("format {f} is not a snapshot format")),
+            )),
+            Some(format) => check_format(format).err(),
+        },
     }
-    toml::from_str(text).map_err(|e| one_line_toml_error(text, &e))
+}
+
+fn check_format(format: i64) -> Result<(), String> {
+    match format {
+        f if f > SNAPSHOT_FORMAT => Err(format!(
+            "format {f} is newer than this build understands ({SNAPSHOT_FORMAT}); upgrade motive"
+        )),
+        f if f >= 1 => Ok(()),
+        f => Err(format!("format {f} is not a snapshot format")),
+    }
 }
 
 /// `line L, column C: message` from a TOML error, on one line.
@@ -639,6 +793,129 @@ fn printable(id: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    mod summaries {
+        use super::*;
+
+        /// Late enough that every file written by the test counts as settled.
+        fn later() -> SystemTime {
+            SystemTime::now() + Duration::from_secs(60)
+        }
+
+        fn store_with(values: &[i64]) -> (tempfile::TempDir, Store) {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let store = Store::open(dir.path()).expect("open");
+            for (i, value) in values.iter().enumerate() {
+                let at = format!("2026-0{}-01T09:00:00+00:00", i + 1);
+                store.save(snapshot(&at, *value)).expect("save");
+            }
+            (dir, store)
+        }
+
+        fn mastery(listing: &Listing<Summary>) -> Vec<Option<f64>> {
+            listing
+                .snapshots
+                .iter()
+                .map(|s| s.score("mastery"))
+                .collect()
+        }
+
+        #[test]
+        fn match_the_full_listing_and_are_cached_privately() {
+            let (dir, store) = store_with(&[1, 3, 5]);
+            let full: Vec<Summary> = store.list().snapshots.iter().map(Summary::of).collect();
+            assert_eq!(store.summaries_at(later()).snapshots, full);
+            let cache = cache::path(dir.path(), &host_name());
+            let mode = fs::metadata(&cache)
+                .expect("cache written")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+            let dir_mode = fs::metadata(cache.parent().expect("dir"))
+                .expect("dir")
+                .permissions();
+            assert_eq!(dir_mode.mode() & 0o777, 0o700);
+            assert_eq!(
+                store.summaries_at(later()).snapshots,
+                full,
+                "from the cache"
+            );
+        }
+
+        #[test]
+        fn files_written_a_moment_ago_are_read_again_not_cached() {
+            let (dir, store) = store_with(&[1, 3]);
+            assert_eq!(store.summaries().snapshots.len(), 2);
+            assert!(!cache::path(dir.path(), &host_name()).exists());
+        }
+
+        #[test]
+        fn an_edited_file_is_read_again() {
+            let (dir, store) = store_with(&[1, 3]);
+            assert_eq!(
+                mastery(&store.summaries_at(later())),
+                [Some(0.0), Some(50.0)]
+            );
+            let path = dir
+                .path()
+                .join("snapshots")
+                .join(format!("{}.toml", store.list().snapshots[1].id));
+            let text = fs::read_to_string(&path).expect("read");
+            // A longer file: the test's clock is fake, so the stamp must move
+            // by more than a time that could fall in the same tick.
+            let edited = text.replace("value = 3", "value = 5") + "# edited by hand\n";
+            fs::write(&path, edited).expect("edit");
+            assert_eq!(
+                mastery(&store.summaries_at(later())),
+                [Some(0.0), Some(100.0)]
+            );
+        }
+
+        #[test]
+        fn a_damaged_cache_costs_time_not_answers() {
+            let (dir, store) = store_with(&[1, 3]);
+            let expected = store.summaries_at(later()).snapshots;
+            let cache = cache::path(dir.path(), &host_name());
+            fs::write(&cache, b"\0\0 garbage").expect("damage");
+            assert_eq!(store.summaries_at(later()).snapshots, expected);
+            let text = fs::read_to_string(&cache).expect("rebuilt");
+            assert!(text.starts_with('{'), "the cache was rebuilt");
+        }
+
+        #[test]
+        fn problems_and_deletions_show_every_time() {
+            let (dir, store) = store_with(&[1, 3]);
+            let _ = store.summaries_at(later());
+            let trashed = store.list().snapshots[0].id.clone();
+            store.trash(&trashed).expect("trash");
+            fs::write(
+                dir.path().join("snapshots/20260501-090000.toml"),
+                "format = [",
+            )
+            .expect("corrupt file");
+            for _ in 0..2 {
+                let listing = store.summaries_at(later());
+                assert_eq!(listing.snapshots.len(), 1);
+                assert!(listing.snapshots.iter().all(|s| s.id != trashed));
+                assert_eq!(listing.problems.len(), 1, "{:?}", listing.problems);
+            }
+        }
+
+        #[test]
+        fn load_reads_one_check_in_and_refuses_a_path() {
+            let (_dir, store) = store_with(&[2]);
+            let id = store.summaries().snapshots[0].id.clone();
+            assert_eq!(store.load(&id).expect("load").id, id);
+            assert_eq!(
+                store.load("../../etc/passwd").expect_err("escape").kind,
+                ErrorKind::Invalid
+            );
+            assert_eq!(
+                store.load("20990101-000000").expect_err("missing").kind,
+                ErrorKind::NotFound
+            );
+        }
+    }
 
     /// A one-answer check-in, parsed from TOML so fields added later with a
     /// default need no change here.

@@ -234,7 +234,14 @@ impl Driver {
                 .err()
                 .map(|e| Msg::DraftFailed(e.message)),
             Effect::SaveSnapshot(checkin) => {
-                let previous = self.store.list().snapshots.pop();
+                // The check-in to compare the new one with; if it cannot be
+                // read, the result screen simply shows no comparison.
+                let previous = self
+                    .store
+                    .summaries()
+                    .snapshots
+                    .pop()
+                    .and_then(|latest| self.store.load(&latest.id).ok());
                 let snapshot = checkin.to_snapshot((self.now)());
                 Some(match self.store.save(snapshot) {
                     Ok(saved) => {
@@ -263,6 +270,15 @@ impl Driver {
                 })
             }
             Effect::Trash(id) => Some(self.trash(&id)),
+            Effect::Load { ids, open } => Some(
+                ids.iter()
+                    .map(|id| self.store.load(id))
+                    .collect::<Result<Vec<_>, _>>()
+                    .map_or_else(
+                        |e| Msg::LoadFailed(format!("Cannot open that check-in: {e}")),
+                        |snapshots| Msg::Loaded { open, snapshots },
+                    ),
+            ),
             Effect::Quit => None,
         }
     }
@@ -335,7 +351,7 @@ impl Driver {
                 Err(d) => return cannot("The question bank cannot be loaded", join(&d)),
             },
         };
-        let previous = store.list().snapshots.pop();
+        let previous = store.summaries().snapshots.pop();
         let commitment = previous.as_ref().map(|p| p.commitment.as_str());
         Msg::Started(CheckIn::new(
             &bank,
@@ -365,7 +381,7 @@ impl Driver {
     }
 
     fn home_info(&self) -> HomeInfo {
-        let listing = self.store.list();
+        let listing = self.store.summaries();
         let latest = listing.snapshots.last();
         let now = (self.now)();
         let day = |d: DateTime<FixedOffset>| d.format("%Y-%m-%d").to_string();

@@ -295,17 +295,74 @@ fn the_editor_field_follows_the_step() {
 
 mod browsing {
     use super::*;
+    use motive::snapshot::Snapshot;
+    use motive::summary::Summary;
     use motive::tui::app::{CompareView, Detail, History};
 
-    fn home_with(n: usize) -> App {
+    /// The app over `n` check-ins, with a stand-in for the driver that
+    /// answers [`Effect::Load`] from memory, as the real one does from disk.
+    struct Browse {
+        app: App,
+        full: Vec<Snapshot>,
+    }
+
+    impl Browse {
+        fn update(&mut self, msg: Msg) -> Vec<Effect> {
+            let mut effects = self.app.update(msg);
+            let mut loaded = Vec::new();
+            effects.retain(|effect| match effect {
+                Effect::Load { ids, open } => {
+                    let found: Option<Vec<Snapshot>> = ids
+                        .iter()
+                        .map(|id| self.full.iter().find(|s| &s.id == id).cloned())
+                        .collect();
+                    loaded.push(match found {
+                        Some(snapshots) => Msg::Loaded {
+                            open: open.clone(),
+                            snapshots,
+                        },
+                        None => Msg::LoadFailed("gone".into()),
+                    });
+                    false
+                }
+                _ => true,
+            });
+            for msg in loaded {
+                effects.extend(self.app.update(msg));
+            }
+            effects
+        }
+    }
+
+    fn home_with(n: usize) -> Browse {
         let bank = builtin::get("quick").expect("quick");
-        let snapshots = (0..n)
+        let full: Vec<Snapshot> = (0..n)
             .map(|i| {
                 let when = now() + chrono::Duration::days(90 * i as i64);
                 CheckIn::new(&bank, None, None, when).to_snapshot(when)
             })
             .collect();
-        App::new(HomeInfo::new(snapshots, String::new()), Theme::monochrome())
+        let summaries = full.iter().map(Summary::of).collect();
+        Browse {
+            app: App::new(HomeInfo::new(summaries, String::new()), Theme::monochrome()),
+            full,
+        }
+    }
+
+    #[test]
+    fn opening_a_check_in_loads_it_in_full_and_a_missing_one_says_so() {
+        let mut browse = home_with(2);
+        browse.update(ch('h'));
+        let effects = browse.app.update(key(KeyCode::Enter));
+        let id = browse.full[1].id.clone();
+        assert!(
+            matches!(effects.as_slice(), [Effect::Load { ids, .. }] if ids == &vec![id.clone()]),
+            "{effects:?}"
+        );
+        browse.full.clear(); // deleted behind our back
+        browse.update(key(KeyCode::Enter));
+        assert!(matches!(browse.app.screen, Screen::History(_)));
+        assert_eq!(browse.app.status.as_deref(), Some("gone"));
     }
 
     #[test]
@@ -313,7 +370,7 @@ mod browsing {
         let mut app = home_with(4);
         app.update(ch('h'));
         assert!(
-            matches!(&app.screen, Screen::History(History { selected: 3, marked }) if marked.is_empty())
+            matches!(&app.app.screen, Screen::History(History { selected: 3, marked }) if marked.is_empty())
         );
         app.update(key(KeyCode::Down)); // the list is newest first: down is older
         app.update(ch(' '));
@@ -322,30 +379,33 @@ mod browsing {
         app.update(ch(' '));
         app.update(ch('k'));
         assert!(
-            matches!(&app.screen, Screen::History(History { selected: 1, marked }) if marked == &vec![2, 0])
+            matches!(&app.app.screen, Screen::History(History { selected: 1, marked }) if marked == &vec![2, 0])
         );
         app.update(ch('c'));
         assert!(
             matches!(
-                &app.screen,
+                &app.app.screen,
                 Screen::Compare(CompareView { from: 0, to: 2, .. })
             ),
             "{:?}",
-            app.screen
+            app.app.screen
         );
         app.update(ch('x'));
         assert!(matches!(
-            &app.screen,
+            &app.app.screen,
             Screen::Compare(CompareView { explain: true, .. })
         ));
         app.update(key(KeyCode::Esc));
         assert!(
-            matches!(&app.screen, Screen::History(History { selected: 1, .. })),
+            matches!(
+                &app.app.screen,
+                Screen::History(History { selected: 1, .. })
+            ),
             "back to where we were"
         );
         app.update(key(KeyCode::Enter));
         assert!(matches!(
-            &app.screen,
+            &app.app.screen,
             Screen::Detail(Detail {
                 index: 1,
                 explain: false,
@@ -354,14 +414,14 @@ mod browsing {
         ));
         app.update(key(KeyCode::Down));
         assert!(matches!(
-            &app.screen,
+            &app.app.screen,
             Screen::Detail(Detail { scroll: 1, .. })
         ));
         app.update(ch('q'));
         app.update(ch('q'));
-        assert!(matches!(app.screen, Screen::Home));
+        assert!(matches!(app.app.screen, Screen::Home));
         assert!(
-            !app.quit,
+            !app.app.quit,
             "q on a browsing screen goes back, it does not quit"
         );
     }
@@ -371,7 +431,7 @@ mod browsing {
         let mut app = home_with(3);
         app.update(ch('c'));
         assert!(matches!(
-            &app.screen,
+            &app.app.screen,
             Screen::Compare(CompareView {
                 from: 1,
                 to: 2,
@@ -381,9 +441,10 @@ mod browsing {
         ));
         let mut lonely = home_with(1);
         lonely.update(ch('c'));
-        assert!(matches!(lonely.screen, Screen::Home));
+        assert!(matches!(lonely.app.screen, Screen::Home));
         assert!(
             lonely
+                .app
                 .status
                 .as_deref()
                 .is_some_and(|s| s.contains("two check-ins"))
@@ -393,22 +454,27 @@ mod browsing {
     #[test]
     fn delete_asks_then_moves_to_the_trash() {
         let mut app = home_with(2);
-        let id = app.home.snapshots[1].id.clone();
+        let id = app.app.home.snapshots[1].id.clone();
         app.update(ch('h'));
         assert!(app.update(ch('d')).is_empty());
-        assert!(matches!(app.overlay, Some(Overlay::ConfirmDelete(1))));
+        assert!(matches!(app.app.overlay, Some(Overlay::ConfirmDelete(1))));
         assert!(app.update(ch('n')).is_empty());
         app.update(ch('d'));
         assert_eq!(app.update(ch('y')), vec![Effect::Trash(id.clone())]);
-        let remaining = HomeInfo::new(app.home.snapshots[..1].to_vec(), String::new());
+        let remaining = HomeInfo::new(app.app.home.snapshots[..1].to_vec(), String::new());
         app.update(Msg::Deleted {
             id,
             home: remaining,
         });
         assert!(matches!(
-            &app.screen,
+            &app.app.screen,
             Screen::History(History { selected: 0, .. })
         ));
-        assert!(app.status.as_deref().is_some_and(|s| s.contains("trash")));
+        assert!(
+            app.app
+                .status
+                .as_deref()
+                .is_some_and(|s| s.contains("trash"))
+        );
     }
 }

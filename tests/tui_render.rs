@@ -10,6 +10,7 @@ use motive::bank::builtin;
 use motive::checkin::{CheckIn, Step};
 use motive::snapshot::Outcome;
 use motive::snapshot::{FollowUp, Snapshot};
+use motive::summary::Summary;
 use motive::tui::app::{App, HomeInfo, Msg, Screen};
 use motive::tui::app::{CompareView, Detail, History};
 use motive::tui::theme::Theme;
@@ -319,7 +320,7 @@ fn quarters(n: usize, other_bank: bool) -> Vec<Snapshot> {
 fn browsing(snapshots: Vec<Snapshot>, screen: Screen) -> App {
     let mut app = App::new(
         HomeInfo::new(
-            snapshots,
+            snapshots.iter().map(Summary::of).collect(),
             "Next check-in due 2027-02-20 (in 90 days).".into(),
         ),
         Theme::monochrome(),
@@ -410,6 +411,7 @@ fn detail_and_its_explanation() {
     let detail = |explain| {
         Screen::Detail(Detail {
             index: 1,
+            snapshot: Box::new(snapshots[1].clone()),
             scroll: 0,
             explain,
             back: None,
@@ -418,7 +420,7 @@ fn detail_and_its_explanation() {
     let app = browsing(snapshots.clone(), detail(false));
     assert_snapshot!("detail_80x24", draw(&app, 80, 24).backend());
     assert_snapshot!("detail_120x40", draw(&app, 120, 40).backend());
-    let app = browsing(snapshots, detail(true));
+    let app = browsing(snapshots.clone(), detail(true));
     assert_snapshot!("detail_explained_120x40", draw(&app, 120, 40).backend());
 }
 
@@ -428,10 +430,14 @@ fn compare_side_by_side() {
     snapshots[0].reflections[0].text = "To lead the platform work.".into();
     snapshots[1].reflections[0].text = "To teach what I learned leading the platform work.".into();
     snapshots[1].answers[0].note = Some("Reorg: less say for now.".into());
-    let view = |from, to| {
+    let view = |from: usize, to: usize| {
+        let (earlier, later) = (&snapshots[from], &snapshots[to]);
         Screen::Compare(CompareView {
             from,
             to,
+            comparison: motive::score::compare(earlier, later),
+            earlier: Box::new(earlier.clone()),
+            later: Box::new(later.clone()),
             scroll: 0,
             explain: false,
             back: None,
@@ -440,7 +446,7 @@ fn compare_side_by_side() {
     let app = browsing(snapshots.clone(), view(0, 1));
     assert_snapshot!("compare_80x24", draw(&app, 80, 24).backend());
     assert_snapshot!("compare_120x40", draw(&app, 120, 40).backend());
-    let app = browsing(snapshots, view(1, 2));
+    let app = browsing(snapshots.clone(), view(1, 2));
     assert_snapshot!(
         "compare_different_banks_80x24",
         draw(&app, 80, 24).backend()
@@ -470,13 +476,15 @@ fn home_mentions_an_unfinished_check_in() {
 
 #[test]
 fn scrolling_past_the_end_still_shows_the_last_lines() {
+    let snapshots = quarters(2, false);
     let detail = Screen::Detail(Detail {
         index: 1,
+        snapshot: Box::new(snapshots[1].clone()),
         scroll: 5_000,
         explain: false,
         back: None,
     });
-    let terminal = draw(&browsing(quarters(2, false), detail), 80, 24);
+    let terminal = draw(&browsing(snapshots, detail), 80, 24);
     let text: String = terminal
         .backend()
         .buffer()

@@ -9,7 +9,7 @@ use crate::cli::ChartArgs;
 use crate::store::Store;
 
 pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).list();
+    let listing = Store::read_only(&ctx.data_dir).summaries();
     for problem in &listing.problems {
         writeln!(
             ctx.err,

@@ -27,7 +27,8 @@ const FALL: Color = okabe_ito::VERMILLION;
 const NOISE: Color = Color::Indexed(245);
 
 pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).list();
+    let store = Store::read_only(&ctx.data_dir);
+    let listing = store.summaries();
     view::warn_problems(&listing, ctx.err)?;
     let all = &listing.snapshots;
     if all.len() < 2 && args.to.is_none() {
@@ -50,12 +51,13 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             from.id
         )));
     }
-    let comparison = score::compare(from, to);
+    let (from, to) = (store.load(&from.id)?, store.load(&to.id)?);
+    let comparison = score::compare(&from, &to);
     if args.json {
         view::write_json(ctx.out, &view::comparison_json(&comparison))?;
     } else {
         let paint = Paint::new(ctx.color);
-        write!(ctx.out, "{}", render(from, to, &comparison, paint))?;
+        write!(ctx.out, "{}", render(&from, &to, &comparison, paint))?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -79,11 +81,11 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Pa
         out,
         "{} ({}) -> {} ({})",
         from.id,
-        date(from),
+        date(from.finished_at),
         to.id,
-        date(to)
+        date(to.finished_at)
     );
-    let _ = writeln!(out, "{}", bank_note(from, to));
+    let _ = writeln!(out, "{}", bank_note(&from.bank, &to.bank));
     let _ = writeln!(out);
     let header: Vec<String> = ["DIMENSION", "THEN", "NOW", "CHANGE", "VERDICT"]
         .iter()

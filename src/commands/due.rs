@@ -10,7 +10,7 @@ use crate::cli::DueArgs;
 use crate::store::Store;
 
 pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).list();
+    let listing = Store::read_only(&ctx.data_dir).summaries();
     if !args.quiet {
         view::warn_problems(&listing, ctx.err)?;
     }

@@ -13,6 +13,7 @@ use crate::describe::{delta_cell, score_cell};
 use crate::score;
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
 use crate::store::{Store, atomic};
+use crate::summary::Summary;
 
 pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).list();
@@ -61,7 +62,8 @@ pub fn json(snapshots: &[Snapshot]) -> Result<String, Error> {
 
 /// One row per check-in, one column per dimension (across all check-ins).
 pub fn csv(snapshots: &[Snapshot]) -> Result<String, Error> {
-    let dimensions = chart::dimensions_in(snapshots);
+    let summaries: Vec<Summary> = snapshots.iter().map(Summary::of).collect();
+    let dimensions = chart::dimensions_in(&summaries);
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<&str> = vec!["id", "taken_at", "label", "bank", "bank_version"];
     header.extend(dimensions.iter().map(|d| d.id.as_str()));
@@ -106,11 +108,12 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
         "{} check-in{} from {} to {}. Scores run from 0 to 100.\n",
         snapshots.len(),
         if snapshots.len() == 1 { "" } else { "s" },
-        crate::describe::date(first),
-        crate::describe::date(latest)
+        crate::describe::date(first.finished_at),
+        crate::describe::date(latest.finished_at)
     );
 
-    let dimensions = chart::dimensions_in(snapshots);
+    let summaries: Vec<Summary> = snapshots.iter().map(Summary::of).collect();
+    let dimensions = chart::dimensions_in(&summaries);
     let _ = writeln!(md, "## Scores over time\n");
     let mut header = String::from("| Date | Label | Bank |");
     let mut rule = String::from("|---|---|---|");
@@ -124,7 +127,7 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
         let _ = write!(
             md,
             "| {} | {} | {} {} |",
-            crate::describe::date(s),
+            crate::describe::date(s.finished_at),
             cell(s.label.as_deref().unwrap_or("")),
             s.bank.id,
             s.bank.version
@@ -141,18 +144,22 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
     let _ = writeln!(
         md,
         "\n```text\n{}```\n",
-        chart::render_plain(snapshots, 78, 16, None)
+        chart::render_plain(&summaries, 78, 16, None)
     );
 
     if let [.., previous, latest] = snapshots {
         let comparison = score::compare(previous, latest);
         let _ = writeln!(md, "## Latest against previous\n");
-        let _ = writeln!(md, "{}\n", crate::describe::bank_note(previous, latest));
+        let _ = writeln!(
+            md,
+            "{}\n",
+            crate::describe::bank_note(&previous.bank, &latest.bank)
+        );
         let _ = writeln!(
             md,
             "| Dimension | {} | {} | Change | Verdict |\n|---|---:|---:|---:|---|",
-            crate::describe::date(previous),
-            crate::describe::date(latest)
+            crate::describe::date(previous.finished_at),
+            crate::describe::date(latest.finished_at)
         );
         for d in &comparison.dimensions {
             let _ = writeln!(
@@ -183,7 +190,7 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
             .as_deref()
             .map(|l| format!(" ({})", view::one_line(l)))
             .unwrap_or_default();
-        let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s));
+        let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s.finished_at));
         for r in s.reflections.iter().filter(|r| !r.text.trim().is_empty()) {
             let _ = writeln!(md, "**{}**\n", view::one_line(r.prompt.trim()));
             let _ = writeln!(md, "{}\n", quote(&r.text));

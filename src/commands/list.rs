@@ -7,11 +7,10 @@ use super::{Ctx, Error};
 use crate::chart;
 use crate::cli::ListArgs;
 use crate::describe::score_cell;
-use crate::score;
 use crate::store::Store;
 
 pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).list();
+    let listing = Store::read_only(&ctx.data_dir).summaries();
     view::warn_problems(&listing, ctx.err)?;
     let snapshots = &listing.snapshots;
     if args.json {
@@ -35,21 +34,13 @@ pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let rows: Vec<Vec<String>> = snapshots
         .iter()
         .map(|s| {
-            let scores = score::scores(s);
             let mut row = vec![
                 s.id.clone(),
-                crate::describe::date(s),
+                crate::describe::date(s.finished_at),
                 s.label.clone().unwrap_or_default(),
                 format!("{} {}", s.bank.id, s.bank.version),
             ];
-            row.extend(dimensions.iter().map(|d| {
-                score_cell(
-                    scores
-                        .iter()
-                        .find(|x| x.dimension == d.id)
-                        .and_then(|x| x.score),
-                )
-            }));
+            row.extend(dimensions.iter().map(|d| score_cell(s.score(&d.id))));
             row
         })
         .collect();

@@ -12,13 +12,14 @@ use crate::snapshot::Snapshot;
 use crate::store::{Store, find};
 
 pub fn run(args: &ShowArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).list();
+    let store = Store::read_only(&ctx.data_dir);
+    let listing = store.summaries();
     view::warn_problems(&listing, ctx.err)?;
-    let snapshot = find(&listing.snapshots, &args.id)?;
+    let snapshot = store.load(&find(&listing.snapshots, &args.id)?.id)?;
     if args.json {
-        view::write_json(ctx.out, &view::detail_json(snapshot))?;
+        view::write_json(ctx.out, &view::detail_json(&snapshot))?;
     } else {
-        write!(ctx.out, "{}", render(snapshot))?;
+        write!(ctx.out, "{}", render(&snapshot))?;
     }
     Ok(ExitCode::SUCCESS)
 }

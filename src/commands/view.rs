@@ -6,12 +6,13 @@ use std::io::Write;
 use serde_json::{Map, Value, json};
 use unicode_width::UnicodeWidthStr;
 
-use crate::score::{self, Comparison, DimensionScore, round1};
+use crate::score::{Comparison, DimensionScore, round1};
 use crate::snapshot::Snapshot;
 use crate::store::Listing;
+use crate::summary::Summary;
 
 /// Warn about every file the listing skipped.
-pub fn warn_problems(listing: &Listing, err: &mut dyn Write) -> std::io::Result<()> {
+pub fn warn_problems<T>(listing: &Listing<T>, err: &mut dyn Write) -> std::io::Result<()> {
     for problem in &listing.problems {
         writeln!(
             err,
@@ -35,20 +36,20 @@ pub fn scores_json(scores: &[DimensionScore]) -> Value {
 
 /// The `list --json` shape of one check-in.
 #[must_use]
-pub fn summary_json(snapshot: &Snapshot) -> Value {
+pub fn summary_json(summary: &Summary) -> Value {
     json!({
-        "id": snapshot.id,
-        "taken_at": snapshot.finished_at.to_rfc3339(),
-        "label": snapshot.label,
-        "bank": { "id": snapshot.bank.id, "version": snapshot.bank.version },
-        "scores": scores_json(&score::scores(snapshot)),
+        "id": summary.id,
+        "taken_at": summary.finished_at.to_rfc3339(),
+        "label": summary.label,
+        "bank": { "id": summary.bank.id, "version": summary.bank.version },
+        "scores": scores_json(&summary.scores),
     })
 }
 
 /// The `show --json` shape: the summary plus everything that was written.
 #[must_use]
 pub fn detail_json(snapshot: &Snapshot) -> Value {
-    let mut value = summary_json(snapshot);
+    let mut value = summary_json(&Summary::of(snapshot));
     let answers: Vec<Value> = snapshot
         .answers
         .iter()

@@ -2,10 +2,28 @@
 
 use super::{ErrorKind, StoreError};
 use crate::snapshot::Snapshot;
+use crate::summary::Summary;
 
-/// Find a snapshot by `latest`, `latest~N`, an exact id or a unique prefix.
+/// Anything that names a check-in by its id.
+pub trait HasId {
+    fn id(&self) -> &str;
+}
+
+impl HasId for Snapshot {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl HasId for Summary {
+    fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Find a check-in by `latest`, `latest~N`, an exact id or a unique prefix.
 /// `snapshots` are oldest first.
-pub fn find<'a>(snapshots: &'a [Snapshot], spec: &str) -> Result<&'a Snapshot, StoreError> {
+pub fn find<'a, T: HasId>(snapshots: &'a [T], spec: &str) -> Result<&'a T, StoreError> {
     let not_found = |message: String| StoreError::new(ErrorKind::NotFound, message);
     if spec.is_empty() {
         // Every id starts with "": never let an empty argument pick one.
@@ -32,12 +50,12 @@ pub fn find<'a>(snapshots: &'a [Snapshot], spec: &str) -> Result<&'a Snapshot, S
                 ))
             });
     }
-    if let Some(exact) = snapshots.iter().find(|s| s.id == spec) {
+    if let Some(exact) = snapshots.iter().find(|s| s.id() == spec) {
         return Ok(exact);
     }
-    let matches: Vec<&Snapshot> = snapshots
+    let matches: Vec<&T> = snapshots
         .iter()
-        .filter(|s| s.id.starts_with(spec))
+        .filter(|s| s.id().starts_with(spec))
         .collect();
     match matches.as_slice() {
         [one] => Ok(one),
@@ -45,7 +63,7 @@ pub fn find<'a>(snapshots: &'a [Snapshot], spec: &str) -> Result<&'a Snapshot, S
             "no check-in matches {spec:?}; `motive list` shows their ids"
         ))),
         many => {
-            let ids: Vec<&str> = many.iter().take(5).map(|s| s.id.as_str()).collect();
+            let ids: Vec<&str> = many.iter().take(5).map(|s| s.id()).collect();
             let more = if many.len() > 5 { ", ..." } else { "" };
             Err(StoreError::new(
                 ErrorKind::Invalid,
@@ -122,7 +140,7 @@ mod tests {
             empty.message
         );
         assert!(
-            find(&[], "latest")
+            find::<Snapshot>(&[], "latest")
                 .expect_err("empty")
                 .message
                 .contains("no check-ins yet")

@@ -9,8 +9,9 @@ use ratatui_textarea::TextArea;
 use super::keys::{self, Action, Context};
 use super::theme::Theme;
 use crate::checkin::{CheckIn, Step};
-use crate::score::{self, Comparison, DimensionScore};
+use crate::score::{self, Comparison, DimensionChange, DimensionScore};
 use crate::snapshot::{Outcome, Snapshot};
+use crate::summary::Summary;
 
 /// How many ticks (of [`TICK_MS`]) after the last keystroke a draft is saved.
 pub const SAVE_AFTER_TICKS: u8 = 8;
@@ -18,11 +19,12 @@ pub const SAVE_AFTER_TICKS: u8 = 8;
 pub const TICK_MS: u64 = 250;
 
 /// What the home, history and compare screens show; gathered by the driver
-/// from the store.
+/// from the store. Only summaries: a check-in shown in full is loaded when
+/// it is opened (see [`Effect::Load`]).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HomeInfo {
     /// Every readable check-in, oldest first.
-    pub snapshots: Vec<Snapshot>,
+    pub snapshots: Vec<Summary>,
     /// The latest check-in's scores.
     pub scores: Vec<DimensionScore>,
     /// "A check-in is due" or "Next check-in due on ...".
@@ -33,8 +35,11 @@ pub struct HomeInfo {
 
 impl HomeInfo {
     #[must_use]
-    pub fn new(snapshots: Vec<Snapshot>, due: String) -> Self {
-        let scores = snapshots.last().map(score::scores).unwrap_or_default();
+    pub fn new(snapshots: Vec<Summary>, due: String) -> Self {
+        let scores = snapshots
+            .last()
+            .map(|s| s.scores.clone())
+            .unwrap_or_default();
         Self {
             snapshots,
             scores,
@@ -44,15 +49,15 @@ impl HomeInfo {
     }
 
     #[must_use]
-    pub fn latest(&self) -> Option<&Snapshot> {
+    pub fn latest(&self) -> Option<&Summary> {
         self.snapshots.last()
     }
 
-    /// The latest check-in against the one before it.
+    /// How each dimension moved from the check-in before the latest.
     #[must_use]
-    pub fn last_change(&self) -> Option<Comparison> {
+    pub fn last_change(&self) -> Option<Vec<DimensionChange>> {
         match self.snapshots.as_slice() {
-            [.., previous, latest] => Some(score::compare(previous, latest)),
+            [.., previous, latest] => Some(latest.changes_since(previous)),
             _ => None,
         }
     }
@@ -60,11 +65,7 @@ impl HomeInfo {
     /// How earlier commitments turned out: (done, followed up).
     #[must_use]
     pub fn commitments_done(&self) -> (usize, usize) {
-        let outcomes: Vec<Outcome> = self
-            .snapshots
-            .iter()
-            .filter_map(|s| s.follow_up.as_ref().map(|f| f.outcome))
-            .collect();
+        let outcomes: Vec<Outcome> = self.snapshots.iter().filter_map(|s| s.follow_up).collect();
         (
             outcomes.iter().filter(|o| **o == Outcome::Done).count(),
             outcomes.len(),
@@ -136,9 +137,10 @@ pub struct History {
 }
 
 /// One check-in in full, scrollable; `explain` shows how each score was reached.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
     pub index: usize,
+    pub snapshot: Box<Snapshot>,
     pub scroll: u16,
     pub explain: bool,
     /// Where Esc goes back to.
@@ -146,10 +148,14 @@ pub struct Detail {
 }
 
 /// Two check-ins side by side.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CompareView {
     pub from: usize,
     pub to: usize,
+    pub earlier: Box<Snapshot>,
+    pub later: Box<Snapshot>,
+    /// Worked out once when opened, not on every frame.
+    pub comparison: Comparison,
     pub scroll: u16,
     /// Show how the later check-in's scores were reached.
     pub explain: bool,
@@ -216,6 +222,26 @@ pub enum Msg {
         home: HomeInfo,
     },
     DeleteFailed(String),
+    /// The check-ins a screen needed, read in full, in the order asked.
+    Loaded {
+        open: Open,
+        snapshots: Vec<Snapshot>,
+    },
+    LoadFailed(String),
+}
+
+/// A screen that shows check-ins in full, waiting for them to be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Open {
+    Detail {
+        index: usize,
+        back: Option<History>,
+    },
+    Compare {
+        from: usize,
+        to: usize,
+        back: Option<History>,
+    },
 }
 
 /// Something for the driver to do.
@@ -232,6 +258,11 @@ pub enum Effect {
     SaveSnapshotTo(Box<CheckIn>, PathBuf),
     /// Move a check-in to the trash (by id).
     Trash(String),
+    /// Read these check-ins in full (by id), then open the screen.
+    Load {
+        ids: Vec<String>,
+        open: Open,
+    },
     Quit,
 }
 
@@ -343,8 +374,12 @@ impl App {
                 ));
                 vec![]
             }
-            Msg::DeleteFailed(reason) => {
+            Msg::DeleteFailed(reason) | Msg::LoadFailed(reason) => {
                 self.status = Some(reason);
+                vec![]
+            }
+            Msg::Loaded { open, snapshots } => {
+                self.on_loaded(open, snapshots);
                 vec![]
             }
             Msg::DraftFailed(reason) => {
@@ -398,8 +433,7 @@ impl App {
             Action::Quit => self.on_quit(),
             _ => match &mut self.screen {
                 Screen::History(_) | Screen::Detail(_) | Screen::Compare(_) => {
-                    self.on_browse(action);
-                    vec![]
+                    self.on_browse(action)
                 }
                 Screen::Home | Screen::Notice { .. } => match action {
                     Action::Start if !self.read_only => vec![Effect::Open],
@@ -407,10 +441,7 @@ impl App {
                         self.screen = Screen::History(self.newest());
                         vec![]
                     }
-                    Action::OpenCompare => {
-                        self.open_compare(None);
-                        vec![]
-                    }
+                    Action::OpenCompare => self.open_compare(None),
                     Action::History => {
                         // Another process is writing: browse, but start nothing.
                         self.read_only = true;
@@ -434,12 +465,8 @@ impl App {
                     }
                     effects
                 }
-                Screen::Result(_) => {
-                    if action == Action::OpenCompare {
-                        self.open_compare(None);
-                    }
-                    vec![]
-                }
+                Screen::Result(_) if action == Action::OpenCompare => self.open_compare(None),
+                Screen::Result(_) => vec![],
             },
         }
     }
@@ -524,11 +551,11 @@ impl App {
 
     /// Compare two check-ins: the marked pair, or the selected one against the
     /// one before it, or (from home and result) the two latest.
-    fn open_compare(&mut self, history: Option<History>) {
+    fn open_compare(&mut self, history: Option<History>) -> Vec<Effect> {
         let count = self.home.snapshots.len();
         if count < 2 {
             self.status = Some("Comparing needs two check-ins.".into());
-            return;
+            return vec![];
         }
         let (from, to) = match &history {
             Some(h) if h.marked.len() == 2 => {
@@ -538,16 +565,51 @@ impl App {
             None => (count - 2, count - 1),
         };
         self.status = None;
-        self.screen = Screen::Compare(CompareView {
+        self.load(Open::Compare {
             from,
             to,
-            scroll: 0,
-            explain: false,
             back: history,
-        });
+        })
     }
 
-    fn on_browse(&mut self, action: Action) {
+    /// Ask the driver for the check-ins `open` shows.
+    fn load(&self, open: Open) -> Vec<Effect> {
+        let id = |i: usize| self.home.snapshots.get(i).map(|s| s.id.clone());
+        let ids: Option<Vec<String>> = match &open {
+            Open::Detail { index, .. } => [*index].into_iter().map(id).collect(),
+            Open::Compare { from, to, .. } => [*from, *to].into_iter().map(id).collect(),
+        };
+        ids.map_or_else(Vec::new, |ids| vec![Effect::Load { ids, open }])
+    }
+
+    fn on_loaded(&mut self, open: Open, snapshots: Vec<Snapshot>) {
+        let mut snapshots = snapshots.into_iter().map(Box::new);
+        self.screen = match (open, snapshots.next(), snapshots.next()) {
+            (Open::Detail { index, back }, Some(snapshot), None) => Screen::Detail(Detail {
+                index,
+                snapshot,
+                scroll: 0,
+                explain: false,
+                back,
+            }),
+            (Open::Compare { from, to, back }, Some(earlier), Some(later)) => {
+                Screen::Compare(CompareView {
+                    from,
+                    to,
+                    comparison: score::compare(&earlier, &later),
+                    earlier,
+                    later,
+                    scroll: 0,
+                    explain: false,
+                    back,
+                })
+            }
+            // Not what was asked for: stay where we are.
+            _ => return,
+        };
+    }
+
+    fn on_browse(&mut self, action: Action) -> Vec<Effect> {
         let count = self.home.snapshots.len();
         match &mut self.screen {
             Screen::History(h) => match action {
@@ -567,17 +629,15 @@ impl App {
                     }
                 }
                 Action::Confirm if count > 0 => {
-                    let back = Some(h.clone());
-                    self.screen = Screen::Detail(Detail {
+                    let open = Open::Detail {
                         index: h.selected,
-                        scroll: 0,
-                        explain: false,
-                        back,
-                    });
+                        back: Some(h.clone()),
+                    };
+                    return self.load(open);
                 }
                 Action::OpenCompare => {
                     let history = h.clone();
-                    self.open_compare(Some(history));
+                    return self.open_compare(Some(history));
                 }
                 Action::Delete if count > 0 => {
                     self.overlay = Some(Overlay::ConfirmDelete(h.selected))
@@ -602,6 +662,7 @@ impl App {
             },
             _ => {}
         }
+        vec![]
     }
 
     fn type_into_editor(&mut self, key: &KeyEvent) -> Vec<Effect> {

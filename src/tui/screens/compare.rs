@@ -17,15 +17,10 @@ use crate::tui::theme::Theme;
 const MOVERS: usize = 5;
 
 pub fn draw(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
-    let (Some(from), Some(to)) = (
-        app.home.snapshots.get(view.from),
-        app.home.snapshots.get(view.to),
-    ) else {
-        return;
-    };
+    let (from, to) = (view.earlier.as_ref(), view.later.as_ref());
     let t = &app.theme;
     let width = usize::from(area.width);
-    let comparison = score::compare(from, to);
+    let comparison = &view.comparison;
     let day = |s: &Snapshot| s.finished_at.format("%Y-%m-%d").to_string();
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{} → {}", day(from), day(to)), t.title),
@@ -37,7 +32,7 @@ pub fn draw(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
         t.strong
     };
     lines.extend(
-        wrap(&bank_note(from, to), width)
+        wrap(&bank_note(&from.bank, &to.bank), width)
             .into_iter()
             .map(|l| Line::styled(l, note_style)),
     );
@@ -76,7 +71,7 @@ pub fn draw(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
         ));
         lines.extend(super::detail::explanation(t, to));
     } else {
-        movers(t, from, to, &comparison, width, &mut lines);
+        movers(t, from, to, comparison, width, &mut lines);
         then_and_now(t, from, to, width, &mut lines);
     }
     let scroll = super::clamp_scroll(&lines, area, view.scroll);

@@ -12,9 +12,7 @@ use crate::tui::app::{App, Detail};
 use crate::tui::theme::Theme;
 
 pub fn draw(app: &App, detail: &Detail, frame: &mut Frame, area: Rect) {
-    let Some(s) = app.home.snapshots.get(detail.index) else {
-        return;
-    };
+    let s = detail.snapshot.as_ref();
     let t = &app.theme;
     let label = s
         .label

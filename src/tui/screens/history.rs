@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::chart::{self, TrendChart};
-use crate::score;
 use crate::tui::app::{App, History};
 
 pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
@@ -39,7 +38,6 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
         .enumerate()
         .rev()
         .map(|(index, s)| {
-            let scores = score::scores(s);
             let mark = if history.marked.contains(&index) {
                 "●"
             } else {
@@ -59,11 +57,9 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
             cells.push(Cell::from(label));
             cells.push(Cell::from(s.bank.id.clone()));
             for d in &dimensions {
-                let value = scores
-                    .iter()
-                    .find(|x| x.dimension == d.id)
-                    .and_then(|x| x.score);
-                let text = value.map_or_else(|| "-".to_string(), |v| format!("{v:.0}"));
+                let text = s
+                    .score(&d.id)
+                    .map_or_else(|| "-".to_string(), |v| format!("{v:.0}"));
                 cells.push(Cell::from(Line::from(text).right_aligned()));
             }
             Row::new(cells)

@@ -48,7 +48,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 };
                 let delta = change
                     .as_ref()
-                    .and_then(|c| c.dimensions.iter().find(|d| d.dimension == score.dimension))
+                    .and_then(|c| c.iter().find(|d| d.dimension == score.dimension))
                     .map(|d| format!("{:>9}", delta_cell(d.delta)))
                     .unwrap_or_default();
                 spans.push(Span::raw(delta));
@@ -119,10 +119,7 @@ fn sparkline(home: &crate::tui::app::HomeInfo, dimension: &str, width: usize) ->
         .iter()
         .skip(skip)
         .map(|s| {
-            crate::score::scores(s)
-                .into_iter()
-                .find(|d| d.dimension == dimension)
-                .and_then(|d| d.score)
+            s.score(dimension)
                 // 0..=100 onto the eight blocks
                 .map_or(' ', |v| {
                     BLOCKS[((v / 100.0) * 7.0).round().clamp(0.0, 7.0) as usize]
