@@ -262,20 +262,26 @@ impl Store {
         let cache_path = cache::path(&self.root, &host_name());
         let mut cache = cache::Cache::load(&cache_path);
         let mut summaries = Vec::with_capacity(files.len());
+        // The file behind each summary, for writing the cache back.
+        let mut sources: Vec<&SnapshotFile> = Vec::with_capacity(files.len());
         let mut missed = Vec::new();
         for file in &files {
-            match cache.get(&file.name, &file.stamp) {
-                Some(summary) => summaries.push(summary.clone()),
+            match cache.take(&file.name, &file.stamp) {
+                Some(summary) => {
+                    summaries.push(summary);
+                    sources.push(file);
+                }
                 None => missed.push(file),
             }
         }
         let paths: Vec<&Path> = missed.iter().map(|f| f.path.as_path()).collect();
-        for (file, read) in missed.iter().zip(read_all(&paths)) {
+        let mut learned = false;
+        for (file, read) in missed.into_iter().zip(read_all(&paths)) {
             match read {
                 Ok(snapshot) => {
-                    let summary = Summary::of(&snapshot);
-                    cache.insert(file.name.clone(), file.stamp, summary.clone(), now);
-                    summaries.push(summary);
+                    learned |= cache::settled(&file.stamp, now);
+                    summaries.push(Summary::of(&snapshot));
+                    sources.push(file);
                 }
                 Err(reason) => problems.push(Problem {
                     path: file.path.clone(),
@@ -283,14 +289,16 @@ impl Store {
                 }),
             }
         }
-        if !files.is_empty() || cache_path.exists() {
-            let readable: std::collections::HashSet<&str> =
-                summaries.iter().map(|s| s.id.as_str()).collect();
-            cache.retain(|name| {
-                name.strip_suffix(".toml")
-                    .is_some_and(|id| readable.contains(id))
-            });
-            cache.save(&cache_path);
+        // An empty data dir gets no cache; a stale cache is rewritten even
+        // when nothing new was learned, so it stops holding deleted files.
+        let has_something = !files.is_empty() || cache_path.exists();
+        let worth_writing = learned || (has_something && cache.is_stale());
+        if worth_writing {
+            let entries = sources
+                .iter()
+                .zip(&summaries)
+                .map(|(file, summary)| (file.name.as_str(), file.stamp, summary));
+            cache::write(&cache_path, entries, now);
         }
         sort_by_time(&mut summaries, |s| (s.finished_at, &s.id));
         Listing {
@@ -340,8 +348,13 @@ impl Store {
                     return None;
                 }
                 let path = entry.path();
-                // Follows symlinks, as reading the file will.
-                let meta = fs::metadata(&path).ok().filter(fs::Metadata::is_file)?;
+                // Relative to the open dir, which is cheaper than a path
+                // lookup per file; a symlink is followed, as reading it will.
+                let meta = match entry.file_type().ok()?.is_symlink() {
+                    false => entry.metadata(),
+                    true => fs::metadata(&path),
+                };
+                let meta = meta.ok().filter(fs::Metadata::is_file)?;
                 Some(SnapshotFile {
                     stamp: cache::Stamp::of(&meta),
                     name,
@@ -845,8 +858,12 @@ mod tests {
         #[test]
         fn files_written_a_moment_ago_are_read_again_not_cached() {
             let (dir, store) = store_with(&[1, 3]);
-            assert_eq!(store.summaries().snapshots.len(), 2);
-            assert!(!cache::path(dir.path(), &host_name()).exists());
+            let listing = store.summaries();
+            assert_eq!(listing.snapshots.len(), 2);
+            let cached = fs::read_to_string(cache::path(dir.path(), &host_name()));
+            for s in &listing.snapshots {
+                assert!(!cached.as_deref().unwrap_or_default().contains(&s.id));
+            }
         }
 
         #[test]

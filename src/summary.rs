@@ -19,7 +19,8 @@ pub struct Summary {
     pub started_at: DateTime<FixedOffset>,
     pub finished_at: DateTime<FixedOffset>,
     pub bank: BankRef,
-    /// The dimensions as the check-in declared them (names and norms).
+    /// The dimensions as the check-in declared them: ids, names and norms.
+    /// Descriptions are left out; they are for the person answering.
     pub dimensions: Vec<Dimension>,
     /// One score per dimension, in `dimensions` order.
     pub scores: Vec<DimensionScore>,
@@ -38,7 +39,14 @@ impl Summary {
             started_at: snapshot.started_at,
             finished_at: snapshot.finished_at,
             bank: snapshot.bank.clone(),
-            dimensions: snapshot.dimensions.clone(),
+            dimensions: snapshot
+                .dimensions
+                .iter()
+                .map(|d| Dimension {
+                    description: String::new(),
+                    ..d.clone()
+                })
+                .collect(),
             scores: score::scores(snapshot),
             commitment: snapshot.commitment.clone(),
             follow_up: snapshot.follow_up.as_ref().map(|f| f.outcome),

@@ -28,7 +28,7 @@ use crate::summary::Summary;
 
 /// Bump when [`Summary`] or the scoring behind it changes shape or meaning;
 /// the build's version is checked as well.
-const CACHE_FORMAT: u32 = 1;
+const CACHE_FORMAT: u32 = 2;
 
 /// Files changed more recently than this are read again next time.
 const SETTLE: Duration = Duration::from_secs(2);
@@ -67,26 +67,41 @@ impl Stamp {
     }
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 struct CacheFile {
     motive: String,
     format: u32,
     entries: Vec<Entry>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Entry {
     file: String,
     stamp: Stamp,
     summary: Summary,
 }
 
-/// The summaries of one data dir, by file name.
+/// What is written: the same shape, borrowed.
+#[derive(Serialize)]
+struct CacheFileRef<'a> {
+    motive: &'a str,
+    format: u32,
+    entries: Vec<EntryRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct EntryRef<'a> {
+    file: &'a str,
+    stamp: Stamp,
+    summary: &'a Summary,
+}
+
+/// The summaries of one data dir, by file name, as last written.
 #[derive(Debug, Default)]
 pub struct Cache {
     entries: HashMap<String, (Stamp, Summary)>,
-    /// The cache no longer matches the files: write it back.
-    dirty: bool,
+    /// The file was missing, damaged or from another build.
+    unusable: bool,
 }
 
 impl Cache {
@@ -94,82 +109,79 @@ impl Cache {
     /// file gives an empty cache (to be rebuilt), never an error.
     #[must_use]
     pub fn load(path: &Path) -> Self {
-        let Ok(bytes) = fs::read(path) else {
-            return Self::default();
-        };
-        match serde_json::from_slice::<CacheFile>(&bytes) {
-            Ok(file) if file.format == CACHE_FORMAT && file.motive == env!("CARGO_PKG_VERSION") => {
-                Self {
-                    entries: file
-                        .entries
-                        .into_iter()
-                        .map(|e| (e.file, (e.stamp, e.summary)))
-                        .collect(),
-                    dirty: false,
-                }
-            }
-            _ => Self {
+        let parsed = fs::read(path)
+            .ok()
+            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
+            .filter(|file| file.format == CACHE_FORMAT && file.motive == env!("CARGO_PKG_VERSION"));
+        match parsed {
+            Some(file) => Self {
+                entries: file
+                    .entries
+                    .into_iter()
+                    .map(|e| (e.file, (e.stamp, e.summary)))
+                    .collect(),
+                unusable: false,
+            },
+            None => Self {
                 entries: HashMap::new(),
-                dirty: true,
+                unusable: true,
             },
         }
     }
 
-    /// The cached summary of `file`, if its stamp still matches.
+    /// Take out the cached summary of `file`, if its stamp still matches.
+    pub fn take(&mut self, file: &str, stamp: &Stamp) -> Option<Summary> {
+        match self.entries.get(file) {
+            Some((cached, _)) if cached == stamp => self.entries.remove(file).map(|(_, s)| s),
+            _ => None,
+        }
+    }
+
+    /// After every current file was taken or read: whether the file on disk
+    /// no longer matches (it was unusable, or holds files that changed or
+    /// went away).
     #[must_use]
-    pub fn get(&self, file: &str, stamp: &Stamp) -> Option<&Summary> {
-        self.entries
-            .get(file)
-            .filter(|(cached, _)| cached == stamp)
-            .map(|(_, summary)| summary)
+    pub fn is_stale(&self) -> bool {
+        self.unusable || !self.entries.is_empty()
     }
+}
 
-    /// Remember a freshly read summary, if its file has settled.
-    pub fn insert(&mut self, file: String, stamp: Stamp, summary: Summary, now: SystemTime) {
-        if stamp.settled(now) {
-            self.entries.insert(file, (stamp, summary));
-            self.dirty = true;
-        }
+/// Write the cache of `entries` (file name, stamp, summary), leaving out
+/// files that have not settled by `now`; creates `cache/` (mode 0700). Best
+/// effort: the result only says whether it was written.
+pub fn write<'a>(
+    path: &Path,
+    entries: impl IntoIterator<Item = (&'a str, Stamp, &'a Summary)>,
+    now: SystemTime,
+) -> bool {
+    let Some(dir) = path.parent() else {
+        return false;
+    };
+    if !dir.is_dir() && super::create_private_dir(dir).is_err() {
+        return false;
     }
-
-    /// Forget files that are gone or no longer readable.
-    pub fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) {
-        let before = self.entries.len();
-        self.entries.retain(|file, _| keep(file));
-        self.dirty |= self.entries.len() != before;
-    }
-
-    /// Write the cache back when it changed, creating `cache/` (mode 0700).
-    /// Best effort: the result only says whether it was written.
-    pub fn save(self, path: &Path) -> bool {
-        if !self.dirty {
-            return false;
-        }
-        let Some(dir) = path.parent() else {
-            return false;
-        };
-        if !dir.is_dir() && super::create_private_dir(dir).is_err() {
-            return false;
-        }
-        let mut entries: Vec<Entry> = self
-            .entries
+    let file = CacheFileRef {
+        motive: env!("CARGO_PKG_VERSION"),
+        format: CACHE_FORMAT,
+        entries: entries
             .into_iter()
-            .map(|(file, (stamp, summary))| Entry {
+            .filter(|(_, stamp, _)| stamp.settled(now))
+            .map(|(file, stamp, summary)| EntryRef {
                 file,
                 stamp,
                 summary,
             })
-            .collect();
-        entries.sort_by(|a, b| a.file.cmp(&b.file));
-        let file = CacheFile {
-            motive: env!("CARGO_PKG_VERSION").to_string(),
-            format: CACHE_FORMAT,
-            entries,
-        };
-        serde_json::to_vec(&file)
-            .ok()
-            .is_some_and(|bytes| atomic::write(path, &bytes, Mode::Replace).is_ok())
-    }
+            .collect(),
+    };
+    serde_json::to_vec(&file)
+        .ok()
+        .is_some_and(|bytes| atomic::write(path, &bytes, Mode::Replace).is_ok())
+}
+
+/// Whether a freshly read file would be kept by [`write`].
+#[must_use]
+pub fn settled(stamp: &Stamp, now: SystemTime) -> bool {
+    stamp.settled(now)
 }
 
 /// Where this host's cache lives in the data dir `root`.
@@ -205,49 +217,59 @@ mod tests {
 
     #[test]
     fn a_file_changed_a_moment_ago_is_not_cached() {
-        let mut cache = Cache::default();
-        cache.insert("a.toml".into(), stamp(1_000), summary(), at(1_001));
-        assert!(cache.get("a.toml", &stamp(1_000)).is_none());
-        cache.insert("a.toml".into(), stamp(1_000), summary(), at(1_010));
-        assert!(cache.get("a.toml", &stamp(1_000)).is_some());
+        assert!(!settled(&stamp(1_000), at(1_001)));
+        assert!(settled(&stamp(1_000), at(1_010)));
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = path(dir.path(), "host");
+        let summary = summary();
+        assert!(write(
+            &path,
+            [("a.toml", stamp(1_000), &summary)],
+            at(1_001)
+        ));
+        assert!(Cache::load(&path).take("a.toml", &stamp(1_000)).is_none());
     }
 
     #[test]
-    fn a_changed_stamp_misses() {
-        let mut cache = Cache::default();
-        cache.insert("a.toml".into(), stamp(1_000), summary(), at(2_000));
+    fn a_changed_stamp_misses_and_leaves_the_cache_stale() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = path(dir.path(), "host");
+        let summary = summary();
+        assert!(write(
+            &path,
+            [("a.toml", stamp(1_000), &summary)],
+            at(2_000)
+        ));
         let mut edited = stamp(1_000);
         edited.ctime_ns = 5;
-        assert!(cache.get("a.toml", &edited).is_none());
+        let mut cache = Cache::load(&path);
+        assert!(cache.take("a.toml", &edited).is_none());
+        assert!(cache.is_stale());
+        assert_eq!(cache.take("a.toml", &stamp(1_000)), Some(summary));
+        assert!(!cache.is_stale(), "every entry was used");
     }
 
     #[test]
-    fn round_trips_and_rejects_damage() {
+    fn damage_or_another_build_gives_an_empty_stale_cache() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = path(dir.path(), "host");
-        let mut cache = Cache::default();
-        cache.insert("a.toml".into(), stamp(1_000), summary(), at(2_000));
-        assert!(cache.save(&path));
-        let loaded = Cache::load(&path);
-        assert_eq!(loaded.get("a.toml", &stamp(1_000)), Some(&summary()));
-        assert!(!loaded.save(&path), "an unchanged cache is not rewritten");
-
-        fs::write(&path, b"{ not json").expect("write");
-        let damaged = Cache::load(&path);
-        assert!(damaged.get("a.toml", &stamp(1_000)).is_none());
-        assert!(damaged.dirty, "a damaged cache is rebuilt");
-    }
-
-    #[test]
-    fn a_cache_from_another_build_is_ignored() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = path(dir.path(), "host");
-        let mut cache = Cache::default();
-        cache.insert("a.toml".into(), stamp(1_000), summary(), at(2_000));
-        assert!(cache.save(&path));
+        let summary = summary();
+        assert!(write(
+            &path,
+            [("a.toml", stamp(1_000), &summary)],
+            at(2_000)
+        ));
         let text = fs::read_to_string(&path).expect("read");
-        let foreign = text.replace(env!("CARGO_PKG_VERSION"), "0.0.0-other");
-        fs::write(&path, foreign).expect("write");
-        assert!(Cache::load(&path).get("a.toml", &stamp(1_000)).is_none());
+        fs::write(
+            &path,
+            text.replace(env!("CARGO_PKG_VERSION"), "0.0.0-other"),
+        )
+        .expect("write");
+        let mut foreign = Cache::load(&path);
+        assert!(foreign.take("a.toml", &stamp(1_000)).is_none());
+        assert!(foreign.is_stale());
+        fs::write(&path, b"{ not json").expect("write");
+        assert!(Cache::load(&path).is_stale());
+        assert!(Cache::load(&dir.path().join("missing.json")).is_stale());
     }
 }

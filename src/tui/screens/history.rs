@@ -33,10 +33,21 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
         let short: String = d.name.chars().take(3).collect();
         header.push(Cell::from(Span::styled(short, t.dimension(&d.id, i))));
     }
+    // Rows are newest first: the selected index counts from the end. Only the
+    // rows on screen are built, so a long history costs nothing per frame;
+    // the window keeps the selection on its last line, as a table would.
+    let row = snapshots
+        .len()
+        .saturating_sub(1)
+        .saturating_sub(history.selected);
+    let visible = usize::from(list.height.saturating_sub(1)).max(1);
+    let first = (row + 1).saturating_sub(visible);
     let rows: Vec<Row> = snapshots
         .iter()
         .enumerate()
         .rev()
+        .skip(first)
+        .take(visible)
         .map(|(index, s)| {
             let mark = if history.marked.contains(&index) {
                 "●"
@@ -77,12 +88,7 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
                 .borders(Borders::RIGHT)
                 .border_style(t.border),
         );
-    // Rows are newest first: the selected index counts from the end.
-    let row = snapshots
-        .len()
-        .saturating_sub(1)
-        .saturating_sub(history.selected);
-    let mut state = TableState::default().with_selected(Some(row));
+    let mut state = TableState::default().with_selected(Some(row - first));
     frame.render_stateful_widget(table, list, &mut state);
 
     let trend = TrendChart::new(snapshots)
