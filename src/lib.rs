@@ -16,4 +16,5 @@ pub mod score;
 pub mod snapshot;
 pub mod store;
 pub mod summary;
+pub mod text;
 pub mod tui;

@@ -501,3 +501,110 @@ fn scrolling_past_the_end_still_shows_the_last_lines() {
         "and it is scrolled, not from the top"
     );
 }
+
+mod any_language {
+    use super::*;
+    use motive::bank::{Bank, load};
+
+    fn japanese() -> Bank {
+        load::parse("ja.toml", include_str!("fixtures/banks/ja.toml")).expect("a valid bank")
+    }
+
+    /// A finished check-in on the Japanese bank, with a note and a
+    /// reflection that mix CJK, Latin and combining accents (é written as
+    /// e + U+0301).
+    fn checkin(at: &str, value: i64) -> Snapshot {
+        let when = support::at(at);
+        let mut c = CheckIn::new(&japanese(), None, Some("第3四半期"), when);
+        for q in &mut c.questions {
+            q.value = Some(value);
+        }
+        c.questions[0].note =
+            "新しいチームで、進め方を任されるようになった。Cafe\u{301} chats helped.".into();
+        c.reflections[0].text = format!(
+            "レビューの進め方を自分から提案する。Re\u{301}sume\u{301} the design doc first{}。",
+            "!".repeat(usize::try_from(value).unwrap_or(0))
+        );
+        c.commitment = "毎週金曜に学んだことを三行で書く".into();
+        c.to_snapshot(when)
+    }
+
+    /// Every row of the frame is exactly as wide as the terminal: nothing
+    /// spills or leaves half a wide character behind.
+    fn rows_fit(terminal: &Terminal<TestBackend>) {
+        let buffer = terminal.backend().buffer();
+        let width = buffer.area.width;
+        for y in 0..buffer.area.height {
+            let mut columns = 0;
+            let mut x = 0;
+            while x < width {
+                let cell = &buffer[(x, y)];
+                let w = motive::text::width(cell.symbol()).max(1);
+                columns += w;
+                x += u16::try_from(w).expect("narrow");
+            }
+            assert_eq!(columns, usize::from(width), "row {y}");
+        }
+    }
+
+    #[test]
+    fn the_question_screen_wraps_japanese_statements() {
+        let mut app = App::new(HomeInfo::default(), Theme::monochrome());
+        app.update(Msg::Started(CheckIn::new(&japanese(), None, None, now())));
+        for (w, h) in [(80, 24), (60, 20)] {
+            let terminal = draw(&app, w, h);
+            rows_fit(&terminal);
+            assert_snapshot!(format!("ja_question_{w}x{h}"), terminal.backend());
+        }
+    }
+
+    #[test]
+    fn home_detail_and_compare_line_up_wide_and_combining_characters() {
+        let all = [
+            checkin("2026-08-01T09:00:00+09:00", 2),
+            checkin("2026-11-01T09:00:00+09:00", 4),
+        ];
+        let summaries: Vec<Summary> = all.iter().map(Summary::of).collect();
+        let home = HomeInfo::new(summaries, "次の点検は 2027-01-30 です。".into());
+        let screens = [
+            ("home", Screen::Home),
+            (
+                "history",
+                Screen::History(History {
+                    selected: 1,
+                    marked: vec![],
+                }),
+            ),
+            (
+                "detail",
+                Screen::Detail(Detail {
+                    index: 1,
+                    snapshot: Box::new(all[1].clone()),
+                    scroll: 0,
+                    explain: false,
+                    back: None,
+                }),
+            ),
+            (
+                "compare",
+                Screen::Compare(CompareView {
+                    from: 0,
+                    to: 1,
+                    comparison: motive::score::compare(&all[0], &all[1]),
+                    earlier: Box::new(all[0].clone()),
+                    later: Box::new(all[1].clone()),
+                    scroll: 0,
+                    explain: false,
+                    back: None,
+                }),
+            ),
+        ];
+        for (name, screen) in screens {
+            let mut app = App::new(home.clone(), Theme::monochrome());
+            app.screen = screen;
+            let terminal = draw(&app, 80, 24);
+            rows_fit(&terminal);
+            assert_snapshot!(format!("ja_{name}_80x24"), terminal.backend());
+        }
+    }
+}

@@ -5,13 +5,14 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Ctx, Error};
 use crate::bank::load::{self, Diagnostic};
 use crate::bank::resolve::{self, Origin};
 use crate::bank::{Bank, builtin};
 use crate::cli::BankCommand;
+use crate::text;
 
 /// The commented template written by `motive bank init`.
 pub const TEMPLATE: &str = include_str!("../../assets/banks/template.toml");
@@ -91,8 +92,8 @@ fn list(ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let rows = rows.iter().map(|(bank, origin)| {
         [
             bank.id.clone(),
-            shorten(&bank.version, VERSION_WIDTH),
-            shorten(&bank.title, TITLE_WIDTH),
+            text::shorten(&bank.version, VERSION_WIDTH),
+            text::shorten(&bank.title, TITLE_WIDTH),
             bank.questions.len().to_string(),
             bank.reflections.len().to_string(),
             origin.describe(),
@@ -348,26 +349,6 @@ pub fn template_for(path: &Path) -> (String, String) {
     }
 }
 
-/// `text` cut to `width` columns, with an ellipsis when shortened.
-fn shorten(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.truncate(out.trim_end().len());
-    out.push('…');
-    out
-}
-
 /// Append `text` word-wrapped at [`WRAP`] columns, each line after `indent`.
 /// Line breaks in the text are kept.
 fn wrap_into(out: &mut String, text: &str, indent: &str) -> std::fmt::Result {
@@ -417,13 +398,6 @@ mod tests {
         assert_eq!(template_for(Path::new("a/team.toml")).1, "team");
         assert_eq!(template_for(Path::new("core.toml")).1, "my-bank");
         assert_eq!(TEMPLATE.matches(TEMPLATE_ID_LINE).count(), 1);
-    }
-
-    #[test]
-    fn shorten_respects_display_width() {
-        assert_eq!(shorten("short", 10), "short");
-        assert_eq!(shorten("a longer title here", 10), "a longer…");
-        assert_eq!(shorten("日本語のタイトル", 7), "日本語…");
     }
 
     #[test]

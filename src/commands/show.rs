@@ -10,6 +10,7 @@ use crate::describe::score_cell;
 use crate::score;
 use crate::snapshot::Snapshot;
 use crate::store::{Store, find};
+use crate::text;
 
 pub fn run(args: &ShowArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let store = Store::read_only(&ctx.data_dir);
@@ -49,7 +50,7 @@ pub fn render(s: &Snapshot) -> String {
     let scores = score::scores(s);
     let name_width = scores
         .iter()
-        .map(|d| d.name.chars().count())
+        .map(|d| text::width(&d.name))
         .max()
         .unwrap_or(0);
     let _ = writeln!(out, "\nScores (0-100)");
@@ -61,8 +62,8 @@ pub fn render(s: &Snapshot) -> String {
         };
         let _ = writeln!(
             out,
-            "  {:<name_width$}  {:>5}  {detail}",
-            d.name,
+            "  {}  {:>5}  {detail}",
+            text::pad(&d.name, name_width),
             score_cell(d.score)
         );
     }

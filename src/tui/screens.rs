@@ -43,7 +43,7 @@ pub fn score_lines(
 ) -> Vec<Line<'static>> {
     let name_width = scores
         .iter()
-        .map(|s| s.name.chars().count())
+        .map(|s| crate::text::width(&s.name))
         .max()
         .unwrap_or(0);
     scores
@@ -51,7 +51,8 @@ pub fn score_lines(
         .enumerate()
         .map(|(i, s)| {
             let style = theme.dimension(&s.dimension, i);
-            let mut spans = vec![Span::styled(format!("{:<name_width$}  ", s.name), style)];
+            let name = format!("{}  ", crate::text::pad(&s.name, name_width));
+            let mut spans = vec![Span::styled(name, style)];
             match s.score {
                 Some(score) => {
                     // Rounded to whole cells; score is within 0..=100.

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::describe::{bank_note, delta_cell, score_cell};
 use crate::score::{self, Reliability};
 use crate::snapshot::Snapshot;
+use crate::text::{self, wrap};
 use crate::tui::app::{App, CompareView};
 use crate::tui::theme::Theme;
 
@@ -53,7 +54,7 @@ pub fn draw(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
             Reliability::Unknown(_) => ("? ", t.dim),
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<12}", d.name), t.dimension(&d.dimension, i)),
+            Span::styled(text::pad(&d.name, 12), t.dimension(&d.dimension, i)),
             Span::raw(format!(
                 "{:>7}{:>7}{:>10}  ",
                 score_cell(d.from),
@@ -228,50 +229,6 @@ fn side_by_side(left: &str, right: &str, column: usize, lines: &mut Vec<Line<'st
     for i in 0..left.len().max(right.len()) {
         let l = left.get(i).map_or("", String::as_str);
         let r = right.get(i).map_or("", String::as_str);
-        let pad = column.saturating_sub(l.chars().count());
-        lines.push(Line::raw(format!("{l}{} │ {r}", " ".repeat(pad))));
-    }
-}
-
-/// Greedy word wrap to `width` characters; words longer than a line are cut.
-fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut out = Vec::new();
-    for paragraph in text.lines() {
-        let mut line = String::new();
-        for word in paragraph.split_whitespace() {
-            let mut word: String = word.to_string();
-            while word.chars().count() > width {
-                if !line.is_empty() {
-                    out.push(std::mem::take(&mut line));
-                }
-                let head: String = word.chars().take(width).collect();
-                word = word.chars().skip(width).collect();
-                out.push(head);
-            }
-            let needed =
-                line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-            if needed > width && !line.is_empty() {
-                out.push(std::mem::take(&mut line));
-            }
-            if !line.is_empty() {
-                line.push(' ');
-            }
-            line.push_str(&word);
-        }
-        out.push(line);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap;
-
-    #[test]
-    fn wraps_on_words_and_cuts_long_ones() {
-        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
-        assert_eq!(wrap("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap("a\n\nb", 5), ["a", "", "b"]);
+        lines.push(Line::raw(format!("{} │ {r}", text::pad(l, column))));
     }
 }

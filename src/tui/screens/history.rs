@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::chart::{self, TrendChart};
+use crate::text;
 use crate::tui::app::{App, History};
 
 pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
@@ -30,7 +31,7 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
     header.push(Cell::from("Label"));
     header.push(Cell::from("Bank"));
     for (i, d) in dimensions.iter().enumerate() {
-        let short: String = d.name.chars().take(3).collect();
+        let short = text::cut(&d.name, 3).to_owned();
         header.push(Cell::from(Span::styled(short, t.dimension(&d.id, i))));
     }
     // Rows are newest first: the selected index counts from the end. Only the
@@ -58,14 +59,11 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
                 Cell::from(mark),
                 Cell::from(s.finished_at.format("%Y-%m-%d").to_string()),
             ];
-            let label: String = s
-                .label
-                .clone()
-                .unwrap_or_default()
-                .chars()
-                .take(usize::from(label_width))
-                .collect();
-            cells.push(Cell::from(label));
+            let label = text::cut(
+                s.label.as_deref().unwrap_or_default(),
+                usize::from(label_width),
+            );
+            cells.push(Cell::from(label.to_owned()));
             cells.push(Cell::from(s.bank.id.clone()));
             for d in &dimensions {
                 let text = s

@@ -46,7 +46,7 @@ pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
             };
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("  {:<10}", d.name),
+                    format!("  {}", crate::text::pad(&d.name, 10)),
                     theme.dimension(&d.dimension, i),
                 ),
                 Span::raw(format!("{:>9}  ", delta_cell(d.delta))),
