@@ -8,6 +8,7 @@ pub mod cadence;
 pub mod chart;
 pub mod checkin;
 pub mod cli;
+pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod describe;

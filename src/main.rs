@@ -35,7 +35,7 @@ fn main() -> color_eyre::Result<ExitCode> {
                 config_dir,
                 config,
                 color,
-                now: chrono::Local::now().fixed_offset(),
+                now: motive::clock::now(),
                 out: &mut out,
                 err: &mut err,
             };

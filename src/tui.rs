@@ -83,7 +83,7 @@ pub fn run(
         schedule: config.schedule(None),
         label: check.as_ref().and_then(|c| c.label.clone()),
         lock: None,
-        now: || chrono::Local::now().fixed_offset(),
+        now: crate::clock::now,
         drafts_saved: 0,
     };
     if let Some(warning) = driver.store.privacy_warning() {
