@@ -340,28 +340,32 @@ impl Store {
                 return (Vec::new(), vec![problem]);
             }
         };
-        let mut files: Vec<SnapshotFile> = entries
+        let candidates: Vec<(fs::DirEntry, String)> = entries
             .filter_map(Result::ok)
             .filter_map(|entry| {
                 let name = entry.file_name().into_string().ok()?;
-                if name.starts_with('.') || !name.ends_with(".toml") {
-                    return None;
-                }
-                let path = entry.path();
-                // Relative to the open dir, which is cheaper than a path
-                // lookup per file; a symlink is followed, as reading it will.
-                let meta = match entry.file_type().ok()?.is_symlink() {
-                    false => entry.metadata(),
-                    true => fs::metadata(&path),
-                };
-                let meta = meta.ok().filter(fs::Metadata::is_file)?;
-                Some(SnapshotFile {
-                    stamp: cache::Stamp::of(&meta),
-                    name,
-                    path,
-                })
+                (!name.starts_with('.') && name.ends_with(".toml")).then_some((entry, name))
             })
             .collect();
+        // One stat per file: with thousands of check-ins, on every core.
+        let mut files: Vec<SnapshotFile> = par_map(&candidates, 512, |(entry, name)| {
+            // Relative to the open dir, which is cheaper than a path lookup
+            // per file; a symlink is followed, as reading it will.
+            let path = entry.path();
+            let meta = match entry.file_type().ok()?.is_symlink() {
+                false => entry.metadata(),
+                true => fs::metadata(&path),
+            };
+            let meta = meta.ok().filter(fs::Metadata::is_file)?;
+            Some(SnapshotFile {
+                stamp: cache::Stamp::of(&meta),
+                name: name.clone(),
+                path,
+            })
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         files.sort_by(|a, b| a.name.cmp(&b.name));
         (files, Vec::new())
     }
@@ -643,21 +647,29 @@ fn sort_by_time<T>(items: &mut [T], key: impl Fn(&T) -> (DateTime<FixedOffset>, 
 /// Read and check every file, on all cores when there are many: parsing is
 /// the cost of listing a cold store. Results are in the order of `paths`.
 fn read_all(paths: &[&Path]) -> Vec<Result<Snapshot, String>> {
-    const PER_THREAD: usize = 64;
+    par_map(paths, 64, |p| read_snapshot(p))
+}
+
+/// `f` over `items` in order, split across the cores when each would get
+/// at least `per_thread` items (a thread costs tens of microseconds).
+pub(crate) fn par_map<T: Sync, R: Send>(
+    items: &[T],
+    per_thread: usize,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
-        .min(paths.len().div_ceil(PER_THREAD))
+        .min(items.len() / per_thread.max(1))
         .max(1);
     if threads == 1 {
-        return paths.iter().map(|p| read_snapshot(p)).collect();
+        return items.iter().map(f).collect();
     }
-    let chunk = paths.len().div_ceil(threads);
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
     std::thread::scope(|scope| {
-        let workers: Vec<_> = paths
+        let workers: Vec<_> = items
             .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || part.iter().map(|p| read_snapshot(p)).collect::<Vec<_>>())
-            })
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
             .collect();
         workers
             .into_iter()

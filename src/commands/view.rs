@@ -1,6 +1,7 @@
 //! Shared pieces of the plain commands' output: score cells, JSON shapes,
 //! listing warnings. One place, so every command says the same thing the same way.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use serde_json::{Map, Value, json};
@@ -139,7 +140,7 @@ pub fn write_json(out: &mut dyn Write, value: &Value) -> std::io::Result<()> {
 /// free text (a label) become spaces.
 #[must_use]
 pub fn table(header: &[String], rows: &[Vec<String>], numeric: &[usize]) -> String {
-    table_painted(header, rows, numeric, &|_, _, cell| cell.to_owned())
+    layout(header, rows, numeric, None)
 }
 
 /// [`table`], with `paint(row, column, text)` dressing each body cell's text
@@ -148,47 +149,60 @@ pub fn table_painted(
     header: &[String],
     rows: &[Vec<String>],
     numeric: &[usize],
-    paint: &dyn Fn(usize, usize, &str) -> String,
+    paint: &Paint<'_>,
 ) -> String {
-    let clean = |cells: &[String]| -> Vec<String> { cells.iter().map(|c| one_line(c)).collect() };
+    layout(header, rows, numeric, Some(paint))
+}
+
+/// Dresses the text of the body cell at (row, column).
+pub type Paint<'a> = dyn Fn(usize, usize, &str) -> String + 'a;
+
+/// The one table layout. Written straight into one string: a listing of
+/// thousands of check-ins should cost its output, not allocations per cell.
+fn layout<'a>(
+    header: &'a [String],
+    rows: &'a [Vec<String>],
+    numeric: &[usize],
+    paint: Option<&Paint<'_>>,
+) -> String {
+    let clean = |cells: &'a [String]| -> Vec<Cow<'a, str>> {
+        cells.iter().map(|c| one_line_cow(c)).collect()
+    };
     let header = clean(header);
-    let rows: Vec<Vec<String>> = rows.iter().map(|r| clean(r)).collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|i| {
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .chain(std::iter::once(&header[i]))
-                .map(|c| c.width())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let line = |row: Option<usize>, cells: &[String]| {
-        let mut out = String::new();
+    let rows: Vec<Vec<Cow<'a, str>>> = rows.iter().map(|r| clean(r)).collect();
+    let mut widths: Vec<usize> = header.iter().map(|c| c.width()).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.width());
+        }
+    }
+    let mut text = String::with_capacity((rows.len() + 1) * (widths.iter().sum::<usize>() + 16));
+    let mut line = |row: Option<usize>, cells: &[Cow<'_, str>]| {
+        let start = text.len();
         for (i, cell) in cells.iter().enumerate() {
-            let pad = " ".repeat(widths.get(i).map_or(0, |w| w.saturating_sub(cell.width())));
             if i > 0 {
-                out.push_str("  ");
+                text.push_str("  ");
             }
-            let shown = match row {
-                Some(row) => paint(row, i, cell),
-                None => cell.clone(),
-            };
-            if numeric.contains(&i) {
-                out.push_str(&pad);
-                out.push_str(&shown);
-            } else {
-                out.push_str(&shown);
-                out.push_str(&pad);
+            let pad = widths.get(i).map_or(0, |w| w.saturating_sub(cell.width()));
+            let right = numeric.contains(&i);
+            if right {
+                text.extend(std::iter::repeat_n(' ', pad));
+            }
+            match (row, paint) {
+                (Some(row), Some(paint)) => text.push_str(&paint(row, i, cell)),
+                _ => text.push_str(cell),
+            }
+            if !right {
+                text.extend(std::iter::repeat_n(' ', pad));
             }
         }
-        out.trim_end().to_string()
-    };
-    let mut text = line(None, &header);
-    text.push('\n');
-    for (i, row) in rows.iter().enumerate() {
-        text.push_str(&line(Some(i), row));
+        let end = start + text[start..].trim_end().len();
+        text.truncate(end);
         text.push('\n');
+    };
+    line(None, &header);
+    for (i, row) in rows.iter().enumerate() {
+        line(Some(i), row);
     }
     text
 }
@@ -197,10 +211,14 @@ pub fn table_painted(
 /// become one space.
 #[must_use]
 pub fn one_line(text: &str) -> String {
+    one_line_cow(text).into_owned()
+}
+
+fn one_line_cow(text: &str) -> Cow<'_, str> {
     if !text.contains(['\n', '\r', '\t']) {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 #[cfg(test)]

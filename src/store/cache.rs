@@ -15,7 +15,6 @@
 //! * Written atomically (mode 0600) and only when something changed; a failure
 //!   to write is ignored, since the data dir may be read-only to this user.
 
-use std::collections::HashMap;
 use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
@@ -28,7 +27,7 @@ use crate::summary::Summary;
 
 /// Bump when [`Summary`] or the scoring behind it changes shape or meaning;
 /// the build's version is checked as well.
-const CACHE_FORMAT: u32 = 2;
+const CACHE_FORMAT: u32 = 3;
 
 /// Files changed more recently than this are read again next time.
 const SETTLE: Duration = Duration::from_secs(2);
@@ -67,13 +66,14 @@ impl Stamp {
     }
 }
 
-#[derive(Debug, Deserialize)]
-struct CacheFile {
-    motive: String,
+/// The first line of the file: which build wrote it.
+#[derive(Debug, Serialize, Deserialize)]
+struct Header<'a> {
+    motive: &'a str,
     format: u32,
-    entries: Vec<Entry>,
 }
 
+/// Every other line: one file's stamp and summary.
 #[derive(Debug, Deserialize)]
 struct Entry {
     file: String,
@@ -83,25 +83,19 @@ struct Entry {
 
 /// What is written: the same shape, borrowed.
 #[derive(Serialize)]
-struct CacheFileRef<'a> {
-    motive: &'a str,
-    format: u32,
-    entries: Vec<EntryRef<'a>>,
-}
-
-#[derive(Serialize)]
 struct EntryRef<'a> {
     file: &'a str,
     stamp: Stamp,
     summary: &'a Summary,
 }
 
-/// The summaries of one data dir, by file name, as last written.
-#[derive(Debug, Default)]
+/// The summaries of one data dir as last written, in file-name order.
+#[derive(Debug)]
 pub struct Cache {
-    entries: HashMap<String, (Stamp, Summary)>,
-    /// The file was missing, damaged or from another build.
-    unusable: bool,
+    entries: std::iter::Peekable<std::vec::IntoIter<Entry>>,
+    /// The file was missing, damaged or from another build, or held a file
+    /// that has changed or gone since.
+    stale: bool,
 }
 
 impl Cache {
@@ -109,46 +103,63 @@ impl Cache {
     /// file gives an empty cache (to be rebuilt), never an error.
     #[must_use]
     pub fn load(path: &Path) -> Self {
-        let parsed = fs::read(path)
-            .ok()
-            .and_then(|bytes| serde_json::from_slice::<CacheFile>(&bytes).ok())
-            .filter(|file| file.format == CACHE_FORMAT && file.motive == env!("CARGO_PKG_VERSION"));
-        match parsed {
-            Some(file) => Self {
-                entries: file
-                    .entries
-                    .into_iter()
-                    .map(|e| (e.file, (e.stamp, e.summary)))
-                    .collect(),
-                unusable: false,
-            },
-            None => Self {
-                entries: HashMap::new(),
-                unusable: true,
-            },
+        let mut entries = fs::read(path).ok().and_then(|bytes| decode(&bytes));
+        if let Some(entries) = &mut entries {
+            // Written sorted; sorting again costs one pass and guards the merge.
+            entries.sort_by(|a, b| a.file.cmp(&b.file));
+        }
+        Self {
+            stale: entries.is_none(),
+            entries: entries.unwrap_or_default().into_iter().peekable(),
         }
     }
 
     /// Take out the cached summary of `file`, if its stamp still matches.
+    /// Files must be asked for in name order (a merge with the cache).
     pub fn take(&mut self, file: &str, stamp: &Stamp) -> Option<Summary> {
-        match self.entries.get(file) {
-            Some((cached, _)) if cached == stamp => self.entries.remove(file).map(|(_, s)| s),
-            _ => None,
+        while self.entries.next_if(|e| e.file.as_str() < file).is_some() {
+            self.stale = true; // a file that is gone
+        }
+        let entry = self.entries.next_if(|e| e.file == file)?;
+        if entry.stamp == *stamp {
+            Some(entry.summary)
+        } else {
+            self.stale = true;
+            None
         }
     }
 
-    /// After every current file was taken or read: whether the file on disk
-    /// no longer matches (it was unusable, or holds files that changed or
-    /// went away).
+    /// After every current file was asked for: whether the cache on disk no
+    /// longer matches the files.
     #[must_use]
-    pub fn is_stale(&self) -> bool {
-        self.unusable || !self.entries.is_empty()
+    pub fn is_stale(&mut self) -> bool {
+        self.stale || self.entries.peek().is_some()
     }
 }
 
+/// The entries of a cache file, or `None` when it is not one this build
+/// wrote. Large caches are decoded on every core, a share of lines each.
+fn decode(bytes: &[u8]) -> Option<Vec<Entry>> {
+    let newline = bytes.iter().position(|b| *b == b'\n')?;
+    let header: Header<'_> = serde_json::from_slice(&bytes[..newline]).ok()?;
+    if header.format != CACHE_FORMAT || header.motive != env!("CARGO_PKG_VERSION") {
+        return None;
+    }
+    let lines: Vec<&[u8]> = bytes[newline + 1..]
+        .split(|b| *b == b'\n')
+        .filter(|line| !line.is_empty())
+        .collect();
+    super::par_map(&lines, 1024, |line| {
+        serde_json::from_slice::<Entry>(line).ok()
+    })
+    .into_iter()
+    .collect()
+}
+
 /// Write the cache of `entries` (file name, stamp, summary), leaving out
-/// files that have not settled by `now`; creates `cache/` (mode 0700). Best
-/// effort: the result only says whether it was written.
+/// files that have not settled by `now`; creates `cache/` (mode 0700). One
+/// JSON line per file after a header line. Best effort: the result only
+/// says whether it was written.
 pub fn write<'a>(
     path: &Path,
     entries: impl IntoIterator<Item = (&'a str, Stamp, &'a Summary)>,
@@ -160,22 +171,28 @@ pub fn write<'a>(
     if !dir.is_dir() && super::create_private_dir(dir).is_err() {
         return false;
     }
-    let file = CacheFileRef {
+    let mut entries: Vec<EntryRef<'a>> = entries
+        .into_iter()
+        .filter(|(_, stamp, _)| stamp.settled(now))
+        .map(|(file, stamp, summary)| EntryRef {
+            file,
+            stamp,
+            summary,
+        })
+        .collect();
+    entries.sort_by(|a, b| a.file.cmp(b.file));
+    let header = Header {
         motive: env!("CARGO_PKG_VERSION"),
         format: CACHE_FORMAT,
-        entries: entries
-            .into_iter()
-            .filter(|(_, stamp, _)| stamp.settled(now))
-            .map(|(file, stamp, summary)| EntryRef {
-                file,
-                stamp,
-                summary,
-            })
-            .collect(),
     };
-    serde_json::to_vec(&file)
-        .ok()
-        .is_some_and(|bytes| atomic::write(path, &bytes, Mode::Replace).is_ok())
+    let mut bytes = Vec::new();
+    let encoded = serde_json::to_writer(&mut bytes, &header).is_ok()
+        && entries.iter().all(|entry| {
+            bytes.push(b'\n');
+            serde_json::to_writer(&mut bytes, entry).is_ok()
+        });
+    bytes.push(b'\n');
+    encoded && atomic::write(path, &bytes, Mode::Replace).is_ok()
 }
 
 /// Whether a freshly read file would be kept by [`write`].
@@ -245,8 +262,41 @@ mod tests {
         let mut cache = Cache::load(&path);
         assert!(cache.take("a.toml", &edited).is_none());
         assert!(cache.is_stale());
+        let mut cache = Cache::load(&path);
         assert_eq!(cache.take("a.toml", &stamp(1_000)), Some(summary));
         assert!(!cache.is_stale(), "every entry was used");
+    }
+
+    #[test]
+    fn a_file_gone_from_the_middle_leaves_the_cache_stale() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = path(dir.path(), "host");
+        let summary = summary();
+        let names = ["a.toml", "b.toml", "c.toml"];
+        let entries = names.iter().map(|n| (*n, stamp(1_000), &summary));
+        assert!(write(&path, entries, at(2_000)));
+        let mut cache = Cache::load(&path);
+        assert!(cache.take("a.toml", &stamp(1_000)).is_some());
+        assert!(
+            cache.take("c.toml", &stamp(1_000)).is_some(),
+            "b is skipped"
+        );
+        assert!(cache.is_stale());
+    }
+
+    #[test]
+    fn many_entries_decode_on_every_core_in_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = path(dir.path(), "host");
+        let summary = summary();
+        let names: Vec<String> = (0..5_000).map(|i| format!("{i:05}.toml")).collect();
+        let entries = names.iter().map(|n| (n.as_str(), stamp(1_000), &summary));
+        assert!(write(&path, entries, at(2_000)));
+        let mut cache = Cache::load(&path);
+        for name in &names {
+            assert!(cache.take(name, &stamp(1_000)).is_some(), "{name}");
+        }
+        assert!(!cache.is_stale());
     }
 
     #[test]
@@ -270,6 +320,10 @@ mod tests {
         assert!(foreign.is_stale());
         fs::write(&path, b"{ not json").expect("write");
         assert!(Cache::load(&path).is_stale());
+        let mut torn = text.clone();
+        torn.truncate(text.len() - 10);
+        fs::write(&path, torn).expect("write");
+        assert!(Cache::load(&path).is_stale(), "a torn last line");
         assert!(Cache::load(&dir.path().join("missing.json")).is_stale());
     }
 }
