@@ -108,22 +108,8 @@ mod tests {
     use ratatui::layout::Rect;
     use ratatui::style::Style;
 
-    /// `text` without its escape sequences.
     fn plain(text: &str) -> String {
-        let mut out = String::new();
-        let mut chars = text.chars();
-        while let Some(c) = chars.next() {
-            if c == '\x1b' {
-                for c in chars.by_ref() {
-                    if c.is_ascii_alphabetic() {
-                        break;
-                    }
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
+        strip_ansi_escapes::strip_str(text)
     }
 
     #[test]

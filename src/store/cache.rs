@@ -232,66 +232,52 @@ mod tests {
         SystemTime::UNIX_EPOCH + Duration::from_secs(secs)
     }
 
+    /// A cache of `names` (each with `stamp(1_000)`) written at `now`.
+    fn written(names: &[&str], now: SystemTime) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = path(dir.path(), "host");
+        let summary = summary();
+        let entries = names.iter().map(|n| (*n, stamp(1_000), &summary));
+        assert!(write(&path, entries, now));
+        (dir, path)
+    }
+
     #[test]
     fn a_file_changed_a_moment_ago_is_not_cached() {
         assert!(!settled(&stamp(1_000), at(1_001)));
         assert!(settled(&stamp(1_000), at(1_010)));
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = path(dir.path(), "host");
-        let summary = summary();
-        assert!(write(
-            &path,
-            [("a.toml", stamp(1_000), &summary)],
-            at(1_001)
-        ));
+        let (_dir, path) = written(&["a.toml"], at(1_001));
         assert!(Cache::load(&path).take("a.toml", &stamp(1_000)).is_none());
     }
 
     #[test]
     fn a_changed_stamp_misses_and_leaves_the_cache_stale() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = path(dir.path(), "host");
-        let summary = summary();
-        assert!(write(
-            &path,
-            [("a.toml", stamp(1_000), &summary)],
-            at(2_000)
-        ));
+        let (_dir, path) = written(&["a.toml"], at(2_000));
         let mut edited = stamp(1_000);
         edited.ctime_ns = 5;
         let mut cache = Cache::load(&path);
         assert!(cache.take("a.toml", &edited).is_none());
         assert!(cache.is_stale());
         let mut cache = Cache::load(&path);
-        assert_eq!(cache.take("a.toml", &stamp(1_000)), Some(summary));
+        assert_eq!(cache.take("a.toml", &stamp(1_000)), Some(summary()));
         assert!(!cache.is_stale(), "every entry was used");
     }
 
     #[test]
     fn a_file_gone_from_the_middle_leaves_the_cache_stale() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = path(dir.path(), "host");
-        let summary = summary();
-        let names = ["a.toml", "b.toml", "c.toml"];
-        let entries = names.iter().map(|n| (*n, stamp(1_000), &summary));
-        assert!(write(&path, entries, at(2_000)));
+        let (_dir, path) = written(&["a.toml", "b.toml", "c.toml"], at(2_000));
         let mut cache = Cache::load(&path);
         assert!(cache.take("a.toml", &stamp(1_000)).is_some());
-        assert!(
-            cache.take("c.toml", &stamp(1_000)).is_some(),
-            "b is skipped"
-        );
+        let c = cache.take("c.toml", &stamp(1_000));
+        assert!(c.is_some(), "b is skipped");
         assert!(cache.is_stale());
     }
 
     #[test]
     fn many_entries_decode_on_every_core_in_order() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = path(dir.path(), "host");
-        let summary = summary();
         let names: Vec<String> = (0..5_000).map(|i| format!("{i:05}.toml")).collect();
-        let entries = names.iter().map(|n| (n.as_str(), stamp(1_000), &summary));
-        assert!(write(&path, entries, at(2_000)));
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (_dir, path) = written(&names, at(2_000));
         let mut cache = Cache::load(&path);
         for name in &names {
             assert!(cache.take(name, &stamp(1_000)).is_some(), "{name}");
@@ -301,28 +287,16 @@ mod tests {
 
     #[test]
     fn damage_or_another_build_gives_an_empty_stale_cache() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = path(dir.path(), "host");
-        let summary = summary();
-        assert!(write(
-            &path,
-            [("a.toml", stamp(1_000), &summary)],
-            at(2_000)
-        ));
+        let (dir, path) = written(&["a.toml"], at(2_000));
         let text = fs::read_to_string(&path).expect("read");
-        fs::write(
-            &path,
-            text.replace(env!("CARGO_PKG_VERSION"), "0.0.0-other"),
-        )
-        .expect("write");
+        let foreign = text.replace(env!("CARGO_PKG_VERSION"), "0.0.0-other");
+        fs::write(&path, foreign).expect("write");
         let mut foreign = Cache::load(&path);
         assert!(foreign.take("a.toml", &stamp(1_000)).is_none());
         assert!(foreign.is_stale());
         fs::write(&path, b"{ not json").expect("write");
         assert!(Cache::load(&path).is_stale());
-        let mut torn = text.clone();
-        torn.truncate(text.len() - 10);
-        fs::write(&path, torn).expect("write");
+        fs::write(&path, &text[..text.len() - 10]).expect("write");
         assert!(Cache::load(&path).is_stale(), "a torn last line");
         assert!(Cache::load(&dir.path().join("missing.json")).is_stale());
     }
