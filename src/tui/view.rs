@@ -348,9 +348,26 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             t.dim,
         ));
     }
+    if let Some(mouse) = mouse_help(context) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("  Mouse: {mouse}"), t.dim));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled("  Esc, ? or F1 closes this help.", t.dim));
     lines
+}
+
+/// What the mouse does on a screen, where it does anything.
+fn mouse_help(context: Context) -> Option<&'static str> {
+    match context {
+        Context::Question => Some("click an option to answer with it."),
+        Context::FollowUp | Context::FollowUpNote => Some("click an answer to choose it."),
+        Context::History => {
+            Some("click a check-in to select it, click it again to open it; the wheel moves.")
+        }
+        Context::Detail | Context::Compare => Some("the wheel scrolls."),
+        _ => None,
+    }
 }
 
 fn screen_purpose(context: Context) -> &'static str {
