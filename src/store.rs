@@ -28,7 +28,7 @@ use serde::de::DeserializeOwned;
 
 pub use find::{HasId, find};
 pub use lock::{LockError, WriterLock};
-pub use validate::{MAX_SNAPSHOT_BYTES, validate_snapshot};
+pub use validate::{MAX_LINE_CHARS, MAX_SNAPSHOT_BYTES, MAX_TEXT_CHARS, validate_snapshot};
 
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
 use crate::summary::Summary;

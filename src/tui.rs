@@ -7,20 +7,25 @@
 
 pub mod app;
 pub mod keys;
+pub mod mouse;
 pub mod screens;
 pub mod theme;
 pub mod view;
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
-use signal_hook::consts::{SIGHUP, SIGTERM};
+use ratatui::crossterm::event::{self, DisableMouseCapture, Event};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{Command, execute};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::bank::{self, Bank};
@@ -29,7 +34,7 @@ use crate::checkin::CheckIn;
 use crate::cli::CheckArgs;
 use crate::config::Config;
 use crate::store::{LockError, Store, WriterLock};
-use app::{App, Effect, HomeInfo, Msg, TICK_MS};
+use app::{App, Effect, Field, HomeInfo, Msg, TICK_MS};
 use theme::Theme;
 
 /// Open the home screen (`check` is `None`) or go straight into a check-in,
@@ -75,7 +80,10 @@ pub fn run(
     // crossterm would drop colours under NO_COLOR (ignoring --color always)
     // and also reset the reverse/bold that shows the monochrome highlight.
     ratatui::crossterm::style::force_color_output(true);
+    let shared = Arc::new(Shared::default());
     let mut driver = Driver {
+        shared: Arc::clone(&shared),
+        edit_file: None,
         store: Store::read_only(&data_dir),
         config_dir,
         bank,
@@ -90,77 +98,200 @@ pub fn run(
         eprintln!("motive: {warning}");
     }
     let mut app = App::new(driver.home_info(), theme);
+    app.editor = editor_command();
 
     // What to keep if a signal ends us: the check-in in progress, refreshed
     // after every message. A watcher thread, not the event loop, acts on
     // SIGTERM/SIGHUP, because a hung-up terminal can leave the loop stuck.
-    let in_progress: Arc<Mutex<Option<CheckIn>>> = Arc::default();
-    let mut signals = Signals::new([SIGTERM, SIGHUP])?;
+    // SIGINT and SIGQUIT only arrive from outside (raw mode reads Ctrl-C as
+    // a key), or from Ctrl-C in the user's editor, which is the editor's to
+    // handle: while it runs they are ignored, as `git commit` does.
+    let mut signals = Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     {
-        let in_progress = Arc::clone(&in_progress);
+        let shared = Arc::clone(&shared);
         let store = driver.store.clone();
         std::thread::spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                if let Some(checkin) = in_progress.lock().ok().and_then(|c| c.clone()) {
-                    let _ = store.save_draft(&checkin);
+            for signal in signals.forever() {
+                let editor_running = lock(&shared.editing)
+                    .as_ref()
+                    .is_some_and(|e| e.pid.is_some());
+                if editor_running && matches!(signal, SIGINT | SIGQUIT) {
+                    continue;
                 }
-                ratatui::restore();
-                std::process::exit(128 + signal);
+                shared.end(&store, signal);
             }
         });
     }
-    let mut terminal = match ratatui::try_init() {
-        Ok(terminal) => terminal,
-        Err(e) => {
-            eprintln!("motive: cannot take over the terminal: {e}");
-            return Ok(ExitCode::from(1));
+    let mut terminal = {
+        let _terminal = lock(&shared.terminal);
+        match ratatui::try_init().and_then(|t| enable_mouse().map(|()| t)) {
+            Ok(terminal) => terminal,
+            Err(e) => {
+                restore_terminal();
+                eprintln!("motive: cannot take over the terminal: {e}");
+                return Ok(ExitCode::from(1));
+            }
         }
     };
-    let result = event_loop(
-        &mut terminal,
-        &mut app,
-        &mut driver,
-        &in_progress,
-        check.is_some(),
-    );
+    // ratatui's panic hook restores the terminal; the mouse is ours to release.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let result = event_loop(&mut terminal, &mut app, &mut driver, check.is_some());
     if result.is_err() {
         // The terminal failed under us: keep what was typed before reporting it.
         if let app::Screen::Flow(flow) = &app.screen {
             let _ = driver.store.save_draft(&flow.checkin);
         }
     }
-    ratatui::restore();
+    let _terminal = lock(&shared.terminal);
+    restore_terminal();
     result
+}
+
+/// State the signal watcher shares with the event loop.
+#[derive(Default)]
+struct Shared {
+    /// The check-in in progress, refreshed after every message.
+    in_progress: Mutex<Option<CheckIn>>,
+    /// Held while the terminal changes hands (to the user's editor and
+    /// back, and at the end), so a signal never restores it half-way.
+    terminal: Mutex<()>,
+    /// The user's editor, while a field is out for editing.
+    editing: Mutex<Option<Editing>>,
+}
+
+/// A field out in the user's editor.
+struct Editing {
+    field: Field,
+    /// The file the editor was given.
+    path: PathBuf,
+    /// The editor's process, until it has exited.
+    pid: Option<u32>,
+}
+
+impl Shared {
+    /// A signal ends motive: keep the check-in in progress as a draft (with
+    /// whatever the user's editor has written to its file so far), let a
+    /// running editor end first, restore the terminal and exit.
+    fn end(&self, store: &Store, signal: i32) -> ! {
+        let _terminal = lock(&self.terminal);
+        let mut draft = lock(&self.in_progress).clone();
+        let editing = lock(&self.editing)
+            .as_ref()
+            .map(|e| (e.field, e.path.clone(), e.pid));
+        if let Some((field, path, pid)) = editing {
+            if let (Some(checkin), Ok(raw)) = (draft.as_mut(), read_capped(&path)) {
+                app::set_field(checkin, field, app::from_editor(field, &raw).0);
+            }
+            if let Some(pid) = pid {
+                self.stop_editor(pid, signal);
+            }
+        }
+        if let Some(checkin) = draft {
+            let _ = store.save_draft(&checkin);
+        }
+        restore_terminal();
+        std::process::exit(128 + signal);
+    }
+
+    /// Pass the signal on to the editor and give it a moment to restore the
+    /// terminal it holds.
+    fn stop_editor(&self, pid: u32, signal: i32) {
+        use nix::sys::signal::{Signal, kill};
+        if let (Ok(pid), Ok(signal)) = (i32::try_from(pid), Signal::try_from(signal)) {
+            let _ = kill(nix::unistd::Pid::from_raw(pid), signal);
+        }
+        let deadline = Instant::now() + Duration::from_secs(3);
+        while Instant::now() < deadline
+            && lock(&self.editing)
+                .as_ref()
+                .is_some_and(|e| e.pid.is_some())
+        {
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// A lock that a panic elsewhere does not make unusable: what it guards is
+/// still the best there is.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Mouse reports: clicks and the wheel (1000), in the SGR encoding (1006).
+/// Not crossterm's `EnableMouseCapture`, which also asks for every movement
+/// (1003): nothing here uses those, and each would cost a redraw.
+struct EnableMouse;
+
+impl Command for EnableMouse {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str("\x1b[?1000h\x1b[?1006h")
+    }
+}
+
+fn enable_mouse() -> std::io::Result<()> {
+    execute!(std::io::stdout(), EnableMouse)
+}
+
+/// Give the terminal back as it was: mouse reports off (every mode
+/// crossterm knows), raw mode off, the main screen back.
+fn restore_terminal() {
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+}
+
+/// The user's editor as a shell command: `$VISUAL`, else `$EDITOR`.
+fn editor_command() -> Option<String> {
+    ["VISUAL", "EDITOR"].into_iter().find_map(|var| {
+        std::env::var(var)
+            .ok()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+    })
+}
+
+/// A file the user's editor wrote, up to the size a check-in may have.
+fn read_capped(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(crate::store::MAX_SNAPSHOT_BYTES)
+        .read_to_end(&mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     driver: &mut Driver,
-    in_progress: &Mutex<Option<CheckIn>>,
     start_check_in: bool,
 ) -> color_eyre::Result<ExitCode> {
+    let size = terminal.size()?;
+    app.update(Msg::Resize {
+        width: size.width,
+        height: size.height,
+    });
     if start_check_in {
-        driver.perform_all(app, vec![Effect::Open]);
+        driver.perform_all(terminal, app, vec![Effect::Open]);
     }
     loop {
-        if let Ok(mut guard) = in_progress.lock() {
-            *guard = match &app.screen {
-                app::Screen::Flow(flow) => Some(flow.checkin.clone()),
-                _ => None,
-            };
-        }
+        driver.remember(app);
         terminal.draw(|frame| view::view(app, frame))?;
         let msg = if event::poll(Duration::from_millis(TICK_MS))? {
             match event::read()? {
                 Event::Key(key) if key.is_press() => Msg::Key(key),
-                _ => continue, // resize and the rest: redraw
+                Event::Mouse(mouse) => Msg::Mouse(mouse),
+                Event::Resize(width, height) => Msg::Resize { width, height },
+                _ => continue, // the rest: redraw
             }
         } else {
             Msg::Tick
         };
         let effects = app.update(msg);
-        driver.perform_all(app, effects);
+        driver.perform_all(terminal, app, effects);
         if app.quit {
             // Leaving from "the check-in cannot start" is a failure for scripts.
             let failed = matches!(app.screen, app::Screen::Notice { .. });
@@ -175,6 +306,10 @@ fn event_loop(
 
 /// Performs effects against the store and feeds the outcome back as messages.
 struct Driver {
+    shared: Arc<Shared>,
+    /// The file a field went to the user's editor in, until its text is in
+    /// the check-in (a signal meanwhile still finds it there).
+    edit_file: Option<tempfile::NamedTempFile>,
     store: Store,
     config_dir: PathBuf,
     /// The bank given with `motive check --bank`, already resolved.
@@ -190,16 +325,152 @@ struct Driver {
 }
 
 impl Driver {
-    fn perform_all(&mut self, app: &mut App, effects: Vec<Effect>) {
+    fn perform_all(&mut self, terminal: &mut DefaultTerminal, app: &mut App, effects: Vec<Effect>) {
         let mut queue: std::collections::VecDeque<Effect> = effects.into();
         while let Some(effect) = queue.pop_front() {
-            if let Some(msg) = self.perform(effect) {
+            let msg = match effect {
+                Effect::Edit { field, text } => {
+                    self.remember(app);
+                    let editor = app.editor.clone().unwrap_or_default();
+                    let msg = self.edit(terminal, &editor, field, &text);
+                    if let Ok(size) = terminal.size() {
+                        queue.extend(app.update(Msg::Resize {
+                            width: size.width,
+                            height: size.height,
+                        }));
+                    }
+                    Some(msg)
+                }
+                effect => self.perform(effect),
+            };
+            if let Some(msg) = msg {
                 if let Msg::Saved { .. } = &msg {
                     app.home = self.home_info();
                 }
+                let edited = matches!(msg, Msg::Edited { .. } | Msg::EditFailed(_));
                 queue.extend(app.update(msg));
+                if edited {
+                    // The text is in the check-in now: the file can go.
+                    self.remember(app);
+                    *lock(&self.shared.editing) = None;
+                    self.edit_file = None;
+                }
             }
         }
+    }
+
+    /// Keep the check-in in progress where the signal watcher finds it.
+    fn remember(&self, app: &App) {
+        *lock(&self.shared.in_progress) = match &app.screen {
+            app::Screen::Flow(flow) => Some(flow.checkin.clone()),
+            _ => None,
+        };
+    }
+
+    /// Hand `text` to the user's editor as `git commit` does: in a private
+    /// temporary file, through the shell (so `code --wait` works), with the
+    /// screen given back to the editor until it exits.
+    fn edit(
+        &mut self,
+        terminal: &mut DefaultTerminal,
+        editor: &str,
+        field: Field,
+        text: &str,
+    ) -> Msg {
+        let file = tempfile::Builder::new()
+            .prefix("motive-")
+            .suffix(".md")
+            .tempfile()
+            .and_then(|mut file| {
+                let mut contents = text.to_string();
+                if !contents.is_empty() {
+                    contents.push('\n');
+                }
+                file.write_all(contents.as_bytes())?;
+                file.as_file().sync_all()?;
+                Ok(file)
+            });
+        let file = match file {
+            Ok(file) => file,
+            Err(e) => {
+                return Msg::EditFailed(format!(
+                    "Could not hand the text to your editor ({e}); it is unchanged."
+                ));
+            }
+        };
+        let path = file.path().to_path_buf();
+        self.edit_file = Some(file);
+        *lock(&self.shared.editing) = Some(Editing {
+            field,
+            path: path.clone(),
+            pid: None,
+        });
+        let outcome = self.run_editor(terminal, editor, &path);
+        match outcome {
+            Ok(status) if status.success() => match read_capped(&path) {
+                Ok(text) => Msg::Edited { field, text },
+                Err(e) => Msg::EditFailed(format!(
+                    "Could not read back what your editor wrote ({e}); the text is unchanged."
+                )),
+            },
+            Ok(status) => Msg::EditFailed(match status.code() {
+                Some(127) => format!(
+                    "Your editor ({editor}) was not found (exit status 127); the text is unchanged."
+                ),
+                Some(code) => format!(
+                    "Your editor ({editor}) exited with status {code}; the text is unchanged."
+                ),
+                None => format!("Your editor ({editor}) was stopped; the text is unchanged."),
+            }),
+            Err(e) => Msg::EditFailed(format!(
+                "Could not start your editor ({editor}): {e}; the text is unchanged."
+            )),
+        }
+    }
+
+    /// Leave the screen to the editor, wait for it, take the screen back.
+    fn run_editor(
+        &self,
+        terminal: &mut DefaultTerminal,
+        editor: &str,
+        path: &Path,
+    ) -> std::io::Result<std::process::ExitStatus> {
+        {
+            let _terminal = lock(&self.shared.terminal);
+            let mut out = std::io::stdout();
+            execute!(out, DisableMouseCapture, LeaveAlternateScreen)?;
+            disable_raw_mode()?;
+        }
+        let status = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("{editor} \"$1\""))
+            .arg("motive-editor")
+            .arg(path)
+            .spawn()
+            .and_then(|mut child| {
+                if let Some(editing) = lock(&self.shared.editing).as_mut() {
+                    editing.pid = Some(child.id());
+                }
+                // Polled rather than waited on, so that the lock above is
+                // free for the signal watcher while the editor runs.
+                loop {
+                    if let Some(status) = child.try_wait()? {
+                        return Ok(status);
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            });
+        if let Some(editing) = lock(&self.shared.editing).as_mut() {
+            editing.pid = None;
+        }
+        {
+            let _terminal = lock(&self.shared.terminal);
+            enable_raw_mode()?;
+            execute!(std::io::stdout(), EnterAlternateScreen, EnableMouse)?;
+        }
+        // Whatever the editor left on screen is not what ratatui thinks is there.
+        terminal.clear()?;
+        status
     }
 
     fn perform(&mut self, effect: Effect) -> Option<Msg> {
@@ -279,7 +550,8 @@ impl Driver {
                         |snapshots| Msg::Loaded { open, snapshots },
                     ),
             ),
-            Effect::Quit => None,
+            // Needs the terminal: done in `perform_all`.
+            Effect::Edit { .. } | Effect::Quit => None,
         }
     }
 

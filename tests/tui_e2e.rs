@@ -354,3 +354,81 @@ fn sigterm_keeps_text_typed_a_moment_ago() {
         toml::from_str(&std::fs::read_to_string(draft_path(&data)).expect("read")).expect("draft");
     assert_eq!(draft.reflections[0].text, "half a thought");
 }
+
+/// Where option `value` of the scale is on screen (0-based row, column):
+/// the row of the option numbers, then the digit in it.
+fn option_cell(screen: &vt100::Screen, value: char) -> Option<(u16, u16)> {
+    let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+    (0..rows).find_map(|r| {
+        let line: Vec<String> = (0..cols)
+            .map(|c| {
+                let text = screen.cell(r, c).map(|x| x.contents()).unwrap_or_default();
+                if text.is_empty() {
+                    " ".to_string()
+                } else {
+                    text.to_string()
+                }
+            })
+            .collect();
+        let words: String = line.concat();
+        let numbers: Vec<&str> = words.split_whitespace().collect();
+        let scale = numbers
+            .iter()
+            .map(|w| w.trim_start_matches('•'))
+            .eq(["1", "2", "3", "4", "5"]);
+        if !scale {
+            return None;
+        }
+        let col = line.iter().position(|c| c.starts_with(value))?;
+        Some((r, u16::try_from(col).ok()?))
+    })
+}
+
+#[test]
+fn a_click_answers_and_quitting_turns_mouse_reports_off() {
+    let (_dir, data, config) = dirs();
+    let mut term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    term.wait_for("1/6");
+    assert_ne!(
+        term.with_screen(vt100::Screen::mouse_protocol_mode),
+        vt100::MouseProtocolMode::None,
+        "mouse reports are on"
+    );
+    let (row, col) = term
+        .with_screen(|s| option_cell(s, '4'))
+        .expect("the scale is on screen");
+    // SGR reports are 1-based: press, then release.
+    term.send(&format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        col + 1,
+        row + 1,
+        col + 1,
+        row + 1
+    ));
+    term.wait_for("2/6");
+    term.send(key::BACKSPACE);
+    term.wait_for("1/6");
+    term.wait_for("•4");
+    term.send("q");
+    term.wait_for("Leave the check-in?");
+    term.send("y");
+    assert_eq!(term.wait_exit(), Some(0));
+    assert_eq!(
+        term.with_screen(vt100::Screen::mouse_protocol_mode),
+        vt100::MouseProtocolMode::None,
+        "mouse reports are off after quitting"
+    );
+    assert!(term.is_cooked());
+}
+
+#[test]
+fn sigterm_turns_mouse_reports_off() {
+    let (_dir, data, config) = dirs();
+    let mut term = answered(&data, &config, 1);
+    term.signal(nix::sys::signal::Signal::SIGTERM);
+    assert_eq!(term.wait_exit(), Some(143));
+    assert_eq!(
+        term.with_screen(vt100::Screen::mouse_protocol_mode),
+        vt100::MouseProtocolMode::None
+    );
+}

@@ -293,21 +293,20 @@ fn the_editor_field_follows_the_step() {
     );
 }
 
-mod browsing {
+mod browsing_support {
     use super::*;
     use motive::snapshot::Snapshot;
     use motive::summary::Summary;
-    use motive::tui::app::{CompareView, Detail, History};
 
     /// The app over `n` check-ins, with a stand-in for the driver that
     /// answers [`Effect::Load`] from memory, as the real one does from disk.
-    struct Browse {
-        app: App,
-        full: Vec<Snapshot>,
+    pub struct Browse {
+        pub app: App,
+        pub full: Vec<Snapshot>,
     }
 
     impl Browse {
-        fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
             let mut effects = self.app.update(msg);
             let mut loaded = Vec::new();
             effects.retain(|effect| match effect {
@@ -334,7 +333,7 @@ mod browsing {
         }
     }
 
-    fn home_with(n: usize) -> Browse {
+    pub fn home_with(n: usize) -> Browse {
         let bank = builtin::get("quick").expect("quick");
         let full: Vec<Snapshot> = (0..n)
             .map(|i| {
@@ -348,6 +347,12 @@ mod browsing {
             full,
         }
     }
+}
+
+mod browsing {
+    use super::browsing_support::home_with;
+    use super::*;
+    use motive::tui::app::{CompareView, Detail, History};
 
     #[test]
     fn opening_a_check_in_loads_it_in_full_and_a_missing_one_says_so() {
@@ -476,5 +481,266 @@ mod browsing {
                 .as_deref()
                 .is_some_and(|s| s.contains("trash"))
         );
+    }
+}
+
+mod own_editor {
+    use super::*;
+    use motive::tui::app::NO_EDITOR;
+
+    fn ctrl_e() -> Msg {
+        Msg::Key(KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL))
+    }
+
+    /// A quick check-in at its first reflection, with an editor set.
+    fn at_reflection() -> App {
+        let mut app = started(None);
+        app.editor = Some("vi".into());
+        for _ in 0..checkin(&app).questions.len() {
+            app.update(ch('3'));
+        }
+        assert_eq!(app.context(), Context::Text);
+        app
+    }
+
+    #[test]
+    fn ctrl_e_hands_the_text_so_far_to_the_editor() {
+        let mut app = at_reflection();
+        typed(&mut app, "first line");
+        app.update(key(KeyCode::Enter));
+        typed(&mut app, "second");
+        assert_eq!(
+            app.update(ctrl_e()),
+            vec![Effect::Edit {
+                field: Field::Reflection(0),
+                text: "first line\nsecond".into(),
+            }]
+        );
+        // A note and the label go the same way.
+        let mut app = started(None);
+        app.editor = Some("vi".into());
+        app.update(ch('n'));
+        typed(&mut app, "why");
+        assert!(matches!(
+            app.update(ctrl_e()).as_slice(),
+            [Effect::Edit { field: Field::Note(0), text }] if text == "why"
+        ));
+    }
+
+    #[test]
+    fn what_the_editor_wrote_replaces_the_field_and_saves_the_draft() {
+        let mut app = at_reflection();
+        typed(&mut app, "draft");
+        let effects = app.update(Msg::Edited {
+            field: Field::Reflection(0),
+            text: "Written in my editor\n\nwith a second paragraph\n".into(),
+        });
+        let [Effect::SaveDraft(draft)] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        let expected = "Written in my editor\n\nwith a second paragraph";
+        assert_eq!(draft.reflections[0].text, expected);
+        assert_eq!(checkin(&app).reflections[0].text, expected);
+        // The text area shows it, and typing goes on at its end.
+        typed(&mut app, "!");
+        assert_eq!(checkin(&app).reflections[0].text, format!("{expected}!"));
+        assert_eq!(app.status, None);
+    }
+
+    #[test]
+    fn editor_text_is_cleaned_like_typed_text() {
+        let mut app = at_reflection();
+        app.update(Msg::Edited {
+            field: Field::Reflection(0),
+            text: "a\r\nb\x1b[31m\tc\n\n".into(),
+        });
+        // One trailing newline goes; the blank line the user left stays.
+        assert_eq!(checkin(&app).reflections[0].text, "a\nb[31m\tc\n");
+        let (label, cut) = motive::tui::app::from_editor(Field::Label, "  Q4\nnew team\n");
+        assert_eq!((label.as_str(), cut), ("Q4 new team", None));
+        let long = "x".repeat(motive::store::MAX_TEXT_CHARS + 5);
+        let (text, cut) = motive::tui::app::from_editor(Field::Commitment, &long);
+        assert_eq!(text.chars().count(), motive::store::MAX_TEXT_CHARS);
+        assert_eq!(cut, Some(motive::store::MAX_TEXT_CHARS));
+        app.update(Msg::Edited {
+            field: Field::Reflection(0),
+            text: long,
+        });
+        assert!(
+            app.status
+                .as_deref()
+                .is_some_and(|s| s.contains("left out"))
+        );
+    }
+
+    #[test]
+    fn without_an_editor_ctrl_e_only_says_how_to_set_one() {
+        let mut app = at_reflection();
+        app.editor = None;
+        typed(&mut app, "kept");
+        assert!(app.update(ctrl_e()).is_empty());
+        assert_eq!(app.status.as_deref(), Some(NO_EDITOR));
+        assert_eq!(app.context(), Context::Text);
+        // The message is news until the next key; the text is untouched.
+        typed(&mut app, "!");
+        assert_eq!(app.status, None);
+        assert_eq!(checkin(&app).reflections[0].text, "kept!");
+    }
+
+    #[test]
+    fn a_failed_editor_keeps_the_text_and_says_so() {
+        let mut app = at_reflection();
+        typed(&mut app, "kept");
+        let effects = app.update(Msg::EditFailed(
+            "Your editor (nope) was not found; the text is unchanged.".into(),
+        ));
+        assert!(effects.is_empty());
+        assert!(app.status.as_deref().is_some_and(|s| s.contains("nope")));
+        assert_eq!(checkin(&app).reflections[0].text, "kept");
+    }
+
+    #[test]
+    fn ctrl_e_does_nothing_outside_text_fields() {
+        let mut app = started(None);
+        app.editor = Some("vi".into());
+        assert!(app.update(ctrl_e()).is_empty());
+        assert_eq!(app.status, None);
+    }
+}
+
+mod mouse {
+    use super::*;
+    use motive::tui::screens;
+    use motive::tui::view;
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+
+    fn mouse(kind: MouseEventKind, column: u16, row: u16) -> Msg {
+        Msg::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    fn click(column: u16, row: u16) -> Msg {
+        mouse(MouseEventKind::Down(MouseButton::Left), column, row)
+    }
+
+    fn centre(area: Rect) -> (u16, u16) {
+        (area.x + area.width / 2, area.y + area.height / 2)
+    }
+
+    fn option_centre(app: &App, value: i64) -> (u16, u16) {
+        let Screen::Flow(flow) = &app.screen else {
+            panic!("not in the flow")
+        };
+        let body = view::areas(app, app.size).expect("big enough").body;
+        let (_, area) = screens::question::option_areas(flow, body)
+            .into_iter()
+            .find(|(v, _)| *v == value)
+            .expect("the option is drawn");
+        centre(area)
+    }
+
+    #[test]
+    fn a_click_on_an_option_answers_with_it() {
+        let mut app = started(None);
+        app.update(Msg::Resize {
+            width: 100,
+            height: 30,
+        });
+        let (x, y) = option_centre(&app, 4);
+        let effects = app.update(click(x, y));
+        assert!(saves_draft(&effects), "{effects:?}");
+        assert_eq!(checkin(&app).questions[0].value, Some(4));
+        assert_eq!(checkin(&app).step, Step::Question(1));
+        // The wheel, a release and a click on the statement text do nothing.
+        for msg in [
+            mouse(MouseEventKind::ScrollDown, x, y),
+            mouse(MouseEventKind::Up(MouseButton::Left), x, y),
+            click(x, 3),
+        ] {
+            assert!(app.update(msg).is_empty());
+        }
+        assert_eq!(checkin(&app).step, Step::Question(1));
+    }
+
+    #[test]
+    fn clicks_leave_an_open_note_alone() {
+        let mut app = started(None);
+        let (x, y) = option_centre(&app, 2);
+        app.update(ch('n'));
+        typed(&mut app, "a note");
+        assert!(app.update(click(x, y)).is_empty());
+        assert_eq!(app.context(), Context::Note);
+        assert_eq!(checkin(&app).questions[0].value, None);
+    }
+
+    #[test]
+    fn a_click_on_an_outcome_chooses_it_and_keeps_the_note() {
+        let mut app = started(Some("ship it"));
+        let body = view::areas(&app, app.size).expect("big enough").body;
+        let areas = screens::follow_up::outcome_areas(body);
+        let at =
+            |outcome: Outcome| centre(areas.iter().find(|(o, _)| *o == outcome).expect("drawn").1);
+        let (x, y) = at(Outcome::NotDone);
+        assert!(saves_draft(&app.update(click(x, y))));
+        assert_eq!(app.context(), Context::FollowUpNote);
+        typed(&mut app, "no time");
+        let (x, y) = at(Outcome::Partly);
+        app.update(click(x, y));
+        let follow_up = checkin(&app).follow_up.clone().expect("a follow-up");
+        assert_eq!(follow_up.outcome, Some(Outcome::Partly));
+        assert_eq!(follow_up.note, "no time");
+    }
+
+    #[test]
+    fn history_clicks_select_then_open_and_the_wheel_moves() {
+        use super::browsing_support::home_with;
+        use motive::tui::app::{Detail, History};
+        let mut browse = home_with(5);
+        browse.update(ch('h'));
+        // Newest first: the list's first row (under the header) is the
+        // newest, the third is two older. The body starts at row 2 (title,
+        // margin), its header is row 2, the rows follow.
+        browse.update(click(6, 5));
+        assert!(matches!(
+            &browse.app.screen,
+            Screen::History(History { selected: 2, .. })
+        ));
+        browse.update(mouse(MouseEventKind::ScrollDown, 40, 10));
+        assert!(matches!(
+            &browse.app.screen,
+            Screen::History(History { selected: 1, .. })
+        ));
+        browse.update(mouse(MouseEventKind::ScrollUp, 40, 10));
+        browse.update(click(6, 5));
+        assert!(
+            matches!(&browse.app.screen, Screen::Detail(Detail { index: 2, .. })),
+            "a click on the selected row opens it: {:?}",
+            browse.app.screen
+        );
+        browse.update(mouse(MouseEventKind::ScrollDown, 40, 10));
+        browse.update(mouse(MouseEventKind::ScrollDown, 40, 10));
+        browse.update(mouse(MouseEventKind::ScrollUp, 40, 10));
+        assert!(matches!(
+            &browse.app.screen,
+            Screen::Detail(Detail { scroll, .. }) if *scroll == motive::tui::app::WHEEL_LINES
+        ));
+    }
+
+    #[test]
+    fn the_wheel_scrolls_a_comparison() {
+        use super::browsing_support::home_with;
+        use motive::tui::app::CompareView;
+        let mut browse = home_with(3);
+        browse.update(ch('c'));
+        browse.update(mouse(MouseEventKind::ScrollDown, 40, 10));
+        assert!(matches!(
+            &browse.app.screen,
+            Screen::Compare(CompareView { scroll, .. }) if *scroll == motive::tui::app::WHEEL_LINES
+        ));
     }
 }

@@ -3,20 +3,27 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::Rect;
 use ratatui_textarea::TextArea;
 
 use super::keys::{self, Action, Context};
+use super::mouse::{self, Target};
 use super::theme::Theme;
 use crate::checkin::{CheckIn, Step};
 use crate::score::{self, Comparison, DimensionChange, DimensionScore};
 use crate::snapshot::{Outcome, Snapshot};
+use crate::store::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
 use crate::summary::Summary;
 
 /// How many ticks (of [`TICK_MS`]) after the last keystroke a draft is saved.
 pub const SAVE_AFTER_TICKS: u8 = 8;
 /// The driver sends a [`Msg::Tick`] this often when no key arrives.
 pub const TICK_MS: u64 = 250;
+/// Lines one notch of the mouse wheel scrolls a check-in or a comparison.
+pub const WHEEL_LINES: u16 = 3;
+/// What the status line says when Ctrl-E has no editor to open.
+pub const NO_EDITOR: &str = "Set $VISUAL or $EDITOR to write in your own editor.";
 
 /// What the home, history and compare screens show; gathered by the driver
 /// from the store. Only summaries: a check-in shown in full is loaded when
@@ -188,8 +195,16 @@ pub struct App {
     pub read_only: bool,
     /// A one-line message at the bottom, e.g. when a draft could not be saved.
     pub status: Option<String>,
+    /// The status line is news until the next key, even during a check-in
+    /// (where a failed draft save otherwise stays on screen).
+    pub status_fades: bool,
     /// Ticks since the last keystroke in a text field, while a save is pending.
     pub typing: Option<u8>,
+    /// The user's own editor (`$VISUAL`, else `$EDITOR`) for Ctrl-E, as a
+    /// shell command; `None` when neither is set.
+    pub editor: Option<String>,
+    /// The whole terminal, for telling what a mouse click landed on.
+    pub size: Rect,
     pub quit: bool,
 }
 
@@ -199,7 +214,21 @@ pub struct App {
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
+    /// A click or a turn of the wheel.
+    Mouse(MouseEvent),
+    /// The terminal has this many columns and rows (at start and on resize).
+    Resize {
+        width: u16,
+        height: u16,
+    },
     Tick,
+    /// The user's editor wrote this for `field`: it replaces the field's text.
+    Edited {
+        field: Field,
+        text: String,
+    },
+    /// The user's editor could not run or failed: the text stays as it was.
+    EditFailed(String),
     /// A draft was found when starting: offer to resume it.
     DraftFound(CheckIn),
     /// The check-in can begin (fresh or resumed).
@@ -263,6 +292,12 @@ pub enum Effect {
         ids: Vec<String>,
         open: Open,
     },
+    /// Hand `text` to the user's editor (suspending the screen meanwhile),
+    /// then answer with [`Msg::Edited`] or [`Msg::EditFailed`].
+    Edit {
+        field: Field,
+        text: String,
+    },
     Quit,
 }
 
@@ -276,7 +311,10 @@ impl App {
             theme,
             read_only: false,
             status: None,
+            status_fades: false,
             typing: None,
+            editor: None,
+            size: Rect::new(0, 0, 80, 24),
             quit: false,
         }
     }
@@ -322,7 +360,17 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => self.on_key(&key),
+            Msg::Mouse(event) => self.on_mouse(event),
+            Msg::Resize { width, height } => {
+                self.size = Rect::new(0, 0, width, height);
+                vec![]
+            }
             Msg::Tick => self.on_tick(),
+            Msg::Edited { field, text } => self.on_edited(field, &text),
+            Msg::EditFailed(reason) => {
+                self.fading_status(reason);
+                vec![]
+            }
             Msg::DraftFound(draft) => {
                 self.screen = Screen::Resume(draft);
                 vec![]
@@ -410,11 +458,22 @@ impl App {
         }
     }
 
-    fn on_key(&mut self, key: &KeyEvent) -> Vec<Effect> {
-        // A status line outside the check-in is news until the next key.
-        if !matches!(self.screen, Screen::Flow(_)) {
+    /// A one-line message that goes away with the next key.
+    fn fading_status(&mut self, message: String) {
+        self.status = Some(message);
+        self.status_fades = true;
+    }
+
+    /// A status line outside the check-in is news until the next key.
+    fn clear_news(&mut self) {
+        if !matches!(self.screen, Screen::Flow(_)) || self.status_fades {
             self.status = None;
+            self.status_fades = false;
         }
+    }
+
+    fn on_key(&mut self, key: &KeyEvent) -> Vec<Effect> {
+        self.clear_news();
         let context = self.context();
         let Some(action) = keys::action(context, key) else {
             if context.is_text() {
@@ -431,6 +490,7 @@ impl App {
                 vec![]
             }
             Action::Quit => self.on_quit(),
+            Action::ExternalEditor => self.open_external_editor(),
             _ => match &mut self.screen {
                 Screen::History(_) | Screen::Detail(_) | Screen::Compare(_) => {
                     self.on_browse(action)
@@ -458,16 +518,128 @@ impl App {
                     }
                     _ => vec![],
                 },
-                Screen::Flow(flow) => {
-                    let effects = flow.on_action(action);
-                    if effects.iter().any(|e| matches!(e, Effect::SaveDraft(_))) {
-                        self.typing = None;
-                    }
-                    effects
-                }
+                Screen::Flow(_) => self.flow_action(action),
                 Screen::Result(_) if action == Action::OpenCompare => self.open_compare(None),
                 Screen::Result(_) => vec![],
             },
+        }
+    }
+
+    fn flow_action(&mut self, action: Action) -> Vec<Effect> {
+        let Screen::Flow(flow) = &mut self.screen else {
+            return vec![];
+        };
+        let effects = flow.on_action(action);
+        if effects.iter().any(|e| matches!(e, Effect::SaveDraft(_))) {
+            self.typing = None;
+        }
+        effects
+    }
+
+    /// Ctrl-E: the open text field goes to the user's editor, if there is one.
+    fn open_external_editor(&mut self) -> Vec<Effect> {
+        let Screen::Flow(flow) = &mut self.screen else {
+            return vec![];
+        };
+        if flow.editor.is_none() {
+            return vec![];
+        }
+        if self.editor.is_none() {
+            self.fading_status(NO_EDITOR.to_string());
+            return vec![];
+        }
+        flow.store_editor_text();
+        let Some(editor) = &flow.editor else {
+            return vec![];
+        };
+        vec![Effect::Edit {
+            field: editor.field,
+            text: editor.area.lines().join("\n"),
+        }]
+    }
+
+    /// What the user's editor wrote replaces the field's text; the draft is
+    /// saved at once, as after any step.
+    fn on_edited(&mut self, field: Field, raw: &str) -> Vec<Effect> {
+        let Screen::Flow(flow) = &mut self.screen else {
+            return vec![];
+        };
+        let (text, cut) = from_editor(field, raw);
+        match &flow.editor {
+            Some(editor) if editor.field == field => {
+                flow.open_editor(field, &text);
+                flow.store_editor_text();
+            }
+            // The field is no longer on screen: keep the text all the same.
+            _ => set_field(&mut flow.checkin, field, text),
+        }
+        let draft = Box::new(flow.checkin.clone());
+        self.typing = None;
+        self.status = None;
+        self.status_fades = false;
+        if let Some(limit) = cut {
+            self.fading_status(format!(
+                "Your editor's text was longer than the {limit} characters a field holds: the rest was left out."
+            ));
+        }
+        vec![Effect::SaveDraft(draft)]
+    }
+
+    /// A click selects or answers what it lands on; the wheel scrolls.
+    /// Text fields and overlays take no clicks: the keyboard does it all.
+    fn on_mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
+        if self.overlay.is_some() {
+            return vec![];
+        }
+        match event.kind {
+            MouseEventKind::Down(MouseButton::Left) => {
+                let Some(target) = mouse::hit(self, event.column, event.row) else {
+                    return vec![];
+                };
+                self.clear_news();
+                self.on_click(target)
+            }
+            MouseEventKind::ScrollDown => self.on_wheel(Action::Down),
+            MouseEventKind::ScrollUp => self.on_wheel(Action::Up),
+            _ => vec![],
+        }
+    }
+
+    fn on_click(&mut self, target: Target) -> Vec<Effect> {
+        match (target, &mut self.screen) {
+            (Target::Option(value), Screen::Flow(_)) => self.flow_action(Action::Digit(value)),
+            (Target::Outcome(outcome), Screen::Flow(flow)) => {
+                // Changing the outcome while writing its note keeps the note.
+                flow.store_editor_text();
+                let effects = flow.choose_outcome(outcome);
+                self.typing = None;
+                effects
+            }
+            (Target::HistoryRow(index), Screen::History(h)) => {
+                // A click selects; a click on the selected row opens it.
+                if h.selected == index {
+                    self.on_browse(Action::Confirm)
+                } else {
+                    h.selected = index;
+                    vec![]
+                }
+            }
+            _ => vec![],
+        }
+    }
+
+    fn on_wheel(&mut self, direction: Action) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::History(_) => self.on_browse(direction),
+            Screen::Detail(Detail { scroll, .. }) | Screen::Compare(CompareView { scroll, .. }) => {
+                *scroll = if direction == Action::Down {
+                    scroll.saturating_add(WHEEL_LINES)
+                } else {
+                    scroll.saturating_sub(WHEEL_LINES)
+                };
+                vec![]
+            }
+            _ => vec![],
         }
     }
 
@@ -734,26 +906,7 @@ impl Flow {
     fn store_editor_text(&mut self) {
         let Some(editor) = &self.editor else { return };
         let text = editor.area.lines().join("\n");
-        let c = &mut self.checkin;
-        match editor.field {
-            Field::Note(i) => {
-                if let Some(q) = c.questions.get_mut(i) {
-                    q.note = text;
-                }
-            }
-            Field::FollowUpNote => {
-                if let Some(f) = c.follow_up.as_mut() {
-                    f.note = text;
-                }
-            }
-            Field::Reflection(i) => {
-                if let Some(r) = c.reflections.get_mut(i) {
-                    r.text = text;
-                }
-            }
-            Field::Commitment => c.commitment = text,
-            Field::Label => c.label = text.replace('\n', " ").trim().to_string(),
-        }
+        set_field(&mut self.checkin, editor.field, text);
     }
 
     fn go_to(&mut self, step: Step) -> Vec<Effect> {
@@ -845,6 +998,60 @@ impl Flow {
         let note = f.note.clone();
         self.open_editor(Field::FollowUpNote, &note);
         vec![Effect::SaveDraft(Box::new(self.checkin.clone()))]
+    }
+}
+
+/// Put `text` into the part of the check-in that `field` fills.
+pub fn set_field(c: &mut CheckIn, field: Field, text: String) {
+    match field {
+        Field::Note(i) => {
+            if let Some(q) = c.questions.get_mut(i) {
+                q.note = text;
+            }
+        }
+        Field::FollowUpNote => {
+            if let Some(f) = c.follow_up.as_mut() {
+                f.note = text;
+            }
+        }
+        Field::Reflection(i) => {
+            if let Some(r) = c.reflections.get_mut(i) {
+                r.text = text;
+            }
+        }
+        Field::Commitment => c.commitment = text,
+        Field::Label => c.label = text.replace('\n', " ").trim().to_string(),
+    }
+}
+
+/// What a file from the user's editor becomes in `field`: the one trailing
+/// newline editors add is dropped, as are control characters other than
+/// line breaks and tabs (and line breaks too in the one-line label). Text
+/// beyond what a saved check-in may hold is cut; the limit is returned then.
+#[must_use]
+pub fn from_editor(field: Field, raw: &str) -> (String, Option<usize>) {
+    let raw = raw.replace("\r\n", "\n");
+    let raw = raw.strip_suffix('\n').unwrap_or(&raw);
+    let single_line = field == Field::Label;
+    let mut text: String = raw
+        .chars()
+        .map(|c| if single_line && c == '\n' { ' ' } else { c })
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect();
+    if single_line {
+        text = text.trim().to_string();
+    }
+    let limit = if single_line {
+        MAX_LINE_CHARS
+    } else {
+        MAX_TEXT_CHARS
+    };
+    match text.char_indices().nth(limit) {
+        Some((at, _)) => {
+            text.truncate(at);
+            (text, Some(limit))
+        }
+        None => (text, None),
     }
 }
 

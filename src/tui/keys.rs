@@ -42,6 +42,8 @@ pub enum Action {
     Mark,
     Delete,
     Explain,
+    /// Write the current text field in `$VISUAL` / `$EDITOR`.
+    ExternalEditor,
 }
 
 /// A key the table recognises.
@@ -114,6 +116,17 @@ const ESC: Key = Code(KeyCode::Esc);
 const ENTER: Key = Code(KeyCode::Enter);
 const TAB: Key = Code(KeyCode::Tab);
 const BACKTAB: Key = Code(KeyCode::BackTab);
+
+/// Ctrl-E in every text area: hand the text to the user's own editor.
+const EXTERNAL_EDITOR: Binding = with_short(
+    bind(
+        &[Ctrl('e')],
+        "^E",
+        "write it in your own editor ($VISUAL or $EDITOR)",
+        Action::ExternalEditor,
+    ),
+    "editor",
+);
 
 /// Which table applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -389,6 +402,7 @@ const FOLLOW_UP_NOTE: &[Binding] = &[
         "change the answer",
         Action::Previous,
     ),
+    EXTERNAL_EDITOR,
     bind(&[F1], "F1", "help", Action::Help),
     bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
 ];
@@ -473,12 +487,14 @@ const NOTE: &[Binding] = &[
         "back to the statement (the note is kept)",
         Action::CloseEditor,
     ),
+    EXTERNAL_EDITOR,
     bind(&[F1], "F1", "help", Action::Help),
 ];
 
 const TEXT: &[Binding] = &[
     bind(&[TAB], "Tab", "next", Action::Next),
     bind(&[BACKTAB], "Shift-Tab", "back", Action::Previous),
+    EXTERNAL_EDITOR,
     bind(&[F1], "F1", "help", Action::Help),
     bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
 ];
@@ -508,6 +524,7 @@ const REVIEW: &[Binding] = &[
 
 const LABEL: &[Binding] = &[
     bind(&[ENTER, ESC, TAB], "Enter", "done", Action::CloseEditor),
+    EXTERNAL_EDITOR,
     bind(&[F1], "F1", "help", Action::Help),
 ];
 
@@ -674,6 +691,20 @@ mod tests {
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(action(Context::Text, &ctrl_c), Some(Action::Quit));
+        let ctrl_e = KeyEvent::new(KeyCode::Char('e'), KeyModifiers::CONTROL);
+        for context in [
+            Context::Note,
+            Context::Text,
+            Context::Label,
+            Context::FollowUpNote,
+        ] {
+            assert_eq!(
+                action(context, &ctrl_e),
+                Some(Action::ExternalEditor),
+                "{context:?}"
+            );
+        }
+        assert_eq!(action(Context::PathInput, &ctrl_e), None);
         assert_eq!(
             action(Context::Home, &press(KeyCode::Char('n'))),
             Some(Action::Start)

@@ -15,12 +15,21 @@ use super::theme::Theme;
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 20;
 
-/// Draw the whole app.
-pub fn view(app: &App, frame: &mut Frame) {
-    let area = frame.area();
+/// Where the parts of the frame go on a terminal of `area`; `None` when it
+/// is too small for the layout. The mouse uses it to tell what was clicked.
+pub struct Areas {
+    pub header: Rect,
+    /// The current screen's own area, inside its margin.
+    pub body: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+    pub footer_lines: Vec<Line<'static>>,
+}
+
+#[must_use]
+pub fn areas(app: &App, area: Rect) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(&app.theme, frame, area);
-        return;
+        return None;
     }
     let footer_lines = wrap_line(
         footer_line(&app.theme, app.context(), digits(app).as_deref()),
@@ -33,11 +42,34 @@ pub fn view(app: &App, frame: &mut Frame) {
         Constraint::Length(u16::try_from(footer_lines.len()).unwrap_or(1)),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(title_line(app)), header);
     let body = body.inner(ratatui::layout::Margin {
         horizontal: 2,
         vertical: 1,
     });
+    Some(Areas {
+        header,
+        body,
+        status,
+        footer,
+        footer_lines,
+    })
+}
+
+/// Draw the whole app.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let Some(Areas {
+        header,
+        body,
+        status,
+        footer,
+        footer_lines,
+    }) = areas(app, area)
+    else {
+        too_small(&app.theme, frame, area);
+        return;
+    };
+    frame.render_widget(Paragraph::new(title_line(app)), header);
     match &app.screen {
         Screen::Home => screens::home::draw(app, frame, body),
         Screen::Resume(draft) => screens::resume::draw(&app.theme, draft, frame, body),
@@ -316,9 +348,26 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
             t.dim,
         ));
     }
+    if let Some(mouse) = mouse_help(context) {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("  Mouse: {mouse}"), t.dim));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled("  Esc, ? or F1 closes this help.", t.dim));
     lines
+}
+
+/// What the mouse does on a screen, where it does anything.
+fn mouse_help(context: Context) -> Option<&'static str> {
+    match context {
+        Context::Question => Some("click an option to answer with it."),
+        Context::FollowUp | Context::FollowUpNote => Some("click an answer to choose it."),
+        Context::History => {
+            Some("click a check-in to select it, click it again to open it; the wheel moves.")
+        }
+        Context::Detail | Context::Compare => Some("the wheel scrolls."),
+        _ => None,
+    }
 }
 
 fn screen_purpose(context: Context) -> &'static str {

@@ -25,17 +25,8 @@ pub fn draw(theme: &Theme, flow: &Flow, index: usize, frame: &mut Frame, area: R
         .get(dim_index)
         .map_or(q.dimension.as_str(), |d| d.name.as_str());
     let dim_style = theme.dimension(&q.dimension, dim_index);
-    let note_open = matches!(flow.editor.as_ref().map(|e| e.field), Some(Field::Note(_)));
-
-    let [top, gauge, _, statement, options, note] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(5),
-        Constraint::Length(if note_open { 6 } else { 2 }),
-    ])
-    .areas(area);
+    let note_open = note_open(flow);
+    let [top, gauge, statement, options, note] = layout(area, note_open);
 
     let progress = format!("{}/{}", index + 1, total);
     let [left, right] = Layout::horizontal([
@@ -92,14 +83,47 @@ pub fn draw(theme: &Theme, flow: &Flow, index: usize, frame: &mut Frame, area: R
     }
 }
 
-/// The scale as a row of equal columns: the number, then its label wrapped.
-fn draw_options(theme: &Theme, flow: &Flow, answered: Option<i64>, frame: &mut Frame, area: Rect) {
+fn note_open(flow: &Flow) -> bool {
+    matches!(flow.editor.as_ref().map(|e| e.field), Some(Field::Note(_)))
+}
+
+/// The screen's rows: progress, gauge, statement, options, note (a blank
+/// row after the gauge).
+fn layout(area: Rect, note_open: bool) -> [Rect; 5] {
+    let [top, gauge, _, statement, options, note] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(5),
+        Constraint::Length(if note_open { 6 } else { 2 }),
+    ])
+    .areas(area);
+    [top, gauge, statement, options, note]
+}
+
+/// Each point of the scale and the column it is drawn in, on a statement
+/// screen drawn in `area`: where a click answers with that point.
+#[must_use]
+pub fn option_areas(flow: &Flow, area: Rect) -> Vec<(i64, Rect)> {
+    let [_, _, _, options, _] = layout(area, note_open(flow));
+    columns(flow, options)
+}
+
+/// The scale as a row of equal columns.
+fn columns(flow: &Flow, area: Rect) -> Vec<(i64, Rect)> {
     let scale = &flow.checkin.scale;
     let points: Vec<i64> = (scale.min..=scale.max).collect();
     let columns = Layout::horizontal(points.iter().map(|_| Constraint::Fill(1)))
         .spacing(1)
         .split(area);
-    for (value, column) in points.iter().zip(columns.iter()) {
+    points.into_iter().zip(columns.iter().copied()).collect()
+}
+
+/// The scale as a row of equal columns: the number, then its label wrapped.
+fn draw_options(theme: &Theme, flow: &Flow, answered: Option<i64>, frame: &mut Frame, area: Rect) {
+    let scale = &flow.checkin.scale;
+    for (value, column) in &columns(flow, area) {
         let highlighted = *value == flow.highlight;
         let style = if highlighted {
             theme.highlight
