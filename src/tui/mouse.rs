@@ -2,7 +2,7 @@
 //! clicked (from the same layout functions they draw with), so `update` can
 //! stay pure: it asks [`hit`] with the terminal size kept in [`App`].
 
-use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::layout::{Position, Rect};
 
 use super::app::{App, Screen};
 use super::keys::Context;
@@ -48,24 +48,17 @@ pub fn hit(app: &App, column: u16, row: u16) -> Option<Target> {
     }
 }
 
-/// The check-in drawn on the history list's row at `at`, if any. The list
-/// is laid out as `screens::history` draws it: a column on the left, one
-/// header row, then the check-ins newest first, scrolled just enough to
-/// show the selected one on its last row.
+/// The check-in drawn on the history list's row at `at`, if any, by the
+/// layout `screens::history` draws with.
 fn history_row(body: Rect, count: usize, selected: usize, at: Position) -> Option<usize> {
     if count == 0 {
         return None;
     }
-    let list_width = if body.width >= 110 { 54 } else { 42 };
-    let [list, _] = Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)])
-        .spacing(1)
-        .areas(body);
+    let [list, _] = screens::history::split(body);
     if !list.contains(at) || at.y == list.y {
         return None;
     }
-    let visible = usize::from(list.height.saturating_sub(1)).max(1);
-    let selected_row = count.saturating_sub(1).saturating_sub(selected);
-    let first = (selected_row + 1).saturating_sub(visible);
+    let (_, first) = screens::history::window(list, count, selected);
     let row = first + usize::from(at.y - list.y - 1);
     // Rows count from the newest; indices from the oldest.
     (row < count).then(|| count - 1 - row)

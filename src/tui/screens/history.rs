@@ -9,6 +9,26 @@ use crate::chart::{self, TrendChart};
 use crate::text;
 use crate::tui::app::{App, History};
 
+/// The list of check-ins (left) and the chart (right) in `area`.
+#[must_use]
+pub fn split(area: Rect) -> [Rect; 2] {
+    let list_width = if area.width >= 110 { 54 } else { 42 };
+    Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)])
+        .spacing(1)
+        .areas(area)
+}
+
+/// Rows are newest first, under one header row. Only the rows on screen are
+/// drawn, so a long history costs nothing per frame; the window keeps the
+/// selection on its last line, as a table would. Returns the selected row
+/// (counted from the newest) and the first row on screen.
+#[must_use]
+pub fn window(list: Rect, count: usize, selected: usize) -> (usize, usize) {
+    let row = count.saturating_sub(1).saturating_sub(selected);
+    let visible = usize::from(list.height.saturating_sub(1)).max(1);
+    (row, (row + 1).saturating_sub(visible))
+}
+
 pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let snapshots = &app.home.snapshots;
@@ -19,11 +39,7 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let list_width = if area.width >= 110 { 54 } else { 42 };
-    let [list, chart_area] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)])
-            .spacing(1)
-            .areas(area);
+    let [list, chart_area] = split(area);
 
     let dimensions = chart::dimensions_in(snapshots);
     let label_width: u16 = if area.width >= 110 { 12 } else { 6 };
@@ -34,15 +50,8 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
         let short = text::cut(&d.name, 3).to_owned();
         header.push(Cell::from(Span::styled(short, t.dimension(&d.id, i))));
     }
-    // Rows are newest first: the selected index counts from the end. Only the
-    // rows on screen are built, so a long history costs nothing per frame;
-    // the window keeps the selection on its last line, as a table would.
-    let row = snapshots
-        .len()
-        .saturating_sub(1)
-        .saturating_sub(history.selected);
+    let (row, first) = window(list, snapshots.len(), history.selected);
     let visible = usize::from(list.height.saturating_sub(1)).max(1);
-    let first = (row + 1).saturating_sub(visible);
     let rows: Vec<Row> = snapshots
         .iter()
         .enumerate()
