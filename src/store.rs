@@ -650,8 +650,8 @@ fn read_all(paths: &[&Path]) -> Vec<Result<Snapshot, String>> {
     par_map(paths, 64, |p| read_snapshot(p))
 }
 
-/// `f` over `items` in order, split across the cores when each would get
-/// at least `per_thread` items (a thread costs tens of microseconds).
+/// `f` over `items` in order, split across the cores once there are more
+/// than `per_thread` items (a thread costs tens of microseconds).
 pub(crate) fn par_map<T: Sync, R: Send>(
     items: &[T],
     per_thread: usize,
@@ -659,7 +659,7 @@ pub(crate) fn par_map<T: Sync, R: Send>(
 ) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
-        .min(items.len() / per_thread.max(1))
+        .min(items.len().div_ceil(per_thread.max(1)))
         .max(1);
     if threads == 1 {
         return items.iter().map(f).collect();
