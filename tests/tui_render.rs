@@ -372,7 +372,7 @@ fn history_with_no_check_ins() {
 }
 
 #[test]
-fn history_draws_each_dimension_in_its_colour() {
+fn history_draws_each_dimension_in_its_colour_and_with_its_own_marker() {
     let mut app = browsing(
         quarters(12, false),
         Screen::History(History {
@@ -383,23 +383,25 @@ fn history_draws_each_dimension_in_its_colour() {
     app.theme = Theme::color();
     let terminal = draw(&app, 120, 40);
     let buffer = terminal.backend().buffer();
-    let braille = |c: &ratatui::buffer::Cell| {
-        c.symbol()
-            .chars()
-            .any(|ch| ('\u{2801}'..='\u{28ff}').contains(&ch))
-    };
     use motive::chart::okabe_ito;
-    for colour in [
-        okabe_ito::SKY_BLUE,
-        okabe_ito::ORANGE,
-        okabe_ito::REDDISH_PURPLE,
+    // Lines and legend: the same marker in the same colour, per dimension.
+    for (marker, colour) in [
+        ("•", okabe_ito::SKY_BLUE),
+        ("+", okabe_ito::ORANGE),
+        ("x", okabe_ito::REDDISH_PURPLE),
     ] {
         let cells = buffer
             .content
             .iter()
-            .filter(|c| braille(c) && c.fg == colour)
+            .filter(|c| c.symbol() == marker && c.fg == colour)
             .count();
-        assert!(cells > 10, "{colour:?}: {cells} line cells");
+        assert!(cells > 10, "{marker} {colour:?}: {cells} line cells");
+        let others = buffer
+            .content
+            .iter()
+            .filter(|c| c.symbol() == marker && c.fg != colour && c.fg != Color::Reset)
+            .count();
+        assert_eq!(others, 0, "{marker} is only ever drawn in {colour:?}");
     }
 }
 

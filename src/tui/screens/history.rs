@@ -98,8 +98,11 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
     let mut state = TableState::default().with_selected(Some(row - first));
     frame.render_stateful_widget(table, list, &mut state);
 
+    // Each line in its colour and with its own marker, named in the legend:
+    // never told apart by colour alone.
     let trend = TrendChart::new(snapshots)
         .colors(t.dimension_colors().clone())
-        .monochrome(t.monochrome);
+        .monochrome(t.monochrome)
+        .markers(true);
     frame.render_widget(&trend, chart_area);
 }
