@@ -333,12 +333,18 @@ mod browsing_support {
         }
     }
 
+    /// `n` quarterly check-ins on the core bank, answers varying between
+    /// them: longer than one screen in full, with statements that moved.
     pub fn home_with(n: usize) -> Browse {
-        let bank = builtin::get("quick").expect("quick");
+        let bank = builtin::get("core").expect("core");
         let full: Vec<Snapshot> = (0..n)
             .map(|i| {
                 let when = now() + chrono::Duration::days(90 * i as i64);
-                CheckIn::new(&bank, None, None, when).to_snapshot(when)
+                let mut checkin = CheckIn::new(&bank, None, None, when);
+                for (k, q) in checkin.questions.iter_mut().enumerate() {
+                    q.value = Some(1 + ((i + k) % 5) as i64);
+                }
+                checkin.to_snapshot(when)
             })
             .collect();
         let summaries = full.iter().map(Summary::of).collect();
@@ -742,5 +748,18 @@ mod mouse {
             &browse.app.screen,
             Screen::Compare(CompareView { scroll, .. }) if *scroll == motive::tui::app::WHEEL_LINES
         ));
+        // Spinning on past the end stops at the last line, so the first
+        // notch back up moves at once.
+        let at_end = |browse: &super::browsing_support::Browse| match &browse.app.screen {
+            Screen::Compare(CompareView { scroll, .. }) => *scroll,
+            _ => u16::MAX,
+        };
+        for _ in 0..100 {
+            browse.update(mouse(MouseEventKind::ScrollDown, 40, 10));
+        }
+        let end = at_end(&browse);
+        assert!(end > motive::tui::app::WHEEL_LINES && end < 100, "{end}");
+        browse.update(mouse(MouseEventKind::ScrollUp, 40, 10));
+        assert_eq!(at_end(&browse), end - motive::tui::app::WHEEL_LINES);
     }
 }

@@ -637,6 +637,7 @@ impl App {
                 } else {
                     scroll.saturating_sub(WHEEL_LINES)
                 };
+                self.clamp_scroll();
                 vec![]
             }
             _ => vec![],
@@ -834,7 +835,32 @@ impl App {
             },
             _ => {}
         }
+        self.clamp_scroll();
         vec![]
+    }
+
+    /// Keep a check-in's or a comparison's scroll within its text: after
+    /// pressing on past the end, the first key back up moves at once.
+    fn clamp_scroll(&mut self) {
+        let Some(body) = super::view::areas(self, self.size).map(|a| a.body) else {
+            return;
+        };
+        let last = match &self.screen {
+            Screen::Detail(d) => {
+                let lines = super::screens::detail::lines(self, d, body);
+                super::screens::clamp_scroll(&lines, body, u16::MAX)
+            }
+            Screen::Compare(c) => {
+                let lines = super::screens::compare::lines(self, c, body);
+                super::screens::clamp_scroll(&lines, body, u16::MAX)
+            }
+            _ => return,
+        };
+        if let Screen::Detail(Detail { scroll, .. }) | Screen::Compare(CompareView { scroll, .. }) =
+            &mut self.screen
+        {
+            *scroll = (*scroll).min(last);
+        }
     }
 
     fn type_into_editor(&mut self, key: &KeyEvent) -> Vec<Effect> {

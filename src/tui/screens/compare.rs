@@ -18,6 +18,15 @@ use crate::tui::theme::Theme;
 const MOVERS: usize = 5;
 
 pub fn draw(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
+    let lines = lines(app, view, area);
+    let scroll = super::clamp_scroll(&lines, area, view.scroll);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+}
+
+/// Everything the screen shows, before scrolling; `update` uses it too, to
+/// stop scrolling at the last line.
+#[must_use]
+pub fn lines<'a>(app: &'a App, view: &'a CompareView, area: Rect) -> Vec<Line<'a>> {
     let (from, to) = (view.earlier.as_ref(), view.later.as_ref());
     let t = &app.theme;
     let width = usize::from(area.width);
@@ -75,8 +84,7 @@ pub fn draw(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
         movers(t, from, to, comparison, width, &mut lines);
         then_and_now(t, from, to, width, &mut lines);
     }
-    let scroll = super::clamp_scroll(&lines, area, view.scroll);
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+    lines
 }
 
 fn movers(

@@ -12,6 +12,20 @@ use crate::tui::app::{App, Detail};
 use crate::tui::theme::Theme;
 
 pub fn draw(app: &App, detail: &Detail, frame: &mut Frame, area: Rect) {
+    let lines = lines(app, detail, area);
+    let scroll = super::clamp_scroll(&lines, area, detail.scroll);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+/// Everything the screen shows, before scrolling; `update` uses it too, to
+/// stop scrolling at the last line.
+#[must_use]
+pub fn lines<'a>(app: &'a App, detail: &'a Detail, area: Rect) -> Vec<Line<'a>> {
     let s = detail.snapshot.as_ref();
     let t = &app.theme;
     let label = s
@@ -34,13 +48,7 @@ pub fn draw(app: &App, detail: &Detail, frame: &mut Frame, area: Rect) {
     } else {
         lines.extend(everything(t, s));
     }
-    let scroll = super::clamp_scroll(&lines, area, detail.scroll);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    lines
 }
 
 /// Every answer with its note, the reflections, the commitment and follow-up.
