@@ -1,12 +1,13 @@
-//! One place for every style, and for honouring `NO_COLOR`.
+//! One place for every style. Whether to colour at all (`--color`,
+//! `NO_COLOR`) is decided once in `main` and passed to [`Theme::new`].
 
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::chart::DimensionColors;
 
-/// The styles the TUI draws with. [`Theme::monochrome`] is used when
-/// `NO_COLOR` is set: no colours, and the highlight still shows by reverse
-/// video and bold.
+/// The styles the TUI draws with. [`Theme::monochrome`] is used without
+/// colour (`NO_COLOR`, `--color never`): the highlight still shows by
+/// reverse video and bold.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
     pub monochrome: bool,
@@ -76,16 +77,6 @@ impl Theme {
         Self {
             dimensions,
             ..theme
-        }
-    }
-
-    /// The monochrome theme when `NO_COLOR` is set to anything non-empty.
-    #[must_use]
-    pub fn from_env() -> Self {
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-            Self::monochrome()
-        } else {
-            Self::color()
         }
     }
 
