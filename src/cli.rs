@@ -1,9 +1,9 @@
 //! Command-line arguments. Each subcommand's behaviour lives in `commands/<name>.rs`.
 
-use std::ffi::OsStr;
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use clap_complete::Shell;
 
 use crate::cadence::MAX_EVERY_DAYS;
@@ -123,6 +123,42 @@ pub enum ColorChoice {
     Always,
     /// No colour
     Never,
+}
+
+impl Cli {
+    /// Parse the command line. clap's own help and errors follow `--color`
+    /// as well (it honours `NO_COLOR` by itself); clap prints and exits on
+    /// `--help`, `--version` and mistakes, as `Cli::parse` would.
+    #[must_use]
+    pub fn parse_args() -> Self {
+        let args: Vec<OsString> = std::env::args_os().collect();
+        let choice = match requested_color(&args) {
+            Some(ColorChoice::Always) => clap::ColorChoice::Always,
+            Some(ColorChoice::Never) => clap::ColorChoice::Never,
+            Some(ColorChoice::Auto) | None => clap::ColorChoice::Auto,
+        };
+        let matches = Self::command().color(choice).get_matches_from(args);
+        Self::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    }
+}
+
+/// The `--color` given on a command line, before clap has parsed it (the
+/// last one wins, as with clap; nothing after `--` counts).
+fn requested_color(args: &[OsString]) -> Option<ColorChoice> {
+    let mut found = None;
+    let mut args = args.iter().skip(1).map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg {
+            Some("--") => break,
+            Some("--color") => args.next().flatten(),
+            Some(other) => other.strip_prefix("--color="),
+            None => None,
+        };
+        if let Some(choice) = value.and_then(|v| ColorChoice::from_str(v, true).ok()) {
+            found = Some(choice);
+        }
+    }
+    found
 }
 
 impl ColorChoice {
@@ -294,6 +330,31 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         super::Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn the_colour_flag_is_found_before_clap_parses() {
+        use super::requested_color;
+        let args = |line: &str| -> Vec<std::ffi::OsString> {
+            line.split(' ').map(std::ffi::OsString::from).collect()
+        };
+        assert_eq!(requested_color(&args("motive list")), None);
+        assert_eq!(
+            requested_color(&args("motive --color never list --help")),
+            Some(ColorChoice::Never)
+        );
+        assert_eq!(
+            requested_color(&args("motive list --color=always")),
+            Some(ColorChoice::Always)
+        );
+        assert_eq!(
+            requested_color(&args("motive --color never --color always")),
+            Some(ColorChoice::Always)
+        );
+        assert_eq!(
+            requested_color(&args("motive bank validate -- --color=never")),
+            None
+        );
     }
 
     #[test]

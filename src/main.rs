@@ -1,14 +1,13 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use motive::cli::{Cli, Command};
 use motive::commands::{self, Ctx};
 use motive::paths;
 
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
-    let mut cli = Cli::parse();
+    let mut cli = Cli::parse_args();
     let data_dir = paths::data_dir(cli.data_dir.take());
     let config_dir = paths::config_dir();
     let color = cli.color.enabled(

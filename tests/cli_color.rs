@@ -155,3 +155,28 @@ fn compare_colours_only_the_verdicts() {
         );
     }
 }
+
+#[test]
+fn clap_help_and_errors_follow_the_flag_too() {
+    let dir = private_tempdir();
+    let help = |flag: &str| {
+        let out = motive(dir.path())
+            .env_remove("NO_COLOR")
+            .args([flag, "--help"])
+            .output()
+            .expect("run motive");
+        String::from_utf8(out.stdout).expect("UTF-8")
+    };
+    assert!(help("--color=always").contains(ESCAPE));
+    assert!(!help("--color=never").contains(ESCAPE));
+    assert!(!help("--color=auto").contains(ESCAPE), "not a terminal");
+    motive(dir.path())
+        .env_remove("NO_COLOR")
+        .args(["--color", "never", "lst"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("unrecognized subcommand")
+                .and(predicate::str::contains(ESCAPE).not()),
+        );
+}
