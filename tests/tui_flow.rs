@@ -259,11 +259,11 @@ fn help_opens_on_every_screen_and_closes() {
     let mut app = started(Some("ship it"));
     for msg in [ch('?'), key(KeyCode::F(1))] {
         app.update(msg);
-        if matches!(app.overlay, Some(Overlay::Help)) {
+        if matches!(app.overlay, Some(Overlay::Help { .. })) {
             break;
         }
     }
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
     app.update(key(KeyCode::Esc));
     assert!(app.overlay.is_none());
     // in a text field F1 is help and '?' types
@@ -271,7 +271,7 @@ fn help_opens_on_every_screen_and_closes() {
     app.update(ch('?'));
     assert!(app.overlay.is_none());
     app.update(key(KeyCode::F(1)));
-    assert!(matches!(app.overlay, Some(Overlay::Help)));
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
 }
 
 #[test]

@@ -610,3 +610,25 @@ mod any_language {
         }
     }
 }
+
+#[test]
+fn help_taller_than_the_screen_scrolls_to_its_last_line_and_no_further() {
+    let mut app = at_step(Step::Question(1));
+    app.size = ratatui::layout::Rect::new(0, 0, 60, 20);
+    key(&mut app, KeyCode::Char('?'));
+    let first = draw(&app, 60, 20);
+    assert_snapshot!("help_60x20_top", first.backend());
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Down);
+    }
+    let Some(motive::tui::app::Overlay::Help { scroll }) = app.overlay else {
+        panic!("help is still open");
+    };
+    assert!((1..5).contains(&scroll), "stops at the last line: {scroll}");
+    let last = draw(&app, 60, 20);
+    assert_snapshot!("help_60x20_bottom", last.backend());
+    key(&mut app, KeyCode::Up);
+    assert!(
+        matches!(app.overlay, Some(motive::tui::app::Overlay::Help { scroll: s }) if s == scroll - 1)
+    );
+}

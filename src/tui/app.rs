@@ -173,7 +173,10 @@ pub struct CompareView {
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Overlay {
-    Help,
+    /// The keys of the screen underneath, scrolled by this many lines.
+    Help {
+        scroll: u16,
+    },
     ConfirmQuit,
     ConfirmDiscard,
     SaveFailed(String),
@@ -323,7 +326,7 @@ impl App {
     #[must_use]
     pub fn context(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Help) => return Context::Help,
+            Some(Overlay::Help { .. }) => return Context::Help,
             Some(Overlay::ConfirmQuit) => return Context::ConfirmQuit,
             Some(Overlay::ConfirmDiscard) => return Context::ConfirmDiscard,
             Some(Overlay::SaveFailed(_)) => return Context::SaveFailed,
@@ -486,7 +489,7 @@ impl App {
         }
         match action {
             Action::Help => {
-                self.overlay = Some(Overlay::Help);
+                self.overlay = Some(Overlay::Help { scroll: 0 });
                 vec![]
             }
             Action::Quit => self.on_quit(),
@@ -588,6 +591,14 @@ impl App {
     /// A click selects or answers what it lands on; the wheel scrolls.
     /// Text fields and overlays take no clicks: the keyboard does it all.
     fn on_mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
+        if let Some(Overlay::Help { scroll }) = self.overlay {
+            match event.kind {
+                MouseEventKind::ScrollDown => self.scroll_help(scroll, true),
+                MouseEventKind::ScrollUp => self.scroll_help(scroll, false),
+                _ => {}
+            }
+            return vec![];
+        }
         if self.overlay.is_some() {
             return vec![];
         }
@@ -667,6 +678,10 @@ impl App {
 
     fn on_overlay(&mut self, overlay: Overlay, action: Action) -> Vec<Effect> {
         match (overlay, action) {
+            (Overlay::Help { scroll }, Action::Up | Action::Down) => {
+                self.scroll_help(scroll, action == Action::Down);
+                vec![]
+            }
             (Overlay::ConfirmQuit, Action::Yes) => {
                 self.quit = true;
                 let mut effects = self.save_draft();
@@ -837,6 +852,17 @@ impl App {
         }
         self.clamp_scroll();
         vec![]
+    }
+
+    /// Scroll the help a line, no further than its last line.
+    fn scroll_help(&mut self, scroll: u16, down: bool) {
+        let last = super::view::help_last_scroll(self, self.size);
+        let scroll = if down {
+            scroll.saturating_add(1).min(last)
+        } else {
+            scroll.saturating_sub(1)
+        };
+        self.overlay = Some(Overlay::Help { scroll });
     }
 
     /// Keep a check-in's or a comparison's scroll within its text: after

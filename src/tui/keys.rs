@@ -612,6 +612,20 @@ const HELP: &[Binding] = &[
         "close the help",
         Action::Close,
     ),
+    with_short(
+        bind(
+            &[
+                Code(KeyCode::Up),
+                Code(KeyCode::Char('k')),
+                Code(KeyCode::Down),
+                Code(KeyCode::Char('j')),
+            ],
+            "↑↓",
+            "scroll, when the help is taller than the screen",
+            Action::Up,
+        ),
+        "scroll",
+    ),
     help_only(&[Ctrl('c')], "Ctrl-C", "close the help", Action::Close),
 ];
 

@@ -10,6 +10,7 @@ use super::app::{App, Overlay, Screen};
 use super::keys::{self, Context};
 use super::screens;
 use super::theme::Theme;
+use crate::text;
 
 /// The smallest terminal the layout is made for.
 pub const MIN_WIDTH: u16 = 60;
@@ -232,10 +233,61 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     cell
 }
 
+/// How wide an overlay box is on a screen of `area`.
+fn overlay_width(area: Rect) -> u16 {
+    area.width.saturating_sub(8).min(76)
+}
+
+/// The help box on a screen of `area`: where it goes, its lines (wrapped to
+/// fit, one row each), and the furthest it can scroll.
+fn help_box(app: &App, area: Rect) -> (Rect, Vec<Line<'static>>, u16) {
+    let width = overlay_width(area);
+    let lines = help_lines(app, usize::from(width.saturating_sub(2)));
+    let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let popup = centered(area, width, rows.saturating_add(2));
+    (
+        popup,
+        lines,
+        rows.saturating_sub(popup.height.saturating_sub(2)),
+    )
+}
+
+/// How far the help can scroll on a terminal of `size`; 0 when it fits.
+#[must_use]
+pub fn help_last_scroll(app: &App, size: Rect) -> u16 {
+    match areas(app, size) {
+        Some(_) => help_box(app, size).2,
+        None => 0,
+    }
+}
+
+fn draw_help(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+    let t = &app.theme;
+    let (popup, lines, last) = help_box(app, area);
+    let scroll = scroll.min(last);
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(t.border)
+        .title(Span::styled(" Help ", t.strong));
+    if last > 0 {
+        let below = last - scroll;
+        let hint = match (scroll, below) {
+            (0, _) => format!(" ↓ {below} more "),
+            (_, 0) => " ↑ ".to_string(),
+            _ => format!(" ↑↓ {below} more "),
+        };
+        block = block.title_bottom(Line::styled(hint, t.key).right_aligned());
+    }
+    let inner = block.inner(popup);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(block, popup);
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
+}
+
 fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     let t = &app.theme;
     let (title, mut lines): (&str, Vec<Line>) = match overlay {
-        Overlay::Help => ("Help", help_lines(app)),
+        Overlay::Help { scroll } => return draw_help(app, *scroll, frame, area),
         Overlay::ConfirmQuit => (
             "Leave the check-in?",
             vec![
@@ -270,16 +322,14 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
             vec![Line::raw("A file that does not exist yet:")],
         ),
     };
-    if !matches!(overlay, Overlay::Help) {
-        lines.push(Line::raw(""));
-        lines.push(footer_line(t, app.context(), None));
-    }
+    lines.push(Line::raw(""));
+    lines.push(footer_line(t, app.context(), None));
     let input_rows = if matches!(overlay, Overlay::PathInput { .. }) {
         3
     } else {
         0
     };
-    let width = area.width.saturating_sub(8).min(76);
+    let width = overlay_width(area);
     // Rows once wrapped to the inside of the box, plus the border.
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let rows: usize = lines
@@ -319,8 +369,10 @@ fn draw_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The help overlay: what this screen is for, then every key of its table.
-fn help_lines(app: &App) -> Vec<Line<'static>> {
+/// The help overlay: what this screen is for, then every key of its table,
+/// wrapped to `width` columns with descriptions hanging under each other.
+fn help_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    const KEY_COLUMN: usize = 12;
     let t = &app.theme;
     let mut context = app.context();
     if context == Context::Help {
@@ -329,31 +381,49 @@ fn help_lines(app: &App) -> Vec<Line<'static>> {
         under.overlay = None;
         context = under.context();
     }
-    let mut lines = vec![Line::styled(screen_purpose(context), t.dim), Line::raw("")];
+    let width = width.max(KEY_COLUMN + 10);
+    let dim = |text: &str, indent: usize, lines: &mut Vec<Line<'static>>| {
+        for row in text::wrap(text, width - indent) {
+            lines.push(Line::styled(format!("{}{row}", " ".repeat(indent)), t.dim));
+        }
+    };
+    let mut lines = Vec::new();
+    dim(screen_purpose(context), 0, &mut lines);
+    lines.push(Line::raw(""));
     let digits = digits(app);
     for b in keys::table(context) {
         let label = match (b.action, &digits) {
             (keys::Action::Digit(_), Some(digits)) => digits.as_str(),
             _ => b.label,
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  {label:<10}"), t.key),
-            Span::raw(b.help),
-        ]));
+        let key = format!("  {}", text::pad(label, KEY_COLUMN - 2));
+        for (i, row) in text::wrap(b.help, width - KEY_COLUMN)
+            .into_iter()
+            .enumerate()
+        {
+            lines.push(Line::from(vec![
+                match i {
+                    0 => Span::styled(key.clone(), t.key),
+                    _ => Span::raw(" ".repeat(KEY_COLUMN)),
+                },
+                Span::raw(row),
+            ]));
+        }
     }
     if context.is_text() {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            "  In a text field every other key types; Enter starts a new line.",
-            t.dim,
-        ));
+        dim(
+            "In a text field every other key types; Enter starts a new line.",
+            2,
+            &mut lines,
+        );
     }
     if let Some(mouse) = mouse_help(context) {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(format!("  Mouse: {mouse}"), t.dim));
+        dim(&format!("Mouse: {mouse}"), 2, &mut lines);
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled("  Esc, ? or F1 closes this help.", t.dim));
+    dim("Esc, ? or F1 closes this help.", 2, &mut lines);
     lines
 }
 
