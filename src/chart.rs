@@ -231,7 +231,11 @@ impl<'a> TrendChart<'a> {
     }
 
     /// One series per shown dimension, already split at missing scores.
-    fn series(&self, timeline: &[(f64, &Summary)]) -> Vec<Series> {
+    /// `slots` is how many points fit across the plot: with more check-ins
+    /// than that, each point is the mean of the check-ins in its stretch of
+    /// time, so a long history draws as a line rather than a solid band.
+    fn series(&self, timeline: &[(f64, &Summary)], slots: usize) -> Vec<Series> {
+        let groups = group_by_slot(timeline, slots);
         let mut nth_other = 0;
         self.shown_dimensions()
             .into_iter()
@@ -246,9 +250,13 @@ impl<'a> TrendChart<'a> {
                     }
                     color
                 };
-                let points = timeline
-                    .iter()
-                    .map(|(x, summary)| summary.score(&dimension.id).map(|y| (*x, y)));
+                let points = groups.iter().map(|group| {
+                    let scores: Vec<f64> = group
+                        .iter()
+                        .filter_map(|(_, s)| s.score(&dimension.id))
+                        .collect();
+                    (!scores.is_empty()).then(|| (mean_x(group), mean(&scores)))
+                });
                 Series {
                     name: dimension.name.clone(),
                     color,
@@ -305,6 +313,38 @@ struct Series {
     color: Color,
     marker: char,
     segments: Vec<Vec<(f64, f64)>>,
+}
+
+/// The timeline cut into consecutive groups, one per check-in when they fit
+/// in `slots`, else one per slot of equal time that holds any.
+fn group_by_slot<'t, 'a>(
+    timeline: &'t [(f64, &'a Summary)],
+    slots: usize,
+) -> Vec<&'t [(f64, &'a Summary)]> {
+    let span = timeline.last().map_or(0.0, |(x, _)| *x);
+    if timeline.len() <= slots.max(1) || span <= 0.0 {
+        return timeline.chunks(1).collect();
+    }
+    // Slots are few (a chart's width), so the float-to-index casts are exact.
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let slot_of = |x: f64| ((x / span) * (slots - 1) as f64).round() as usize;
+    timeline
+        .chunk_by(|(a, _), (b, _)| slot_of(*a) == slot_of(*b))
+        .collect()
+}
+
+#[allow(clippy::cast_precision_loss)] // a count of check-ins
+fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+fn mean_x(group: &[(f64, &Summary)]) -> f64 {
+    let xs: Vec<f64> = group.iter().map(|(x, _)| *x).collect();
+    mean(&xs)
 }
 
 /// Cut a sequence of optional points into the runs between the `None`s.
@@ -387,7 +427,9 @@ impl Widget for &TrendChart<'_> {
             return;
         };
         let span = timeline.last().map_or(0.0, |(x, _)| *x);
-        let series = self.series(&timeline);
+        let columns = usize::from(area.width.saturating_sub(Y_AXIS_WIDTH).max(1));
+        let per_column = if self.uses_markers() { 1 } else { 2 };
+        let series = self.series(&timeline, columns * per_column);
 
         let legend_row = Rect::new(area.x, area.y, area.width, 1);
         self.legend(&series).render(legend_row, buf);
@@ -569,6 +611,36 @@ mod tests {
     }
 
     #[test]
+    fn more_check_ins_than_room_draw_the_mean_of_each_stretch() {
+        let all = weekly(400);
+        let chart = TrendChart::new(&all);
+        let timeline = chart.timeline();
+        let series = chart.series(&timeline, 40);
+        for s in &series {
+            let points: usize = s.segments.iter().map(Vec::len).sum();
+            assert!((30..=40).contains(&points), "{}: {points} points", s.name);
+        }
+        // The first point is the mean of the check-ins in the first slot.
+        let groups = group_by_slot(&timeline, 40);
+        let first: Vec<f64> = groups[0]
+            .iter()
+            .filter_map(|(_, s)| s.score("autonomy"))
+            .collect();
+        assert!(first.len() > 1, "several check-ins share a slot");
+        assert_eq!(series[0].segments[0][0].1, mean(&first));
+        // With room for every check-in, every check-in is a point.
+        let few = weekly(12);
+        let chart = TrendChart::new(&few);
+        let timeline = chart.timeline();
+        let points: usize = chart.series(&timeline, 40)[0]
+            .segments
+            .iter()
+            .map(Vec::len)
+            .sum();
+        assert_eq!(points, 12);
+    }
+
+    #[test]
     fn no_snapshots_shows_a_centred_message() {
         let text = render_text(&TrendChart::new(&[]), 40, 9);
         let rows: Vec<&str> = text.lines().collect();
@@ -650,7 +722,7 @@ mod tests {
         ];
         let chart = TrendChart::new(&snapshots);
         let timeline = chart.timeline();
-        let series = chart.series(&timeline);
+        let series = chart.series(&timeline, 40);
         let segments: Vec<usize> = series.iter().map(|s| s.segments.len()).collect();
         assert_eq!(segments, [1, 2, 1]);
         assert_eq!(series[1].segments[1], [(59.0, 100.0)]);
