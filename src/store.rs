@@ -279,7 +279,7 @@ impl Store {
         for (file, read) in missed.into_iter().zip(read_all(&paths)) {
             match read {
                 Ok(snapshot) => {
-                    learned |= cache::settled(&file.stamp, now);
+                    learned |= file.stamp.settled(now);
                     summaries.push(Summary::of(&snapshot));
                     sources.push(file);
                 }

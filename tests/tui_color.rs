@@ -12,22 +12,6 @@ fn dirs() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     (dir, data, config)
 }
 
-/// How many cells on screen have a colour of their own.
-fn coloured_cells(term: &Term) -> usize {
-    term.with_screen(|screen| {
-        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
-        (0..rows)
-            .flat_map(|r| (0..cols).map(move |c| (r, c)))
-            .filter(|&(r, c)| {
-                screen.cell(r, c).is_some_and(|cell| {
-                    cell.fgcolor() != vt100::Color::Default
-                        || cell.bgcolor() != vt100::Color::Default
-                })
-            })
-            .count()
-    })
-}
-
 #[test]
 fn color_never_draws_monochrome_and_keeps_the_highlight() {
     let (_dir, data, config) = dirs();
@@ -48,7 +32,7 @@ fn color_never_draws_monochrome_and_keeps_the_highlight() {
         })
     });
     assert_eq!(
-        coloured_cells(&term),
+        term.coloured_cells(),
         0,
         "--color never: no cell has a colour"
     );

@@ -7,28 +7,13 @@ use std::path::Path;
 
 use motive::bank::builtin;
 use motive::score;
-use pty::{Spawn, Term, key};
-use serde_json::Value;
+use pty::{Spawn, Term, key, show_latest};
 
 fn dirs() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
     let config = dir.path().join("config");
     (dir, data, config)
-}
-
-fn show_latest(data: &Path) -> Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_motive"))
-        .args(["show", "latest", "--json"])
-        .env("MOTIVE_DATA_DIR", data)
-        .output()
-        .expect("run motive show");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 #[test]
@@ -161,18 +146,7 @@ fn no_color_still_shows_the_highlighted_option() {
             })
         })
     });
-    let colours = term.with_screen(|screen| {
-        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
-        (0..rows)
-            .flat_map(|r| (0..cols).map(move |c| (r, c)))
-            .filter(|&(r, c)| {
-                screen.cell(r, c).is_some_and(|cell| {
-                    cell.fgcolor() != vt100::Color::Default
-                        || cell.bgcolor() != vt100::Color::Default
-                })
-            })
-            .count()
-    });
+    let colours = term.coloured_cells();
     assert_eq!(colours, 0, "NO_COLOR: no cell has a colour");
 }
 

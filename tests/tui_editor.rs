@@ -7,8 +7,7 @@ mod pty;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use pty::{Spawn, Term, key};
-use serde_json::Value;
+use pty::{Spawn, Term, key, show_latest};
 
 const CTRL_E: &str = "\x05";
 
@@ -55,20 +54,6 @@ fn at_reflection(dirs: &Dirs, editor: Option<&str>) -> Term {
     term.wait_for("Reflection 1/1");
     term.wait_for("^E editor");
     term
-}
-
-fn show_latest(data: &Path) -> Value {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_motive"))
-        .args(["show", "latest", "--json"])
-        .env("MOTIVE_DATA_DIR", data)
-        .output()
-        .expect("run motive show");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
 }
 
 #[test]

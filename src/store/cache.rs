@@ -56,8 +56,10 @@ impl Stamp {
         }
     }
 
-    /// Changed long enough before `now` that a later change must move the stamp.
-    fn settled(&self, now: SystemTime) -> bool {
+    /// Changed long enough before `now` that a later change must move the
+    /// stamp: only such files are cached (see [`write`]).
+    #[must_use]
+    pub fn settled(&self, now: SystemTime) -> bool {
         let Ok(now) = now.duration_since(SystemTime::UNIX_EPOCH) else {
             return false;
         };
@@ -195,12 +197,6 @@ pub fn write<'a>(
     encoded && atomic::write(path, &bytes, Mode::Replace).is_ok()
 }
 
-/// Whether a freshly read file would be kept by [`write`].
-#[must_use]
-pub fn settled(stamp: &Stamp, now: SystemTime) -> bool {
-    stamp.settled(now)
-}
-
 /// Where this host's cache lives in the data dir `root`.
 #[must_use]
 pub fn path(root: &Path, host: &str) -> PathBuf {
@@ -244,8 +240,8 @@ mod tests {
 
     #[test]
     fn a_file_changed_a_moment_ago_is_not_cached() {
-        assert!(!settled(&stamp(1_000), at(1_001)));
-        assert!(settled(&stamp(1_000), at(1_010)));
+        assert!(!stamp(1_000).settled(at(1_001)));
+        assert!(stamp(1_000).settled(at(1_010)));
         let (_dir, path) = written(&["a.toml"], at(1_001));
         assert!(Cache::load(&path).take("a.toml", &stamp(1_000)).is_none());
     }

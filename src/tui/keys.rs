@@ -224,17 +224,7 @@ const HOME_READ_ONLY: &[Binding] = &[
 
 const HISTORY: &[Binding] = &[
     with_short(
-        bind(
-            &[
-                Code(KeyCode::Up),
-                Code(KeyCode::Char('k')),
-                Code(KeyCode::Down),
-                Code(KeyCode::Char('j')),
-            ],
-            "↑↓/jk",
-            "select a check-in",
-            Action::Up,
-        ),
+        bind(UP_DOWN, "↑↓/jk", "select a check-in", Action::Up),
         "select",
     ),
     with_short(
@@ -285,21 +275,16 @@ const HISTORY: &[Binding] = &[
     ),
 ];
 
+/// Up and down, as arrows or vi keys; `action` tells them apart.
+const UP_DOWN: &[Key] = &[
+    Code(KeyCode::Up),
+    Code(KeyCode::Char('k')),
+    Code(KeyCode::Down),
+    Code(KeyCode::Char('j')),
+];
+
 const DETAIL: &[Binding] = &[
-    with_short(
-        bind(
-            &[
-                Code(KeyCode::Up),
-                Code(KeyCode::Char('k')),
-                Code(KeyCode::Down),
-                Code(KeyCode::Char('j')),
-            ],
-            "↑↓",
-            "scroll",
-            Action::Up,
-        ),
-        "scroll",
-    ),
+    with_short(bind(UP_DOWN, "↑↓", "scroll", Action::Up), "scroll"),
     help_only(
         &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
         "PgUp/PgDn",
@@ -614,12 +599,7 @@ const HELP: &[Binding] = &[
     ),
     with_short(
         bind(
-            &[
-                Code(KeyCode::Up),
-                Code(KeyCode::Char('k')),
-                Code(KeyCode::Down),
-                Code(KeyCode::Char('j')),
-            ],
+            UP_DOWN,
             "↑↓",
             "scroll, when the help is taller than the screen",
             Action::Up,

@@ -246,6 +246,22 @@ impl Term {
             .contains(LocalFlags::ICANON | LocalFlags::ECHO)
     }
 
+    /// How many cells on screen have a colour of their own.
+    pub fn coloured_cells(&self) -> usize {
+        self.with_screen(|screen| {
+            let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+            (0..rows)
+                .flat_map(|r| (0..cols).map(move |c| (r, c)))
+                .filter(|&(r, c)| {
+                    screen.cell(r, c).is_some_and(|cell| {
+                        cell.fgcolor() != vt100::Color::Default
+                            || cell.bgcolor() != vt100::Color::Default
+                    })
+                })
+                .count()
+        })
+    }
+
     /// Whether the program is (still) on the alternate screen.
     pub fn on_alternate_screen(&self) -> bool {
         self.with_screen(vt100::Screen::alternate_screen)
@@ -263,4 +279,19 @@ impl Drop for Term {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// The latest check-in in `data`, as `motive show latest --json` prints it.
+pub fn show_latest(data: &Path) -> serde_json::Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_motive"))
+        .args(["show", "latest", "--json"])
+        .env("MOTIVE_DATA_DIR", data)
+        .output()
+        .expect("run motive show");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
 }
