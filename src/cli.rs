@@ -8,6 +8,22 @@ use clap_complete::Shell;
 
 use crate::cadence::MAX_EVERY_DAYS;
 
+/// What `motive --help` ends with: settings, exit statuses (see
+/// [`crate::exit`]) and examples.
+const ROOT_AFTER_HELP: &str = "Settings (default bank, cadence, week start, colours) live in
+$MOTIVE_CONFIG_DIR/config.toml or ~/.config/motive/config.toml; see motive config --help.
+
+Exit status: 0 done; 1 only from motive due: not due yet; 2 bad input or usage;
+3 the system failed (disk full, permission denied, an unreadable data dir, a terminal
+that cannot be taken over).
+
+Examples:
+  motive                 open the home screen
+  motive check --bank quick
+  motive compare         latest check-in against the one before
+  motive due -q && motive check
+  motive --color never chart > trend.txt";
+
 /// A recurring check-in on what drives you at work: autonomy, mastery and purpose.
 ///
 /// Run without a command to open the home screen. Every check-in is saved as
@@ -16,7 +32,7 @@ use crate::cadence::MAX_EVERY_DAYS;
 #[command(
     name = "motive",
     version,
-    after_help = "Settings (default bank, cadence, week start, colours) live in\n$MOTIVE_CONFIG_DIR/config.toml or ~/.config/motive/config.toml; see motive config --help.\n\nExamples:\n  motive                 open the home screen\n  motive check --bank quick\n  motive compare         latest check-in against the one before\n  motive due -q && motive check\n  motive --color never chart > trend.txt"
+    after_help = ROOT_AFTER_HELP
 )]
 pub struct Cli {
     /// Where check-ins are stored [default: ~/.local/share/motive]

@@ -52,7 +52,31 @@ impl Error {
     pub fn input(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
-            code: 2,
+            code: crate::exit::INPUT,
+        }
+    }
+
+    /// The machine failed (disk full, permission denied...): exit 3.
+    pub fn system(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            code: crate::exit::SYSTEM,
+        }
+    }
+
+    /// The same failure, with `what` (a file name, say) before its message.
+    #[must_use]
+    pub fn within(mut self, what: &str) -> Self {
+        self.message = format!("{what}: {}", self.message);
+        self
+    }
+
+    /// Reading or writing a path the user named failed: a path that is not
+    /// there is their input; anything else is the machine's failure.
+    pub fn io(message: impl Into<String>, err: &std::io::Error) -> Self {
+        match err.kind() {
+            std::io::ErrorKind::NotFound => Self::input(message),
+            _ => Self::system(message),
         }
     }
 }
@@ -65,7 +89,12 @@ impl fmt::Display for Error {
 
 impl From<crate::store::StoreError> for Error {
     fn from(e: crate::store::StoreError) -> Self {
-        Self::input(e.message)
+        match e.kind {
+            crate::store::ErrorKind::Io => Self::system(e.message),
+            crate::store::ErrorKind::NotFound | crate::store::ErrorKind::Invalid => {
+                Self::input(e.message)
+            }
+        }
     }
 }
 
@@ -78,7 +107,7 @@ impl From<std::io::Error> for Error {
                 code: 0,
             };
         }
-        Self::input(format!("cannot write output: {e}"))
+        Self::system(format!("cannot write output: {e}"))
     }
 }
 

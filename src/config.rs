@@ -67,6 +67,21 @@ pub struct ConfigError {
     /// 1-based line and column, when the problem has a place in the file.
     pub position: Option<(usize, usize)>,
     pub message: String,
+    /// The file is there but the system would not let us read it (a
+    /// permission, a disk error), as opposed to a mistake in its text.
+    pub unreadable: bool,
+}
+
+impl ConfigError {
+    /// The exit status this failure ends a command with (see [`crate::exit`]).
+    #[must_use]
+    pub fn exit_code(&self) -> u8 {
+        if self.unreadable {
+            crate::exit::SYSTEM
+        } else {
+            crate::exit::INPUT
+        }
+    }
 }
 
 impl fmt::Display for ConfigError {
@@ -102,16 +117,21 @@ impl Config {
             path: path.to_owned(),
             position: None,
             message,
+            unreadable: false,
+        };
+        let unreadable = |e: std::io::Error| ConfigError {
+            unreadable: true,
+            ..whole(format!("cannot read the settings file: {e}"))
         };
         let file = match std::fs::File::open(path) {
             Ok(file) => file,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(e) => return Err(whole(format!("cannot read the settings file: {e}"))),
+            Err(e) => return Err(unreadable(e)),
         };
         let mut bytes = Vec::new();
         file.take(MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| whole(format!("cannot read the settings file: {e}")))?;
+            .map_err(unreadable)?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(whole(format!(
                 "larger than {} KiB; a settings file is a few lines, is this the right file?",
@@ -133,6 +153,7 @@ impl Config {
             path: path.to_owned(),
             position: Some(position_of(text, offset)),
             message,
+            unreadable: false,
         };
         let raw: Raw = toml::from_str(text).map_err(|e| {
             let message = unknown_key_message(e.message())
@@ -143,6 +164,7 @@ impl Config {
                     path: path.to_owned(),
                     position: None,
                     message,
+                    unreadable: false,
                 },
             }
         })?;

@@ -12,6 +12,7 @@ pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod describe;
+pub mod exit;
 pub mod paths;
 pub mod score;
 pub mod snapshot;

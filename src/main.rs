@@ -19,7 +19,7 @@ fn main() -> color_eyre::Result<ExitCode> {
         Ok(config) => config,
         Err(e) => {
             let _ = writeln!(std::io::stderr(), "motive: {e}");
-            return Ok(ExitCode::from(2));
+            return Ok(ExitCode::from(e.exit_code()));
         }
     };
     match cli.command {

@@ -63,7 +63,7 @@ pub fn run(
                             file.display()
                         );
                     }
-                    return Ok(ExitCode::from(2));
+                    return Ok(ExitCode::from(crate::exit::INPUT));
                 }
             }
         }
@@ -73,7 +73,7 @@ pub fn run(
         eprintln!(
             "motive: the check-in and home screens need a terminal; in scripts use the plain commands (motive list, show, compare, export, due; see motive --help)"
         );
-        return Ok(ExitCode::from(2));
+        return Ok(ExitCode::from(crate::exit::INPUT));
     }
     let theme = Theme::new(color, config.dimension_colors());
     // Colour was decided with NO_COLOR and --color in mind. Left alone,
@@ -129,7 +129,7 @@ pub fn run(
             Err(e) => {
                 restore_terminal();
                 eprintln!("motive: cannot take over the terminal: {e}");
-                return Ok(ExitCode::from(1));
+                return Ok(ExitCode::from(crate::exit::SYSTEM));
             }
         }
     };
@@ -296,7 +296,7 @@ fn event_loop(
             // Leaving from "the check-in cannot start" is a failure for scripts.
             let failed = matches!(app.screen, app::Screen::Notice { .. });
             return Ok(if failed {
-                ExitCode::from(2)
+                ExitCode::from(crate::exit::INPUT)
             } else {
                 ExitCode::SUCCESS
             });

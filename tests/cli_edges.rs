@@ -398,3 +398,36 @@ fn import_waits_for_no_one_while_a_check_in_holds_the_lock() {
         "imported 3 check-ins; 0 already present\n"
     );
 }
+
+/// Exit 2 is the user's mistake, exit 3 the machine's: a script can retry
+/// the one and must fix the other.
+#[test]
+fn a_failing_machine_exits_3_and_bad_input_exits_2() {
+    let dir = support::private_tempdir();
+    let export = dir.path().join("backup.json");
+    fs::write(&export, "[]").expect("write an empty export");
+    // A data dir that is a file: nothing can be created under it.
+    let blocked = dir.path().join("not-a-dir");
+    fs::write(&blocked, "").expect("write a file");
+    motive(&blocked)
+        .args(["import"])
+        .arg(&export)
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("not-a-dir"));
+    // An export that is not there is the user's mistake.
+    motive(dir.path())
+        .args(["import"])
+        .arg(dir.path().join("missing.json"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.json"));
+}
+
+#[test]
+fn help_lists_the_exit_statuses() {
+    let help = stdout_of(motive(std::path::Path::new("/nonexistent")).arg("--help"));
+    for line in ["2 bad input or usage", "3 the system failed"] {
+        assert!(help.contains(line), "{line:?} missing from --help:\n{help}");
+    }
+}

@@ -275,7 +275,7 @@ fn validate(paths: &[std::path::PathBuf], ctx: &mut Ctx<'_>) -> Result<ExitCode,
     Ok(if all_valid {
         ExitCode::SUCCESS
     } else {
-        ExitCode::from(2)
+        ExitCode::from(crate::exit::INPUT)
     })
 }
 
@@ -288,7 +288,7 @@ fn init(path: &Path, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
-            .map_err(|e| Error::input(format!("cannot create {}: {e}", parent.display())))?;
+            .map_err(|e| Error::io(format!("cannot create {}: {e}", parent.display()), &e))?;
     }
     let (text, id) = template_for(path);
     let written = std::fs::OpenOptions::new()

@@ -15,7 +15,10 @@ pub fn run(cmd: &ConfigCommand, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         ConfigCommand::Init => init(ctx)?,
         ConfigCommand::Show => {
             // The one config command that reads the file: to say what is wrong with it.
-            let settings = Config::load(&path).map_err(|e| Error::input(e.to_string()))?;
+            let settings = Config::load(&path).map_err(|e| Error {
+                message: e.to_string(),
+                code: e.exit_code(),
+            })?;
             if path.exists() {
                 writeln!(ctx.out, "# Settings from {}", path.display())?;
             } else {
@@ -49,8 +52,8 @@ fn init(ctx: &mut Ctx<'_>) -> Result<(), Error> {
         .recursive(true)
         .mode(0o700)
         .create(dir)
-        .map_err(|e| Error::input(format!("cannot create {}: {e}", dir.display())))?;
-    let cannot = |e: std::io::Error| Error::input(format!("cannot write {shown}: {e}"));
+        .map_err(|e| Error::io(format!("cannot create {}: {e}", dir.display()), &e))?;
+    let cannot = |e: std::io::Error| Error::io(format!("cannot write {shown}: {e}"), &e);
     // Written whole beside the target, then moved into place only if nothing
     // is there yet: never a half-written file, never over someone's settings.
     // NamedTempFile creates it with mode 0600.

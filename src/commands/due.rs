@@ -67,6 +67,6 @@ pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     }
     Ok(match state {
         Cadence::First | Cadence::Due { .. } => ExitCode::SUCCESS,
-        Cadence::NotYet { .. } => ExitCode::from(1),
+        Cadence::NotYet { .. } => ExitCode::from(crate::exit::NOT_DUE),
     })
 }

@@ -28,7 +28,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         None => ctx.out.write_all(text.as_bytes())?,
         Some(path) => {
             atomic::write(path, text.as_bytes(), atomic::Mode::Replace)
-                .map_err(|e| Error::input(format!("cannot write {}: {e}", path.display())))?;
+                .map_err(|e| Error::io(format!("cannot write {}: {e}", path.display()), &e))?;
             writeln!(
                 ctx.err,
                 "wrote {} check-ins to {}",

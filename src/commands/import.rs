@@ -16,14 +16,14 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let path = &args.file;
     let name = path.display().to_string();
     let size = std::fs::metadata(path)
-        .map_err(|e| Error::input(format!("{name}: {e}")))?
+        .map_err(|e| Error::io(format!("{name}: {e}"), &e))?
         .len();
     if size > MAX_IMPORT_BYTES {
         return Err(Error::input(format!(
             "{name}: {size} bytes is too large for an export"
         )));
     }
-    let text = std::fs::read_to_string(path).map_err(|e| Error::input(format!("{name}: {e}")))?;
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(format!("{name}: {e}"), &e))?;
     let snapshots = parse(&name, &text)?;
 
     let store = Store::open(&ctx.data_dir)?;
@@ -36,7 +36,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     })?;
     let report = store
         .import_all(snapshots)
-        .map_err(|e| Error::input(format!("{name}: {e}")))?;
+        .map_err(|e| Error::from(e).within(&name))?;
     writeln!(
         ctx.out,
         "imported {} check-in{}; {} already present",

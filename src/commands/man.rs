@@ -16,9 +16,9 @@ pub fn run(args: &ManArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     };
     let shown = dir.display();
     std::fs::create_dir_all(dir)
-        .map_err(|e| Error::input(format!("cannot create {shown}: {e}")))?;
+        .map_err(|e| Error::io(format!("cannot create {shown}: {e}"), &e))?;
     clap_mangen::generate_to(Cli::command(), dir)
-        .map_err(|e| Error::input(format!("cannot write the pages into {shown}: {e}")))?;
+        .map_err(|e| Error::io(format!("cannot write the pages into {shown}: {e}"), &e))?;
     writeln!(
         ctx.out,
         "Wrote motive.1 and a page per command into {shown}; read them with `man motive`\n(if {shown} is not on your MANPATH: man -l {shown}/motive.1)."
