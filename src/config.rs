@@ -11,14 +11,16 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use chrono::Weekday;
-use ratatui::style::Color;
 use serde::Deserialize;
 use serde::de::{MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::bank::load::{is_valid_id, position_of};
 use crate::cadence::{MAX_EVERY_DAYS, Schedule};
-use crate::chart::DimensionColors;
+
+pub mod color;
+
+pub use color::{ColorSetting, DimensionColors};
 
 /// The file's name inside the config dir.
 pub const FILE_NAME: &str = "config.toml";
@@ -57,7 +59,7 @@ pub struct Config {
     /// The day a week begins on; due dates move back to it.
     pub week_start: Option<Weekday>,
     /// A colour per dimension id, in file order.
-    pub colors: Vec<(String, Color)>,
+    pub colors: Vec<(String, ColorSetting)>,
 }
 
 /// Why the settings file cannot be used: one line, `FILE:LINE:COL: message`.
@@ -237,9 +239,9 @@ impl Config {
                     ));
                 }
                 let color = match value.get_ref() {
-                    toml::Value::String(s) => Color::from_str(s.trim()).ok(),
+                    toml::Value::String(s) => ColorSetting::from_str(s.trim()).ok(),
                     // `autonomy = 74` means the 256-colour index, as "74" does.
-                    toml::Value::Integer(n) => u8::try_from(*n).ok().map(Color::Indexed),
+                    toml::Value::Integer(n) => u8::try_from(*n).ok().map(ColorSetting::Indexed),
                     _ => None,
                 };
                 let Some(color) = color else {
@@ -310,7 +312,7 @@ impl Config {
         out.push_str("\n[colors]\n");
         for (id, color) in &self.dimension_colors().fixed {
             let set = self.colors.iter().any(|(own, _)| own == id);
-            out.push_str(&format!("{id} = \"{}\"{}\n", color_name(*color), mark(set)));
+            out.push_str(&format!("{id} = \"{color}\"{}\n", mark(set)));
         }
         out
     }
@@ -330,7 +332,7 @@ pub fn day_name(day: Weekday) -> &'static str {
 #[must_use]
 pub fn template() -> String {
     let colors = DimensionColors::default();
-    let color_of = |id: &str| color_name(colors.color(id, 0));
+    let color_of = |id: &str| colors.color(id, 0).to_string();
     format!(
         r##"# Settings for motive. Every key is optional: delete the "# " in front of
 # one to use it. `motive config show` prints what motive makes of this file,
@@ -443,26 +445,6 @@ fn relative_to(bank: &str, config_file: &Path) -> String {
     }
 }
 
-/// A colour as the settings file writes it (and `Color::from_str` reads it).
-fn color_name(color: Color) -> String {
-    let name = color.to_string();
-    match color {
-        Color::Rgb(..) => name.to_lowercase(),
-        Color::Indexed(_) => name,
-        // "LightBlue" -> "light-blue"
-        _ => {
-            let mut out = String::new();
-            for (i, c) in name.chars().enumerate() {
-                if c.is_ascii_uppercase() && i > 0 {
-                    out.push('-');
-                }
-                out.push(c.to_ascii_lowercase());
-            }
-            out
-        }
-    }
-}
-
 /// A TOML basic string.
 fn toml_string(text: &str) -> String {
     toml::Value::String(text.to_owned()).to_string()
@@ -518,10 +500,16 @@ mod tests {
             "--every wins over the file"
         );
         let colors = config.dimension_colors();
-        assert_eq!(colors.color("autonomy", 0), Color::LightBlue);
-        assert_eq!(colors.color("purpose", 0), Color::Rgb(0x5f, 0xaf, 0xd7));
-        assert_eq!(colors.color("craft", 0), Color::Indexed(214));
-        assert_eq!(colors.color("team", 0), Color::Indexed(33));
+        assert_eq!(
+            colors.color("autonomy", 0),
+            ColorSetting::Named(color::Named::LightBlue)
+        );
+        assert_eq!(
+            colors.color("purpose", 0),
+            ColorSetting::Rgb(0x5f, 0xaf, 0xd7)
+        );
+        assert_eq!(colors.color("craft", 0), ColorSetting::Indexed(214));
+        assert_eq!(colors.color("team", 0), ColorSetting::Indexed(33));
         // untouched: the default
         assert_eq!(
             colors.color("mastery", 0),

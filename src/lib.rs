@@ -5,13 +5,13 @@
 
 pub mod bank;
 pub mod cadence;
-pub mod chart;
 pub mod checkin;
 pub mod cli;
 pub mod clock;
 pub mod commands;
 pub mod config;
 pub mod describe;
+pub mod draw;
 pub mod exit;
 pub mod paths;
 pub mod score;
@@ -19,4 +19,5 @@ pub mod snapshot;
 pub mod store;
 pub mod summary;
 pub mod text;
+pub mod trend;
 pub mod tui;

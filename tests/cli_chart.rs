@@ -2,69 +2,17 @@
 
 use std::path::Path;
 
+mod support;
+
 use assert_cmd::Command;
-use assert_fs::TempDir;
-use assert_fs::prelude::*;
-use motive::bank::{Dimension, Scale};
 use motive::snapshot::{Answer, BankRef, SNAPSHOT_FORMAT, Snapshot};
 use predicates::prelude::*;
-
-const DIMENSIONS: [(&str, &str); 3] = [
-    ("autonomy", "Autonomy"),
-    ("mastery", "Mastery"),
-    ("purpose", "Purpose"),
-];
+use tempfile::TempDir;
 
 /// A check-in finished at `at` (RFC 3339) with one answer on a 1-5 scale per
 /// dimension.
 fn snapshot(at: &str, values: [i64; 3]) -> Snapshot {
-    let at = chrono::DateTime::parse_from_rfc3339(at).expect("fixture date");
-    Snapshot {
-        format: SNAPSHOT_FORMAT,
-        id: motive::store::id_for(at),
-        label: None,
-        started_at: at,
-        finished_at: at,
-        commitment: String::new(),
-        bank: BankRef {
-            id: "core".into(),
-            version: "1".into(),
-            title: "Core".into(),
-        },
-        scale: Scale {
-            min: 1,
-            max: 5,
-            labels: ["never", "rarely", "sometimes", "often", "always"]
-                .map(String::from)
-                .to_vec(),
-        },
-        dimensions: DIMENSIONS
-            .iter()
-            .map(|(id, name)| Dimension {
-                id: (*id).into(),
-                name: (*name).into(),
-                description: String::new(),
-                sd: None,
-                reliability: None,
-            })
-            .collect(),
-        answers: DIMENSIONS
-            .iter()
-            .zip(values)
-            .map(|((id, _), value)| Answer {
-                question: format!("{id}-1"),
-                dimension: (*id).into(),
-                text: format!("A statement about {id}"),
-                reverse: false,
-                weight: 1.0,
-                value: Some(value),
-                note: None,
-                fingerprint: None,
-            })
-            .collect(),
-        reflections: vec![],
-        follow_up: None,
-    }
+    support::scored(at, values.map(Some))
 }
 
 /// Write `snapshot` where the store keeps it, as the store writes it.
@@ -80,19 +28,9 @@ fn write(data: &Path, snapshot: &Snapshot) {
     std::fs::write(dir.join(format!("{}.toml", snapshot.id)), text).expect("write snapshot");
 }
 
-/// A temporary dir only its owner can read, as motive makes its data dir
-/// (an open one would draw a privacy warning on stderr).
-fn private_dir() -> TempDir {
-    use std::os::unix::fs::PermissionsExt;
-    let dir = TempDir::new().expect("temp dir");
-    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o700))
-        .expect("chmod 700");
-    dir
-}
-
 /// A data dir with three check-ins over a quarter.
 fn quarter() -> TempDir {
-    let dir = private_dir();
+    let dir = support::private_tempdir();
     for (at, values) in [
         ("2026-01-12T09:00:00+01:00", [2, 4, 3]),
         ("2026-02-20T17:45:00+01:00", [3, 4, 4]),
@@ -139,7 +77,7 @@ fn draws_every_dimension_with_dates_at_the_default_size() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 20, "{text}");
     assert!(lines.iter().all(|l| l.chars().count() <= 80), "{text}");
-    for (_, name) in DIMENSIONS {
+    for (_, name) in support::DIMENSIONS {
         assert!(
             lines[0].contains(name),
             "{name} missing from legend: {}",
@@ -236,17 +174,17 @@ fn out_of_range_sizes_are_usage_errors() {
 
 #[test]
 fn no_check_ins_is_a_friendly_line_and_creates_nothing() {
-    let parent = private_dir();
-    let data = parent.child("never-used");
-    let text = stdout_of(motive(data.path()).arg("chart"));
+    let parent = support::private_tempdir();
+    let data = parent.path().join("never-used");
+    let text = stdout_of(motive(&data).arg("chart"));
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.contains("No check-ins yet"), "{text}");
-    data.assert(predicates::path::missing());
+    assert!(!data.exists(), "{} was created", data.display());
 }
 
 #[test]
 fn one_check_in_still_draws_a_point_and_its_date() {
-    let data = private_dir();
+    let data = support::private_tempdir();
     write(
         data.path(),
         &snapshot("2026-07-01T12:00:00+00:00", [5, 1, 3]),
@@ -263,10 +201,8 @@ fn one_check_in_still_draws_a_point_and_its_date() {
 #[test]
 fn unreadable_files_are_skipped_with_a_warning() {
     let data = quarter();
-    let broken = data.child("snapshots/20260301-120000.toml");
-    broken
-        .write_str("format = 1\nid = [unclosed\n")
-        .expect("write");
+    let broken = data.path().join("snapshots/20260301-120000.toml");
+    std::fs::write(&broken, "format = 1\nid = [unclosed\n").expect("write");
     let output = motive(data.path())
         .arg("chart")
         .output()
@@ -281,7 +217,11 @@ fn unreadable_files_are_skipped_with_a_warning() {
     let stdout = String::from_utf8(output.stdout).expect("UTF-8");
     assert_eq!(stdout.lines().count(), 20);
     assert!(stdout.contains("2026-01-12") && stdout.contains("2026-04-06"));
-    broken.assert("format = 1\nid = [unclosed\n");
+    assert_eq!(
+        std::fs::read_to_string(&broken).expect("still there"),
+        "format = 1\nid = [unclosed\n",
+        "a file motive cannot read is left as it was"
+    );
 }
 
 /// A check-in on the built-in `core` bank where every statement of a
@@ -291,7 +231,9 @@ fn core_check_in(at: &str, values: [i64; 3]) -> Snapshot {
     let bank = motive::bank::builtin::get("core").expect("built-in core bank");
     let at = chrono::DateTime::parse_from_rfc3339(at).expect("fixture date");
     let value_of = |dimension: &str| {
-        let index = DIMENSIONS.iter().position(|(id, _)| *id == dimension);
+        let index = support::DIMENSIONS
+            .iter()
+            .position(|(id, _)| *id == dimension);
         values[index.expect("a core dimension")]
     };
     let answers = bank
@@ -337,7 +279,7 @@ fn core_check_in(at: &str, values: [i64; 3]) -> Snapshot {
 
 #[test]
 fn charts_check_ins_saved_by_the_store() {
-    let data = private_dir();
+    let data = support::private_tempdir();
     let store = motive::store::Store::open(data.path()).expect("open store");
     for (at, values) in [
         ("2025-11-03T10:00:00+01:00", [1, 3, 5]),

@@ -223,7 +223,10 @@ fn the_dimension_is_drawn_in_its_colour() {
     // "Autonomy" starts the body, two cells in and two rows down.
     let cell = &buffer[(2, 2)];
     assert_eq!(cell.symbol(), "A");
-    assert_eq!(cell.fg, motive::chart::okabe_ito::SKY_BLUE);
+    assert_eq!(
+        cell.fg,
+        motive::draw::color::terminal(motive::config::color::okabe_ito::SKY_BLUE)
+    );
     assert!(cell.modifier.contains(Modifier::BOLD));
 }
 
@@ -383,7 +386,8 @@ fn history_draws_each_dimension_in_its_colour_and_with_its_own_marker() {
     app.theme = Theme::color();
     let terminal = draw(&app, 120, 40);
     let buffer = terminal.backend().buffer();
-    use motive::chart::okabe_ito;
+    use motive::config::color::okabe_ito;
+    use motive::draw::color::terminal as colour_of;
     // Lines and legend: the same marker in the same colour, per dimension.
     for (marker, colour) in [
         ("•", okabe_ito::SKY_BLUE),
@@ -393,13 +397,13 @@ fn history_draws_each_dimension_in_its_colour_and_with_its_own_marker() {
         let cells = buffer
             .content
             .iter()
-            .filter(|c| c.symbol() == marker && c.fg == colour)
+            .filter(|c| c.symbol() == marker && c.fg == colour_of(colour))
             .count();
         assert!(cells > 10, "{marker} {colour:?}: {cells} line cells");
         let others = buffer
             .content
             .iter()
-            .filter(|c| c.symbol() == marker && c.fg != colour && c.fg != Color::Reset)
+            .filter(|c| c.symbol() == marker && c.fg != colour_of(colour) && c.fg != Color::Reset)
             .count();
         assert_eq!(others, 0, "{marker} is only ever drawn in {colour:?}");
     }

@@ -4,9 +4,10 @@ use std::process::ExitCode;
 
 use super::paint::Paint;
 use super::{Ctx, Error};
-use crate::chart::{self, TrendChart};
 use crate::cli::ChartArgs;
+use crate::draw::chart::{self, TrendChart};
 use crate::store::Store;
+use crate::trend;
 
 pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).summaries();
@@ -26,7 +27,7 @@ pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
 
-    let known = chart::dimensions_in(&listing.snapshots);
+    let known = trend::dimensions_in(&listing.snapshots);
     if let Some(unknown) = args
         .dimensions
         .iter()

@@ -8,9 +8,11 @@ use ratatui::style::Color;
 use super::paint::Paint;
 use super::view;
 use super::{Ctx, Error};
-use crate::chart::okabe_ito;
 use crate::cli::CompareArgs;
+use crate::config::ColorSetting;
+use crate::config::color::okabe_ito;
 use crate::describe::{bank_note, date, delta_cell, score_cell};
+use crate::draw::color::terminal;
 use crate::score::{self, Comparison, DimensionChange, Reliability};
 use crate::snapshot::Snapshot;
 use crate::store::{Store, find};
@@ -21,8 +23,8 @@ const MOVERS: usize = 5;
 /// Verdict colours, from the colour-blind-safe Okabe-Ito palette: a reliable
 /// rise and a reliable fall differ in lightness as well as hue, and the
 /// arrow in the change column says the same without colour.
-const RISE: Color = okabe_ito::BLUISH_GREEN;
-const FALL: Color = okabe_ito::VERMILLION;
+const RISE: ColorSetting = okabe_ito::BLUISH_GREEN;
+const FALL: ColorSetting = okabe_ito::VERMILLION;
 /// Noise recedes: a mid grey that reads on dark and light backgrounds.
 const NOISE: Color = Color::Indexed(245);
 
@@ -66,8 +68,8 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
 /// bold colour, noise recedes, unknown stays plain.
 fn verdict(change: &DimensionChange, text: &str, paint: Paint) -> String {
     match (change.reliability, change.delta) {
-        (Reliability::Reliable, Some(d)) if d > 0.0 => paint.strong(text, RISE),
-        (Reliability::Reliable, Some(d)) if d < 0.0 => paint.strong(text, FALL),
+        (Reliability::Reliable, Some(d)) if d > 0.0 => paint.strong(text, terminal(RISE)),
+        (Reliability::Reliable, Some(d)) if d < 0.0 => paint.strong(text, terminal(FALL)),
         (Reliability::Noise, _) => paint.fg(text, NOISE),
         _ => text.to_owned(),
     }

@@ -7,13 +7,14 @@ use serde_json::{Value, json};
 
 use super::view;
 use super::{Ctx, Error};
-use crate::chart;
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::describe::{delta_cell, score_cell};
+use crate::draw::chart;
 use crate::score;
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
 use crate::store::{Store, atomic};
 use crate::summary::Summary;
+use crate::trend;
 
 pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).list();
@@ -63,7 +64,7 @@ pub fn json(snapshots: &[Snapshot]) -> Result<String, Error> {
 /// One row per check-in, one column per dimension (across all check-ins).
 pub fn csv(snapshots: &[Snapshot]) -> Result<String, Error> {
     let summaries: Vec<Summary> = snapshots.iter().map(Summary::of).collect();
-    let dimensions = chart::dimensions_in(&summaries);
+    let dimensions = trend::dimensions_in(&summaries);
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut header: Vec<&str> = vec!["id", "taken_at", "label", "bank", "bank_version"];
     header.extend(dimensions.iter().map(|d| d.id.as_str()));
@@ -113,7 +114,7 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
     );
 
     let summaries: Vec<Summary> = snapshots.iter().map(Summary::of).collect();
-    let dimensions = chart::dimensions_in(&summaries);
+    let dimensions = trend::dimensions_in(&summaries);
     let _ = writeln!(md, "## Scores over time\n");
     let mut header = String::from("| Date | Label | Bank |");
     let mut rule = String::from("|---|---|---|");

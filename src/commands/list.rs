@@ -4,10 +4,10 @@ use std::process::ExitCode;
 
 use super::view;
 use super::{Ctx, Error};
-use crate::chart;
 use crate::cli::ListArgs;
 use crate::describe::score_cell;
 use crate::store::Store;
+use crate::trend;
 
 pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).summaries();
@@ -25,7 +25,7 @@ pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let dimensions = chart::dimensions_in(snapshots);
+    let dimensions = trend::dimensions_in(snapshots);
     let mut header: Vec<String> = ["ID", "DATE", "LABEL", "BANK"]
         .iter()
         .map(ToString::to_string)

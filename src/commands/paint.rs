@@ -60,11 +60,11 @@ impl Paint {
 
     /// Every row of `buf` as text, each cell in its foreground colour,
     /// trailing blanks trimmed, each row ending in a newline. Without colour,
-    /// the same as [`crate::chart::buffer_text`].
+    /// the same as [`crate::draw::chart::buffer_text`].
     #[must_use]
     pub fn buffer(self, buf: &Buffer) -> String {
         if !self.on {
-            return crate::chart::buffer_text(buf);
+            return crate::draw::chart::buffer_text(buf);
         }
         let area = buf.area;
         let mut text = String::new();
@@ -104,7 +104,7 @@ fn command(out: &mut String, command: &impl Command) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::buffer_text;
+    use crate::draw::chart::buffer_text;
     use ratatui::layout::Rect;
     use ratatui::style::Style;
 

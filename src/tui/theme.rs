@@ -3,7 +3,8 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
-use crate::chart::DimensionColors;
+use crate::config::DimensionColors;
+use crate::draw::color::terminal;
 
 /// The styles the TUI draws with. [`Theme::monochrome`] is used without
 /// colour (`NO_COLOR`, `--color never`): the highlight still shows by
@@ -93,7 +94,7 @@ impl Theme {
             self.strong
         } else {
             Style::new()
-                .fg(self.dimensions.color(id, index))
+                .fg(terminal(self.dimensions.color(id, index)))
                 .add_modifier(Modifier::BOLD)
         }
     }

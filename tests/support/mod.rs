@@ -57,3 +57,65 @@ pub fn json(cmd: &mut assert_cmd::Command) -> serde_json::Value {
     let out = cmd.assert().success().get_output().stdout.clone();
     serde_json::from_slice(&out).expect("valid JSON")
 }
+
+/// The three dimensions of the chart fixtures, by id and name.
+pub const DIMENSIONS: [(&str, &str); 3] = [
+    ("autonomy", "Autonomy"),
+    ("mastery", "Mastery"),
+    ("purpose", "Purpose"),
+];
+
+/// A small hand-made check-in finished at `at` (RFC 3339): bank `core` 1 on
+/// a 1-5 scale, one statement per dimension answered with `values` (`None`
+/// skips it, so that dimension has no score).
+pub fn scored(at: &str, values: [Option<i64>; 3]) -> Snapshot {
+    use motive::bank::{Dimension, Scale};
+    use motive::snapshot::{Answer, BankRef, SNAPSHOT_FORMAT};
+    let at = self::at(at);
+    Snapshot {
+        format: SNAPSHOT_FORMAT,
+        id: motive::store::id_for(at),
+        label: None,
+        started_at: at,
+        finished_at: at,
+        commitment: String::new(),
+        bank: BankRef {
+            id: "core".into(),
+            version: "1".into(),
+            title: "Core".into(),
+        },
+        scale: Scale {
+            min: 1,
+            max: 5,
+            labels: ["never", "rarely", "sometimes", "often", "always"]
+                .map(String::from)
+                .to_vec(),
+        },
+        dimensions: DIMENSIONS
+            .iter()
+            .map(|(id, name)| Dimension {
+                id: (*id).into(),
+                name: (*name).into(),
+                description: String::new(),
+                sd: None,
+                reliability: None,
+            })
+            .collect(),
+        answers: DIMENSIONS
+            .iter()
+            .zip(values)
+            .map(|((id, _), value)| Answer {
+                question: format!("{id}-1"),
+                dimension: (*id).into(),
+                text: format!("A statement about {id}"),
+                reverse: false,
+                weight: 1.0,
+                value,
+                note: None,
+                fingerprint: None,
+            })
+            .collect(),
+        reflections: vec![],
+        follow_up: None,
+    }
+}

@@ -5,8 +5,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
-use crate::chart::{self, TrendChart};
+use crate::draw::chart::TrendChart;
 use crate::text;
+use crate::trend;
 use crate::tui::app::{App, History};
 
 /// The list of check-ins (left) and the chart (right) in `area`.
@@ -41,7 +42,7 @@ pub fn draw(app: &App, history: &History, frame: &mut Frame, area: Rect) {
     }
     let [list, chart_area] = split(area);
 
-    let dimensions = chart::dimensions_in(snapshots);
+    let dimensions = trend::dimensions_in(snapshots);
     let label_width: u16 = if area.width >= 110 { 12 } else { 6 };
     let mut header = vec![Cell::from(" "), Cell::from("Date")];
     header.push(Cell::from("Label"));

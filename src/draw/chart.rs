@@ -1,0 +1,291 @@
+//! The trend chart widget: draws [`crate::trend`]'s series into any
+//! [`Buffer`], so the TUI can place it on a screen and the plain commands
+//! can turn it into text with [`render_text`] / [`render_plain`].
+//!
+//! * the legend is a row of its own above the plot, so it never hides data;
+//! * in colour, lines use braille dots in each dimension's colour; in
+//!   monochrome, each dimension gets its own marker character instead, shown
+//!   next to its name in the legend. [`TrendChart::markers`] draws those
+//!   markers in colour, for coloured text output.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
+
+use super::color::terminal;
+use crate::config::DimensionColors;
+use crate::summary::Summary;
+use crate::trend::{self, Series};
+
+/// Shown instead of an empty plot when there is nothing to draw.
+pub const NO_CHECK_INS: &str = "No check-ins yet";
+
+/// Markers used in monochrome, one per shown dimension in turn.
+pub const MONOCHROME_MARKERS: [char; 8] = ['•', '+', 'x', 'o', '*', '#', '=', '%'];
+
+/// Width of the y-axis labels ("100") plus the axis line itself.
+const Y_AXIS_WIDTH: u16 = 4;
+
+/// A line chart of dimension scores over time.
+///
+/// ```
+/// use motive::draw::chart::{TrendChart, render_text};
+///
+/// let chart = TrendChart::new(&[]);
+/// assert!(render_text(&chart, 40, 8).contains("No check-ins yet"));
+/// ```
+#[derive(Debug, Clone)]
+pub struct TrendChart<'a> {
+    snapshots: &'a [Summary],
+    only: Option<Vec<String>>,
+    colors: DimensionColors,
+    monochrome: bool,
+    markers: bool,
+}
+
+/// A series as drawn: its line's colour and marker.
+struct Drawn<'a> {
+    series: Series<'a>,
+    color: Color,
+    marker: char,
+}
+
+impl<'a> TrendChart<'a> {
+    /// A chart of every dimension found in `snapshots` (oldest first; they are
+    /// ordered by finish time again when drawn, so any order works).
+    #[must_use]
+    pub fn new(snapshots: &'a [Summary]) -> Self {
+        Self {
+            snapshots,
+            only: None,
+            colors: DimensionColors::default(),
+            monochrome: false,
+            markers: false,
+        }
+    }
+
+    /// Show only these dimension ids, in this order (see
+    /// [`trend::shown_dimensions`]).
+    #[must_use]
+    pub fn dimensions<I, S>(mut self, ids: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.only = Some(ids.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Use these colours instead of the defaults.
+    #[must_use]
+    pub fn colors(mut self, colors: DimensionColors) -> Self {
+        self.colors = colors;
+        self
+    }
+
+    /// Draw without colour: each dimension gets its own marker character.
+    #[must_use]
+    pub fn monochrome(mut self, monochrome: bool) -> Self {
+        self.monochrome = monochrome;
+        self
+    }
+
+    /// Draw each dimension with its own marker character, as in monochrome,
+    /// but keep the colours: text output that is coloured still reads when
+    /// colours are hard to tell apart.
+    #[must_use]
+    pub fn markers(mut self, markers: bool) -> Self {
+        self.markers = markers;
+        self
+    }
+
+    /// The dimensions this chart shows, in order.
+    #[must_use]
+    pub fn shown_dimensions(&self) -> Vec<&'a crate::bank::Dimension> {
+        trend::shown_dimensions(self.snapshots, self.only.as_deref())
+    }
+
+    /// Whether lines are drawn with marker characters rather than braille.
+    fn uses_markers(&self) -> bool {
+        self.monochrome || self.markers
+    }
+
+    /// Each series with its colour (dimensions without a colour of their
+    /// own take the next of the palette's others) and its marker.
+    fn drawn(&self, series: Vec<Series<'a>>) -> Vec<Drawn<'a>> {
+        let mut nth_other = 0;
+        series
+            .into_iter()
+            .map(|series| {
+                let id = &series.dimension.id;
+                let color = if self.monochrome {
+                    Color::Reset
+                } else {
+                    let color = terminal(self.colors.color(id, nth_other));
+                    if !self.colors.is_fixed(id) {
+                        nth_other += 1;
+                    }
+                    color
+                };
+                let marker = MONOCHROME_MARKERS[series.position % MONOCHROME_MARKERS.len()];
+                Drawn {
+                    series,
+                    color,
+                    marker,
+                }
+            })
+            .collect()
+    }
+
+    fn legend(&self, drawn: &[Drawn<'_>]) -> Line<'static> {
+        let mut spans = Vec::with_capacity(drawn.len() * 2);
+        for (i, d) in drawn.iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::raw("  "));
+            }
+            let name = &d.series.dimension.name;
+            if self.monochrome {
+                spans.push(Span::raw(format!("{} {name}", d.marker)));
+            } else if self.markers {
+                spans.push(Span::styled(
+                    format!("{} {name}", d.marker),
+                    Style::default().fg(d.color),
+                ));
+            } else {
+                spans.push(Span::styled(
+                    format!("━ {name}"),
+                    Style::default().fg(d.color),
+                ));
+            }
+        }
+        Line::from(spans)
+    }
+}
+
+impl Widget for &TrendChart<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.is_empty() {
+            return;
+        }
+        let timeline = trend::timeline(self.snapshots);
+        let Some(&(_, first)) = timeline.first() else {
+            let row = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
+            let message = Line::from(NO_CHECK_INS);
+            // Centred when it fits; otherwise cut at the end, not on both sides.
+            if message.width() <= usize::from(area.width) {
+                message.centered().render(row, buf);
+            } else {
+                message.render(row, buf);
+            }
+            return;
+        };
+        let span = timeline.last().map_or(0.0, |(x, _)| *x);
+        let columns = usize::from(area.width.saturating_sub(Y_AXIS_WIDTH).max(1));
+        let per_column = if self.uses_markers() { 1 } else { 2 };
+        let shown = self.shown_dimensions();
+        let drawn = self.drawn(trend::series(&timeline, &shown, columns * per_column));
+
+        let legend_row = Rect::new(area.x, area.y, area.width, 1);
+        self.legend(&drawn).render(legend_row, buf);
+        let plot = Rect::new(
+            area.x,
+            area.y.saturating_add(1),
+            area.width,
+            area.height.saturating_sub(1),
+        );
+        if plot.is_empty() {
+            return;
+        }
+
+        let (x_bounds, x_labels) = trend::x_axis(
+            first.finished_at,
+            span,
+            plot.width.saturating_sub(Y_AXIS_WIDTH),
+        );
+        let datasets = drawn
+            .iter()
+            .flat_map(|d| {
+                let marker = if self.uses_markers() {
+                    Marker::Custom(d.marker)
+                } else {
+                    Marker::Braille
+                };
+                d.series.segments.iter().map(move |segment| {
+                    Dataset::default()
+                        .data(segment)
+                        .marker(marker)
+                        .graph_type(GraphType::Line)
+                        .style(Style::default().fg(d.color))
+                })
+            })
+            .collect();
+        Chart::new(datasets)
+            .legend_position(None)
+            .x_axis(
+                Axis::default()
+                    .bounds(x_bounds)
+                    .labels(x_labels)
+                    .labels_alignment(Alignment::Right),
+            )
+            .y_axis(
+                Axis::default()
+                    .bounds([0.0, 100.0])
+                    .labels(["0", "50", "100"])
+                    .labels_alignment(Alignment::Right),
+            )
+            .render(plot, buf);
+    }
+}
+/// Draw `chart` into a `width` x `height` buffer and return its rows as text,
+/// one line per row (trailing spaces trimmed), without any styling.
+#[must_use]
+pub fn render_text(chart: &TrendChart<'_>, width: u16, height: u16) -> String {
+    buffer_text(&render_buffer(chart, width, height))
+}
+
+/// Draw `chart` into a fresh `width` x `height` buffer, styles and all.
+#[must_use]
+pub fn render_buffer(chart: &TrendChart<'_>, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    chart.render(area, &mut buf);
+    buf
+}
+
+/// The text of every row of `buf`, trailing spaces trimmed, each row ending in
+/// a newline.
+#[must_use]
+pub fn buffer_text(buf: &Buffer) -> String {
+    let area = buf.area;
+    let mut text = String::new();
+    for y in area.top()..area.bottom() {
+        let mut row = String::new();
+        for x in area.left()..area.right() {
+            row.push_str(buf[(x, y)].symbol());
+        }
+        text.push_str(row.trim_end());
+        text.push('\n');
+    }
+    text
+}
+
+/// The chart of `snapshots` as plain text for files and pipes: monochrome
+/// (distinct markers, since text carries no colour), `height` lines of at
+/// most `width` cells. `dimensions` limits and orders the lines shown; `None`
+/// shows every dimension.
+#[must_use]
+pub fn render_plain(
+    snapshots: &[Summary],
+    width: u16,
+    height: u16,
+    dimensions: Option<&[String]>,
+) -> String {
+    let mut chart = TrendChart::new(snapshots).monochrome(true);
+    if let Some(ids) = dimensions {
+        chart = chart.dimensions(ids.iter().cloned());
+    }
+    render_text(&chart, width, height)
+}

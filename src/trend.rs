@@ -1,0 +1,216 @@
+//! How each dimension's score moved across check-ins, as data: the
+//! timeline, the series of points per dimension (split where a score is
+//! missing, averaged when there are more check-ins than room), and the
+//! x axis. Plain Rust: the chart widget in [`crate::draw::chart`] draws it.
+//!
+//! * x = days since the first check-in (so uneven gaps between check-ins
+//!   show as uneven gaps), y = score from 0 to 100;
+//! * a check-in without a score for a dimension (too few answers, or a bank
+//!   without that dimension) breaks the line there: the series is split into
+//!   separate segments, so no line is drawn through a score that was never
+//!   measured. A segment of one check-in is a single point.
+
+use chrono::{DateTime, Duration, FixedOffset};
+
+use crate::bank::Dimension;
+use crate::summary::Summary;
+
+/// Seconds in a day, to turn timestamps into fractional days.
+const SECONDS_PER_DAY: f64 = 86_400.0;
+
+/// Below this span (in days) the x axis is widened around the data, so a single
+/// check-in, or several on one day, still shows as visible points.
+const MIN_SPAN_DAYS: f64 = 1.0;
+
+/// Spans longer than this (in days) label the x axis by month instead of day.
+const LONG_SPAN_DAYS: f64 = 365.0;
+
+/// One dimension's line, split into runs of consecutive scored check-ins.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series<'a> {
+    pub dimension: &'a Dimension,
+    /// Its place among the dimensions shown, from 0.
+    pub position: usize,
+    /// Runs of (days since the first check-in, score) points.
+    pub segments: Vec<Vec<(f64, f64)>>,
+}
+
+/// Every dimension found in `snapshots`, in order of first appearance, each
+/// as declared by the latest snapshot that has it.
+#[must_use]
+pub fn dimensions_in(snapshots: &[Summary]) -> Vec<&Dimension> {
+    let mut ordered: Vec<&Summary> = snapshots.iter().collect();
+    ordered.sort_by_key(|s| s.finished_at);
+    let mut found: Vec<&Dimension> = Vec::new();
+    for dimension in ordered.iter().flat_map(|s| &s.dimensions) {
+        match found.iter_mut().find(|d| d.id == dimension.id) {
+            Some(slot) => *slot = dimension,
+            None => found.push(dimension),
+        }
+    }
+    found
+}
+
+/// The dimensions of `snapshots` to show: all of them, or only the ids in
+/// `only`, in that order (repeats shown once). Ids that appear in no
+/// snapshot are ignored here; callers that take ids from people should
+/// check them against [`dimensions_in`] first.
+#[must_use]
+pub fn shown_dimensions<'a>(
+    snapshots: &'a [Summary],
+    only: Option<&[String]>,
+) -> Vec<&'a Dimension> {
+    let all = dimensions_in(snapshots);
+    let Some(ids) = only else {
+        return all;
+    };
+    let mut shown: Vec<&Dimension> = Vec::with_capacity(ids.len());
+    for id in ids {
+        let found = all.iter().find(|d| &d.id == id);
+        if let Some(dimension) = found
+            && !shown.iter().any(|d| d.id == dimension.id)
+        {
+            shown.push(dimension);
+        }
+    }
+    shown
+}
+
+/// The snapshots in time order (any order in), each with its x position in
+/// days since the first one.
+#[must_use]
+pub fn timeline(snapshots: &[Summary]) -> Vec<(f64, &Summary)> {
+    let mut ordered: Vec<&Summary> = snapshots.iter().collect();
+    ordered.sort_by_key(|s| s.finished_at);
+    let Some(first) = ordered.first().map(|s| s.finished_at) else {
+        return Vec::new();
+    };
+    ordered
+        .into_iter()
+        .map(|s| (days_between(first, s.finished_at), s))
+        .collect()
+}
+
+/// One series per dimension in `shown`, already split at missing scores.
+/// `slots` is how many points fit across the plot: with more check-ins
+/// than that, each point is the mean of the check-ins in its stretch of
+/// time, so a long history draws as a line rather than a solid band.
+#[must_use]
+pub fn series<'a>(
+    timeline: &[(f64, &Summary)],
+    shown: &[&'a Dimension],
+    slots: usize,
+) -> Vec<Series<'a>> {
+    let groups = group_by_slot(timeline, slots);
+    shown
+        .iter()
+        .enumerate()
+        .map(|(position, dimension)| {
+            let points = groups.iter().map(|group| {
+                let scores: Vec<f64> = group
+                    .iter()
+                    .filter_map(|(_, s)| s.score(&dimension.id))
+                    .collect();
+                (!scores.is_empty()).then(|| (mean_x(group), mean(&scores)))
+            });
+            Series {
+                dimension,
+                position,
+                segments: split_at_gaps(points),
+            }
+        })
+        .collect()
+}
+
+/// The timeline cut into consecutive groups, one per check-in when they fit
+/// in `slots`, else one per slot of equal time that holds any.
+#[must_use]
+pub fn group_by_slot<'t, 'a>(
+    timeline: &'t [(f64, &'a Summary)],
+    slots: usize,
+) -> Vec<&'t [(f64, &'a Summary)]> {
+    let span = timeline.last().map_or(0.0, |(x, _)| *x);
+    if timeline.len() <= slots.max(1) || span <= 0.0 {
+        return timeline.chunks(1).collect();
+    }
+    // Slots are few (a chart's width), so the float-to-index casts are exact.
+    #[allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    let slot_of = |x: f64| ((x / span) * (slots - 1) as f64).round() as usize;
+    timeline
+        .chunk_by(|(a, _), (b, _)| slot_of(*a) == slot_of(*b))
+        .collect()
+}
+
+#[allow(clippy::cast_precision_loss)] // a count of check-ins
+fn mean(values: &[f64]) -> f64 {
+    values.iter().sum::<f64>() / values.len() as f64
+}
+
+fn mean_x(group: &[(f64, &Summary)]) -> f64 {
+    let xs: Vec<f64> = group.iter().map(|(x, _)| *x).collect();
+    mean(&xs)
+}
+
+/// Cut a sequence of optional points into the runs between the `None`s.
+fn split_at_gaps(points: impl IntoIterator<Item = Option<(f64, f64)>>) -> Vec<Vec<(f64, f64)>> {
+    let mut segments = Vec::new();
+    let mut current = Vec::new();
+    for point in points {
+        match point {
+            Some(p) => current.push(p),
+            None if current.is_empty() => {}
+            None => segments.push(std::mem::take(&mut current)),
+        }
+    }
+    if !current.is_empty() {
+        segments.push(current);
+    }
+    segments
+}
+
+/// Fractional days from `from` to `to`.
+fn days_between(from: DateTime<FixedOffset>, to: DateTime<FixedOffset>) -> f64 {
+    // Check-ins span years at most; the i64 -> f64 conversion is exact here.
+    #[allow(clippy::cast_precision_loss)]
+    let seconds = (to - from).num_seconds() as f64;
+    seconds / SECONDS_PER_DAY
+}
+
+/// The x bounds and labels for check-ins spanning `span` days from `first`,
+/// on a plot `plot_width` cells wide.
+#[must_use]
+pub fn x_axis(first: DateTime<FixedOffset>, span: f64, plot_width: u16) -> ([f64; 2], Vec<String>) {
+    let date_at = |days: f64| {
+        // Whole seconds are plenty for a date label.
+        #[allow(clippy::cast_possible_truncation)]
+        let offset = Duration::seconds((days * SECONDS_PER_DAY).round() as i64);
+        first + offset
+    };
+    let long = span > LONG_SPAN_DAYS;
+    let format = if long { "%b %Y" } else { "%Y-%m-%d" };
+    let label = |days: f64| date_at(days).format(format).to_string();
+    let label_width = u16::try_from(label(0.0).chars().count()).unwrap_or(u16::MAX);
+
+    if span < MIN_SPAN_DAYS {
+        // One check-in (or several within a day): centre it with a day either side.
+        let middle = span / 2.0;
+        let bounds = [middle - MIN_SPAN_DAYS, middle + MIN_SPAN_DAYS];
+        return (bounds, vec![String::new(), label(middle), String::new()]);
+    }
+    let bounds = [0.0, span];
+    // Each of n labels gets plot_width / n cells, and needs one to spare.
+    let labels = if plot_width / 3 > label_width {
+        vec![label(0.0), label(span / 2.0), label(span)]
+    } else if plot_width / 2 > label_width {
+        vec![label(0.0), label(span)]
+    } else {
+        let compact_format = if long { "%b %y" } else { "%-d %b" };
+        let compact = |days: f64| date_at(days).format(compact_format).to_string();
+        vec![compact(0.0), compact(span)]
+    };
+    (bounds, labels)
+}
