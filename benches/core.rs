@@ -21,7 +21,7 @@ use motive::draw::chart::{TrendChart, render_plain};
 use motive::snapshot::Snapshot;
 use motive::store::Store;
 use motive::summary::Summary;
-use motive::tui::app::{App, HomeInfo, Msg};
+use motive::tui::app::{App, Msg, Overview};
 use motive::tui::theme::Theme;
 use motive::tui::view::view;
 use ratatui::Terminal;
@@ -112,7 +112,7 @@ fn store(c: &mut Criterion) {
 
 fn app_with(n: usize) -> App {
     App::new(
-        HomeInfo::new(
+        Overview::new(
             summaries(n),
             "Next check-in due 2027-01-31 (in 70 days).".into(),
         ),

@@ -23,9 +23,21 @@ fn main() -> color_eyre::Result<ExitCode> {
         }
     };
     match cli.command {
-        None => motive::tui::run(data_dir, config_dir, None, &config, color),
-        Some(Command::Check(args)) => {
-            motive::tui::run(data_dir, config_dir, Some(args), &config, color)
+        None | Some(Command::Check(_)) => {
+            let check = match cli.command {
+                Some(Command::Check(args)) => Some(motive::tui::Check {
+                    bank: args.bank,
+                    label: args.label,
+                }),
+                _ => None,
+            };
+            motive::tui::run(motive::tui::Options {
+                data_dir,
+                config_dir,
+                config,
+                color,
+                check,
+            })
         }
         Some(_) => {
             let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());

@@ -5,7 +5,7 @@ use chrono::{DateTime, FixedOffset};
 use motive::bank::builtin;
 use motive::checkin::{CheckIn, Step};
 use motive::snapshot::Outcome;
-use motive::tui::app::{App, Effect, Field, HomeInfo, Msg, Overlay, SAVE_AFTER_TICKS, Screen};
+use motive::tui::app::{App, Effect, Field, Msg, Overlay, Overview, SAVE_AFTER_TICKS, Screen};
 use motive::tui::keys::Context;
 use motive::tui::theme::Theme;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -28,7 +28,7 @@ fn typed(app: &mut App, text: &str) -> Vec<Effect> {
 
 /// An app in the middle of a quick check-in whose previous commitment was "ship it".
 fn started(commitment: Option<&str>) -> App {
-    let mut app = App::new(HomeInfo::default(), Theme::monochrome());
+    let mut app = App::new(Overview::default(), Theme::monochrome());
     let bank = builtin::get("quick").expect("quick");
     let effects = app.update(Msg::Started(CheckIn::new(&bank, commitment, None, now())));
     assert!(
@@ -51,7 +51,7 @@ fn saves_draft(effects: &[Effect]) -> bool {
 
 #[test]
 fn home_starts_a_check_in_and_quits() {
-    let mut app = App::new(HomeInfo::default(), Theme::monochrome());
+    let mut app = App::new(Overview::default(), Theme::monochrome());
     assert_eq!(app.context(), Context::Home);
     assert_eq!(app.update(key(KeyCode::Enter)), vec![Effect::Open]);
     assert_eq!(app.update(ch('q')), vec![Effect::Quit]);
@@ -201,7 +201,7 @@ fn a_draft_is_offered_for_resume_or_discard() {
     let mut draft = CheckIn::new(&bank, None, None, now());
     draft.questions[0].value = Some(2);
     draft.step = Step::Question(1);
-    let mut app = App::new(HomeInfo::default(), Theme::monochrome());
+    let mut app = App::new(Overview::default(), Theme::monochrome());
     app.update(Msg::DraftFound(draft.clone()));
     assert_eq!(app.context(), Context::Resume);
     assert_eq!(
@@ -211,7 +211,7 @@ fn a_draft_is_offered_for_resume_or_discard() {
     app.update(Msg::Started(draft));
     assert_eq!(checkin(&app).step, Step::Question(1));
 
-    let mut app = App::new(HomeInfo::default(), Theme::monochrome());
+    let mut app = App::new(Overview::default(), Theme::monochrome());
     app.update(Msg::DraftFound(CheckIn::new(&bank, None, None, now())));
     assert!(app.update(ch('d')).is_empty(), "discarding asks first");
     assert_eq!(
@@ -349,7 +349,7 @@ mod browsing_support {
             .collect();
         let summaries = full.iter().map(Summary::of).collect();
         Browse {
-            app: App::new(HomeInfo::new(summaries, String::new()), Theme::monochrome()),
+            app: App::new(Overview::new(summaries, String::new()), Theme::monochrome()),
             full,
         }
     }
@@ -472,7 +472,7 @@ mod browsing {
         assert!(app.update(ch('n')).is_empty());
         app.update(ch('d'));
         assert_eq!(app.update(ch('y')), vec![Effect::Trash(id.clone())]);
-        let remaining = HomeInfo::new(app.app.home.snapshots[..1].to_vec(), String::new());
+        let remaining = Overview::new(app.app.home.snapshots[..1].to_vec(), String::new());
         app.update(Msg::Deleted {
             id,
             home: remaining,
@@ -617,7 +617,6 @@ mod own_editor {
 mod mouse {
     use super::*;
     use motive::tui::screens;
-    use motive::tui::view;
     use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
     use ratatui::layout::Rect;
 
@@ -642,8 +641,8 @@ mod mouse {
         let Screen::Flow(flow) = &app.screen else {
             panic!("not in the flow")
         };
-        let body = view::areas(app, app.size).expect("big enough").body;
-        let (_, area) = screens::question::option_areas(flow, body)
+        let body = app.areas().expect("big enough").body;
+        let (_, area) = screens::checkin::question::option_areas(flow, body)
             .into_iter()
             .find(|(v, _)| *v == value)
             .expect("the option is drawn");
@@ -687,8 +686,8 @@ mod mouse {
     #[test]
     fn a_click_on_an_outcome_chooses_it_and_keeps_the_note() {
         let mut app = started(Some("ship it"));
-        let body = view::areas(&app, app.size).expect("big enough").body;
-        let areas = screens::follow_up::outcome_areas(body);
+        let body = app.areas().expect("big enough").body;
+        let areas = screens::checkin::follow_up::outcome_areas(body);
         let at =
             |outcome: Outcome| centre(areas.iter().find(|(o, _)| *o == outcome).expect("drawn").1);
         let (x, y) = at(Outcome::NotDone);

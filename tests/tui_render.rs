@@ -11,7 +11,7 @@ use motive::checkin::{CheckIn, Step};
 use motive::snapshot::Outcome;
 use motive::snapshot::{FollowUp, Snapshot};
 use motive::summary::Summary;
-use motive::tui::app::{App, HomeInfo, Msg, Screen};
+use motive::tui::app::{App, Msg, Overview, Screen};
 use motive::tui::app::{CompareView, Detail, History};
 use motive::tui::theme::Theme;
 use motive::tui::view::view;
@@ -43,7 +43,7 @@ fn typed(app: &mut App, text: &str) {
 
 fn first_time() -> App {
     App::new(
-        HomeInfo::new(
+        Overview::new(
             Vec::new(),
             "Your first check-in is ready when you are.".into(),
         ),
@@ -53,7 +53,7 @@ fn first_time() -> App {
 
 /// A core check-in whose previous commitment was to ask for the migration.
 fn in_flow(theme: Theme) -> App {
-    let mut app = App::new(HomeInfo::default(), theme);
+    let mut app = App::new(Overview::default(), theme);
     let core = builtin::get("core").expect("core");
     app.update(Msg::Started(CheckIn::new(
         &core,
@@ -322,7 +322,7 @@ fn quarters(n: usize, other_bank: bool) -> Vec<Snapshot> {
 
 fn browsing(snapshots: Vec<Snapshot>, screen: Screen) -> App {
     let mut app = App::new(
-        HomeInfo::new(
+        Overview::new(
             snapshots.iter().map(Summary::of).collect(),
             "Next check-in due 2027-02-20 (in 90 days).".into(),
         ),
@@ -555,7 +555,7 @@ mod any_language {
 
     #[test]
     fn the_question_screen_wraps_japanese_statements() {
-        let mut app = App::new(HomeInfo::default(), Theme::monochrome());
+        let mut app = App::new(Overview::default(), Theme::monochrome());
         app.update(Msg::Started(CheckIn::new(&japanese(), None, None, now())));
         for (w, h) in [(80, 24), (60, 20)] {
             let terminal = draw(&app, w, h);
@@ -571,7 +571,7 @@ mod any_language {
             checkin("2026-11-01T09:00:00+09:00", 4),
         ];
         let summaries: Vec<Summary> = all.iter().map(Summary::of).collect();
-        let home = HomeInfo::new(summaries, "次の点検は 2027-01-30 です。".into());
+        let home = Overview::new(summaries, "次の点検は 2027-01-30 です。".into());
         let screens = [
             ("home", Screen::Home),
             (

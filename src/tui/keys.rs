@@ -128,6 +128,28 @@ const EXTERNAL_EDITOR: Binding = with_short(
     "editor",
 );
 
+/// `?`: the help overlay, on screens where printable keys are not text.
+const HELP_KEY: Binding = bind(&[QUESTION_MARK], "?", "help", Action::Help);
+/// F1: the help overlay, in text fields (where `?` types).
+const HELP_F1: Binding = bind(&[F1], "F1", "help", Action::Help);
+/// q, Esc or Ctrl-C: leave motive from a screen with nothing to lose.
+const QUIT: Binding = bind(
+    &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
+    "q",
+    "quit",
+    Action::Quit,
+);
+/// q or Esc: back to where the screen was opened from.
+const BACK: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('q')), ESC],
+        "Esc",
+        "back",
+        Action::Quit,
+    ),
+    "back",
+);
+
 /// Which table applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -188,13 +210,8 @@ const HOME: &[Binding] = &[
         ),
         "compare",
     ),
-    bind(&[QUESTION_MARK], "?", "help", Action::Help),
-    bind(
-        &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
-        "q",
-        "quit",
-        Action::Quit,
-    ),
+    HELP_KEY,
+    QUIT,
 ];
 
 const HOME_READ_ONLY: &[Binding] = &[
@@ -213,13 +230,8 @@ const HOME_READ_ONLY: &[Binding] = &[
         ),
         "compare",
     ),
-    bind(&[QUESTION_MARK], "?", "help", Action::Help),
-    bind(
-        &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
-        "q",
-        "quit",
-        Action::Quit,
-    ),
+    HELP_KEY,
+    QUIT,
 ];
 
 const HISTORY: &[Binding] = &[
@@ -263,7 +275,7 @@ const HISTORY: &[Binding] = &[
         ),
         "delete",
     ),
-    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    HELP_KEY,
     with_short(
         bind(
             &[Code(KeyCode::Char('q')), ESC],
@@ -300,16 +312,8 @@ const DETAIL: &[Binding] = &[
         ),
         "explain",
     ),
-    bind(&[QUESTION_MARK], "?", "help", Action::Help),
-    with_short(
-        bind(
-            &[Code(KeyCode::Char('q')), ESC],
-            "Esc",
-            "back",
-            Action::Quit,
-        ),
-        "back",
-    ),
+    HELP_KEY,
+    BACK,
 ];
 
 const CONFIRM_DELETE: &[Binding] = &[
@@ -335,7 +339,7 @@ const RESUME: &[Binding] = &[
         "discard it and start afresh",
         Action::Discard,
     ),
-    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    HELP_KEY,
     bind(
         &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
         "q",
@@ -370,13 +374,8 @@ const FOLLOW_UP: &[Binding] = &[
         Action::Outcome(Outcome::Dropped),
     ),
     bind(&[TAB], "Tab", "skip", Action::Next),
-    bind(&[QUESTION_MARK], "?", "help", Action::Help),
-    bind(
-        &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
-        "q",
-        "quit",
-        Action::Quit,
-    ),
+    HELP_KEY,
+    QUIT,
 ];
 
 const FOLLOW_UP_NOTE: &[Binding] = &[
@@ -388,7 +387,7 @@ const FOLLOW_UP_NOTE: &[Binding] = &[
         Action::Previous,
     ),
     EXTERNAL_EDITOR,
-    bind(&[F1], "F1", "help", Action::Help),
+    HELP_F1,
     bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
 ];
 
@@ -453,7 +452,7 @@ const QUESTION: &[Binding] = &[
         ),
         "note",
     ),
-    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    HELP_KEY,
     with_short(
         bind(
             &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
@@ -473,14 +472,14 @@ const NOTE: &[Binding] = &[
         Action::CloseEditor,
     ),
     EXTERNAL_EDITOR,
-    bind(&[F1], "F1", "help", Action::Help),
+    HELP_F1,
 ];
 
 const TEXT: &[Binding] = &[
     bind(&[TAB], "Tab", "next", Action::Next),
     bind(&[BACKTAB], "Shift-Tab", "back", Action::Previous),
     EXTERNAL_EDITOR,
-    bind(&[F1], "F1", "help", Action::Help),
+    HELP_F1,
     bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
 ];
 
@@ -498,19 +497,14 @@ const REVIEW: &[Binding] = &[
         "back",
         Action::Previous,
     ),
-    bind(&[QUESTION_MARK], "?", "help", Action::Help),
-    bind(
-        &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
-        "q",
-        "quit",
-        Action::Quit,
-    ),
+    HELP_KEY,
+    QUIT,
 ];
 
 const LABEL: &[Binding] = &[
     bind(&[ENTER, ESC, TAB], "Enter", "done", Action::CloseEditor),
     EXTERNAL_EDITOR,
-    bind(&[F1], "F1", "help", Action::Help),
+    HELP_F1,
 ];
 
 const RESULT: &[Binding] = &[
@@ -529,7 +523,7 @@ const RESULT: &[Binding] = &[
         "quit",
         Action::Quit,
     ),
-    bind(&[QUESTION_MARK], "?", "help", Action::Help),
+    HELP_KEY,
 ];
 
 const NOTICE: &[Binding] = &[bind(
@@ -609,31 +603,104 @@ const HELP: &[Binding] = &[
     help_only(&[Ctrl('c')], "Ctrl-C", "close the help", Action::Close),
 ];
 
+/// A screen's keys, and what its help overlay says about the screen.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyTable {
+    /// What the screen is for: the first line of its help.
+    pub purpose: &'static str,
+    /// What the mouse does there, where it does anything.
+    pub mouse: Option<&'static str>,
+    pub bindings: &'static [Binding],
+}
+
+const fn keys(purpose: &'static str, bindings: &'static [Binding]) -> KeyTable {
+    KeyTable {
+        purpose,
+        mouse: None,
+        bindings,
+    }
+}
+
+const fn with_mouse(table: KeyTable, mouse: &'static str) -> KeyTable {
+    KeyTable {
+        mouse: Some(mouse),
+        ..table
+    }
+}
+
+const CONFIRM: &str = "Please confirm.";
+const SAVE_FAILED_PURPOSE: &str =
+    "Saving failed; your answers are safe on screen and in the draft.";
+const FOLLOW_UP_PURPOSE: &str =
+    "How did last time's commitment go? Pick one, add a note if you like.";
+const FOLLOW_UP_MOUSE: &str = "click an answer to choose it.";
+const NOTICE_PURPOSE: &str = "The check-in cannot start.";
+const HOME_PURPOSE: &str = "Your latest scores and when the next check-in is due.";
+
 /// The key table of a context.
 #[must_use]
-pub fn table(context: Context) -> &'static [Binding] {
+pub fn table(context: Context) -> KeyTable {
     match context {
-        Context::Home => HOME,
-        Context::HomeReadOnly => HOME_READ_ONLY,
-        Context::Resume => RESUME,
-        Context::FollowUp => FOLLOW_UP,
-        Context::FollowUpNote => FOLLOW_UP_NOTE,
-        Context::Question => QUESTION,
-        Context::Note => NOTE,
-        Context::Text => TEXT,
-        Context::Review => REVIEW,
-        Context::Label => LABEL,
-        Context::Result => RESULT,
-        Context::Notice => NOTICE,
-        Context::NoticeBusy => NOTICE_BUSY,
-        Context::ConfirmQuit => CONFIRM_QUIT,
-        Context::ConfirmDiscard => CONFIRM_DISCARD,
-        Context::SaveFailed => SAVE_FAILED,
-        Context::PathInput => PATH_INPUT,
-        Context::Help => HELP,
-        Context::History => HISTORY,
-        Context::Detail | Context::Compare => DETAIL,
-        Context::ConfirmDelete => CONFIRM_DELETE,
+        Context::Home => keys(HOME_PURPOSE, HOME),
+        Context::HomeReadOnly => keys(HOME_PURPOSE, HOME_READ_ONLY),
+        Context::Resume => keys(
+            "A check-in you did not finish. Pick up where you left off, or start again.",
+            RESUME,
+        ),
+        Context::FollowUp => with_mouse(keys(FOLLOW_UP_PURPOSE, FOLLOW_UP), FOLLOW_UP_MOUSE),
+        Context::FollowUpNote => {
+            with_mouse(keys(FOLLOW_UP_PURPOSE, FOLLOW_UP_NOTE), FOLLOW_UP_MOUSE)
+        }
+        Context::Question => with_mouse(
+            keys(
+                "Rate how true the statement is for you lately. There are no right answers.",
+                QUESTION,
+            ),
+            "click an option to answer with it.",
+        ),
+        Context::Note => keys(
+            "A note on this statement: what is behind your answer?",
+            NOTE,
+        ),
+        Context::Text => keys(
+            "Write as much or as little as you like; empty is fine.",
+            TEXT,
+        ),
+        Context::Review => keys("Check your scores and label, then save.", REVIEW),
+        Context::Label => keys(
+            "A short label for this check-in, e.g. \"Q4\" or \"new team\".",
+            LABEL,
+        ),
+        Context::Result => keys("Your check-in is saved.", RESULT),
+        Context::Notice => keys(NOTICE_PURPOSE, NOTICE),
+        Context::NoticeBusy => keys(NOTICE_PURPOSE, NOTICE_BUSY),
+        Context::ConfirmQuit => keys(CONFIRM, CONFIRM_QUIT),
+        Context::ConfirmDiscard => keys(CONFIRM, CONFIRM_DISCARD),
+        Context::SaveFailed => keys(SAVE_FAILED_PURPOSE, SAVE_FAILED),
+        Context::PathInput => keys(SAVE_FAILED_PURPOSE, PATH_INPUT),
+        Context::Help => keys("", HELP),
+        Context::History => with_mouse(
+            keys(
+                "Every check-in, newest first, beside how the scores moved.",
+                HISTORY,
+            ),
+            "click a check-in to select it, click it again to open it; the wheel moves.",
+        ),
+        Context::Detail => with_mouse(
+            keys(
+                "One check-in in full. x shows how each score was reached.",
+                DETAIL,
+            ),
+            "the wheel scrolls.",
+        ),
+        Context::Compare => with_mouse(
+            keys(
+                "Two check-ins side by side: which changes are real, and what you wrote then and now.",
+                DETAIL,
+            ),
+            "the wheel scrolls.",
+        ),
+        Context::ConfirmDelete => keys(CONFIRM, CONFIRM_DELETE),
     }
 }
 
@@ -641,7 +708,7 @@ pub fn table(context: Context) -> &'static [Binding] {
 #[must_use]
 pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    let action = table(context).iter().find_map(|binding| {
+    let action = table(context).bindings.iter().find_map(|binding| {
         binding.keys.iter().find_map(|k| match *k {
             Key::Ctrl(c) if ctrl && key.code == KeyCode::Char(c) => Some(binding.action),
             Key::Code(code) if !ctrl && key.code == code => Some(binding.action),

@@ -8,13 +8,35 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::describe::delta_cell;
-use crate::tui::app::App;
+use crate::tui::keys::Action;
+use crate::tui::overview::Overview;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::score_lines;
 
-pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
-    let t = &app.theme;
+/// What a key on the home screen asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    /// Begin a check-in (resuming a draft if there is one).
+    Start,
+    History,
+    /// Compare the two latest check-ins.
+    Compare,
+}
+
+/// The home screen's keys; `read_only` when another process is writing.
+#[must_use]
+pub fn update(action: Action, read_only: bool) -> Option<Request> {
+    match action {
+        Action::Start if !read_only => Some(Request::Start),
+        Action::OpenHistory => Some(Request::History),
+        Action::OpenCompare => Some(Request::Compare),
+        _ => None,
+    }
+}
+
+pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
-    match app.home.latest() {
+    match overview.latest() {
         None => welcome(t, &mut lines),
         Some(latest) => {
             let label = latest
@@ -22,7 +44,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 .as_deref()
                 .map(|l| format!(" ({l})"))
                 .unwrap_or_default();
-            let count = app.home.snapshots.len();
+            let count = overview.snapshots.len();
             lines.push(Line::from(vec![
                 Span::styled("Latest check-in ", t.strong),
                 Span::raw(format!("{}{label}", latest.finished_at.format("%Y-%m-%d"))),
@@ -35,15 +57,15 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 ),
             ]));
             lines.push(Line::raw(""));
-            let change = app.home.last_change();
+            let change = overview.last_change();
             let trend_width = usize::from(area.width.saturating_sub(58)).clamp(4, 40);
             let bar = usize::from(area.width.saturating_sub(36 + trend_width as u16)).clamp(8, 30);
-            for (i, line) in super::score_lines(t, &app.home.scores, bar)
+            for (i, line) in score_lines(t, &overview.scores, bar)
                 .into_iter()
                 .enumerate()
             {
                 let mut spans = line.spans;
-                let Some(score) = app.home.scores.get(i) else {
+                let Some(score) = overview.scores.get(i) else {
                     continue;
                 };
                 let delta = change
@@ -54,7 +76,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 spans.push(Span::raw(delta));
                 spans.push(Span::raw("  "));
                 spans.push(Span::styled(
-                    sparkline(&app.home, &score.dimension, trend_width),
+                    sparkline(overview, &score.dimension, trend_width),
                     t.dimension(&score.dimension, i),
                 ));
                 lines.push(Line::from(spans));
@@ -66,7 +88,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     Span::raw(latest.commitment.trim().to_string()),
                 ]));
             }
-            let (done, followed) = app.home.commitments_done();
+            let (done, followed) = overview.commitments_done();
             if followed > 0 {
                 lines.push(Line::from(vec![
                     Span::styled("Commitments so far: ", t.dim),
@@ -76,11 +98,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             lines.push(Line::raw(""));
         }
     }
-    match &app.home.draft {
+    match &overview.draft {
         Some(draft) => lines.push(Line::styled(draft.clone(), t.strong)),
-        None => lines.push(Line::styled(app.home.due.clone(), t.strong)),
+        None => lines.push(Line::styled(overview.due.clone(), t.strong)),
     }
-    if app.read_only {
+    if read_only {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             "Read-only: another check-in is in progress, so a new one cannot start here.",
@@ -112,7 +134,7 @@ fn welcome(t: &Theme, lines: &mut Vec<Line>) {
 
 /// A dimension's scores across the latest `width` check-ins, one block
 /// character each (`▁` low to `█` high; a space where there is no score).
-fn sparkline(home: &crate::tui::app::HomeInfo, dimension: &str, width: usize) -> String {
+fn sparkline(home: &Overview, dimension: &str, width: usize) -> String {
     const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let skip = home.snapshots.len().saturating_sub(width);
     home.snapshots

@@ -7,28 +7,86 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::detail::{explanation, rows, scroll_step};
+use super::history::History;
 use crate::describe::{bank_note, delta_cell, score_cell};
 use crate::score::{self, Reliability};
 use crate::snapshot::Snapshot;
 use crate::text::{self, wrap};
-use crate::tui::app::{App, CompareView};
+use crate::tui::keys::Action;
+use crate::tui::layout;
 use crate::tui::theme::Theme;
 
 /// How many of the statements that moved most are listed.
 const MOVERS: usize = 5;
 
-pub fn draw(app: &App, view: &CompareView, frame: &mut Frame, area: Rect) {
-    let lines = lines(app, view, area);
-    let scroll = super::clamp_scroll(&lines, area, view.scroll);
+/// Two check-ins side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompareView {
+    pub from: usize,
+    pub to: usize,
+    pub earlier: Box<Snapshot>,
+    pub later: Box<Snapshot>,
+    /// Worked out once when opened, not on every frame.
+    pub comparison: score::Comparison,
+    pub scroll: u16,
+    /// Show how the later check-in's scores were reached.
+    pub explain: bool,
+    /// Where Esc goes back to: the history as it was, else home.
+    pub back: Option<History>,
+}
+
+impl CompareView {
+    /// Check-ins `from` and `to` of the overview, read in full, compared.
+    #[must_use]
+    pub fn new(
+        (from, to): (usize, usize),
+        earlier: Box<Snapshot>,
+        later: Box<Snapshot>,
+        back: Option<History>,
+    ) -> Self {
+        Self {
+            from,
+            to,
+            comparison: score::compare(&earlier, &later),
+            earlier,
+            later,
+            scroll: 0,
+            explain: false,
+            back,
+        }
+    }
+
+    /// Scroll or explain, on a screen whose body is `body`.
+    pub fn update(&mut self, action: Action, theme: &Theme, body: Rect) {
+        if action == Action::Explain {
+            self.explain = !self.explain;
+            self.scroll = 0;
+            return;
+        }
+        self.scroll_by(scroll_step(action), theme, body);
+    }
+
+    /// Scroll by `by` rows, no further than the last line.
+    pub fn scroll_by(&mut self, by: i32, theme: &Theme, body: Rect) {
+        let rows = rows(&lines(theme, self, body), body);
+        self.scroll = layout::scrolled(self.scroll, by, rows, body);
+    }
+}
+
+pub fn draw(theme: &Theme, view: &CompareView, frame: &mut Frame, area: Rect) {
+    let lines = lines(theme, view, area);
+    let scroll = view
+        .scroll
+        .min(layout::scroll_limit(rows(&lines, area), area));
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
 }
 
 /// Everything the screen shows, before scrolling; `update` uses it too, to
 /// stop scrolling at the last line.
 #[must_use]
-pub fn lines<'a>(app: &'a App, view: &'a CompareView, area: Rect) -> Vec<Line<'a>> {
+pub fn lines<'a>(t: &Theme, view: &'a CompareView, area: Rect) -> Vec<Line<'a>> {
     let (from, to) = (view.earlier.as_ref(), view.later.as_ref());
-    let t = &app.theme;
     let width = usize::from(area.width);
     let comparison = &view.comparison;
     let day = |s: &Snapshot| s.finished_at.format("%Y-%m-%d").to_string();
@@ -79,7 +137,7 @@ pub fn lines<'a>(app: &'a App, view: &'a CompareView, area: Rect) -> Vec<Line<'a
             format!("Why {} scored what it did", day(to)),
             t.strong,
         ));
-        lines.extend(super::detail::explanation(t, to));
+        lines.extend(explanation(t, to));
     } else {
         movers(t, from, to, comparison, width, &mut lines);
         then_and_now(t, from, to, width, &mut lines);

@@ -1,12 +1,13 @@
 //! A reflection prompt or the commitment: a multi-line text area.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::flow::Flow;
 use crate::checkin::Step;
-use crate::tui::app::Flow;
+use crate::tui::layout;
 use crate::tui::theme::Theme;
 
 pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
@@ -28,7 +29,7 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             "Small and concrete beats grand. You will be asked how it went.".to_string(),
         ),
     };
-    let [head, editor] = Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area);
+    let [head, editor] = layout::writing(area);
     let mut lines = vec![
         Line::styled(heading, theme.dim),
         Line::styled(prompt, theme.strong),

@@ -6,9 +6,23 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::describe::delta_cell;
-use crate::score::{self, Reliability};
-use crate::tui::app::Saved;
+use std::path::PathBuf;
+
+use crate::score::{self, Comparison, Reliability};
+use crate::snapshot::Snapshot;
+use crate::tui::layout;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::score_lines;
+
+/// The result of a saved check-in.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    pub snapshot: Snapshot,
+    /// Where it was written when that was not the data dir.
+    pub written_to: Option<PathBuf>,
+    /// Against the check-in before it, when there is one.
+    pub comparison: Option<Comparison>,
+}
 
 pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
     let s = &saved.snapshot;
@@ -20,8 +34,11 @@ pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(format!("to {}", path.display()), theme.dim));
     }
     lines.push(Line::raw(""));
-    let bar = usize::from(area.width.saturating_sub(30)).clamp(10, 40);
-    lines.extend(super::score_lines(theme, &score::scores(s), bar));
+    lines.extend(score_lines(
+        theme,
+        &score::scores(s),
+        layout::score_bar(area.width, 30),
+    ));
     if let Some(comparison) = &saved.comparison {
         lines.push(Line::raw(""));
         lines.push(Line::styled(

@@ -1,13 +1,31 @@
 //! Review: the scores so far, what was answered and skipped, the label, save.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use super::flow::Flow;
 use crate::score;
-use crate::tui::app::{Field, Flow};
+use crate::tui::effect::Effect;
+use crate::tui::field::Field;
+use crate::tui::keys::Action;
+use crate::tui::layout;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::score_lines;
+
+/// The review's keys; `None` for keys the flow handles for every step.
+pub fn update(flow: &mut Flow, action: Action) -> Option<Vec<Effect>> {
+    match action {
+        Action::EditLabel => {
+            let text = flow.checkin.label.clone();
+            flow.open_editor(Field::Label, &text);
+            Some(vec![])
+        }
+        Action::Save => Some(vec![Effect::SaveSnapshot(Box::new(flow.checkin.clone()))]),
+        _ => None,
+    }
+}
 
 pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     let c = &flow.checkin;
@@ -21,8 +39,7 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     let scores = score::scores_of(&c.scale, &c.dimensions, &answers);
     let answered = c.answered();
     let skipped = c.questions.len() - answered;
-    let bar = usize::from(inner.width.saturating_sub(32)).clamp(10, 40);
-    let mut lines = super::score_lines(theme, &scores, bar);
+    let mut lines = score_lines(theme, &scores, layout::score_bar(inner.width, 32));
     lines.push(Line::raw(""));
     lines.push(Line::raw(format!(
         "{answered} answered, {skipped} skipped."
@@ -47,7 +64,7 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             commitment.to_string()
         }),
     ]));
-    let editing_label = matches!(flow.editor.as_ref().map(|e| e.field), Some(Field::Label));
+    let editing_label = flow.open_field() == Some(Field::Label);
     if !editing_label {
         lines.push(Line::from(vec![
             Span::styled("Label: ", theme.dim),
@@ -64,11 +81,7 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         Span::styled("Enter", theme.key),
         Span::raw(" to save."),
     ]));
-    let [body, label] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(if editing_label { 3 } else { 0 }),
-    ])
-    .areas(inner);
+    let [body, label] = layout::review(inner, editing_label);
     frame.render_widget(Paragraph::new(lines), body);
     if let (true, Some(editor)) = (editing_label, &flow.editor) {
         let mut widget = editor.area.clone();

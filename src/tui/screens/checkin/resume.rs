@@ -6,7 +6,25 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::checkin::CheckIn;
+use crate::tui::keys::Action;
 use crate::tui::theme::Theme;
+
+/// What a key on the resume offer asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Request {
+    Resume,
+    /// Ask, then discard the draft and start afresh.
+    Discard,
+}
+
+#[must_use]
+pub fn update(action: Action) -> Option<Request> {
+    match action {
+        Action::Resume => Some(Request::Resume),
+        Action::Discard => Some(Request::Discard),
+        _ => None,
+    }
+}
 
 pub fn draw(theme: &Theme, draft: &CheckIn, frame: &mut Frame, area: Rect) {
     let lines = vec![

@@ -2,11 +2,16 @@
 //! scale as a row of options.
 
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::layout::{Alignment, Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, LineGauge, Paragraph, Wrap};
 
-use crate::tui::app::{Field, Flow};
+use super::flow::Flow;
+use crate::checkin::Step;
+use crate::tui::effect::Effect;
+use crate::tui::field::Field;
+use crate::tui::keys::Action;
+use crate::tui::layout;
 use crate::tui::theme::Theme;
 
 pub fn draw(theme: &Theme, flow: &Flow, index: usize, frame: &mut Frame, area: Rect) {
@@ -26,7 +31,7 @@ pub fn draw(theme: &Theme, flow: &Flow, index: usize, frame: &mut Frame, area: R
         .map_or(q.dimension.as_str(), |d| d.name.as_str());
     let dim_style = theme.dimension(&q.dimension, dim_index);
     let note_open = note_open(flow);
-    let [top, gauge, statement, options, note] = layout(area, note_open);
+    let [top, gauge, statement, _, note] = layout::question(area, note_open);
 
     let progress = format!("{}/{}", index + 1, total);
     let [left, right] = Layout::horizontal([
@@ -60,7 +65,7 @@ pub fn draw(theme: &Theme, flow: &Flow, index: usize, frame: &mut Frame, area: R
     }
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), statement);
 
-    draw_options(theme, flow, q.value, frame, options);
+    draw_options(theme, flow, q.value, frame, area);
 
     if let (true, Some(editor)) = (note_open, &flow.editor) {
         let mut widget = editor.area.clone();
@@ -84,46 +89,80 @@ pub fn draw(theme: &Theme, flow: &Flow, index: usize, frame: &mut Frame, area: R
 }
 
 fn note_open(flow: &Flow) -> bool {
-    matches!(flow.editor.as_ref().map(|e| e.field), Some(Field::Note(_)))
+    matches!(flow.open_field(), Some(Field::Note(_)))
 }
 
-/// The screen's rows: progress, gauge, statement, options, note (a blank
-/// row after the gauge).
-fn layout(area: Rect, note_open: bool) -> [Rect; 5] {
-    let [top, gauge, _, statement, options, note] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(5),
-        Constraint::Length(if note_open { 6 } else { 2 }),
-    ])
-    .areas(area);
-    [top, gauge, statement, options, note]
-}
-
-/// Each point of the scale and the column it is drawn in, on a statement
-/// screen drawn in `area`: where a click answers with that point.
+/// Each point of the scale and where it is drawn on a statement screen in
+/// `area`: where a click answers with that point.
 #[must_use]
 pub fn option_areas(flow: &Flow, area: Rect) -> Vec<(i64, Rect)> {
-    let [_, _, _, options, _] = layout(area, note_open(flow));
-    columns(flow, options)
+    let scale = &flow.checkin.scale;
+    layout::scale_options(scale.min, scale.max, area, note_open(flow))
 }
 
-/// The scale as a row of equal columns.
-fn columns(flow: &Flow, area: Rect) -> Vec<(i64, Rect)> {
-    let scale = &flow.checkin.scale;
-    let points: Vec<i64> = (scale.min..=scale.max).collect();
-    let columns = Layout::horizontal(points.iter().map(|_| Constraint::Fill(1)))
-        .spacing(1)
-        .split(area);
-    points.into_iter().zip(columns.iter().copied()).collect()
+/// A click at `at` on the statement drawn in `body`: an option answers with
+/// it. An open note takes no clicks.
+pub fn click(flow: &mut Flow, body: Rect, at: Position) -> Option<Vec<Effect>> {
+    if flow.editor.is_some() {
+        return None;
+    }
+    let (value, _) = option_areas(flow, body)
+        .into_iter()
+        .find(|(_, area)| area.contains(at))?;
+    update(flow, Action::Digit(value))
+}
+
+/// The keys of statement `index`; `None` for keys the flow handles for
+/// every step.
+pub fn update(flow: &mut Flow, action: Action) -> Option<Vec<Effect>> {
+    let scale = flow.checkin.scale.clone();
+    Some(match action {
+        Action::Digit(d) if scale.contains(d) => {
+            flow.highlight = d;
+            answer(flow, Some(d))
+        }
+        Action::Left => {
+            flow.highlight = (flow.highlight - 1).max(scale.min);
+            vec![]
+        }
+        Action::Right => {
+            flow.highlight = (flow.highlight + 1).min(scale.max);
+            vec![]
+        }
+        Action::Confirm => answer(flow, Some(flow.highlight)),
+        Action::Skip => answer(flow, None),
+        Action::Back => flow.back(),
+        Action::Note => {
+            let Step::Question(i) = flow.checkin.step else {
+                return None;
+            };
+            let text = flow
+                .checkin
+                .questions
+                .get(i)
+                .map(|q| q.note.clone())
+                .unwrap_or_default();
+            flow.open_editor(Field::Note(i), &text);
+            vec![]
+        }
+        _ => return None,
+    })
+}
+
+/// Answer the current statement (`None` skips it) and move on.
+fn answer(flow: &mut Flow, value: Option<i64>) -> Vec<Effect> {
+    if let Step::Question(i) = flow.checkin.step
+        && let Some(q) = flow.checkin.questions.get_mut(i)
+    {
+        q.value = value;
+    }
+    flow.forward()
 }
 
 /// The scale as a row of equal columns: the number, then its label wrapped.
 fn draw_options(theme: &Theme, flow: &Flow, answered: Option<i64>, frame: &mut Frame, area: Rect) {
     let scale = &flow.checkin.scale;
-    for (value, column) in &columns(flow, area) {
+    for (value, column) in &option_areas(flow, area) {
         let highlighted = *value == flow.highlight;
         let style = if highlighted {
             theme.highlight

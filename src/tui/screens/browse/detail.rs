@@ -6,14 +6,81 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::history::History;
 use crate::score::{self, explain};
 use crate::snapshot::Snapshot;
-use crate::tui::app::{App, Detail};
+use crate::tui::keys::Action;
+use crate::tui::layout;
 use crate::tui::theme::Theme;
+use crate::tui::widgets::score_lines;
 
-pub fn draw(app: &App, detail: &Detail, frame: &mut Frame, area: Rect) {
-    let lines = lines(app, detail, area);
-    let scroll = super::clamp_scroll(&lines, area, detail.scroll);
+/// One check-in in full, scrollable; `explain` shows how each score was reached.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detail {
+    pub index: usize,
+    pub snapshot: Box<Snapshot>,
+    pub scroll: u16,
+    pub explain: bool,
+    /// Where Esc goes back to: the history as it was, else home.
+    pub back: Option<History>,
+}
+
+impl Detail {
+    /// Check-in `index` of the overview, read in full, at its top.
+    #[must_use]
+    pub fn new(index: usize, snapshot: Box<Snapshot>, back: Option<History>) -> Self {
+        Self {
+            index,
+            snapshot,
+            scroll: 0,
+            explain: false,
+            back,
+        }
+    }
+
+    /// Scroll or explain, on a screen whose body is `body`.
+    pub fn update(&mut self, action: Action, theme: &Theme, body: Rect) {
+        let by = match action {
+            Action::Explain => {
+                self.explain = !self.explain;
+                self.scroll = 0;
+                return;
+            }
+            _ => scroll_step(action),
+        };
+        self.scroll_by(by, theme, body);
+    }
+
+    /// Scroll by `by` rows, no further than the last line.
+    pub fn scroll_by(&mut self, by: i32, theme: &Theme, body: Rect) {
+        let rows = rows(&lines(theme, self, body), body);
+        self.scroll = layout::scrolled(self.scroll, by, rows, body);
+    }
+}
+
+/// How far a key scrolls a check-in or a comparison.
+#[must_use]
+pub fn scroll_step(action: Action) -> i32 {
+    match action {
+        Action::Up => -1,
+        Action::Down => 1,
+        Action::PageUp => -10,
+        Action::PageDown => 10,
+        _ => 0,
+    }
+}
+
+/// The rows `lines` take in `area`, wrapped.
+#[must_use]
+pub fn rows(lines: &[Line<'_>], area: Rect) -> usize {
+    layout::wrapped_rows(lines.iter().map(Line::width), usize::from(area.width))
+}
+
+pub fn draw(theme: &Theme, detail: &Detail, frame: &mut Frame, area: Rect) {
+    let lines = lines(theme, detail, area);
+    let scroll = detail
+        .scroll
+        .min(layout::scroll_limit(rows(&lines, area), area));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -25,9 +92,8 @@ pub fn draw(app: &App, detail: &Detail, frame: &mut Frame, area: Rect) {
 /// Everything the screen shows, before scrolling; `update` uses it too, to
 /// stop scrolling at the last line.
 #[must_use]
-pub fn lines<'a>(app: &'a App, detail: &'a Detail, area: Rect) -> Vec<Line<'a>> {
+pub fn lines<'a>(t: &Theme, detail: &'a Detail, area: Rect) -> Vec<Line<'a>> {
     let s = detail.snapshot.as_ref();
-    let t = &app.theme;
     let label = s
         .label
         .as_deref()
@@ -40,8 +106,11 @@ pub fn lines<'a>(app: &'a App, detail: &'a Detail, area: Rect) -> Vec<Line<'a>> 
         ]),
         Line::raw(""),
     ];
-    let bar = usize::from(area.width.saturating_sub(32)).clamp(10, 40);
-    lines.extend(super::score_lines(t, &score::scores(s), bar));
+    lines.extend(score_lines(
+        t,
+        &score::scores(s),
+        layout::score_bar(area.width, 32),
+    ));
     lines.push(Line::raw(""));
     if detail.explain {
         lines.extend(explanation(t, s));

@@ -1,0 +1,222 @@
+//! Keys: to the overlay if one is open, else to the screen's own `update`,
+//! and what either asks of the app; text typed into a field.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::{App, CompareView, Detail, Effect, History, NO_EDITOR, Open, Overlay, Screen};
+use crate::tui::field::Field;
+use crate::tui::keys::{self, Action};
+use crate::tui::overlay::{self as dialog, Answer};
+use crate::tui::screens::browse::{history, home};
+use crate::tui::screens::checkin::{self, resume};
+
+impl App {
+    pub(super) fn on_key(&mut self, key: &KeyEvent) -> Vec<Effect> {
+        self.clear_news();
+        let context = self.context();
+        let Some(action) = keys::action(context, key) else {
+            return if context.is_text() {
+                self.type_into_field(key)
+            } else {
+                vec![]
+            };
+        };
+        if let Some(overlay) = self.overlay.take() {
+            return self.on_overlay(overlay, action);
+        }
+        match action {
+            Action::Help => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                vec![]
+            }
+            Action::Quit => self.on_quit(),
+            Action::ExternalEditor => self.open_external_editor(),
+            _ => self.on_screen_key(action),
+        }
+    }
+
+    /// A key for the screen itself: each screen's own `update` says what it
+    /// does; what it asks of the app is done here.
+    pub(super) fn on_screen_key(&mut self, action: Action) -> Vec<Effect> {
+        let count = self.home.snapshots.len();
+        let body = self.areas().map(|a| a.body);
+        match &mut self.screen {
+            Screen::Home => match home::update(action, self.read_only) {
+                Some(home::Request::Start) => vec![Effect::Open],
+                Some(home::Request::History) => self.open_history(),
+                Some(home::Request::Compare) => self.open_compare(None),
+                None => vec![],
+            },
+            Screen::Notice(notice) if notice.busy && action == Action::History => {
+                // Another process is writing: browse, but start nothing.
+                self.read_only = true;
+                self.open_history()
+            }
+            Screen::Notice(_) => vec![],
+            Screen::Resume(draft) => match resume::update(action) {
+                Some(resume::Request::Resume) => {
+                    vec![Effect::Begin(Some(Box::new(draft.clone())))]
+                }
+                Some(resume::Request::Discard) => {
+                    self.overlay = Some(Overlay::ConfirmDiscard);
+                    vec![]
+                }
+                None => vec![],
+            },
+            Screen::Flow(flow) => {
+                let effects = checkin::update(flow, action);
+                self.after_flow(effects)
+            }
+            Screen::Result(_) if action == Action::OpenCompare => self.open_compare(None),
+            Screen::Result(_) => vec![],
+            Screen::History(h) => match h.update(action, count) {
+                Some(request) => {
+                    let h = h.clone();
+                    self.on_history(h, request)
+                }
+                None => vec![],
+            },
+            Screen::Detail(d) => {
+                if let Some(body) = body {
+                    d.update(action, &self.theme, body);
+                }
+                vec![]
+            }
+            Screen::Compare(c) => {
+                if let Some(body) = body {
+                    c.update(action, &self.theme, body);
+                }
+                vec![]
+            }
+        }
+    }
+
+    pub(super) fn on_history(&mut self, h: History, request: history::Request) -> Vec<Effect> {
+        match request {
+            history::Request::Open(index) => self.load(Open::Detail {
+                index,
+                back: Some(h),
+            }),
+            history::Request::Compare => self.open_compare(Some(h)),
+            history::Request::Delete(index) => {
+                self.overlay = Some(Overlay::ConfirmDelete(index));
+                vec![]
+            }
+        }
+    }
+
+    /// Effects from the check-in: a saved draft ends the wait for typing.
+    pub(super) fn after_flow(&mut self, effects: Vec<Effect>) -> Vec<Effect> {
+        if effects.iter().any(|e| matches!(e, Effect::SaveDraft(_))) {
+            self.typing = None;
+        }
+        effects
+    }
+
+    /// Ctrl-E: the open text field goes to the user's editor, if there is one.
+    pub(super) fn open_external_editor(&mut self) -> Vec<Effect> {
+        let Screen::Flow(flow) = &mut self.screen else {
+            return vec![];
+        };
+        match (flow.editor.is_some(), self.editor.is_some()) {
+            (false, _) => vec![],
+            (true, false) => {
+                self.fading_status(NO_EDITOR.to_string());
+                vec![]
+            }
+            (true, true) => flow.to_editor().into_iter().collect(),
+        }
+    }
+
+    /// What the user's editor wrote replaces the field's text; the draft is
+    /// saved at once, as after any step.
+    pub(super) fn on_edited(&mut self, field: Field, raw: &str) -> Vec<Effect> {
+        let Screen::Flow(flow) = &mut self.screen else {
+            return vec![];
+        };
+        let cut = flow.edited(field, raw);
+        let draft = flow.draft();
+        self.typing = None;
+        self.status = None;
+        self.status_fades = false;
+        if let Some(limit) = cut {
+            self.fading_status(format!(
+                "Your editor's text was longer than the {limit} characters a field holds: the rest was left out."
+            ));
+        }
+        vec![draft]
+    }
+
+    pub(super) fn on_quit(&mut self) -> Vec<Effect> {
+        match &self.screen {
+            Screen::History(_) => {
+                self.screen = Screen::Home;
+                vec![]
+            }
+            Screen::Detail(Detail { back, .. }) | Screen::Compare(CompareView { back, .. }) => {
+                self.screen = back.clone().map_or(Screen::Home, Screen::History);
+                vec![]
+            }
+            Screen::Flow(_) => {
+                self.overlay = Some(Overlay::ConfirmQuit);
+                vec![]
+            }
+            _ => {
+                self.quit = true;
+                vec![Effect::Quit]
+            }
+        }
+    }
+
+    pub(super) fn on_overlay(&mut self, overlay: Overlay, action: Action) -> Vec<Effect> {
+        let digits = self.digits();
+        let help_limit = dialog::help_limit(&self.under(digits.as_deref()), self.size);
+        match overlay.update(action, help_limit, self.home_dir.as_deref()) {
+            Answer::Close => vec![],
+            Answer::Keep(overlay) => {
+                self.overlay = Some(overlay);
+                vec![]
+            }
+            Answer::Leave => {
+                self.quit = true;
+                let mut effects = self.save_draft();
+                effects.push(Effect::Quit);
+                effects
+            }
+            Answer::Delete(index) => match self.home.snapshots.get(index) {
+                Some(s) => vec![Effect::Trash(s.id.clone())],
+                None => vec![],
+            },
+            Answer::Discard => {
+                self.screen = Screen::Home;
+                vec![Effect::DiscardDraft, Effect::Begin(None)]
+            }
+            Answer::Retry => match &self.screen {
+                Screen::Flow(flow) => vec![Effect::SaveSnapshot(Box::new(flow.checkin.clone()))],
+                _ => vec![],
+            },
+            Answer::WriteTo(path) => match &self.screen {
+                Screen::Flow(flow) => {
+                    vec![Effect::SaveSnapshotTo(Box::new(flow.checkin.clone()), path)]
+                }
+                _ => vec![],
+            },
+        }
+    }
+
+    /// A key that types into the open text field (or the path dialog).
+    pub(super) fn type_into_field(&mut self, key: &KeyEvent) -> Vec<Effect> {
+        let typed = match (&mut self.overlay, &mut self.screen) {
+            (Some(overlay), _) => {
+                overlay.type_key(key);
+                false
+            }
+            (None, Screen::Flow(flow)) => flow.type_key(key),
+            _ => false,
+        };
+        if typed {
+            self.typing = Some(0);
+        }
+        vec![]
+    }
+}

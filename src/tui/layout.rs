@@ -1,0 +1,296 @@
+//! Where things go on screen: the frame's parts, the options a click can
+//! choose, the history list's window, how far a text can scroll. Drawing,
+//! `update` and mouse hit-testing all read this one module, so what is drawn
+//! and what a click or a scroll acts on cannot drift apart.
+
+use ratatui::layout::{Constraint, Flex, Layout, Margin, Rect};
+use unicode_width::UnicodeWidthStr;
+
+use crate::snapshot::Outcome;
+
+/// The smallest terminal the layout is made for.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 20;
+
+/// The parts of the frame around every screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    pub header: Rect,
+    /// The current screen's own area, inside its margin.
+    pub body: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+/// The frame on a terminal of `size`, with a footer of `footer_rows` rows
+/// and a status line when `status`; `None` when the terminal is too small.
+#[must_use]
+pub fn areas(size: Rect, footer_rows: usize, status: bool) -> Option<Areas> {
+    if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
+        return None;
+    }
+    let [header, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(u16::from(status)),
+        Constraint::Length(u16::try_from(footer_rows).unwrap_or(1)),
+    ])
+    .areas(size);
+    let body = body.inner(Margin {
+        horizontal: 2,
+        vertical: 1,
+    });
+    Some(Areas {
+        header,
+        body,
+        status,
+        footer,
+    })
+}
+
+/// The footer's items (of these widths, in columns) in rows of at most
+/// `width` columns: items are kept whole, three columns apart (` · `), and
+/// rows after the first start one column in.
+#[must_use]
+pub fn footer_rows(widths: &[usize], width: usize) -> Vec<Vec<usize>> {
+    let mut rows: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = 0;
+    for (item, &item_width) in widths.iter().enumerate() {
+        let continuing = rows.len() > 1;
+        let Some(row) = rows.last_mut() else { break };
+        let needed = if row.is_empty() {
+            item_width
+        } else {
+            item_width + 3
+        };
+        if !row.is_empty() && used + needed > width {
+            rows.push(vec![item]);
+            used = 1 + item_width;
+            continue;
+        }
+        used += if row.is_empty() && continuing {
+            1 + item_width
+        } else {
+            needed
+        };
+        row.push(item);
+    }
+    rows
+}
+
+/// How many rows lines of these widths take, wrapped at `width` columns.
+#[must_use]
+pub fn wrapped_rows(widths: impl IntoIterator<Item = usize>, width: usize) -> usize {
+    let width = width.max(1);
+    widths.into_iter().map(|w| w.max(1).div_ceil(width)).sum()
+}
+
+/// The furthest a text of `rows` rows scrolls in `area`: scrolling stops
+/// with its last row at the bottom instead of an empty screen.
+#[must_use]
+pub fn scroll_limit(rows: usize, area: Rect) -> u16 {
+    let max = rows.saturating_sub(usize::from(area.height));
+    u16::try_from(max).unwrap_or(u16::MAX)
+}
+
+/// `scroll` moved by `by` rows, within a text of `rows` rows in `area`.
+#[must_use]
+pub fn scrolled(scroll: u16, by: i32, rows: usize, area: Rect) -> u16 {
+    let moved = i64::from(scroll) + i64::from(by);
+    let limit = i64::from(scroll_limit(rows, area));
+    u16::try_from(moved.clamp(0, limit)).unwrap_or(0)
+}
+
+/// A box of the given size centred in `area`, clipped to it.
+#[must_use]
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// How wide a dialog or the help is on a screen of `area`.
+#[must_use]
+pub fn overlay_width(area: Rect) -> u16 {
+    area.width.saturating_sub(8).min(76)
+}
+
+/// The help box for `rows` rows of help on a screen of `area`, and the
+/// furthest it can scroll (0 when it fits).
+#[must_use]
+pub fn help_box(area: Rect, rows: usize) -> (Rect, u16) {
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX);
+    let popup = centered(area, overlay_width(area), rows.saturating_add(2));
+    (popup, rows.saturating_sub(popup.height.saturating_sub(2)))
+}
+
+/// A dialog of `rows` rows of text (and `field_rows` of text field) on a
+/// screen of `area`.
+#[must_use]
+pub fn dialog(area: Rect, rows: usize, field_rows: u16) -> Rect {
+    let height = u16::try_from(rows)
+        .unwrap_or(u16::MAX)
+        .saturating_add(2 + field_rows);
+    centered(area, overlay_width(area), height)
+}
+
+/// The rows of a statement: progress, gauge, statement, options, note (a
+/// blank row after the gauge); the note grows while it is being written.
+#[must_use]
+pub fn question(area: Rect, note_open: bool) -> [Rect; 5] {
+    let [top, gauge, _, statement, options, note] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(5),
+        Constraint::Length(if note_open { 6 } else { 2 }),
+    ])
+    .areas(area);
+    [top, gauge, statement, options, note]
+}
+
+/// Each point of a `min..=max` scale and its column, in the options row of
+/// a statement drawn in `area`: where it is drawn and where a click answers
+/// with it.
+#[must_use]
+pub fn scale_options(min: i64, max: i64, area: Rect, note_open: bool) -> Vec<(i64, Rect)> {
+    let [_, _, _, options, _] = question(area, note_open);
+    let points: Vec<i64> = (min..=max).collect();
+    let columns = Layout::horizontal(points.iter().map(|_| Constraint::Fill(1)))
+        .spacing(1)
+        .split(options);
+    points.into_iter().zip(columns.iter().copied()).collect()
+}
+
+/// The rows of the follow-up: last time's commitment, the outcomes, the note.
+#[must_use]
+pub fn follow_up(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(5),
+        Constraint::Length(2),
+        Constraint::Min(3),
+    ])
+    .areas(area)
+}
+
+/// How an outcome is shown: its key, then what it means.
+#[must_use]
+pub fn outcome_label(outcome: Outcome) -> String {
+    let key = Outcome::ALL
+        .iter()
+        .position(|o| *o == outcome)
+        .map_or(0, |i| i + 1);
+    format!(" {key} {} ", outcome.describe())
+}
+
+/// Each outcome and its cell on a follow-up drawn in `area`, in a row three
+/// columns apart: where it is drawn and where a click chooses it.
+#[must_use]
+pub fn outcomes(area: Rect) -> Vec<(Outcome, Rect)> {
+    let [_, row, _] = follow_up(area);
+    let mut x = row.x;
+    let mut cells = Vec::new();
+    for outcome in Outcome::ALL {
+        let width = u16::try_from(outcome_label(outcome).width()).unwrap_or(u16::MAX);
+        let cell = Rect {
+            x,
+            y: row.y,
+            width,
+            height: 1,
+        }
+        .intersection(row);
+        if !cell.is_empty() {
+            cells.push((outcome, cell));
+        }
+        x = x.saturating_add(width).saturating_add(3);
+    }
+    cells
+}
+
+/// A reflection or the commitment: the prompt above, the text field below.
+#[must_use]
+pub fn writing(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area)
+}
+
+/// The review's summary and, while it is being edited, the label field.
+#[must_use]
+pub fn review(inner: Rect, editing_label: bool) -> [Rect; 2] {
+    Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(if editing_label { 3 } else { 0 }),
+    ])
+    .areas(inner)
+}
+
+/// Whether history shows its wide layout (longer labels, wider bank column).
+#[must_use]
+pub fn history_is_wide(area: Rect) -> bool {
+    area.width >= 110
+}
+
+/// The list of check-ins (left) and the chart (right) in `area`.
+#[must_use]
+pub fn history(area: Rect) -> [Rect; 2] {
+    let list_width = if history_is_wide(area) { 54 } else { 42 };
+    Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)])
+        .spacing(1)
+        .areas(area)
+}
+
+/// The history list's rows are newest first, under one header row. Only the
+/// rows on screen are drawn, so a long history costs nothing per frame; the
+/// window keeps the selection on its last line, as a table would. Returns
+/// the selected row (counted from the newest) and the first row on screen.
+#[must_use]
+pub fn history_window(list: Rect, count: usize, selected: usize) -> (usize, usize) {
+    let row = count.saturating_sub(1).saturating_sub(selected);
+    (row, (row + 1).saturating_sub(history_rows(list)))
+}
+
+/// How many check-ins the history list shows at once.
+#[must_use]
+pub fn history_rows(list: Rect) -> usize {
+    usize::from(list.height.saturating_sub(1)).max(1)
+}
+
+/// The width of the score bars in a body `width` columns wide, leaving
+/// `reserved` columns for the name and the number.
+#[must_use]
+pub fn score_bar(width: u16, reserved: u16) -> usize {
+    usize::from(width.saturating_sub(reserved)).clamp(10, 40)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footer_items_wrap_whole_and_rows_after_the_first_start_one_in() {
+        assert_eq!(footer_rows(&[5, 5, 5], 80), [vec![0, 1, 2]]);
+        // 5 + 3 + 5 = 13 fits in 13; the third starts a row: 1 + 5.
+        assert_eq!(footer_rows(&[5, 5, 5], 13), [vec![0, 1], vec![2]]);
+        // An item wider than the row still gets a row of its own.
+        assert_eq!(footer_rows(&[20, 3], 10), [vec![0], vec![1]]);
+        assert_eq!(footer_rows(&[], 10), [Vec::<usize>::new()]);
+    }
+
+    #[test]
+    fn scrolling_stops_at_both_ends() {
+        let area = Rect::new(0, 0, 10, 5);
+        assert_eq!(scroll_limit(3, area), 0);
+        assert_eq!(scroll_limit(12, area), 7);
+        assert_eq!(scrolled(0, -1, 12, area), 0);
+        assert_eq!(scrolled(6, 3, 12, area), 7);
+        assert_eq!(
+            scrolled(u16::MAX, -1, 12, area),
+            7,
+            "beyond the end (the text got shorter) it comes back to the end"
+        );
+    }
+}

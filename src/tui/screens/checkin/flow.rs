@@ -1,0 +1,172 @@
+//! The check-in in progress and moving between its steps. Each step's keys
+//! and drawing are in the step's own file; this is what they share.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::checkin::{CheckIn, Step};
+use crate::snapshot::Outcome;
+use crate::tui::effect::Effect;
+use crate::tui::field::{Field, TextField, from_editor, set_field};
+use crate::tui::keys::Context;
+
+/// The check-in flow: the check-in itself plus what the screen needs.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub checkin: CheckIn,
+    /// The highlighted option on a statement's scale.
+    pub highlight: i64,
+    /// The text field being written in, if any.
+    pub editor: Option<TextField>,
+}
+
+impl Flow {
+    /// A flow at the check-in's current step.
+    #[must_use]
+    pub fn new(checkin: CheckIn) -> Self {
+        let mut flow = Self {
+            checkin,
+            highlight: 0,
+            editor: None,
+        };
+        flow.enter_step();
+        flow
+    }
+
+    /// Save the check-in as it is now.
+    #[must_use]
+    pub fn draft(&self) -> Effect {
+        Effect::SaveDraft(Box::new(self.checkin.clone()))
+    }
+
+    /// Set up the screen for the current step: highlight, text field.
+    pub fn enter_step(&mut self) {
+        self.editor = None;
+        let c = &self.checkin;
+        match c.step {
+            Step::Question(i) => {
+                let mid = c.scale.min + (c.scale.max - c.scale.min) / 2;
+                self.highlight = c.questions.get(i).and_then(|q| q.value).unwrap_or(mid);
+            }
+            Step::Reflection(i) => {
+                let text = c
+                    .reflections
+                    .get(i)
+                    .map(|r| r.text.clone())
+                    .unwrap_or_default();
+                self.open_editor(Field::Reflection(i), &text);
+            }
+            Step::Commitment => {
+                let text = c.commitment.clone();
+                self.open_editor(Field::Commitment, &text);
+            }
+            Step::FollowUp => {
+                if let Some(f) = c.follow_up.as_ref().filter(|f| f.outcome.is_some()) {
+                    let text = f.note.clone();
+                    self.open_editor(Field::FollowUpNote, &text);
+                }
+            }
+            Step::Review => {}
+        }
+    }
+
+    /// The key table of the current step, or of its open text field.
+    #[must_use]
+    pub fn context(&self) -> Context {
+        match (self.open_field(), self.checkin.step) {
+            (Some(Field::Note(_)), _) => Context::Note,
+            (Some(Field::FollowUpNote), _) => Context::FollowUpNote,
+            (Some(Field::Label), _) => Context::Label,
+            (Some(Field::Reflection(_) | Field::Commitment), _) => Context::Text,
+            (None, Step::FollowUp) => Context::FollowUp,
+            (None, Step::Question(_)) => Context::Question,
+            (None, Step::Review) => Context::Review,
+            (None, Step::Reflection(_) | Step::Commitment) => Context::Text,
+        }
+    }
+
+    /// Type a key into the open text field; true when its text changed.
+    pub fn type_key(&mut self, key: &KeyEvent) -> bool {
+        let changed = self.editor.as_mut().is_some_and(|e| e.input(key));
+        if changed {
+            self.store_editor_text();
+        }
+        changed
+    }
+
+    /// Hand the open text field to the user's editor.
+    pub fn to_editor(&mut self) -> Option<Effect> {
+        self.store_editor_text();
+        let editor = self.editor.as_ref()?;
+        Some(Effect::Edit {
+            field: editor.field,
+            text: editor.text(),
+        })
+    }
+
+    /// What the user's editor wrote becomes `field`'s text, cleaned as typed
+    /// text is; the limit is returned when some had to be left out.
+    pub fn edited(&mut self, field: Field, raw: &str) -> Option<usize> {
+        let (text, cut) = from_editor(field, raw);
+        if self.open_field() == Some(field) {
+            self.open_editor(field, &text);
+            self.store_editor_text();
+        } else {
+            // The field is no longer on screen: keep the text all the same.
+            set_field(&mut self.checkin, field, text);
+        }
+        cut
+    }
+
+    pub fn open_editor(&mut self, field: Field, text: &str) {
+        self.editor = Some(TextField::new(field, text));
+    }
+
+    /// Which field is open, if any.
+    #[must_use]
+    pub fn open_field(&self) -> Option<Field> {
+        self.editor.as_ref().map(|e| e.field)
+    }
+
+    /// Copy the text field into the check-in, so the next draft has it.
+    pub fn store_editor_text(&mut self) {
+        let Some(editor) = &self.editor else { return };
+        let text = editor.text();
+        set_field(&mut self.checkin, editor.field, text);
+    }
+
+    /// Keep the open field's text and close it.
+    pub fn close_editor(&mut self) {
+        self.store_editor_text();
+        self.editor = None;
+    }
+
+    pub fn go_to(&mut self, step: Step) -> Vec<Effect> {
+        self.store_editor_text();
+        self.checkin.step = step;
+        self.enter_step();
+        vec![self.draft()]
+    }
+
+    pub fn forward(&mut self) -> Vec<Effect> {
+        let step = self.checkin.next_step();
+        self.go_to(step)
+    }
+
+    pub fn back(&mut self) -> Vec<Effect> {
+        match self.checkin.previous_step() {
+            Some(step) => self.go_to(step),
+            None => vec![],
+        }
+    }
+
+    /// How last time's commitment went; its note opens.
+    pub fn choose_outcome(&mut self, outcome: Outcome) -> Vec<Effect> {
+        let Some(f) = self.checkin.follow_up.as_mut() else {
+            return vec![];
+        };
+        f.outcome = Some(outcome);
+        let note = f.note.clone();
+        self.open_editor(Field::FollowUpNote, &note);
+        vec![self.draft()]
+    }
+}

@@ -1,0 +1,102 @@
+//! Small drawing pieces several screens share: score bars and key hints.
+
+use ratatui::text::{Line, Span};
+
+use super::keys::{self, Action, Context};
+use super::theme::Theme;
+use crate::score::DimensionScore;
+
+/// One line per dimension: name, a bar, the score.
+#[must_use]
+pub fn score_lines(
+    theme: &Theme,
+    scores: &[DimensionScore],
+    bar_width: usize,
+) -> Vec<Line<'static>> {
+    let name_width = scores
+        .iter()
+        .map(|s| crate::text::width(&s.name))
+        .max()
+        .unwrap_or(0);
+    scores
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let style = theme.dimension(&s.dimension, i);
+            let name = format!("{}  ", crate::text::pad(&s.name, name_width));
+            let mut spans = vec![Span::styled(name, style)];
+            match s.score {
+                Some(score) => {
+                    // Rounded to whole cells; score is within 0..=100.
+                    #[allow(
+                        clippy::cast_precision_loss,
+                        clippy::cast_possible_truncation,
+                        clippy::cast_sign_loss
+                    )]
+                    let filled = ((score / 100.0) * bar_width as f64).round() as usize;
+                    spans.push(Span::styled("█".repeat(filled.min(bar_width)), style));
+                    spans.push(Span::styled(
+                        "░".repeat(bar_width - filled.min(bar_width)),
+                        theme.dim,
+                    ));
+                    spans.push(Span::raw(format!(" {score:5.1}")));
+                }
+                None => spans.push(Span::styled("not enough answers", theme.dim)),
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The keys of `context` that its footer shows, one item each (the key, then
+/// its word), the first with the footer's leading space. `digits` names the
+/// digit keys that answer on the current scale (e.g. `1-5`).
+#[must_use]
+pub fn key_hints(theme: &Theme, context: Context, digits: Option<&str>) -> Vec<Vec<Span<'static>>> {
+    keys::table(context)
+        .bindings
+        .iter()
+        .filter(|b| b.footer)
+        .enumerate()
+        .map(|(i, binding)| {
+            let label = match (binding.action, digits) {
+                (Action::Digit(_), Some(digits)) => digits.to_string(),
+                _ => binding.label.to_string(),
+            };
+            let mut item = Vec::with_capacity(3);
+            if i == 0 {
+                item.push(Span::raw(" "));
+            }
+            item.push(Span::styled(label, theme.key));
+            item.push(Span::raw(format!(" {}", short(binding.short))));
+            item
+        })
+        .collect()
+}
+
+/// Key hints as one line, ` · ` between them.
+#[must_use]
+pub fn key_line(theme: &Theme, context: Context, digits: Option<&str>) -> Line<'static> {
+    join(theme, key_hints(theme, context, digits), false)
+}
+
+/// Items on one line with ` · ` between them; `indent` starts it one column in.
+#[must_use]
+pub fn join(theme: &Theme, items: Vec<Vec<Span<'static>>>, indent: bool) -> Line<'static> {
+    let mut spans = Vec::new();
+    if indent {
+        spans.push(Span::raw(" "));
+    }
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.dim));
+        }
+        spans.extend(item);
+    }
+    Line::from(spans)
+}
+
+/// The first words of a help text, for the footer.
+fn short(help: &str) -> &str {
+    help.split([';', '(']).next().unwrap_or(help).trim_end()
+}
