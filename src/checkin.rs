@@ -223,7 +223,7 @@ impl CheckIn {
     pub fn to_snapshot(&self, finished_at: DateTime<FixedOffset>) -> Snapshot {
         Snapshot {
             format: SNAPSHOT_FORMAT,
-            id: crate::store::id_for(finished_at),
+            id: crate::snapshot::id_for(finished_at),
             label: non_empty(&self.label),
             started_at: self.started_at,
             finished_at: finished_at.max(self.started_at),

@@ -7,12 +7,12 @@ pub mod completions;
 pub mod config;
 pub mod due;
 pub mod export;
+pub mod format;
 pub mod import;
 pub mod list;
 pub mod man;
 pub mod paint;
 pub mod show;
-pub mod view;
 
 use std::fmt;
 use std::io::Write;

@@ -159,6 +159,12 @@ impl Outcome {
     }
 }
 
+/// The id of a check-in finished at `at`: its local time, `YYYYMMDD-HHMMSS`.
+#[must_use]
+pub fn id_for(at: DateTime<FixedOffset>) -> String {
+    at.format("%Y%m%d-%H%M%S").to_string()
+}
+
 impl Snapshot {
     #[must_use]
     pub fn dimension(&self, id: &str) -> Option<&Dimension> {
@@ -179,7 +185,7 @@ impl Snapshot {
         let at = DateTime::parse_from_rfc3339(at).expect("a test date");
         Self {
             format: SNAPSHOT_FORMAT,
-            id: crate::store::id_for(at),
+            id: id_for(at),
             label: None,
             started_at: at,
             finished_at: at,

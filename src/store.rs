@@ -370,8 +370,9 @@ impl Store {
         (files, Vec::new())
     }
 
-    /// Save a finished check-in. Its id is derived from `finished_at`
-    /// (see [`id_for`]), with `-2`, `-3`... on collision; never overwrites.
+    /// Save a finished check-in under the id it was given (see
+    /// [`crate::snapshot::id_for`]), with `-2`, `-3`... on collision; never
+    /// overwrites.
     /// Returns the snapshot as saved (with its final id). An error means
     /// nothing was saved, so a retry cannot leave a duplicate.
     pub fn save(&self, snapshot: Snapshot) -> Result<Snapshot, StoreError> {
@@ -379,8 +380,7 @@ impl Store {
     }
 
     fn save_with(&self, mut snapshot: Snapshot, hook: Hook) -> Result<Snapshot, StoreError> {
-        let base = id_for(snapshot.finished_at);
-        snapshot.id.clone_from(&base);
+        let base = snapshot.id.clone();
         // Never write what a listing would then refuse to read.
         validate_snapshot(&snapshot).map_err(|reason| {
             StoreError::new(
@@ -631,12 +631,6 @@ impl Store {
             }
         }
     }
-}
-
-/// The id of a snapshot finished at `at`: local time `YYYYMMDD-HHMMSS`.
-#[must_use]
-pub fn id_for(at: DateTime<FixedOffset>) -> String {
-    at.format("%Y%m%d-%H%M%S").to_string()
 }
 
 /// Oldest first; ties (two check-ins in the same second) by id.
@@ -961,7 +955,7 @@ mod tests {
             dimensions = [{{ id = "mastery", name = "Mastery" }}]
             answers = [{{ question = "m1", dimension = "mastery", text = "I get better at what matters to me" }}]
             "#,
-            id = id_for(at),
+            id = crate::snapshot::id_for(at),
         ))
         .expect("a valid fixture");
         snapshot.answers[0].value = Some(value);

@@ -75,12 +75,6 @@ impl Summary {
     }
 }
 
-impl From<&Snapshot> for Summary {
-    fn from(snapshot: &Snapshot) -> Self {
-        Self::of(snapshot)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

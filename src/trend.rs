@@ -134,18 +134,12 @@ pub fn group_by_slot<'t, 'a>(
         return timeline.chunks(1).collect();
     }
     // Slots are few (a chart's width), so the float-to-index casts are exact.
-    #[allow(
-        clippy::cast_precision_loss,
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss
-    )]
     let slot_of = |x: f64| ((x / span) * (slots - 1) as f64).round() as usize;
     timeline
         .chunk_by(|(a, _), (b, _)| slot_of(*a) == slot_of(*b))
         .collect()
 }
 
-#[allow(clippy::cast_precision_loss)] // a count of check-ins
 fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
 }
@@ -175,7 +169,6 @@ fn split_at_gaps(points: impl IntoIterator<Item = Option<(f64, f64)>>) -> Vec<Ve
 /// Fractional days from `from` to `to`.
 fn days_between(from: DateTime<FixedOffset>, to: DateTime<FixedOffset>) -> f64 {
     // Check-ins span years at most; the i64 -> f64 conversion is exact here.
-    #[allow(clippy::cast_precision_loss)]
     let seconds = (to - from).num_seconds() as f64;
     seconds / SECONDS_PER_DAY
 }
@@ -186,7 +179,6 @@ fn days_between(from: DateTime<FixedOffset>, to: DateTime<FixedOffset>) -> f64 {
 pub fn x_axis(first: DateTime<FixedOffset>, span: f64, plot_width: u16) -> ([f64; 2], Vec<String>) {
     let date_at = |days: f64| {
         // Whole seconds are plenty for a date label.
-        #[allow(clippy::cast_possible_truncation)]
         let offset = Duration::seconds((days * SECONDS_PER_DAY).round() as i64);
         first + offset
     };

@@ -259,7 +259,7 @@ fn core_check_in(at: &str, values: [i64; 3]) -> Snapshot {
         .collect();
     Snapshot {
         format: SNAPSHOT_FORMAT,
-        id: motive::store::id_for(at),
+        id: motive::snapshot::id_for(at),
         label: None,
         started_at: at,
         finished_at: at,

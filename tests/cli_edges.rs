@@ -35,7 +35,7 @@ fn craft(finished: &str, c1: i64, c2: i64) -> Snapshot {
     };
     Snapshot {
         format: SNAPSHOT_FORMAT,
-        id: motive::store::id_for(finished),
+        id: motive::snapshot::id_for(finished),
         label: None,
         started_at: finished,
         finished_at: finished,
@@ -212,7 +212,7 @@ fn due_says_when_the_last_check_in_is_in_the_future() {
     let mut s = craft("2026-01-01T00:00:00+00:00", 3, 3);
     s.started_at = ahead;
     s.finished_at = ahead;
-    s.id = motive::store::id_for(ahead);
+    s.id = motive::snapshot::id_for(ahead);
     Store::open(dir.path())
         .expect("store")
         .save(s)

@@ -77,7 +77,6 @@ fn more_check_ins_than_room_draw_the_mean_of_each_stretch() {
         .filter_map(|(_, s)| s.score("autonomy"))
         .collect();
     assert!(first.len() > 1, "several check-ins share a slot");
-    #[allow(clippy::cast_precision_loss)]
     let mean = first.iter().sum::<f64>() / first.len() as f64;
     assert_eq!(series[0].segments[0][0].1, mean);
     // With room for every check-in, every check-in is a point.

@@ -5,16 +5,9 @@ mod support;
 
 use pty::{Spawn, Term, key};
 
-fn dirs() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("data");
-    let config = dir.path().join("config");
-    (dir, data, config)
-}
-
 #[test]
 fn color_never_draws_monochrome_and_keeps_the_highlight() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     // No NO_COLOR here: the flag alone asks for monochrome.
     let term = Term::spawn(
         &Spawn::new(&data, &config).args(&["--color", "never", "check", "--bank", "quick"]),
@@ -40,7 +33,7 @@ fn color_never_draws_monochrome_and_keeps_the_highlight() {
 
 #[test]
 fn settings_pick_the_home_screens_bank_and_colours_and_always_beats_no_color() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     std::fs::create_dir_all(&config).expect("mkdir");
     std::fs::write(
         config.join("config.toml"),
@@ -67,7 +60,7 @@ fn settings_pick_the_home_screens_bank_and_colours_and_always_beats_no_color() {
 
 #[test]
 fn a_bad_config_is_one_line_before_the_screen_is_taken() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     std::fs::create_dir_all(&config).expect("mkdir");
     std::fs::write(config.join("config.toml"), "week_start = \"someday\"\n").expect("write");
     let mut term = Term::spawn(&Spawn::new(&data, &config));

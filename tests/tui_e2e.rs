@@ -9,16 +9,9 @@ use motive::bank::builtin;
 use motive::score;
 use pty::{Spawn, Term, key, show_latest};
 
-fn dirs() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("data");
-    let config = dir.path().join("config");
-    (dir, data, config)
-}
-
 #[test]
 fn a_full_quick_check_in_is_saved_with_the_expected_scores() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let mut term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
     let bank = builtin::get("quick").expect("quick");
     let total = bank.questions.len();
@@ -100,7 +93,7 @@ fn answered(data: &Path, config: &Path, n: usize) -> Term {
 
 #[test]
 fn a_killed_check_in_resumes_with_its_answers() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let mut term = answered(&data, &config, 3);
     term.signal(nix::sys::signal::Signal::SIGKILL);
     assert_eq!(term.wait_exit(), None, "killed by the signal");
@@ -126,7 +119,7 @@ fn a_killed_check_in_resumes_with_its_answers() {
 
 #[test]
 fn no_color_still_shows_the_highlighted_option() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let term = Term::spawn(
         &Spawn::new(&data, &config)
             .args(&["check", "--bank", "quick"])
@@ -164,7 +157,7 @@ fn assert_restored_with_draft(mut term: Term, data: &Path, expected_code: Option
 
 #[test]
 fn sigterm_restores_the_terminal_and_keeps_the_draft() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let term = answered(&data, &config, 2);
     term.signal(nix::sys::signal::Signal::SIGTERM);
     assert_restored_with_draft(term, &data, Some(143));
@@ -172,7 +165,7 @@ fn sigterm_restores_the_terminal_and_keeps_the_draft() {
 
 #[test]
 fn sighup_restores_the_terminal_and_keeps_the_draft() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let term = answered(&data, &config, 2);
     term.signal(nix::sys::signal::Signal::SIGHUP);
     assert_restored_with_draft(term, &data, Some(129));
@@ -180,7 +173,7 @@ fn sighup_restores_the_terminal_and_keeps_the_draft() {
 
 #[test]
 fn an_internal_error_restores_the_terminal_and_keeps_the_draft() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     // Draft saves: 1 at the start, then one per answer: panic after the second answer.
     let mut spawn = Spawn::new(&data, &config).args(&["check", "--bank", "quick"]);
     spawn.env.push(("MOTIVE_FAULT", "panic-after-draft:3"));
@@ -207,7 +200,7 @@ fn an_internal_error_restores_the_terminal_and_keeps_the_draft() {
 
 #[test]
 fn a_second_check_in_is_told_one_is_in_progress() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let first = answered(&data, &config, 1);
     let second = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
     second.wait_for("A check-in is already in progress");
@@ -219,7 +212,7 @@ fn a_second_check_in_is_told_one_is_in_progress() {
 
 #[test]
 fn an_unusable_data_dir_is_reported_before_the_first_question() {
-    let (dir, _, config) = dirs();
+    let (dir, _, config) = pty::dirs().into_parts();
     // A file where the data dir should be: nothing can be saved there.
     let data = dir.path().join("not-a-dir");
     std::fs::write(&data, "").expect("write");
@@ -236,7 +229,7 @@ fn an_unusable_data_dir_is_reported_before_the_first_question() {
 
 #[test]
 fn a_bad_bank_is_a_one_line_error_before_the_screen_is_taken() {
-    let (dir, data, _) = dirs();
+    let (dir, data, _) = pty::dirs().into_parts();
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_motive"))
         .args(["check", "--bank", "nope"])
         .env("MOTIVE_DATA_DIR", &data)
@@ -254,7 +247,7 @@ fn a_bad_bank_is_a_one_line_error_before_the_screen_is_taken() {
 
 #[test]
 fn history_then_compare_two_marked_check_ins() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let store = motive::store::Store::open(&data).expect("store");
     let core = support::bank("core");
     for (when, value) in [
@@ -298,7 +291,7 @@ fn history_then_compare_two_marked_check_ins() {
 
 #[test]
 fn a_resize_redraws_and_a_tiny_terminal_says_so() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
     term.wait_for("1/6");
     term.resize(15, 50);
@@ -315,7 +308,7 @@ fn a_resize_redraws_and_a_tiny_terminal_says_so() {
 
 #[test]
 fn sigterm_keeps_text_typed_a_moment_ago() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let mut term = answered(&data, &config, 6);
     term.wait_for("Reflection 1/1");
     term.send("half a thought");
@@ -360,7 +353,7 @@ fn option_cell(screen: &vt100::Screen, value: char) -> Option<(u16, u16)> {
 
 #[test]
 fn a_click_answers_and_quitting_turns_mouse_reports_off() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let mut term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
     term.wait_for("1/6");
     assert_ne!(
@@ -397,7 +390,7 @@ fn a_click_answers_and_quitting_turns_mouse_reports_off() {
 
 #[test]
 fn sigterm_turns_mouse_reports_off() {
-    let (_dir, data, config) = dirs();
+    let (_dir, data, config) = pty::dirs().into_parts();
     let mut term = answered(&data, &config, 1);
     term.signal(nix::sys::signal::Signal::SIGTERM);
     assert_eq!(term.wait_exit(), Some(143));

@@ -4,31 +4,12 @@
 
 mod pty;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use pty::{Spawn, Term, key, show_latest};
+use pty::{Dirs, Spawn, Term, dirs, key, show_latest};
 
 const CTRL_E: &str = "\x05";
-
-struct Dirs {
-    _root: tempfile::TempDir,
-    data: PathBuf,
-    config: PathBuf,
-    bin: PathBuf,
-}
-
-fn dirs() -> Dirs {
-    let root = tempfile::tempdir().expect("tempdir");
-    let bin = root.path().join("bin");
-    std::fs::create_dir(&bin).expect("bin dir");
-    Dirs {
-        data: root.path().join("data"),
-        config: root.path().join("config"),
-        bin,
-        _root: root,
-    }
-}
 
 /// An executable `#!/bin/sh` script with `body`, standing in for an editor.
 fn fake_editor(dir: &Path, name: &str, body: &str) -> String {

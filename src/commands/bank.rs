@@ -1,7 +1,6 @@
 //! `motive bank`: list, show, validate and create question banks.
 
 use std::fmt::Write as _;
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -12,6 +11,7 @@ use crate::bank::load::{self, Diagnostic};
 use crate::bank::resolve::{self, Origin};
 use crate::bank::{Bank, builtin};
 use crate::cli::BankCommand;
+use crate::store::atomic::{self, Mode};
 use crate::text;
 
 /// The commented template written by `motive bank init`.
@@ -291,23 +291,16 @@ fn init(path: &Path, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             .map_err(|e| Error::io(format!("cannot create {}: {e}", parent.display()), &e))?;
     }
     let (text, id) = template_for(path);
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .and_then(|mut file| {
-            file.write_all(text.as_bytes())?;
-            file.sync_all()
-        });
-    if let Err(e) = written {
-        return Err(Error::input(
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                format!("{shown} already exists; not overwriting it (choose another path)")
-            } else {
-                format!("cannot write {shown}: {e}")
-            },
-        ));
-    }
+    // Written whole, then moved into place only if nothing is there yet.
+    atomic::write(path, text.as_bytes(), Mode::NoClobber).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            Error::input(format!(
+                "{shown} already exists; not overwriting it (choose another path)"
+            ))
+        } else {
+            Error::io(format!("cannot write {shown}: {e}"), &e)
+        }
+    })?;
     let quoted = shell_quote(&shown);
     writeln!(ctx.out, "Wrote a template bank (id \"{id}\") to {shown}")?;
     writeln!(

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use ratatui::style::Color;
 
+use super::format;
 use super::paint::Paint;
-use super::view;
 use super::{Ctx, Error};
 use crate::cli::CompareArgs;
 use crate::config::ColorSetting;
@@ -31,7 +31,7 @@ const NOISE: Color = Color::Indexed(245);
 pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let store = Store::read_only(&ctx.data_dir);
     let listing = store.summaries();
-    view::warn_problems(&listing, ctx.err)?;
+    format::warn_problems(&listing, ctx.err)?;
     let all = &listing.snapshots;
     if all.len() < 2 && args.to.is_none() {
         return Err(Error::input(format!(
@@ -56,7 +56,7 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let (from, to) = (store.load(&from.id)?, store.load(&to.id)?);
     let comparison = score::compare(&from, &to);
     if args.json {
-        view::write_json(ctx.out, &view::comparison_json(&comparison))?;
+        format::write_json(ctx.out, &format::comparison_json(&comparison))?;
     } else {
         let paint = Paint::new(ctx.color);
         write!(ctx.out, "{}", render(&from, &to, &comparison, paint))?;
@@ -107,7 +107,7 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Pa
         })
         .collect();
     let verdict_column = header.len() - 1;
-    out.push_str(&view::table_painted(
+    out.push_str(&format::table_painted(
         &header,
         &rows,
         &[1, 2, 3],

@@ -1,12 +1,12 @@
 //! `motive config path|init|show`: the settings file.
 
-use std::io::Write as _;
 use std::os::unix::fs::DirBuilderExt;
 use std::process::ExitCode;
 
 use super::{Ctx, Error};
 use crate::cli::ConfigCommand;
 use crate::config::{self, Config};
+use crate::store::atomic::{self, Mode};
 
 pub fn run(cmd: &ConfigCommand, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let path = Config::path_in(&ctx.config_dir);
@@ -53,24 +53,15 @@ fn init(ctx: &mut Ctx<'_>) -> Result<(), Error> {
         .mode(0o700)
         .create(dir)
         .map_err(|e| Error::io(format!("cannot create {}: {e}", dir.display()), &e))?;
-    let cannot = |e: std::io::Error| Error::io(format!("cannot write {shown}: {e}"), &e);
     // Written whole beside the target, then moved into place only if nothing
     // is there yet: never a half-written file, never over someone's settings.
-    // NamedTempFile creates it with mode 0600.
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(cannot)?;
-    file.write_all(config::template().as_bytes())
-        .and_then(|()| file.as_file().sync_all())
-        .map_err(cannot)?;
-    file.persist_noclobber(&path).map_err(|e| {
-        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+    atomic::write(&path, config::template().as_bytes(), Mode::NoClobber).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
             exists()
         } else {
-            cannot(e.error)
+            Error::io(format!("cannot write {shown}: {e}"), &e)
         }
     })?;
-    if let Ok(dir) = std::fs::File::open(dir) {
-        let _ = dir.sync_all();
-    }
     writeln!(ctx.out, "Wrote a settings file to {shown}")?;
     writeln!(
         ctx.out,

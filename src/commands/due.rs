@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use chrono::{DateTime, FixedOffset};
 
-use super::{Ctx, Error, view};
+use super::{Ctx, Error, format};
 use crate::cadence::{Cadence, schedule};
 use crate::cli::DueArgs;
 use crate::store::Store;
@@ -12,7 +12,7 @@ use crate::store::Store;
 pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).summaries();
     if !args.quiet {
-        view::warn_problems(&listing, ctx.err)?;
+        format::warn_problems(&listing, ctx.err)?;
     }
     let last = listing.snapshots.last().map(|s| s.finished_at);
     let plan = ctx.config.schedule(args.every);

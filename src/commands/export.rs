@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde_json::{Value, json};
 
-use super::view;
+use super::format;
 use super::{Ctx, Error};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::describe::{delta_cell, score_cell};
@@ -18,7 +18,7 @@ use crate::trend;
 
 pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).list();
-    view::warn_problems(&listing, ctx.err)?;
+    format::warn_problems(&listing, ctx.err)?;
     let snapshots = &listing.snapshots;
     let text = match args.format {
         ExportFormat::Json => json(snapshots)?,
@@ -49,7 +49,7 @@ pub fn json(snapshots: &[Snapshot]) -> Result<String, Error> {
             let mut value = serde_json::to_value(s)
                 .map_err(|e| Error::input(format!("cannot encode check-in {}: {e}", s.id)))?;
             if let Value::Object(map) = &mut value {
-                map.insert("scores".into(), view::scores_json(&score::scores(s)));
+                map.insert("scores".into(), format::scores_json(&score::scores(s)));
             }
             Ok(value)
         })
@@ -189,11 +189,11 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
         let label = s
             .label
             .as_deref()
-            .map(|l| format!(" ({})", view::one_line(l)))
+            .map(|l| format!(" ({})", format::one_line(l)))
             .unwrap_or_default();
         let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s.finished_at));
         for r in s.reflections.iter().filter(|r| !r.text.trim().is_empty()) {
-            let _ = writeln!(md, "**{}**\n", view::one_line(r.prompt.trim()));
+            let _ = writeln!(md, "**{}**\n", format::one_line(r.prompt.trim()));
             let _ = writeln!(md, "{}\n", quote(&r.text));
         }
         if let Some(f) = &s.follow_up {
@@ -246,7 +246,7 @@ fn item(text: &str) -> String {
 
 /// Text fit for a Markdown table cell: one line, pipes escaped.
 fn cell(text: &str) -> String {
-    view::one_line(text).replace('|', "\\|")
+    format::one_line(text).replace('|', "\\|")
 }
 
 fn quote(text: &str) -> String {

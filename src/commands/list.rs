@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::view;
+use super::format;
 use super::{Ctx, Error};
 use crate::cli::ListArgs;
 use crate::describe::score_cell;
@@ -11,11 +11,11 @@ use crate::trend;
 
 pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).summaries();
-    view::warn_problems(&listing, ctx.err)?;
+    format::warn_problems(&listing, ctx.err)?;
     let snapshots = &listing.snapshots;
     if args.json {
-        let all: Vec<_> = snapshots.iter().map(view::summary_json).collect();
-        view::write_json(ctx.out, &serde_json::Value::Array(all))?;
+        let all: Vec<_> = snapshots.iter().map(format::summary_json).collect();
+        format::write_json(ctx.out, &serde_json::Value::Array(all))?;
         return Ok(ExitCode::SUCCESS);
     }
     if snapshots.is_empty() {
@@ -45,6 +45,6 @@ pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         })
         .collect();
     let numeric: Vec<usize> = (4..header.len()).collect();
-    write!(ctx.out, "{}", view::table(&header, &rows, &numeric))?;
+    write!(ctx.out, "{}", format::table(&header, &rows, &numeric))?;
     Ok(ExitCode::SUCCESS)
 }

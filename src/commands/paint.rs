@@ -26,12 +26,6 @@ impl Paint {
         Self { on }
     }
 
-    /// Whether this painter adds colour.
-    #[must_use]
-    pub fn is_on(self) -> bool {
-        self.on
-    }
-
     /// `text` in `color`.
     #[must_use]
     pub fn fg(self, text: &str, color: Color) -> String {

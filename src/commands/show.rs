@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-use super::view;
+use super::format;
 use super::{Ctx, Error};
 use crate::cli::ShowArgs;
 use crate::describe::score_cell;
@@ -15,10 +15,10 @@ use crate::text;
 pub fn run(args: &ShowArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let store = Store::read_only(&ctx.data_dir);
     let listing = store.summaries();
-    view::warn_problems(&listing, ctx.err)?;
+    format::warn_problems(&listing, ctx.err)?;
     let snapshot = store.load(&find(&listing.snapshots, &args.id)?.id)?;
     if args.json {
-        view::write_json(ctx.out, &view::detail_json(&snapshot))?;
+        format::write_json(ctx.out, &format::detail_json(&snapshot))?;
     } else {
         write!(ctx.out, "{}", render(&snapshot))?;
     }
@@ -32,7 +32,7 @@ pub fn render(s: &Snapshot) -> String {
     let label = s
         .label
         .as_deref()
-        .map(|l| format!("  ({})", view::one_line(l)))
+        .map(|l| format!("  ({})", format::one_line(l)))
         .unwrap_or_default();
     let _ = writeln!(out, "Check-in {}{label}", s.id);
     let title = if s.bank.title.trim().is_empty() {

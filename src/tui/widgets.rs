@@ -28,11 +28,6 @@ pub fn score_lines(
             match s.score {
                 Some(score) => {
                     // Rounded to whole cells; score is within 0..=100.
-                    #[allow(
-                        clippy::cast_precision_loss,
-                        clippy::cast_possible_truncation,
-                        clippy::cast_sign_loss
-                    )]
                     let filled = ((score / 100.0) * bar_width as f64).round() as usize;
                     spans.push(Span::styled("█".repeat(filled.min(bar_width)), style));
                     spans.push(Span::styled(

@@ -7,7 +7,7 @@
 
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -16,6 +16,35 @@ use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system}
 
 /// How long any wait may take before the test fails with the screen printed.
 const DEADLINE: Duration = Duration::from_secs(30);
+
+/// A private temporary place for one test: a data dir and a config dir
+/// (neither created yet, as on a first run) and a `bin/` for stand-in
+/// programs.
+pub struct Dirs {
+    root: tempfile::TempDir,
+    pub data: PathBuf,
+    pub config: PathBuf,
+    pub bin: PathBuf,
+}
+
+pub fn dirs() -> Dirs {
+    let root = tempfile::tempdir().expect("tempdir");
+    let bin = root.path().join("bin");
+    std::fs::create_dir(&bin).expect("bin dir");
+    Dirs {
+        data: root.path().join("data"),
+        config: root.path().join("config"),
+        bin,
+        root,
+    }
+}
+
+impl Dirs {
+    /// The root (kept until it is dropped), the data dir, the config dir.
+    pub fn into_parts(self) -> (tempfile::TempDir, PathBuf, PathBuf) {
+        (self.root, self.data, self.config)
+    }
+}
 
 /// Keys as a terminal in raw mode sends them.
 pub mod key {

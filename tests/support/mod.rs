@@ -74,7 +74,7 @@ pub fn scored(at: &str, values: [Option<i64>; 3]) -> Snapshot {
     let at = self::at(at);
     Snapshot {
         format: SNAPSHOT_FORMAT,
-        id: motive::store::id_for(at),
+        id: motive::snapshot::id_for(at),
         label: None,
         started_at: at,
         finished_at: at,

@@ -256,7 +256,6 @@ impl<'t, 'i> Table<'t, 'i> {
         let value = self.value(ck, key, required)?;
         let parsed = match value.get_ref() {
             // Precision loss only past 2^53, far beyond any weight or norm.
-            #[allow(clippy::cast_precision_loss)]
             DeValue::Integer(integer) => i64::from_str_radix(integer.as_str(), integer.radix())
                 .ok()
                 .map(|n| n as f64),
