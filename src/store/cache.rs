@@ -14,6 +14,9 @@
 //!   (the "racy" case git's index also guards against).
 //! * Written atomically (mode 0600) and only when something changed; a failure
 //!   to write is ignored, since the data dir may be read-only to this user.
+//! * Read only from a regular file in a real `cache/` directory, up to
+//!   [`MAX_CACHE_BYTES`]: a link, a FIFO or a device there reads as damage,
+//!   and the link or FIFO is removed when the cache is written again.
 
 use std::fs;
 use std::os::unix::fs::MetadataExt;
@@ -23,11 +26,17 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Mode};
+use super::regular::{self, Links};
 use crate::summary::Summary;
 
 /// Bump when [`Summary`] or the scoring behind it changes shape or meaning;
 /// the build's version is checked as well.
 const CACHE_FORMAT: u32 = 3;
+
+/// A cache file larger than this is damaged (or not ours): rebuilt unread.
+/// A summary line is well under 2 KiB, so this holds some 30,000 check-ins;
+/// beyond that listing works as well, only without the cache's head start.
+const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Files changed more recently than this are read again next time.
 const SETTLE: Duration = Duration::from_secs(2);
@@ -105,7 +114,11 @@ impl Cache {
     /// file gives an empty cache (to be rebuilt), never an error.
     #[must_use]
     pub fn load(path: &Path) -> Self {
-        let mut entries = fs::read(path).ok().and_then(|bytes| decode(&bytes));
+        let mut entries = path
+            .parent()
+            .and_then(|dir| regular::real_dir(dir).ok())
+            .and_then(|()| regular::read(path, MAX_CACHE_BYTES, Links::Refuse).ok())
+            .and_then(|bytes| decode(&bytes));
         if let Some(entries) = &mut entries {
             // Written sorted; sorting again costs one pass and guards the merge.
             entries.sort_by(|a, b| a.file.cmp(&b.file));
@@ -170,7 +183,12 @@ pub fn write<'a>(
     let Some(dir) = path.parent() else {
         return false;
     };
-    if !dir.is_dir() && super::create_private_dir(dir).is_err() {
+    if regular::create_private_subdir(dir).is_err() {
+        return false;
+    }
+    // Only a regular file is replaced; anything else there (a link, a FIFO)
+    // is damage to a derived file: removed, never followed.
+    if regular::check_replaceable(path).is_err() && fs::remove_file(path).is_err() {
         return false;
     }
     let mut entries: Vec<EntryRef<'a>> = entries
