@@ -72,10 +72,12 @@ impl Error {
     }
 
     /// Reading or writing a path the user named failed: a path that is not
-    /// there is their input; anything else is the machine's failure.
+    /// there, or names a FIFO, a device or (where refused) a link, is their
+    /// input; anything else is the machine's failure.
     pub fn io(message: impl Into<String>, err: &std::io::Error) -> Self {
         match err.kind() {
             std::io::ErrorKind::NotFound => Self::input(message),
+            _ if crate::store::regular::is_refusal(err) => Self::input(message),
             _ => Self::system(message),
         }
     }
