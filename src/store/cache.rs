@@ -33,9 +33,10 @@ use crate::summary::Summary;
 /// the build's version is checked as well.
 const CACHE_FORMAT: u32 = 3;
 
-/// A cache file larger than this is damaged (or not ours): rebuilt unread.
-/// A summary line is well under 2 KiB, so this holds some 30,000 check-ins;
-/// beyond that listing works as well, only without the cache's head start.
+/// A cache file larger than this is damaged (or not ours): ignored unread,
+/// and none this large is written. A summary line is about 1 KiB (more with
+/// long commitments), so this holds tens of thousands of check-ins; beyond
+/// that listing works as well, only without the cache's head start.
 const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Files changed more recently than this are read again next time.
@@ -212,7 +213,9 @@ pub fn write<'a>(
             serde_json::to_writer(&mut bytes, entry).is_ok()
         });
     bytes.push(b'\n');
-    encoded && atomic::write(path, &bytes, Mode::Replace).is_ok()
+    // A cache too large to be read back would only cost a write every time.
+    let readable = u64::try_from(bytes.len()).is_ok_and(|len| len <= MAX_CACHE_BYTES);
+    encoded && readable && atomic::write(path, &bytes, Mode::Replace).is_ok()
 }
 
 /// Where this host's cache lives in the data dir `root`.
