@@ -221,6 +221,23 @@ impl Store {
             .collect()
     }
 
+    /// A warning when the data dir is not there, for commands that read
+    /// check-ins: a mistyped `--data-dir` must not pass for "no check-ins".
+    #[must_use]
+    pub fn missing_warning(&self) -> Option<String> {
+        let problem = match fs::metadata(&self.root) {
+            Ok(meta) if meta.is_dir() => return None,
+            Ok(_) => "is not a directory".to_string(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => "does not exist".to_string(),
+            Err(e) => format!("cannot be read ({e})"),
+        };
+        Some(format!(
+            "warning: the data dir {} {problem}, so there are no check-ins to read; \
+             check --data-dir and MOTIVE_DATA_DIR",
+            self.root.display()
+        ))
+    }
+
     /// The first of [`Store::warnings`], if any.
     #[must_use]
     pub fn privacy_warning(&self) -> Option<String> {
