@@ -8,7 +8,9 @@
 //! * `lock`: held by the one process that writes (a check-in, an import, a delete).
 //!
 //! Reading never needs the lock: every write is atomic (see [`atomic`]), so a
-//! reader sees a whole file or none.
+//! reader sees a whole file or none. Nothing in the data dir is followed
+//! through a link, and only regular files are read, to a limit (see
+//! [`regular`]).
 
 pub mod atomic;
 pub mod cache;
