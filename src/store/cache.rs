@@ -15,7 +15,7 @@
 //! * Written atomically (mode 0600) and only when something changed; a failure
 //!   to write is ignored, since the data dir may be read-only to this user.
 //! * Read only from a regular file in a real `cache/` directory, up to
-//!   [`MAX_CACHE_BYTES`]: a link, a FIFO or a device there reads as damage,
+//!   `MAX_CACHE_BYTES` (64 MiB): a link, a FIFO or a device there reads as damage,
 //!   and the link or FIFO is removed when the cache is written again.
 
 use std::fs;

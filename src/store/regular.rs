@@ -23,7 +23,7 @@
 //! read only up to a limit.
 //!
 //! A refusal is an [`io::Error`] carrying a [`Refused`]: callers keep their
-//! own wording ("cannot read the draft <path>: is a symbolic link, ...") and
+//! own wording (`cannot read the draft <path>: is a symbolic link, ...`) and
 //! [`is_refusal`] tells it from a failing disk.
 
 use std::fs::{self, File, OpenOptions};
