@@ -89,7 +89,7 @@ pub enum Command {
     Compare(CompareArgs),
     /// Export every check-in as JSON, CSV or a Markdown report
     #[command(
-        after_help = "Examples:\n  motive export --format md -o review.md\n  motive export --format json > backup.json"
+        after_help = "Examples:\n  motive export --format md -o review.md\n  motive export --format json -o backup.json\n  motive export --format csv -o - | column -s, -t"
     )]
     Export(ExportArgs),
     /// Draw how your scores moved over time, as a text chart
@@ -301,9 +301,19 @@ pub struct ExportArgs {
     /// Output format
     #[arg(long, value_enum)]
     pub format: ExportFormat,
-    /// Write to FILE (mode 0600) instead of stdout
+    /// Write to FILE (mode 0600) instead of stdout; - or /dev/stdout is stdout
+    ///
+    /// FILE is replaced atomically, and only when it is a regular file: a
+    /// symbolic link or a device node is refused, never replaced or written
+    /// through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE even with an export of no check-ins
+    ///
+    /// Without it, an export that holds no check-ins (a mistyped --data-dir,
+    /// say) refuses to replace an existing FILE.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -11,6 +11,7 @@ pub mod format;
 pub mod import;
 pub mod list;
 pub mod man;
+pub mod output;
 pub mod paint;
 pub mod show;
 
@@ -72,10 +73,12 @@ impl Error {
     }
 
     /// Reading or writing a path the user named failed: a path that is not
-    /// there is their input; anything else is the machine's failure.
+    /// there, or names a FIFO, a device or (where refused) a link, is their
+    /// input; anything else is the machine's failure.
     pub fn io(message: impl Into<String>, err: &std::io::Error) -> Self {
         match err.kind() {
             std::io::ErrorKind::NotFound => Self::input(message),
+            _ if crate::store::regular::is_refusal(err) => Self::input(message),
             _ => Self::system(message),
         }
     }
@@ -128,18 +131,20 @@ pub fn settings_for(command: Option<&Command>, config_dir: &Path) -> Result<Conf
 
 /// Run a plain (non-TUI) command.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    // Every command that reads check-ins says so when they are open to others
-    // (import says it itself, after creating the dir; `due -q` stays quiet).
+    // Every command that reads check-ins says so when they are open to others,
+    // or when the data dir is missing (import says it itself, after creating
+    // the dir; `due -q` stays quiet).
     let reads_check_ins = match &cli.command {
         Some(Command::Due(args)) => !args.quiet,
         Some(Command::List(_) | Command::Show(_) | Command::Compare(_)) => true,
         Some(Command::Export(_) | Command::Chart(_)) => true,
         _ => false,
     };
-    if reads_check_ins
-        && let Some(warning) = crate::store::Store::read_only(&ctx.data_dir).privacy_warning()
-    {
-        writeln!(ctx.err, "{warning}")?;
+    if reads_check_ins {
+        let store = crate::store::Store::read_only(&ctx.data_dir);
+        if let Some(warning) = store.missing_warning().or_else(|| store.privacy_warning()) {
+            writeln!(ctx.err, "{warning}")?;
+        }
     }
     match cli.command {
         Some(Command::Bank(cmd)) => bank::run(&cmd, ctx),

@@ -6,7 +6,6 @@
 //! ignored. Plain Rust: no terminal here.
 
 use std::fmt;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
@@ -17,6 +16,7 @@ use toml::Spanned;
 
 use crate::bank::load::{is_valid_id, position_of};
 use crate::cadence::{MAX_EVERY_DAYS, Schedule};
+use crate::store::regular::{self, Links, ReadError};
 
 pub mod color;
 
@@ -121,25 +121,27 @@ impl Config {
             message,
             unreadable: false,
         };
-        let unreadable = |e: std::io::Error| ConfigError {
-            unreadable: true,
-            ..whole(format!("cannot read the settings file: {e}"))
+        // A regular file only: a FIFO or a device in its place is refused at
+        // once instead of hanging every command.
+        let bytes = match regular::read(path, MAX_FILE_BYTES, Links::Follow) {
+            Ok(bytes) => bytes,
+            Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Self::default());
+            }
+            Err(ReadError::Io(e)) => {
+                return Err(ConfigError {
+                    // The system said no; a FIFO in its place is a wrong file.
+                    unreadable: !regular::is_refusal(&e),
+                    ..whole(format!("cannot read the settings file: {e}"))
+                });
+            }
+            Err(ReadError::TooLarge { .. }) => {
+                return Err(whole(format!(
+                    "larger than {} KiB; a settings file is a few lines, is this the right file?",
+                    MAX_FILE_BYTES / 1024
+                )));
+            }
         };
-        let file = match std::fs::File::open(path) {
-            Ok(file) => file,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Self::default()),
-            Err(e) => return Err(unreadable(e)),
-        };
-        let mut bytes = Vec::new();
-        file.take(MAX_FILE_BYTES + 1)
-            .read_to_end(&mut bytes)
-            .map_err(unreadable)?;
-        if bytes.len() as u64 > MAX_FILE_BYTES {
-            return Err(whole(format!(
-                "larger than {} KiB; a settings file is a few lines, is this the right file?",
-                MAX_FILE_BYTES / 1024
-            )));
-        }
         let text = String::from_utf8(bytes)
             .map_err(|_| whole("not UTF-8 text; save it as UTF-8".to_owned()))?;
         Self::parse(&text, path)

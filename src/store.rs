@@ -8,16 +8,19 @@
 //! * `lock`: held by the one process that writes (a check-in, an import, a delete).
 //!
 //! Reading never needs the lock: every write is atomic (see [`atomic`]), so a
-//! reader sees a whole file or none.
+//! reader sees a whole file or none. Nothing in the data dir is followed
+//! through a link, and only regular files are read, to a limit (see
+//! [`regular`]).
 
 pub mod atomic;
 pub mod cache;
 mod find;
 mod lock;
+pub mod regular;
 mod validate;
 
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
@@ -69,11 +72,15 @@ impl StoreError {
         }
     }
 
+    /// `cannot <what> <path>: <err>`; a link or a FIFO where a file belongs
+    /// is [`ErrorKind::Invalid`], not a failing disk.
     pub(crate) fn io(what: &str, path: &Path, err: &io::Error) -> Self {
-        Self::new(
-            ErrorKind::Io,
-            format!("cannot {what} {}: {err}", path.display()),
-        )
+        let kind = if regular::is_refusal(err) {
+            ErrorKind::Invalid
+        } else {
+            ErrorKind::Io
+        };
+        Self::new(kind, format!("cannot {what} {}: {err}", path.display()))
     }
 }
 
@@ -144,12 +151,8 @@ impl Store {
     /// clear away temporary files that a crashed writer left behind.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let store = Self { root: root.into() };
-        for dir in [
-            store.root.clone(),
-            store.snapshots_dir(),
-            store.drafts_dir(),
-        ] {
-            create_private_dir(&dir)?;
+        for dir in [store.snapshots_dir(), store.drafts_dir()] {
+            store.create_subdir(&dir)?;
         }
         store.remove_stale_temp_files();
         Ok(store)
@@ -176,6 +179,13 @@ impl Store {
 
     fn trash_dir(&self) -> PathBuf {
         self.root.join("trash")
+    }
+
+    /// Create the data dir when needed (it may be a link: its path is the
+    /// user's choice), then make sure `dir` in it is a real directory.
+    fn create_subdir(&self, dir: &Path) -> Result<(), StoreError> {
+        create_private_dir(&self.root)?;
+        regular::create_private_subdir(dir).map_err(|e| StoreError::io("use", dir, &e))
     }
 
     /// A warning for each part of the data dir that other users can read or
@@ -211,6 +221,23 @@ impl Store {
                 ))
             })
             .collect()
+    }
+
+    /// A warning when the data dir is not there, for commands that read
+    /// check-ins: a mistyped `--data-dir` must not pass for "no check-ins".
+    #[must_use]
+    pub fn missing_warning(&self) -> Option<String> {
+        let problem = match fs::metadata(&self.root) {
+            Ok(meta) if meta.is_dir() => return None,
+            Ok(_) => "is not a directory".to_string(),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => "does not exist".to_string(),
+            Err(e) => format!("cannot be read ({e})"),
+        };
+        Some(format!(
+            "warning: the data dir {} {problem}, so there are no check-ins to read; \
+             check --data-dir and MOTIVE_DATA_DIR",
+            self.root.display()
+        ))
     }
 
     /// The first of [`Store::warnings`], if any.
@@ -291,7 +318,7 @@ impl Store {
         }
         // An empty data dir gets no cache; a stale cache is rewritten even
         // when nothing new was learned, so it stops holding deleted files.
-        let has_something = !files.is_empty() || cache_path.exists();
+        let has_something = !files.is_empty() || cache_path.symlink_metadata().is_ok();
         let worth_writing = learned || (has_something && cache.is_stale());
         if worth_writing {
             let entries = sources
@@ -311,7 +338,7 @@ impl Store {
     pub fn load(&self, id: &str) -> Result<Snapshot, StoreError> {
         validate::check_id(id).map_err(|e| StoreError::new(ErrorKind::Invalid, e))?;
         let path = self.snapshots_dir().join(format!("{id}.toml"));
-        if !path.exists() {
+        if path.symlink_metadata().is_err() {
             return Err(StoreError::new(
                 ErrorKind::NotFound,
                 format!(
@@ -329,9 +356,18 @@ impl Store {
     /// `snapshots/` dir that cannot be read.
     fn snapshot_files(&self) -> (Vec<SnapshotFile>, Vec<Problem>) {
         let dir = self.snapshots_dir();
-        let entries = match fs::read_dir(&dir) {
+        let entries = match regular::real_dir(&dir).and_then(|()| fs::read_dir(&dir)) {
             Ok(entries) => entries,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return (Vec::new(), Vec::new()),
+            Err(e) if regular::is_refusal(&e) => {
+                return (
+                    Vec::new(),
+                    vec![Problem {
+                        path: dir,
+                        reason: e.to_string(),
+                    }],
+                );
+            }
             Err(e) => {
                 let problem = Problem {
                     path: dir,
@@ -348,26 +384,41 @@ impl Store {
             })
             .collect();
         // One stat per file: with thousands of check-ins, on every core.
-        let mut files: Vec<SnapshotFile> = par_map(&candidates, 512, |(entry, name)| {
-            // Relative to the open dir, which is cheaper than a path lookup
-            // per file; a symlink is followed, as reading it will.
+        // Relative to the open dir, which is cheaper than a path lookup per
+        // file, and never through a link: a link or a FIFO is a problem.
+        let stats = par_map(&candidates, 512, |(entry, name)| {
             let path = entry.path();
-            let meta = match entry.file_type().ok()?.is_symlink() {
-                false => entry.metadata(),
-                true => fs::metadata(&path),
-            };
-            let meta = meta.ok().filter(fs::Metadata::is_file)?;
-            Some(SnapshotFile {
-                stamp: cache::Stamp::of(&meta),
-                name: name.clone(),
-                path,
-            })
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+            let meta = entry
+                .metadata()
+                .and_then(|meta| regular::check_file(&meta).map(|()| meta));
+            match meta {
+                Ok(meta) => Ok(SnapshotFile {
+                    stamp: cache::Stamp::of(&meta),
+                    name: name.clone(),
+                    path,
+                }),
+                // Gone since the dir was listed: nothing to report.
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Err(None),
+                Err(e) if regular::is_refusal(&e) => Err(Some(Problem {
+                    reason: e.to_string(),
+                    path,
+                })),
+                Err(e) => Err(Some(Problem {
+                    reason: format!("cannot read: {e}"),
+                    path,
+                })),
+            }
+        });
+        let (mut files, mut problems) = (Vec::new(), Vec::new());
+        for stat in stats {
+            match stat {
+                Ok(file) => files.push(file),
+                Err(problem) => problems.extend(problem),
+            }
+        }
         files.sort_by(|a, b| a.name.cmp(&b.name));
-        (files, Vec::new())
+        problems.sort_by(|a, b| a.path.cmp(&b.path));
+        (files, problems)
     }
 
     /// Save a finished check-in under the id it was given (see
@@ -389,8 +440,7 @@ impl Store {
             )
         })?;
         let dir = self.snapshots_dir();
-        create_private_dir(&self.root)?;
-        create_private_dir(&dir)?;
+        self.create_subdir(&dir)?;
         for n in 1..=MAX_SUFFIX {
             snapshot.id = if n == 1 {
                 base.clone()
@@ -422,7 +472,7 @@ impl Store {
     /// Check that the data dir can be written, before a person invests time.
     pub fn check_writable(&self) -> Result<(), StoreError> {
         for dir in [self.snapshots_dir(), self.drafts_dir()] {
-            create_private_dir(&dir)?;
+            self.create_subdir(&dir)?;
             let probe = dir.join(format!("{TEMP_PREFIX}probe-{}", std::process::id()));
             atomic::write(&probe, b"", Mode::Replace)
                 .and_then(|()| fs::remove_file(&probe))
@@ -444,8 +494,7 @@ impl Store {
 
     fn save_draft_with<T: Serialize>(&self, draft: &T, hook: Hook) -> Result<(), StoreError> {
         let path = self.draft_path();
-        create_private_dir(&self.root)?;
-        create_private_dir(&self.drafts_dir())?;
+        self.create_subdir(&self.drafts_dir())?;
         let text = toml::to_string(draft).map_err(|e| {
             StoreError::new(ErrorKind::Invalid, format!("cannot encode the draft: {e}"))
         })?;
@@ -457,18 +506,25 @@ impl Store {
     /// naming its path (it is left alone).
     pub fn load_draft<T: DeserializeOwned>(&self) -> Result<Option<T>, StoreError> {
         let path = self.draft_path();
-        let bytes = match read_capped(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io("read the draft", &path, &e)),
-        };
         let invalid =
             |why: String| StoreError::new(ErrorKind::Invalid, format!("{}: {why}", path.display()));
-        if over_limit(&bytes) {
-            return Err(invalid(format!(
-                "larger than {MAX_SNAPSHOT_BYTES} bytes, not a draft motive wrote"
-            )));
-        }
+        let bytes = match regular::real_dir(&self.drafts_dir())
+            .map_err(regular::ReadError::Io)
+            .and_then(|()| read_capped(&path))
+        {
+            Ok(bytes) => bytes,
+            Err(regular::ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(None);
+            }
+            Err(regular::ReadError::Io(e)) => {
+                return Err(StoreError::io("read the draft", &path, &e));
+            }
+            Err(regular::ReadError::TooLarge { .. }) => {
+                return Err(invalid(format!(
+                    "larger than {MAX_SNAPSHOT_BYTES} bytes, not a draft motive wrote"
+                )));
+            }
+        };
         let text = String::from_utf8(bytes).map_err(|_| invalid("not valid UTF-8".into()))?;
         toml::from_str(&text).map(Some).map_err(|e| {
             StoreError::new(
@@ -481,7 +537,7 @@ impl Store {
     /// Remove this host's draft (after saving, or when the person discards it).
     pub fn discard_draft(&self) -> Result<(), StoreError> {
         let path = self.draft_path();
-        match fs::remove_file(&path) {
+        match regular::real_dir(&self.drafts_dir()).and_then(|()| fs::remove_file(&path)) {
             Ok(()) => atomic::sync_dir(&self.drafts_dir())
                 .map_err(|e| StoreError::io("sync", &self.drafts_dir(), &e)),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
@@ -489,28 +545,37 @@ impl Store {
         }
     }
 
-    /// Move a snapshot to `trash/`. Nothing is destroyed: move it back to restore it.
+    /// Move a snapshot to `trash/`. Nothing is destroyed: move it back to
+    /// restore it. A link or anything but a regular file is refused, and so
+    /// is a `trash` that is not a real directory.
     pub fn trash(&self, id: &str) -> Result<PathBuf, StoreError> {
         validate::check_id(id).map_err(|e| StoreError::new(ErrorKind::Invalid, e))?;
         let from = self.snapshots_dir().join(format!("{id}.toml"));
-        if !from.is_file() {
-            return Err(StoreError::new(
-                ErrorKind::NotFound,
-                format!("no check-in {id}"),
-            ));
-        }
+        // Held open, so the mode is set on this file whatever the path becomes.
+        let file = match regular::real_dir(&self.snapshots_dir())
+            .and_then(|()| regular::open(&from, regular::Links::Refuse))
+        {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(StoreError::new(
+                    ErrorKind::NotFound,
+                    format!("no check-in {id}"),
+                ));
+            }
+            Err(e) => return Err(StoreError::io("move to the trash", &from, &e)),
+        };
         let trash = self.trash_dir();
-        create_private_dir(&trash)?;
+        self.create_subdir(&trash)?;
         let mut to = trash.join(format!("{id}.toml"));
         for n in 2.. {
-            if !to.exists() {
+            if to.symlink_metadata().is_err() {
                 break;
             }
             to = trash.join(format!("{id}.{n}.toml"));
         }
         fs::rename(&from, &to).map_err(|e| StoreError::io("move to the trash", &from, &e))?;
         // rename keeps the mode; make sure a hand-copied file does not stay readable.
-        let _ = fs::set_permissions(&to, fs::Permissions::from_mode(0o600));
+        let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
         for dir in [self.snapshots_dir(), trash] {
             atomic::sync_dir(&dir).map_err(|e| StoreError::io("sync", &dir, &e))?;
         }
@@ -570,7 +635,7 @@ impl Store {
                         ),
                     ));
                 }
-                None if path.exists() => {
+                None if path.symlink_metadata().is_ok() => {
                     return Err(StoreError::new(
                         ErrorKind::Invalid,
                         format!(
@@ -582,8 +647,7 @@ impl Store {
                 None => new.push((path, snapshot)),
             }
         }
-        create_private_dir(&self.root)?;
-        create_private_dir(&self.snapshots_dir())?;
+        self.create_subdir(&self.snapshots_dir())?;
         let mut written: Vec<PathBuf> = Vec::new();
         for (path, snapshot) in new {
             if let Err(e) = write_snapshot(&path, &snapshot, hook) {
@@ -615,7 +679,7 @@ impl Store {
 
     fn remove_stale_temp_files(&self) {
         for dir in [self.snapshots_dir(), self.drafts_dir()] {
-            let Ok(entries) = fs::read_dir(&dir) else {
+            let Ok(entries) = regular::real_dir(&dir).and_then(|()| fs::read_dir(&dir)) else {
                 continue;
             };
             for entry in entries.filter_map(Result::ok) {
@@ -676,6 +740,8 @@ pub(crate) fn par_map<T: Sync, R: Send>(
     })
 }
 
+/// Create the data dir itself (mode 0700) and any missing parents. Unlike
+/// its subdirs it may be a link: its path is the user's choice.
 fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
     if dir.is_dir() {
         return Ok(());
@@ -692,28 +758,21 @@ fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook) -> io::Result<()
     atomic::write_with(path, text.as_bytes(), Mode::NoClobber, hook)
 }
 
-/// Read at most one byte past [`MAX_SNAPSHOT_BYTES`]: a huge file, or one
-/// that grows while we read, cannot make us read more.
-fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    fs::File::open(path)?
-        .take(MAX_SNAPSHOT_BYTES + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
-fn over_limit(bytes: &[u8]) -> bool {
-    u64::try_from(bytes.len()).map_or(true, |n| n > MAX_SNAPSHOT_BYTES)
+/// A regular file in the data dir, never through a link, of at most
+/// [`MAX_SNAPSHOT_BYTES`] (see [`regular::read`]).
+fn read_capped(path: &Path) -> Result<Vec<u8>, regular::ReadError> {
+    regular::read(path, MAX_SNAPSHOT_BYTES, regular::Links::Refuse)
 }
 
 /// Read and check one snapshot file; the error is the reason it is skipped.
 fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
-    let bytes = read_capped(path).map_err(|e| format!("cannot read: {e}"))?;
-    if over_limit(&bytes) {
-        return Err(format!(
-            "larger than {MAX_SNAPSHOT_BYTES} bytes, more than a check-in can hold"
-        ));
-    }
+    let bytes = read_capped(path).map_err(|e| match e {
+        regular::ReadError::TooLarge { .. } => {
+            format!("larger than {MAX_SNAPSHOT_BYTES} bytes, more than a check-in can hold")
+        }
+        regular::ReadError::Io(e) if regular::is_refusal(&e) => e.to_string(),
+        regular::ReadError::Io(e) => format!("cannot read: {e}"),
+    })?;
     let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
     let snapshot = parse_snapshot(&text)?;
     let stem = path

@@ -176,9 +176,14 @@ fn out_of_range_sizes_are_usage_errors() {
 fn no_check_ins_is_a_friendly_line_and_creates_nothing() {
     let parent = support::private_tempdir();
     let data = parent.path().join("never-used");
-    let text = stdout_of(motive(&data).arg("chart"));
+    let output = motive(&data).arg("chart").output().expect("run");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.contains("No check-ins yet"), "{text}");
+    // A data dir that is not there is said, in case its path is mistyped.
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("does not exist"), "{stderr}");
     assert!(!data.exists(), "{} was created", data.display());
 }
 

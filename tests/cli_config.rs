@@ -262,3 +262,20 @@ fn dimension_colours_from_the_file_colour_the_chart() {
                 .and(predicate::str::contains("\x1b[38;5;178m+ Mastery")),
         );
 }
+
+/// A FIFO where the settings file should be would block every command on
+/// opening it; it is refused at once, naming the file.
+#[test]
+fn a_fifo_as_the_settings_file_is_refused_not_waited_on() {
+    let dir = private_tempdir();
+    let config = dir.path().join("config");
+    fs::create_dir(&config).expect("config dir");
+    let file = config.join("config.toml");
+    nix::unistd::mkfifo(&file, nix::sys::stat::Mode::S_IRWXU).expect("mkfifo");
+    motive(dir.path())
+        .arg("list")
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("config.toml").and(predicate::str::contains("FIFO")));
+}

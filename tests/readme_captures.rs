@@ -77,16 +77,30 @@ fn history(data: &Path) {
 }
 
 /// The screen as the README shows it: every row, trailing spaces trimmed.
+/// The text waited for can arrive before the rest of its frame, so the
+/// screen is read until two reads a moment apart agree.
 fn capture(term: &Term) -> String {
-    let rows: Vec<String> = term.with_screen(|s| {
-        let (_, cols) = s.size();
-        s.rows(0, cols.get())
-            .map(|r| r.trim_end().to_string())
-            .collect()
-    });
-    let mut text = rows.join("\n");
-    text.push('\n');
-    text
+    let read = || {
+        let rows: Vec<String> = term.with_screen(|s| {
+            let (_, cols) = s.size();
+            s.rows(0, cols.get())
+                .map(|r| r.trim_end().to_string())
+                .collect()
+        });
+        let mut text = rows.join("\n");
+        text.push('\n');
+        text
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut last = read();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let now = read();
+        if now == last || std::time::Instant::now() > deadline {
+            return now;
+        }
+        last = now;
+    }
 }
 
 fn spawn<'a>(data: &'a Path, config: &'a Path, args: &[&'a str]) -> Term {

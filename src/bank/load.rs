@@ -12,13 +12,13 @@ mod tests;
 
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Read;
 use std::path::Path;
 
 use toml::de::DeTable;
 
 use self::table::{Checker, Table, Text};
 use super::{BANK_FORMAT, Bank, Dimension, Question, Reflection, Scale};
+use crate::store::regular::{self, Links, ReadError};
 
 /// The largest bank file accepted, checked before parsing.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
@@ -114,29 +114,19 @@ pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Bank, Vec<Diagnostic>> {
     }
 }
 
-/// Read at most `MAX_FILE_BYTES + 1` bytes: the metadata check gives a
-/// precise message for ordinary files, the bounded read protects against
-/// files that grow or never end (`/dev/zero`).
+/// A regular file (a link to one is followed) of at most [`MAX_FILE_BYTES`],
+/// read no further than one byte past it: a FIFO or `/dev/zero` is refused
+/// at once (see [`regular::read`]).
 fn read_limited(path: &Path) -> Result<Vec<u8>, String> {
-    let describe = |e: std::io::Error| match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_owned(),
-        std::io::ErrorKind::IsADirectory => "is a directory, not a bank file".to_owned(),
-        _ => format!("cannot read: {e}"),
-    };
-    let file = std::fs::File::open(path).map_err(describe)?;
-    let metadata = file.metadata().map_err(describe)?;
-    if metadata.is_dir() {
-        return Err("is a directory, not a bank file".to_owned());
-    }
-    if let Ok(len) = usize::try_from(metadata.len())
-        && len > MAX_FILE_BYTES
-    {
-        return Err(too_big_message(len));
-    }
-    let mut bytes = Vec::new();
-    let limit = u64::try_from(MAX_FILE_BYTES + 1).unwrap_or(u64::MAX);
-    file.take(limit).read_to_end(&mut bytes).map_err(describe)?;
-    Ok(bytes)
+    let limit = u64::try_from(MAX_FILE_BYTES).unwrap_or(u64::MAX);
+    regular::read(path, limit, Links::Follow).map_err(|e| match e {
+        ReadError::TooLarge { len } => too_big_message(usize::try_from(len).unwrap_or(usize::MAX)),
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => "no such file".to_owned(),
+        ReadError::Io(e) => match regular::refusal(&e) {
+            Some(refused) => format!("is {}, not a bank file", refused.found()),
+            None => format!("cannot read: {e}"),
+        },
+    })
 }
 
 fn too_big(file: &str, len: usize) -> Diagnostic {

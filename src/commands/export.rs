@@ -6,13 +6,14 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use super::format;
+use super::output::{self, Target};
 use super::{Ctx, Error};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::describe::{delta_cell, score_cell};
 use crate::draw::chart;
 use crate::score;
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
-use crate::store::{Store, atomic};
+use crate::store::Store;
 use crate::summary::Summary;
 use crate::trend;
 
@@ -25,11 +26,19 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         ExportFormat::Csv => csv(snapshots)?,
         ExportFormat::Md => markdown(snapshots),
     };
-    match &args.output {
-        None => ctx.out.write_all(text.as_bytes())?,
-        Some(path) => {
-            atomic::write(path, text.as_bytes(), atomic::Mode::Replace)
-                .map_err(|e| Error::io(format!("cannot write {}: {e}", path.display()), &e))?;
+    match Target::of(args.output.as_deref()) {
+        Target::Stdout => ctx.out.write_all(text.as_bytes())?,
+        Target::File(path) => {
+            // A mistyped --data-dir must not replace a good backup with nothing.
+            if snapshots.is_empty() && !args.force && output::exists(path) {
+                return Err(Error::input(format!(
+                    "not replacing {} with an export of no check-ins (none in {}); \
+                     pass --force to replace it anyway",
+                    path.display(),
+                    ctx.data_dir.display()
+                )));
+            }
+            output::write_file(path, text.as_bytes())?;
             writeln!(
                 ctx.err,
                 "wrote {} check-ins to {}",

@@ -7,6 +7,7 @@ use serde_json::Value;
 use super::{Ctx, Error};
 use crate::cli::ImportArgs;
 use crate::snapshot::Snapshot;
+use crate::store::regular::{self, Links, ReadError};
 use crate::store::{LockError, Store};
 
 /// A JSON export larger than this is refused unread.
@@ -15,15 +16,16 @@ const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
 pub fn run(args: &ImportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let path = &args.file;
     let name = path.display().to_string();
-    let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("{name}: {e}"), &e))?
-        .len();
-    if size > MAX_IMPORT_BYTES {
-        return Err(Error::input(format!(
-            "{name}: {size} bytes is too large for an export"
-        )));
-    }
-    let text = std::fs::read_to_string(path).map_err(|e| Error::io(format!("{name}: {e}"), &e))?;
+    // Only a regular file, and never more than the limit: `/dev/zero` or a
+    // FIFO is refused at once rather than read without end.
+    let bytes = regular::read(path, MAX_IMPORT_BYTES, Links::Follow).map_err(|e| match e {
+        ReadError::TooLarge { len } => {
+            Error::input(format!("{name}: {len} bytes is too large for an export"))
+        }
+        ReadError::Io(e) => Error::io(format!("{name}: {e}"), &e),
+    })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| Error::input(format!("{name}: not valid UTF-8; an export is JSON text")))?;
     let snapshots = parse(&name, &text)?;
 
     let store = Store::open(&ctx.data_dir)?;

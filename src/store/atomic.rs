@@ -64,6 +64,10 @@ pub enum Mode {
 
 /// Write `bytes` to `path` atomically with permissions 0600.
 ///
+/// Only a regular file is replaced: a link, a device node or a FIFO at
+/// `path` is refused (see [`super::regular::check_replaceable`]), never
+/// replaced or written through.
+///
 /// On error nothing changed at `path`, with one exception: in
 /// [`Mode::Replace`], a failure to flush the directory leaves the new content
 /// in place (the old one is gone by then). In [`Mode::NoClobber`] the new file
@@ -80,6 +84,9 @@ pub(crate) fn write_with(
     mode: Mode,
     hook: &dyn Fn(Step) -> io::Result<()>,
 ) -> io::Result<()> {
+    if mode == Mode::Replace {
+        super::regular::check_replaceable(path)?;
+    }
     let failed = |step: Step| move |e: io::Error| step.explain(e);
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,

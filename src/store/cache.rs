@@ -14,6 +14,9 @@
 //!   (the "racy" case git's index also guards against).
 //! * Written atomically (mode 0600) and only when something changed; a failure
 //!   to write is ignored, since the data dir may be read-only to this user.
+//! * Read only from a regular file in a real `cache/` directory, up to
+//!   `MAX_CACHE_BYTES` (64 MiB): a link, a FIFO or a device there reads as damage,
+//!   and the link or FIFO is removed when the cache is written again.
 
 use std::fs;
 use std::os::unix::fs::MetadataExt;
@@ -23,11 +26,18 @@ use std::time::{Duration, SystemTime};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Mode};
+use super::regular::{self, Links};
 use crate::summary::Summary;
 
 /// Bump when [`Summary`] or the scoring behind it changes shape or meaning;
 /// the build's version is checked as well.
 const CACHE_FORMAT: u32 = 3;
+
+/// A cache file larger than this is damaged (or not ours): ignored unread,
+/// and none this large is written. A summary line is about 1 KiB (more with
+/// long commitments), so this holds tens of thousands of check-ins; beyond
+/// that listing works as well, only without the cache's head start.
+const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Files changed more recently than this are read again next time.
 const SETTLE: Duration = Duration::from_secs(2);
@@ -105,7 +115,11 @@ impl Cache {
     /// file gives an empty cache (to be rebuilt), never an error.
     #[must_use]
     pub fn load(path: &Path) -> Self {
-        let mut entries = fs::read(path).ok().and_then(|bytes| decode(&bytes));
+        let mut entries = path
+            .parent()
+            .and_then(|dir| regular::real_dir(dir).ok())
+            .and_then(|()| regular::read(path, MAX_CACHE_BYTES, Links::Refuse).ok())
+            .and_then(|bytes| decode(&bytes));
         if let Some(entries) = &mut entries {
             // Written sorted; sorting again costs one pass and guards the merge.
             entries.sort_by(|a, b| a.file.cmp(&b.file));
@@ -170,7 +184,12 @@ pub fn write<'a>(
     let Some(dir) = path.parent() else {
         return false;
     };
-    if !dir.is_dir() && super::create_private_dir(dir).is_err() {
+    if regular::create_private_subdir(dir).is_err() {
+        return false;
+    }
+    // Only a regular file is replaced; anything else there (a link, a FIFO)
+    // is damage to a derived file: removed, never followed.
+    if regular::check_replaceable(path).is_err() && fs::remove_file(path).is_err() {
         return false;
     }
     let mut entries: Vec<EntryRef<'a>> = entries
@@ -194,7 +213,9 @@ pub fn write<'a>(
             serde_json::to_writer(&mut bytes, entry).is_ok()
         });
     bytes.push(b'\n');
-    encoded && atomic::write(path, &bytes, Mode::Replace).is_ok()
+    // A cache too large to be read back would only cost a write every time.
+    let readable = u64::try_from(bytes.len()).is_ok_and(|len| len <= MAX_CACHE_BYTES);
+    encoded && readable && atomic::write(path, &bytes, Mode::Replace).is_ok()
 }
 
 /// Where this host's cache lives in the data dir `root`.

@@ -3,16 +3,23 @@
 //! The kernel releases the lock when its holder exits, even by SIGKILL, so a
 //! crash never leaves a stale lock behind. The file's content says who holds
 //! it, for the message the next process shows.
+//!
+//! The lock file is opened without following a link and must be a regular
+//! file (see [`super::regular`]): a `lock` link to a file elsewhere is
+//! refused, and the target is never truncated, written or chmodded.
 
-use std::fs::{self, File, OpenOptions, TryLockError};
+use std::fs::{File, TryLockError};
 use std::io::{Read, Seek, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use chrono::{DateTime, SecondsFormat};
 use serde::{Deserialize, Serialize};
 
-use super::StoreError;
+use super::{StoreError, regular};
+
+/// The most of a lock file read to say who holds it; a real one is ~100 bytes.
+const MAX_HOLDER_BYTES: u64 = 4096;
 
 /// Held while a check-in, an import or a delete runs; released on drop.
 #[derive(Debug)]
@@ -72,19 +79,13 @@ fn describe_holder(text: &str) -> String {
 }
 
 pub(super) fn acquire(path: &Path, purpose: &str) -> Result<WriterLock, LockError> {
-    let mut file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
+    let mut file = regular::open_or_create(path)
         .map_err(|e| LockError::Store(StoreError::io("open the lock", path, &e)))?;
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
             let mut text = String::new();
-            let _ = file.read_to_string(&mut text);
+            let _ = (&file).take(MAX_HOLDER_BYTES).read_to_string(&mut text);
             return Err(LockError::Busy {
                 holder: describe_holder(&text),
             });
@@ -108,13 +109,15 @@ pub(super) fn acquire(path: &Path, purpose: &str) -> Result<WriterLock, LockErro
             .and_then(|()| file.rewind())
             .and_then(|()| file.write_all(text.as_bytes()));
     }
-    let _ = fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600));
+    // On the open file: the path may name something else by now.
+    let _ = file.set_permissions(std::fs::Permissions::from_mode(0o600));
     Ok(WriterLock { _file: file })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn the_lock_file_says_who_holds_it() {

@@ -13,6 +13,7 @@ use tempfile::NamedTempFile;
 use super::app::Msg;
 use super::field::Field;
 use super::terminal;
+use crate::store::regular::{self, Links, ReadError};
 
 /// A field out in the user's editor.
 pub struct Editing {
@@ -140,12 +141,14 @@ fn run(
     status
 }
 
-/// A file the user's editor wrote, up to the size a check-in may have.
+/// A file the user's editor wrote, if it is no larger than a check-in may
+/// be (and a regular file: a FIFO put in its place cannot hang us).
 pub fn read_capped(path: &Path) -> std::io::Result<String> {
-    use std::io::Read;
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(crate::store::MAX_SNAPSHOT_BYTES)
-        .read_to_end(&mut bytes)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    match regular::read(path, crate::store::MAX_SNAPSHOT_BYTES, Links::Follow) {
+        Ok(bytes) => Ok(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(ReadError::TooLarge { len }) => Err(std::io::Error::other(format!(
+            "{len} bytes is more than a check-in can hold"
+        ))),
+        Err(ReadError::Io(e)) => Err(e),
+    }
 }

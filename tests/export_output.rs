@@ -1,0 +1,124 @@
+//! `export -o` writes only regular files: standard output for `-` and
+//! `/dev/stdout`, a refusal for a link, a FIFO or a device node, and no
+//! empty export over an existing file without `--force`.
+
+mod support;
+
+use std::fs;
+use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
+use std::path::{Path, PathBuf};
+
+use motive::store::Store;
+use support::{at, bank, json, motive, private_tempdir, snapshot};
+
+/// A data dir with one check-in, in a private temp dir.
+fn one_check_in() -> (tempfile::TempDir, PathBuf) {
+    let dir = private_tempdir();
+    let data = dir.path().join("data");
+    Store::open(&data)
+        .expect("open")
+        .save(snapshot(&bank("quick"), at("2026-03-01T09:00:00+00:00"), 3))
+        .expect("save");
+    (dir, data)
+}
+
+fn export_to(data: &Path, target: &Path) -> assert_cmd::assert::Assert {
+    motive(data)
+        .args(["export", "--format", "json", "-o"])
+        .arg(target)
+        .assert()
+}
+
+#[test]
+fn a_dash_or_dev_stdout_writes_to_standard_output() {
+    let (_dir, data) = one_check_in();
+    let expected = json(motive(&data).args(["export", "--format", "json"]));
+    assert_eq!(expected["snapshots"][0]["id"], "20260301-090000");
+    for target in ["-", "/dev/stdout"] {
+        let written = json(motive(&data).args(["export", "--format", "json", "-o", target]));
+        assert_eq!(written, expected, "-o {target}");
+    }
+    assert!(!Path::new("-").exists(), "no file named -");
+}
+
+#[test]
+fn a_link_given_to_o_is_refused_and_left_alone() {
+    let (dir, data) = one_check_in();
+    let target = dir.path().join("precious.txt");
+    fs::write(&target, "do not touch\n").expect("write");
+    fs::set_permissions(&target, fs::Permissions::from_mode(0o644)).expect("chmod");
+    let link = dir.path().join("backup.json");
+    symlink(&target, &link).expect("symlink");
+    export_to(&data, &link).code(2).stderr(format!(
+        "motive: cannot write {}: is a symbolic link, which motive neither follows nor replaces here; \
+         name the file it points to instead\n",
+        link.display()
+    ));
+    assert!(fs::symlink_metadata(&link).expect("kept").is_symlink());
+    assert_eq!(fs::read_to_string(&target).expect("read"), "do not touch\n");
+    let mode = fs::metadata(&target).expect("meta").permissions().mode();
+    assert_eq!(mode & 0o777, 0o644);
+}
+
+#[test]
+fn a_fifo_or_device_node_given_to_o_is_refused_and_left_alone() {
+    let (dir, data) = one_check_in();
+    let pipe = dir.path().join("pipe.json");
+    nix::unistd::mkfifo(&pipe, nix::sys::stat::Mode::S_IRWXU).expect("mkfifo");
+    let mut nodes = vec![(pipe, "a FIFO")];
+    // A null device of our own, where the system lets us make one (as root):
+    // should the refusal ever break, only this copy is replaced.
+    let null = dir.path().join("null");
+    let made = nix::sys::stat::mknod(
+        &null,
+        nix::sys::stat::SFlag::S_IFCHR,
+        nix::sys::stat::Mode::S_IRUSR | nix::sys::stat::Mode::S_IWUSR,
+        nix::sys::stat::makedev(1, 3),
+    );
+    if made.is_ok() {
+        nodes.push((null, "a character device"));
+    }
+    for (node, found) in nodes {
+        export_to(&data, &node).code(2).stderr(format!(
+            "motive: cannot write {}: is {found}, not a regular file; \
+             only a regular file is written (-o - writes to standard output)\n",
+            node.display()
+        ));
+        let kind = fs::symlink_metadata(&node).expect("kept").file_type();
+        assert!(
+            kind.is_fifo() || kind.is_char_device(),
+            "{}",
+            node.display()
+        );
+    }
+}
+
+#[test]
+fn an_empty_export_does_not_replace_a_backup_without_force() {
+    let (dir, data) = one_check_in();
+    let backup = dir.path().join("backup.json");
+    export_to(&data, &backup).success();
+    let good = fs::read(&backup).expect("read");
+    let typo = dir.path().join("typo");
+
+    export_to(&typo, &backup).code(2).stderr(format!(
+        "warning: the data dir {typo} does not exist, so there are no check-ins to read; \
+         check --data-dir and MOTIVE_DATA_DIR\n\
+         motive: not replacing {backup} with an export of no check-ins (none in {typo}); \
+         pass --force to replace it anyway\n",
+        typo = typo.display(),
+        backup = backup.display()
+    ));
+    assert_eq!(fs::read(&backup).expect("read"), good, "the backup is kept");
+
+    // A new file may hold an empty export, and --force replaces on purpose.
+    let fresh = dir.path().join("fresh.json");
+    export_to(&typo, &fresh).success();
+    motive(&typo)
+        .args(["export", "--format", "json", "--force", "-o"])
+        .arg(&backup)
+        .assert()
+        .success();
+    let replaced = fs::read_to_string(&backup).expect("read");
+    assert!(replaced.contains("\"snapshots\": []"), "{replaced}");
+}
