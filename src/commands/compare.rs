@@ -14,6 +14,7 @@ use crate::describe::{bank_note, date, delta_cell, score_cell};
 use crate::score::{self, Comparison, DimensionChange, Reliability};
 use crate::snapshot::Snapshot;
 use crate::store::{Store, find};
+use crate::text::escape_line;
 
 /// How many statements "moved most" lists.
 const MOVERS: usize = 5;
@@ -122,14 +123,14 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Pa
             let label = |s: &Snapshot, v: i64| {
                 s.scale
                     .label(v)
-                    .map(|l| format!("{v} {l}"))
+                    .map(|l| format!("{v} {}", escape_line(l)))
                     .unwrap_or_else(|| v.to_string())
             };
             let _ = writeln!(
                 out,
                 "  {:>6}  {}\n          {} -> {}",
                 format!("{:+.1}", score::round1(m.delta)),
-                m.text,
+                view::one_line(&m.text),
                 label(from, m.from_value),
                 label(to, m.to_value)
             );
@@ -141,7 +142,9 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Pa
             let _ = writeln!(
                 out,
                 "  {}\n    then: {}\n    now:  {}",
-                c.question, c.from_text, c.to_text
+                escape_line(&c.question),
+                view::one_line(&c.from_text),
+                view::one_line(&c.to_text)
             );
         }
     }
