@@ -220,8 +220,17 @@ pub struct CheckArgs {
     #[arg(long, value_name = "ID|PATH")]
     pub bank: Option<String>,
     /// A short label for this check-in, e.g. "Q4" or "new team"
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = label)]
     pub label: Option<String>,
+}
+
+/// A `--label` a check-in can be saved with (the text policy's rule for
+/// labels), refused before the check-in starts rather than when it is saved.
+fn label(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    crate::text::policy::check(text, crate::text::Kind::Paragraph)
+        .map(|()| text.to_owned())
+        .map_err(|refusal| format!("the label {refusal}"))
 }
 
 #[derive(Debug, Subcommand)]

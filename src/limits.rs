@@ -43,10 +43,11 @@ pub const MAX_SD: f64 = 100.0;
 /// The longest one-line text (a title, a name, a scale label), in characters.
 pub const MAX_LINE_CHARS: usize = 2_000;
 /// The longest text a bank carries (a description, a statement, a hint, a
-/// prompt), in characters: as long as a line, though it may break lines.
-pub const MAX_PROSE_CHARS: usize = MAX_LINE_CHARS;
+/// prompt) and the longest label, in characters: as long as a line, though
+/// it may break lines.
+pub const MAX_PARAGRAPH_CHARS: usize = MAX_LINE_CHARS;
 /// The longest free text a person writes (a note, a reflection, a
-/// commitment, a label), in characters.
+/// commitment), in characters.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 /// The longest id of a bank, dimension, statement or reflection.
 pub const MAX_ID_CHARS: usize = 64;

@@ -102,14 +102,14 @@ pub fn validate_snapshot(s: &Snapshot) -> Result<(), String> {
 }
 
 /// Every text of a snapshot, each under the rule of the same text in a bank
-/// (a dimension's description is prose in both) or, for what the person
-/// wrote, the rule of free text.
+/// (a dimension's description is a paragraph in both) or, for what the
+/// person wrote, the rule of free text.
 fn check_texts(s: &Snapshot) -> Result<(), String> {
     field("`bank.id`", &s.bank.id, Kind::Line)?;
     field("`bank.version`", &s.bank.version, Kind::Line)?;
     field("`bank.title`", &s.bank.title, Kind::Line)?;
     if let Some(label) = &s.label {
-        field("`label`", label, Kind::Text)?;
+        field("`label`", label, Kind::Paragraph)?;
     }
     field("`commitment`", &s.commitment, Kind::Text)?;
     for label in &s.scale.labels {
@@ -119,13 +119,13 @@ fn check_texts(s: &Snapshot) -> Result<(), String> {
         let what = |key: &str| format!("dimension {:?} `{key}`", d.id);
         field(&what("id"), &d.id, Kind::Line)?;
         field(&what("name"), &d.name, Kind::Line)?;
-        field(&what("description"), &d.description, Kind::Prose)?;
+        field(&what("description"), &d.description, Kind::Paragraph)?;
     }
     for a in &s.answers {
         let what = |key: &str| format!("answer {:?} `{key}`", a.question);
         field(&what("question"), &a.question, Kind::Line)?;
         field(&what("dimension"), &a.dimension, Kind::Line)?;
-        field(&what("text"), &a.text, Kind::Prose)?;
+        field(&what("text"), &a.text, Kind::Paragraph)?;
         if let Some(note) = &a.note {
             field(&what("note"), note, Kind::Text)?;
         }
@@ -133,7 +133,7 @@ fn check_texts(s: &Snapshot) -> Result<(), String> {
     for r in &s.reflections {
         let what = |key: &str| format!("reflection {:?} `{key}`", r.id);
         field(&what("id"), &r.id, Kind::Line)?;
-        field(&what("prompt"), &r.prompt, Kind::Prose)?;
+        field(&what("prompt"), &r.prompt, Kind::Paragraph)?;
         field(&what("text"), &r.text, Kind::Text)?;
     }
     if let Some(f) = &s.follow_up {
@@ -163,12 +163,12 @@ pub fn summary_is_sound(s: &Summary) -> bool {
         (s.commitment.as_str(), Kind::Text),
     ]
     .into_iter()
-    .chain(s.label.as_deref().map(|l| (l, Kind::Text)))
+    .chain(s.label.as_deref().map(|l| (l, Kind::Paragraph)))
     .chain(s.dimensions.iter().flat_map(|d| {
         [
             (d.id.as_str(), Kind::Line),
             (d.name.as_str(), Kind::Line),
-            (d.description.as_str(), Kind::Prose),
+            (d.description.as_str(), Kind::Paragraph),
         ]
     }))
     .chain(s.scores.iter().flat_map(|d| {

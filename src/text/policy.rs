@@ -16,18 +16,19 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use crate::limits::{MAX_LINE_CHARS, MAX_PROSE_CHARS, MAX_TEXT_CHARS};
+use crate::limits::{MAX_LINE_CHARS, MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS};
 
 /// What a text is, and so which rule it follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// One line: a title, a name, a scale label, a version.
     Line,
-    /// What a bank says: a description, a statement, a hint, a prompt. May
-    /// span lines; as long as a [`Kind::Line`] at most.
-    Prose,
-    /// What a person writes: a note, a reflection, a commitment, a label.
-    /// May span lines.
+    /// A short text that may span lines, as long as a [`Kind::Line`] at
+    /// most: what a bank says (a description, a statement, a hint, a
+    /// prompt), and a check-in's label.
+    Paragraph,
+    /// What a person writes: a note, a reflection, a commitment. May span
+    /// lines.
     Text,
 }
 
@@ -37,7 +38,7 @@ impl Kind {
     pub fn max_chars(self) -> usize {
         match self {
             Self::Line => MAX_LINE_CHARS,
-            Self::Prose => MAX_PROSE_CHARS,
+            Self::Paragraph => MAX_PARAGRAPH_CHARS,
             Self::Text => MAX_TEXT_CHARS,
         }
     }
@@ -157,7 +158,7 @@ mod tests {
     #[test]
     fn line_breaks_and_tabs_only_where_text_may_span_lines() {
         assert_eq!(check("a\nb\tc", Kind::Text), Ok(()));
-        assert_eq!(check("a\nb\tc", Kind::Prose), Ok(()));
+        assert_eq!(check("a\nb\tc", Kind::Paragraph), Ok(()));
         assert_eq!(check("a\nb", Kind::Line), Err(Refusal::LineBreak));
         assert_eq!(check("a\tb", Kind::Line), Err(Refusal::Control('\t')));
         assert_eq!(check("a\rb", Kind::Text), Err(Refusal::Control('\r')));
@@ -170,7 +171,7 @@ mod tests {
             '\u{1b}', '\u{7}', '\u{7f}', '\u{9b}', '\u{202E}', '\u{2066}', '\u{200E}', '\u{61C}',
             '\u{200B}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{2028}',
         ] {
-            for kind in [Kind::Line, Kind::Prose, Kind::Text] {
+            for kind in [Kind::Line, Kind::Paragraph, Kind::Text] {
                 assert!(check(&format!("a{c}b"), kind).is_err(), "{c:?} {kind:?}");
             }
         }
@@ -189,10 +190,10 @@ mod tests {
         let line = "é".repeat(MAX_LINE_CHARS);
         assert_eq!(check(&line, Kind::Line), Ok(()));
         assert_eq!(
-            check(&format!("{line}é"), Kind::Prose),
+            check(&format!("{line}é"), Kind::Paragraph),
             Err(Refusal::TooLong {
                 chars: MAX_LINE_CHARS + 1,
-                max: MAX_PROSE_CHARS
+                max: MAX_PARAGRAPH_CHARS
             })
         );
         assert_eq!(check(&format!("{line}é"), Kind::Text), Ok(()));

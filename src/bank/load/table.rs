@@ -382,7 +382,7 @@ pub(super) fn text_value(
     let kind = match kind {
         Text::Id => return id_value(ck, what, raw, span),
         Text::Line => Kind::Line,
-        Text::Paragraph => Kind::Prose,
+        Text::Paragraph => Kind::Paragraph,
     };
     // The rule every check-in is saved under: whatever a bank may say, a
     // check-in on it can hold.
