@@ -244,7 +244,7 @@ impl CheckIn {
                 .collect(),
             follow_up: self.follow_up.as_ref().and_then(|f| {
                 f.outcome.map(|outcome| FollowUp {
-                    commitment: f.commitment.clone(),
+                    commitment: clean(&f.commitment),
                     outcome,
                     note: non_empty(&f.note),
                 })
