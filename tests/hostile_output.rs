@@ -326,3 +326,18 @@ fn the_lock_holder_is_named_with_nothing_raw() {
     assert_nothing_raw(&out, "a hostile lock file");
     drop(held);
 }
+
+#[test]
+fn settings_are_shown_with_nothing_raw() {
+    let dir = private_tempdir();
+    let config = dir.path().join("config");
+    fs::create_dir_all(&config).expect("config dir");
+    fs::write(
+        config.join("config.toml"),
+        format!("bank = {}\n", toml_string(HOSTILE)),
+    )
+    .expect("write settings");
+    let out = run(dir.path(), &["config", "show"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_nothing_raw(&out, "config show");
+}
