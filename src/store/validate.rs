@@ -5,7 +5,7 @@
 //! texts, `crate::limits` for counts and numbers), so a check-in on any bank
 //! that validates passes them.
 
-use chrono::NaiveDateTime;
+use chrono::NaiveDate;
 
 use crate::limits::{self, MAX_DIMENSIONS, MAX_REFLECTIONS, MAX_STATEMENTS};
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
@@ -28,10 +28,19 @@ pub fn check_id(id: &str) -> Result<(), String> {
         }),
         None => false,
     };
-    // `base_ok` means the first 15 bytes are ASCII, so this slice is whole.
+    // Read only once `base_ok` says the first 15 bytes are digits and `-`.
+    // By hand rather than with a format string: listings check every id.
     let real_time = || {
-        id.get(..15)
-            .is_some_and(|base| NaiveDateTime::parse_from_str(base, "%Y%m%d-%H%M%S").is_ok())
+        let number = |range: std::ops::Range<usize>| {
+            id.get(range)
+                .and_then(|digits| digits.parse::<u32>().ok())
+                .unwrap_or(u32::MAX)
+        };
+        let date = i32::try_from(number(0..4))
+            .ok()
+            .and_then(|year| NaiveDate::from_ymd_opt(year, number(4..6), number(6..8)));
+        // A second of 60 is a leap second, as chrono writes one.
+        date.is_some() && number(9..11) < 24 && number(11..13) < 60 && number(13..15) <= 60
     };
     if base_ok && suffix_ok && real_time() {
         Ok(())
@@ -105,49 +114,59 @@ pub fn validate_snapshot(s: &Snapshot) -> Result<(), String> {
 /// (a dimension's description is a paragraph in both) or, for what the
 /// person wrote, the rule of free text.
 fn check_texts(s: &Snapshot) -> Result<(), String> {
-    field("`bank.id`", &s.bank.id, Kind::Line)?;
-    field("`bank.version`", &s.bank.version, Kind::Line)?;
-    field("`bank.title`", &s.bank.title, Kind::Line)?;
+    field(&s.bank.id, Kind::Line, "`bank.id`")?;
+    field(&s.bank.version, Kind::Line, "`bank.version`")?;
+    field(&s.bank.title, Kind::Line, "`bank.title`")?;
     if let Some(label) = &s.label {
-        field("`label`", label, Kind::Paragraph)?;
+        field(label, Kind::Paragraph, "`label`")?;
     }
-    field("`commitment`", &s.commitment, Kind::Text)?;
+    field(&s.commitment, Kind::Text, "`commitment`")?;
     for label in &s.scale.labels {
-        field("a scale label", label, Kind::Line)?;
+        field(label, Kind::Line, "a scale label")?;
     }
     for d in &s.dimensions {
-        let what = |key: &str| format!("dimension {:?} `{key}`", d.id);
-        field(&what("id"), &d.id, Kind::Line)?;
-        field(&what("name"), &d.name, Kind::Line)?;
-        field(&what("description"), &d.description, Kind::Paragraph)?;
+        let what = |key| Owned("dimension", &d.id, key);
+        field(&d.id, Kind::Line, what("id"))?;
+        field(&d.name, Kind::Line, what("name"))?;
+        field(&d.description, Kind::Paragraph, what("description"))?;
     }
     for a in &s.answers {
-        let what = |key: &str| format!("answer {:?} `{key}`", a.question);
-        field(&what("question"), &a.question, Kind::Line)?;
-        field(&what("dimension"), &a.dimension, Kind::Line)?;
-        field(&what("text"), &a.text, Kind::Paragraph)?;
+        let what = |key| Owned("answer", &a.question, key);
+        field(&a.question, Kind::Line, what("question"))?;
+        field(&a.dimension, Kind::Line, what("dimension"))?;
+        field(&a.text, Kind::Paragraph, what("text"))?;
         if let Some(note) = &a.note {
-            field(&what("note"), note, Kind::Text)?;
+            field(note, Kind::Text, what("note"))?;
         }
     }
     for r in &s.reflections {
-        let what = |key: &str| format!("reflection {:?} `{key}`", r.id);
-        field(&what("id"), &r.id, Kind::Line)?;
-        field(&what("prompt"), &r.prompt, Kind::Paragraph)?;
-        field(&what("text"), &r.text, Kind::Text)?;
+        let what = |key| Owned("reflection", &r.id, key);
+        field(&r.id, Kind::Line, what("id"))?;
+        field(&r.prompt, Kind::Paragraph, what("prompt"))?;
+        field(&r.text, Kind::Text, what("text"))?;
     }
     if let Some(f) = &s.follow_up {
-        field("`follow_up.commitment`", &f.commitment, Kind::Text)?;
+        field(&f.commitment, Kind::Text, "`follow_up.commitment`")?;
         if let Some(note) = &f.note {
-            field("`follow_up.note`", note, Kind::Text)?;
+            field(note, Kind::Text, "`follow_up.note`")?;
         }
     }
     Ok(())
 }
 
-/// One text under its rule; `what` names it in the message. Formatting the
-/// name costs a little per field, and a check-in has at most a few thousand.
-fn field(what: &str, text: &str, kind: Kind) -> Result<(), String> {
+/// A key of a listed thing, named in a message: dimension "craft" `name`.
+/// Formatted only when the message is, since a listing checks every field
+/// of every check-in.
+struct Owned<'a>(&'static str, &'a str, &'static str);
+
+impl std::fmt::Display for Owned<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {:?} `{}`", self.0, self.1, self.2)
+    }
+}
+
+/// One text under its rule; `what` names it in the message.
+fn field(text: &str, kind: Kind, what: impl std::fmt::Display) -> Result<(), String> {
     policy::check(text, kind).map_err(|refusal| format!("{what} {refusal}"))
 }
 
