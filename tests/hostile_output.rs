@@ -59,6 +59,20 @@ fn run(dir: &Path, args: &[&str]) -> Output {
     motive(dir).args(args).output().expect("run motive")
 }
 
+/// Each command warns that it skipped a file, with nothing raw anywhere.
+#[track_caller]
+fn assert_warned_with_nothing_raw(dir: &Path, commands: &[&[&str]]) {
+    for args in commands {
+        let out = run(dir, args);
+        assert!(
+            stderr(&out).contains("warning: skipped "),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert_nothing_raw(&out, &format!("{args:?}"));
+    }
+}
+
 /// A data dir with one good check-in; returns it and its snapshot file.
 fn one_check_in() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = private_tempdir();
@@ -147,22 +161,17 @@ fn a_hostile_file_name_is_escaped_wherever_it_is_named() {
     let (dir, file) = one_check_in();
     let named = dir.path().join(format!("snapshots/{HOSTILE}.toml"));
     fs::copy(&file, &named).expect("copy");
-    for args in [
-        &["list"][..],
-        &["show"],
-        &["chart"],
-        &["due"],
-        &["export", "--format", "md", "--skip-unreadable"],
-        &["export", "--format", "json"],
-    ] {
-        let out = run(dir.path(), args);
-        assert!(
-            stderr(&out).contains("warning: skipped "),
-            "{args:?}: {}",
-            stderr(&out)
-        );
-        assert_nothing_raw(&out, &format!("{args:?} with a hostile snapshot file name"));
-    }
+    assert_warned_with_nothing_raw(
+        dir.path(),
+        &[
+            &["list"],
+            &["show"],
+            &["chart"],
+            &["due"],
+            &["export", "--format", "md", "--skip-unreadable"],
+            &["export", "--format", "json"],
+        ],
+    );
 }
 
 #[test]
@@ -188,25 +197,20 @@ fn hostile_keys_and_texts_in_a_snapshot_are_warned_about_escaped() {
         let path = dir.path().join(format!("snapshots/{other}.toml"));
         fs::write(&path, content.replacen(id, &other, 1)).expect("write");
     }
-    for args in [
-        &["list"][..],
-        &["list", "--json"],
-        &["show", "latest"],
-        &["compare"],
-        &["chart"],
-        &["export", "--format", "csv", "--skip-unreadable"],
-        &["export", "--format", "md", "--skip-unreadable"],
-        &["export", "--format", "json", "--skip-unreadable"],
-        &["export", "--format", "json"],
-    ] {
-        let out = run(dir.path(), args);
-        assert!(
-            stderr(&out).contains("warning: skipped "),
-            "{args:?}: {}",
-            stderr(&out)
-        );
-        assert_nothing_raw(&out, &format!("{args:?}"));
-    }
+    assert_warned_with_nothing_raw(
+        dir.path(),
+        &[
+            &["list"],
+            &["list", "--json"],
+            &["show", "latest"],
+            &["compare"],
+            &["chart"],
+            &["export", "--format", "csv", "--skip-unreadable"],
+            &["export", "--format", "md", "--skip-unreadable"],
+            &["export", "--format", "json", "--skip-unreadable"],
+            &["export", "--format", "json"],
+        ],
+    );
 }
 
 #[test]
