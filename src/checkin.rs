@@ -11,6 +11,7 @@ use crate::bank::{Bank, Dimension, Scale};
 use crate::snapshot::{
     Answer, BankRef, FollowUp, Outcome, ReflectionAnswer, SNAPSHOT_FORMAT, Snapshot,
 };
+use crate::text::policy::{self, Kind};
 
 /// Where the person is in the flow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -243,7 +244,7 @@ impl CheckIn {
                 .collect(),
             follow_up: self.follow_up.as_ref().and_then(|f| {
                 f.outcome.map(|outcome| FollowUp {
-                    commitment: f.commitment.clone(),
+                    commitment: clean(&f.commitment),
                     outcome,
                     note: non_empty(&f.note),
                 })
@@ -257,12 +258,11 @@ fn non_empty(text: &str) -> Option<String> {
     (!trimmed.is_empty()).then_some(trimmed)
 }
 
-/// Text as a snapshot may hold it: pasted control characters (a stray `\r`,
-/// an escape sequence) are dropped; line breaks and tabs stay.
+/// What the person wrote, as a snapshot may hold it (the shared text
+/// policy): pasted control characters, escape sequences and invisible or
+/// reordering characters are dropped; line breaks and tabs stay.
 fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect()
+    policy::clean(text, Kind::Text)
 }
 
 #[cfg(test)]
@@ -330,7 +330,7 @@ mod tests {
     fn pasted_control_characters_never_reach_a_snapshot() {
         let mut c = CheckIn::new(&quick(), None, Some("Q4\u{7}"), now());
         c.reflections[0].text = "line one\r\nline\ttwo\u{1b}[31m".into();
-        c.commitment = "call Sam\u{0}".into();
+        c.commitment = "call Sam\u{0}\u{202E}\u{200B}".into();
         let s = c.to_snapshot(now());
         assert_eq!(s.reflections[0].text, "line one\nline\ttwo[31m");
         assert_eq!(s.commitment, "call Sam");

@@ -97,9 +97,9 @@ pub enum Command {
         after_help = "One line per dimension, drawn with its own marker; dates run left to right.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md"
     )]
     Chart(ChartArgs),
-    /// Import check-ins from a JSON export (all or nothing)
+    /// Import check-ins from a JSON export or a check-in file (all or nothing)
     #[command(
-        after_help = "Importing the same file twice changes nothing.\n\nExample:\n  motive import backup.json"
+        after_help = "FILE is a JSON export (`motive export --format json`) or one check-in's .toml file\n(as in the data dir's snapshots/, or written by a check-in that could not be saved).\nImporting the same file twice changes nothing.\n\nExamples:\n  motive import backup.json\n  motive import ~/motive-check-in.toml"
     )]
     Import(ImportArgs),
     /// Is a check-in due? Exit 0 when due, 1 when not yet
@@ -220,8 +220,17 @@ pub struct CheckArgs {
     #[arg(long, value_name = "ID|PATH")]
     pub bank: Option<String>,
     /// A short label for this check-in, e.g. "Q4" or "new team"
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = label)]
     pub label: Option<String>,
+}
+
+/// A `--label` a check-in can be saved with (the text policy's rule for
+/// labels), refused before the check-in starts rather than when it is saved.
+fn label(text: &str) -> Result<String, String> {
+    let text = text.trim();
+    crate::text::policy::check(text, crate::text::Kind::Paragraph)
+        .map(|()| text.to_owned())
+        .map_err(|refusal| format!("the label {refusal}"))
 }
 
 #[derive(Debug, Subcommand)]
@@ -314,6 +323,10 @@ pub struct ExportArgs {
     /// say) refuses to replace an existing FILE.
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// Export the check-ins that can be read even when some cannot (they are
+    /// named on stderr); without it, such an export fails and writes nothing
+    #[arg(long)]
+    pub skip_unreadable: bool,
 }
 
 #[derive(Debug, Args)]
@@ -331,7 +344,7 @@ pub struct ChartArgs {
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// A file written by `motive export --format json`
+    /// A JSON export, or one check-in's .toml file
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 }

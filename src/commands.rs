@@ -65,6 +65,16 @@ impl Error {
         }
     }
 
+    /// The message made safe to print on one line (see [`crate::text::escape`]):
+    /// errors quote file names, ids, keys and values from files.
+    #[must_use]
+    pub fn escaped(mut self) -> Self {
+        if let std::borrow::Cow::Owned(safe) = crate::text::escape_line(&self.message) {
+            self.message = safe;
+        }
+        self
+    }
+
     /// The same failure, with `what` (a file name, say) before its message.
     #[must_use]
     pub fn within(mut self, what: &str) -> Self {
@@ -129,8 +139,13 @@ pub fn settings_for(command: Option<&Command>, config_dir: &Path) -> Result<Conf
     }
 }
 
-/// Run a plain (non-TUI) command.
+/// Run a plain (non-TUI) command. Its error, which may quote files, is
+/// escaped for the terminal.
 pub fn run(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
+    run_command(cli, ctx).map_err(Error::escaped)
+}
+
+fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     // Every command that reads check-ins says so when they are open to others,
     // or when the data dir is missing (import says it itself, after creating
     // the dir; `due -q` stays quiet).

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use crate::score::round1;
 use crate::snapshot::BankRef;
+use crate::text::escape_line;
 
 /// A score for a table cell: one decimal, or `-` when there is none.
 #[must_use]
@@ -30,9 +31,16 @@ pub fn date(finished_at: DateTime<FixedOffset>) -> String {
     finished_at.format("%Y-%m-%d").to_string()
 }
 
-/// Whether the two check-ins can be compared like with like.
+/// Whether the two check-ins can be compared like with like. Bank ids and
+/// versions come from files, so they are escaped.
 #[must_use]
 pub fn bank_note(from: &BankRef, to: &BankRef) -> String {
+    let clean = |bank: &BankRef| BankRef {
+        id: escape_line(&bank.id).into_owned(),
+        version: escape_line(&bank.version).into_owned(),
+        title: String::new(),
+    };
+    let (from, to) = (&clean(from), &clean(to));
     if from.id != to.id {
         format!(
             "Different banks ({} {}, {} {}): scores are comparable only roughly, and whether a change is real cannot be judged.",

@@ -50,7 +50,10 @@ pub fn dimension_score<'a>(
     if answered_weight <= 0.0 || answered_weight * 2.0 < total_weight {
         return None;
     }
-    Some((weighted_points / answered_weight).clamp(0.0, 100.0))
+    // Checked weights keep this a number; a score that is not one anyway
+    // (weights from a file no check saw) is no score, never a `NaN` shown.
+    let score = weighted_points / answered_weight;
+    score.is_finite().then(|| score.clamp(0.0, 100.0))
 }
 
 /// One dimension's score, with what it was computed from.
@@ -453,5 +456,15 @@ mod tests {
             c.dimensions[0].reliability,
             Reliability::Unknown(UnknownReason::DifferentBanks)
         );
+    }
+
+    #[test]
+    fn weights_no_check_saw_give_no_score_rather_than_nan() {
+        let s = scale(1, 5);
+        let huge = [
+            answer("a", Some(5), false, 1.7e308),
+            answer("a", Some(1), false, 1.7e308),
+        ];
+        assert_eq!(dimension_score(&s, &huge), None);
     }
 }

@@ -2,9 +2,10 @@
 //! meaningful when the bank it came from changes later.
 
 use chrono::{DateTime, FixedOffset};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::bank::{Dimension, Scale};
+use crate::limits;
 
 /// The newest snapshot format this build understands.
 pub const SNAPSHOT_FORMAT: i64 = 1;
@@ -24,10 +25,12 @@ pub struct Snapshot {
     pub commitment: String,
     pub bank: BankRef,
     pub scale: Scale,
+    // Lists stop at their limit while being read (see `crate::limits`).
+    #[serde(deserialize_with = "dimensions_at_most")]
     pub dimensions: Vec<Dimension>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "answers_at_most")]
     pub answers: Vec<Answer>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "reflections_at_most")]
     pub reflections: Vec<ReflectionAnswer>,
     /// How the previous check-in's commitment turned out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -104,6 +107,18 @@ pub fn fingerprint(text: &str, reverse: bool, scale: &Scale) -> String {
 
 fn default_weight() -> f64 {
     1.0
+}
+
+fn dimensions_at_most<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Dimension>, D::Error> {
+    limits::deserialize_at_most(d, limits::MAX_DIMENSIONS, "dimensions")
+}
+
+fn answers_at_most<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Answer>, D::Error> {
+    limits::deserialize_at_most(d, limits::MAX_STATEMENTS, "answers")
+}
+
+fn reflections_at_most<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ReflectionAnswer>, D::Error> {
+    limits::deserialize_at_most(d, limits::MAX_REFLECTIONS, "reflections")
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

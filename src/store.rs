@@ -31,10 +31,14 @@ use serde::de::DeserializeOwned;
 
 pub use find::{HasId, find};
 pub use lock::{LockError, WriterLock};
-pub use validate::{MAX_LINE_CHARS, MAX_SNAPSHOT_BYTES, MAX_TEXT_CHARS, validate_snapshot};
+pub use validate::{
+    MAX_LINE_CHARS, MAX_SNAPSHOT_BYTES, MAX_TEXT_CHARS, encode_checked, validate_snapshot,
+};
 
+use crate::limits::{MAX_IMPORT_ENTRIES, Problems};
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
 use crate::summary::Summary;
+use crate::text::{escape_line, escape_path};
 use atomic::{Mode, Step, TEMP_PREFIX};
 
 /// Called before each step of an atomic write; tests make steps fail with it.
@@ -100,8 +104,15 @@ pub struct Problem {
 }
 
 impl std::fmt::Display for Problem {
+    /// One line, safe to print: a file name and a parser's reason may both
+    /// carry what the file's author chose.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        write!(
+            f,
+            "{}: {}",
+            escape_path(&self.path),
+            escape_line(&self.reason)
+        )
     }
 }
 
@@ -214,10 +225,9 @@ impl Store {
                     (false, true) => "writable",
                     (false, false) => return None,
                 };
+                let dir = escape_path(&dir);
                 Some(format!(
-                    "warning: {} is {access} by others; run chmod 700 {}",
-                    dir.display(),
-                    dir.display()
+                    "warning: {dir} is {access} by others; run chmod 700 {dir}"
                 ))
             })
             .collect()
@@ -433,7 +443,7 @@ impl Store {
     fn save_with(&self, mut snapshot: Snapshot, hook: Hook) -> Result<Snapshot, StoreError> {
         let base = snapshot.id.clone();
         // Never write what a listing would then refuse to read.
-        validate_snapshot(&snapshot).map_err(|reason| {
+        encode_checked(&snapshot).map_err(|reason| {
             StoreError::new(
                 ErrorKind::Invalid,
                 format!("the check-in cannot be saved: {reason}"),
@@ -600,23 +610,38 @@ impl Store {
         snapshots: Vec<Snapshot>,
         hook: Hook,
     ) -> Result<ImportReport, StoreError> {
-        let mut problems = Vec::new();
+        if snapshots.len() > MAX_IMPORT_ENTRIES {
+            return Err(StoreError::new(
+                ErrorKind::Invalid,
+                format!(
+                    "nothing imported: {} check-ins is more than one import may hold ({MAX_IMPORT_ENTRIES})",
+                    snapshots.len()
+                ),
+            ));
+        }
+        let mut problems = Problems::new();
         let mut seen = std::collections::HashSet::new();
         for (i, snapshot) in snapshots.iter().enumerate() {
-            if let Err(e) = validate_snapshot(snapshot) {
-                problems.push(format!(
+            // What a listing would refuse is never written: the same checks,
+            // and the file it would become must fit the read limit.
+            if let Err(e) = encode_checked(snapshot) {
+                problems.push(format_args!(
                     "entry {} ({}): {e}",
                     i + 1,
-                    printable(&snapshot.id)
+                    escape_line(&snapshot.id)
                 ));
             } else if !seen.insert(snapshot.id.clone()) {
-                problems.push(format!("entry {}: id {} appears twice", i + 1, snapshot.id));
+                problems.push(format_args!(
+                    "entry {}: id {} appears twice",
+                    i + 1,
+                    snapshot.id
+                ));
             }
         }
         if !problems.is_empty() {
             return Err(StoreError::new(
                 ErrorKind::Invalid,
-                format!("nothing imported: {}", problems.join("; ")),
+                format!("nothing imported: {problems}"),
             ));
         }
         let existing = self.list();
@@ -825,9 +850,11 @@ fn check_format(format: i64) -> Result<(), String> {
     }
 }
 
-/// `line L, column C: message` from a TOML error, on one line.
+/// `line L, column C: message` from a TOML error, on one line, escaped: the
+/// parser's message may quote the file.
 fn one_line_toml_error(text: &str, err: &toml::de::Error) -> String {
     let message = err.message().trim().replace('\n', " ");
+    let message = escape_line(&message);
     match err.span() {
         Some(span) => {
             let before = &text[..span.start.min(text.len())];
@@ -835,7 +862,7 @@ fn one_line_toml_error(text: &str, err: &toml::de::Error) -> String {
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             format!("line {line}, column {column}: {message}")
         }
-        None => message,
+        None => message.into_owned(),
     }
 }
 
@@ -861,11 +888,6 @@ fn file_name_for_host(raw: &str) -> String {
     } else {
         clean
     }
-}
-
-/// An id fit for an error message: control characters escaped.
-fn printable(id: &str) -> String {
-    id.escape_debug().to_string()
 }
 
 #[cfg(test)]

@@ -1,6 +1,17 @@
-//! Text measured the way a terminal shows it: by display columns, not bytes
-//! or chars. A CJK character takes two columns, a combining accent none, and
-//! nothing here splits a character from the accents on it.
+//! Text as motive takes it in and shows it.
+//!
+//! * [`policy`]: which characters and lengths a text may have, one rule for
+//!   banks, check-ins, drafts and imports.
+//! * [`escape`]: text from outside made safe to print.
+//! * Here: text measured the way a terminal shows it, by display columns,
+//!   not bytes or chars. A CJK character takes two columns, a combining
+//!   accent none, and nothing here splits a character from the accents on it.
+
+pub mod escape;
+pub mod policy;
+
+pub use escape::{escape_line, escape_path, escape_text};
+pub use policy::Kind;
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;

@@ -83,7 +83,7 @@ const INVALID: &[(&str, &[&str])] = &[
             ":12:10: scale 1 to 5 has 5 points but 4 labels; give one label per point",
             ":18:6: `sd` must be above 0 and at most 100 (points on a 0-100 scale), not 0",
             ":22:6: dimension \"mastery\" has no questions; add some or remove it",
-            ":30:10: `weight` must be greater than 0, not -1",
+            ":30:10: `weight` must be from 0.01 to 100, not -1",
             ":33:6: duplicate question id \"a1\" (first used on line 27)",
             ":34:13: dimension \"autonomie\" is not declared in [[dimensions]] (declared: autonomy, mastery)",
             ":39:10: `prompt` must not be empty",
@@ -139,7 +139,7 @@ const INVALID: &[(&str, &[&str])] = &[
     ),
     (
         "weight",
-        &[":21:10: `weight` must be greater than 0, not 0"],
+        &[":21:10: `weight` must be from 0.01 to 100, not 0"],
     ),
     (
         "wrong-type",
@@ -219,7 +219,7 @@ fn validate_prints_ok_for_valid_files_and_fails_if_any_is_invalid() {
         .code(2)
         .stdout("tests/fixtures/banks/valid/minimal.toml: ok\n")
         .stderr(
-            "tests/fixtures/banks/invalid/weight.toml:21:10: `weight` must be greater than 0, not 0\n\
+            "tests/fixtures/banks/invalid/weight.toml:21:10: `weight` must be from 0.01 to 100, not 0\n\
              no/such/bank.toml: no such file\n",
         );
 }
@@ -259,7 +259,7 @@ fn list_shows_builtins_and_user_banks_and_warns_about_broken_ones() {
     assert_eq!(
         stderr_lines(&output),
         [format!(
-            "warning: skipped {broken}:21:10: `weight` must be greater than 0, not 0; \
+            "warning: skipped {broken}:21:10: `weight` must be from 0.01 to 100, not 0; \
              check it with: motive bank validate {broken}"
         )]
     );

@@ -266,7 +266,7 @@ fn export_and_import_name_the_file_that_failed() {
         .assert()
         .code(2)
         .stderr(format!(
-            "motive: {}: the file is empty; expected a JSON export as `motive export --format json` writes\n",
+            "motive: {}: the file is empty; expected a JSON export (`motive export --format json`) or a check-in .toml file\n",
             other.display()
         ));
     fs::write(&other, "{\n").expect("write");

@@ -391,7 +391,7 @@ fn more_bad_files_each_with_a_reason_and_untouched() {
             as_id("20260203-000000")
                 .replace("max = 5", "max = 1")
                 .into_bytes(),
-            "scale min 1 is not below max 1",
+            "scale `min` (1) must be less than `max` (1)",
         ),
         (
             "20260204-000000.toml",
@@ -399,7 +399,7 @@ fn more_bad_files_each_with_a_reason_and_untouched() {
                 .replace("min = 1", "min = -9223372036854775808")
                 .replace("max = 5", "max = 9223372036854775807")
                 .into_bytes(),
-            "the scale needs 2 to 11 points",
+            "goes beyond -1000..1000",
         ),
         (
             "20260205-000000.toml",
@@ -530,7 +530,10 @@ fn import_checks_every_entry_before_writing_any() {
     let bad_batches = [
         (vec![c.clone(), newer], "format 2 is not supported"),
         (vec![c.clone(), out_of_scale], "outside the scale"),
-        (vec![c.clone(), long_label], "longer than"),
+        (
+            vec![c.clone(), long_label],
+            "`label` is 10001 characters long; at most 2000 are allowed",
+        ),
         (vec![c.clone(), c.clone()], "appears twice"),
     ];
     for (batch, reason) in bad_batches {
@@ -645,8 +648,9 @@ fn a_check_in_a_listing_would_refuse_is_never_written() {
     s.reflections[0].text = "a very long reflection ".repeat(2_000);
     let err = store.save(s).expect_err("too long to list later");
     assert!(
-        err.message
-            .starts_with("the check-in cannot be saved: a text of"),
+        err.message.starts_with(
+            "the check-in cannot be saved: reflection \"own-next\" `text` is 46000 characters long"
+        ),
         "{}",
         err.message
     );

@@ -19,17 +19,17 @@ use toml::de::DeTable;
 use self::table::{Checker, Table, Text};
 use super::{BANK_FORMAT, Bank, Dimension, Question, Reflection, Scale};
 use crate::store::regular::{self, Links, ReadError};
+use crate::text::escape_line;
 
-/// The largest bank file accepted, checked before parsing.
-pub const MAX_FILE_BYTES: usize = 1024 * 1024;
-/// The most statements a bank may hold.
-pub const MAX_QUESTIONS: usize = 500;
-/// The longest text (title, statement, hint, prompt...), in characters.
-pub const MAX_TEXT_CHARS: usize = 2000;
-/// The most points a scale may have (`1..=11`).
-pub const MAX_SCALE_POINTS: i64 = 11;
-/// The longest id, in characters.
-pub const MAX_ID_CHARS: usize = 64;
+// The limits a bank is read under are the ones every check-in is saved
+// under (see `crate::limits`), so a bank never makes a check-in that cannot
+// be saved.
+use crate::limits;
+pub use crate::limits::{
+    MAX_BANK_BYTES as MAX_FILE_BYTES, MAX_DIMENSIONS, MAX_ID_CHARS,
+    MAX_PARAGRAPH_CHARS as MAX_TEXT_CHARS, MAX_REFLECTIONS, MAX_SCALE_POINTS,
+    MAX_STATEMENTS as MAX_QUESTIONS,
+};
 
 /// One problem in a bank file: `FILE:LINE:COL: message`, or `FILE: message`
 /// when there is no position.
@@ -54,10 +54,14 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
+    /// One line, safe to print: the file name and the message may quote
+    /// the bank file, so anything that could drive a terminal is escaped.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let file = escape_line(&self.file);
+        let message = escape_line(&self.message);
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
+            Some((line, column)) => write!(f, "{file}:{line}:{column}: {message}"),
+            None => write!(f, "{file}: {message}"),
         }
     }
 }
@@ -309,23 +313,12 @@ fn read_scale(ck: &mut Checker<'_>, scale: &Table<'_, '_>) -> Option<Scale> {
     });
     let (min, min_span) = min?;
     let (max, max_span) = max?;
-    if min >= max {
-        ck.error(
-            Some(min_span),
-            format!("scale `min` ({min}) must be less than `max` ({max})"),
-        );
+    if let Err(message) = limits::check_scale(min, max) {
+        let span = if min >= max { min_span } else { max_span };
+        ck.error(Some(span), message);
         return None;
     }
     let points = i128::from(max) - i128::from(min) + 1;
-    if points > i128::from(MAX_SCALE_POINTS) {
-        ck.error(
-            Some(max_span),
-            format!(
-                "scale {min} to {max} has {points} points; at most {MAX_SCALE_POINTS} are allowed"
-            ),
-        );
-        return None;
-    }
     let (labels, labels_span) = labels?;
     if i128::try_from(labels.len()).ok() != Some(points) {
         ck.error(
@@ -358,6 +351,7 @@ fn read_dimensions(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Vec<ReadDimens
     if tables.is_empty() {
         ck.error(Some(key_span), "a bank needs at least one dimension");
     }
+    too_many(ck, &tables, MAX_DIMENSIONS, "dimensions");
     let mut seen = Seen::new("dimension");
     let mut dimensions = Vec::new();
     for table in &tables {
@@ -368,20 +362,14 @@ fn read_dimensions(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Vec<ReadDimens
         let sd = table.number(ck, "sd", false);
         let reliability = table.number(ck, "reliability", false);
         if let Some((sd, span)) = &sd
-            && !(*sd > 0.0 && *sd <= 100.0)
+            && let Err(why) = limits::check_sd(*sd)
         {
-            ck.error(
-                Some(span.clone()),
-                format!("`sd` must be above 0 and at most 100 (points on a 0-100 scale), not {sd}"),
-            );
+            ck.error(Some(span.clone()), format!("`sd` {why}"));
         }
         if let Some((r, span)) = &reliability
-            && !(*r > 0.0 && *r < 1.0)
+            && let Err(why) = limits::check_reliability(*r)
         {
-            ck.error(
-                Some(span.clone()),
-                format!("`reliability` must be between 0 and 1 (both excluded), not {r}"),
-            );
+            ck.error(Some(span.clone()), format!("`reliability` {why}"));
         }
         // Pairing is about presence: a value already reported as wrong
         // should not also be reported as missing.
@@ -445,15 +433,7 @@ fn read_questions(
     if tables.is_empty() {
         ck.error(Some(key_span), "a bank needs at least one question");
     }
-    if let Some(extra) = tables.get(MAX_QUESTIONS) {
-        ck.error(
-            extra.span(),
-            format!(
-                "a bank may have at most {MAX_QUESTIONS} questions; this one has {}",
-                tables.len()
-            ),
-        );
-    }
+    too_many(ck, &tables, MAX_QUESTIONS, "questions");
     let mut used = vec![false; dimensions.len()];
     let mut seen = Seen::new("question");
     let mut questions = Vec::new();
@@ -490,12 +470,9 @@ fn read_questions(
         let reverse = table.boolean(ck, "reverse").unwrap_or(false);
         let weight = table.number(ck, "weight", false);
         if let Some((w, span)) = &weight
-            && *w <= 0.0
+            && let Err(why) = limits::check_weight(*w)
         {
-            ck.error(
-                Some(span.clone()),
-                format!("`weight` must be greater than 0, not {w}"),
-            );
+            ck.error(Some(span.clone()), format!("`weight` {why}"));
         }
         if let (Some((id, _)), Some((dimension, _)), Some((text, _))) = (id, dimension, text) {
             questions.push(Question {
@@ -526,6 +503,7 @@ fn read_reflections(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Vec<Reflectio
     let Some((tables, _)) = root.tables(ck, "reflections", "[[reflections]]", false) else {
         return Vec::new();
     };
+    too_many(ck, &tables, MAX_REFLECTIONS, "reflections");
     let mut seen = Seen::new("reflection");
     let mut reflections = Vec::new();
     for table in &tables {
@@ -541,6 +519,19 @@ fn read_reflections(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Vec<Reflectio
         }
     }
     reflections
+}
+
+/// Report, at the first one too many, a list longer than `max`.
+fn too_many(ck: &mut Checker<'_>, tables: &[Table<'_, '_>], max: usize, what: &str) {
+    if let Some(extra) = tables.get(max) {
+        ck.error(
+            extra.span(),
+            format!(
+                "a bank may have at most {max} {what}; this one has {}",
+                tables.len()
+            ),
+        );
+    }
 }
 
 /// Ids already used by one kind of entry, with the line of their first use.

@@ -26,7 +26,7 @@ impl Origin {
     pub fn describe(&self) -> String {
         match self {
             Self::Builtin => "built-in".to_owned(),
-            Self::File(path) => path.display().to_string(),
+            Self::File(path) => crate::text::escape_path(path),
         }
     }
 }

@@ -91,9 +91,9 @@ fn list(ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     .map(str::to_owned);
     let rows = rows.iter().map(|(bank, origin)| {
         [
-            bank.id.clone(),
-            text::shorten(&bank.version, VERSION_WIDTH),
-            text::shorten(&bank.title, TITLE_WIDTH),
+            text::escape_line(&bank.id).into_owned(),
+            text::shorten(&text::escape_line(&bank.version), VERSION_WIDTH),
+            text::shorten(&text::escape_line(&bank.title), TITLE_WIDTH),
             bank.questions.len().to_string(),
             bank.reflections.len().to_string(),
             origin.describe(),
@@ -161,7 +161,7 @@ fn table_lines<const N: usize>(rows: &[[String; N]], align: [Align; N]) -> Vec<S
 fn warn_skipped(path: &Path, diagnostics: &[Diagnostic], ctx: &mut Ctx<'_>) -> Result<(), Error> {
     let first = diagnostics
         .first()
-        .map_or_else(|| path.display().to_string(), ToString::to_string);
+        .map_or_else(|| text::escape_path(path), ToString::to_string);
     let more = match diagnostics.len() {
         0 | 1 => String::new(),
         n => format!(" (and {} more)", n - 1),
@@ -169,7 +169,7 @@ fn warn_skipped(path: &Path, diagnostics: &[Diagnostic], ctx: &mut Ctx<'_>) -> R
     writeln!(
         ctx.err,
         "warning: skipped {first}{more}; check it with: motive bank validate {}",
-        shell_quote(&path.display().to_string())
+        shell_quote(&text::escape_path(path))
     )?;
     Ok(())
 }
@@ -189,13 +189,17 @@ pub fn render_bank(bank: &Bank, origin: &Origin) -> String {
     out
 }
 
+/// Every text of the bank is escaped on its way out (see
+/// [`crate::text::escape`]), though a bank that validated holds nothing
+/// that needs it.
 fn render_into(out: &mut String, bank: &Bank, origin: &Origin) -> std::fmt::Result {
-    writeln!(out, "{}", bank.title)?;
+    let line = |text: &str| text::escape_line(text).into_owned();
+    writeln!(out, "{}", line(&bank.title))?;
     writeln!(
         out,
         "{}, version {} ({})",
-        bank.id,
-        bank.version,
+        line(&bank.id),
+        line(&bank.version),
         origin.describe()
     )?;
     writeln!(out)?;
@@ -209,11 +213,11 @@ fn render_into(out: &mut String, bank: &Bank, origin: &Origin) -> std::fmt::Resu
         .len()
         .max(bank.scale.max.to_string().len());
     for (value, label) in (bank.scale.min..=bank.scale.max).zip(&bank.scale.labels) {
-        writeln!(out, "  {value:>number_width$}  {label}")?;
+        writeln!(out, "  {value:>number_width$}  {}", line(label))?;
     }
     for dimension in &bank.dimensions {
         writeln!(out)?;
-        writeln!(out, "{} [{}]", dimension.name, dimension.id)?;
+        writeln!(out, "{} [{}]", line(&dimension.name), line(&dimension.id))?;
         wrap_into(out, &dimension.description, "  ")?;
         if let (Some(sd), Some(reliability)) = (dimension.sd, dimension.reliability) {
             writeln!(out, "  Norms: sd {sd} points, reliability {reliability}")?;
@@ -232,9 +236,9 @@ fn render_into(out: &mut String, bank: &Bank, origin: &Origin) -> std::fmt::Resu
             }
             writeln!(out)?;
             if marks.is_empty() {
-                writeln!(out, "  {}", question.id)?;
+                writeln!(out, "  {}", line(&question.id))?;
             } else {
-                writeln!(out, "  {} ({})", question.id, marks.join(", "))?;
+                writeln!(out, "  {} ({})", line(&question.id), marks.join(", "))?;
             }
             wrap_into(out, &question.text, "    ")?;
             if let Some(hint) = &question.hint {
@@ -249,7 +253,7 @@ fn render_into(out: &mut String, bank: &Bank, origin: &Origin) -> std::fmt::Resu
         writeln!(out, "Reflections")?;
         for reflection in &bank.reflections {
             writeln!(out)?;
-            writeln!(out, "  {}", reflection.id)?;
+            writeln!(out, "  {}", line(&reflection.id))?;
             wrap_into(out, &reflection.prompt, "    ")?;
             if let Some(hint) = &reflection.hint {
                 wrap_into(out, &format!("Hint: {hint}"), "    ")?;
@@ -263,7 +267,7 @@ fn validate(paths: &[std::path::PathBuf], ctx: &mut Ctx<'_>) -> Result<ExitCode,
     let mut all_valid = true;
     for path in paths {
         match load::from_path(path) {
-            Ok(_) => writeln!(ctx.out, "{}: ok", path.display())?,
+            Ok(_) => writeln!(ctx.out, "{}: ok", text::escape_path(path))?,
             Err(diagnostics) => {
                 all_valid = false;
                 for diagnostic in diagnostics {
@@ -343,8 +347,10 @@ pub fn template_for(path: &Path) -> (String, String) {
 }
 
 /// Append `text` word-wrapped at [`WRAP`] columns, each line after `indent`.
-/// Line breaks in the text are kept.
+/// Line breaks in the text are kept; anything else that could drive a
+/// terminal is escaped.
 fn wrap_into(out: &mut String, text: &str, indent: &str) -> std::fmt::Result {
+    let text = &text::escape_text(text);
     let room = WRAP.saturating_sub(indent.width()).max(20);
     for paragraph in text.lines() {
         let mut line = String::new();

@@ -11,14 +11,7 @@ use crate::trend;
 
 pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).summaries();
-    for problem in &listing.problems {
-        writeln!(
-            ctx.err,
-            "warning: skipped {}: {}",
-            problem.path.display(),
-            problem.reason
-        )?;
-    }
+    super::format::warn_problems(&listing, ctx.err)?;
     if listing.snapshots.is_empty() {
         writeln!(
             ctx.out,

@@ -16,6 +16,7 @@ use crate::draw::color::terminal;
 use crate::score::{self, Comparison, DimensionChange, Reliability};
 use crate::snapshot::Snapshot;
 use crate::store::{Store, find};
+use crate::text::escape_line;
 
 /// How many statements "moved most" lists.
 const MOVERS: usize = 5;
@@ -124,14 +125,14 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Pa
             let label = |s: &Snapshot, v: i64| {
                 s.scale
                     .label(v)
-                    .map(|l| format!("{v} {l}"))
+                    .map(|l| format!("{v} {}", escape_line(l)))
                     .unwrap_or_else(|| v.to_string())
             };
             let _ = writeln!(
                 out,
                 "  {:>6}  {}\n          {} -> {}",
                 format!("{:+.1}", score::round1(m.delta)),
-                m.text,
+                format::one_line(&m.text),
                 label(from, m.from_value),
                 label(to, m.to_value)
             );
@@ -143,7 +144,9 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Pa
             let _ = writeln!(
                 out,
                 "  {}\n    then: {}\n    now:  {}",
-                c.question, c.from_text, c.to_text
+                escape_line(&c.question),
+                format::one_line(&c.from_text),
+                format::one_line(&c.to_text)
             );
         }
     }

@@ -7,6 +7,7 @@ use super::{Ctx, Error};
 use crate::cli::ConfigCommand;
 use crate::config::{self, Config};
 use crate::store::atomic::{self, Mode};
+use crate::text::{escape_path, escape_text};
 
 pub fn run(cmd: &ConfigCommand, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let path = Config::path_in(&ctx.config_dir);
@@ -19,16 +20,18 @@ pub fn run(cmd: &ConfigCommand, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
                 message: e.to_string(),
                 code: e.exit_code(),
             })?;
+            let shown = escape_path(&path);
             if path.exists() {
-                writeln!(ctx.out, "# Settings from {}", path.display())?;
+                writeln!(ctx.out, "# Settings from {shown}")?;
             } else {
                 writeln!(
                     ctx.out,
-                    "# No settings file at {}: the defaults (motive config init writes one)",
-                    path.display()
+                    "# No settings file at {shown}: the defaults (motive config init writes one)"
                 )?;
             }
-            write!(ctx.out, "{}", settings.describe())?;
+            // Values come from the file: TOML quoting leaves bidi and
+            // zero-width characters as they are.
+            write!(ctx.out, "{}", escape_text(&settings.describe()))?;
         }
     }
     Ok(ExitCode::SUCCESS)

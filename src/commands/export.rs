@@ -15,11 +15,23 @@ use crate::score;
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
 use crate::store::Store;
 use crate::summary::Summary;
+use crate::text::{escape_line, escape_path, escape_text};
 use crate::trend;
 
 pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).list();
     format::warn_problems(&listing, ctx.err)?;
+    // A backup that silently leaves out a check-in is worse than none.
+    if !listing.problems.is_empty() && !args.skip_unreadable {
+        let n = listing.problems.len();
+        return Err(Error::input(format!(
+            "nothing exported: {n} check-in file{} cannot be read ({} listed above); \
+             fix or move {}, or pass --skip-unreadable to export the others",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "it is" } else { "they are" },
+            if n == 1 { "it" } else { "them" },
+        )));
+    }
     let snapshots = &listing.snapshots;
     let text = match args.format {
         ExportFormat::Json => json(snapshots)?,
@@ -43,7 +55,7 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
                 ctx.err,
                 "wrote {} check-ins to {}",
                 snapshots.len(),
-                path.display()
+                escape_path(path)
             )?;
         }
     }
@@ -75,18 +87,20 @@ pub fn csv(snapshots: &[Snapshot]) -> Result<String, Error> {
     let summaries: Vec<Summary> = snapshots.iter().map(Summary::of).collect();
     let dimensions = trend::dimensions_in(&summaries);
     let mut writer = csv::Writer::from_writer(Vec::new());
-    let mut header: Vec<&str> = vec!["id", "taken_at", "label", "bank", "bank_version"];
-    header.extend(dimensions.iter().map(|d| d.id.as_str()));
+    let mut header: Vec<String> = ["id", "taken_at", "label", "bank", "bank_version"]
+        .map(String::from)
+        .to_vec();
+    header.extend(dimensions.iter().map(|d| escape_line(&d.id).into_owned()));
     let encode = |e: csv::Error| Error::input(format!("cannot encode CSV: {e}"));
     writer.write_record(&header).map_err(encode)?;
     for s in snapshots {
         let scores = score::scores(s);
         let mut row = vec![
-            s.id.clone(),
+            escape_line(&s.id).into_owned(),
             s.finished_at.to_rfc3339(),
-            s.label.clone().unwrap_or_default(),
-            s.bank.id.clone(),
-            s.bank.version.clone(),
+            escape_text(s.label.as_deref().unwrap_or_default()).into_owned(),
+            escape_line(&s.bank.id).into_owned(),
+            escape_line(&s.bank.version).into_owned(),
         ];
         row.extend(dimensions.iter().map(|d| {
             scores
@@ -136,11 +150,10 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
         let scores = score::scores(s);
         let _ = write!(
             md,
-            "| {} | {} | {} {} |",
+            "| {} | {} | {} |",
             crate::describe::date(s.finished_at),
             cell(s.label.as_deref().unwrap_or("")),
-            s.bank.id,
-            s.bank.version
+            cell(&format!("{} {}", s.bank.id, s.bank.version))
         );
         for d in &dimensions {
             let value = scores
@@ -186,8 +199,8 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
             let _ = writeln!(
                 md,
                 "\n*Changed wording, not compared:* \"{}\" became \"{}\".",
-                c.from_text.trim(),
-                c.to_text.trim()
+                escape_text(c.from_text.trim()),
+                escape_text(c.to_text.trim())
             );
         }
         md.push('\n');
@@ -240,6 +253,7 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
 /// starts with `#` or `-` in someone's commitment does not become a heading
 /// or a new item.
 fn item(text: &str) -> String {
+    let text = escape_text(text);
     let mut lines = text.lines();
     let first = lines.next().unwrap_or_default();
     let mut out = format!("- {first}");
@@ -259,7 +273,7 @@ fn cell(text: &str) -> String {
 }
 
 fn quote(text: &str) -> String {
-    text.trim()
+    escape_text(text.trim())
         .lines()
         .map(|l| format!("> {l}"))
         .collect::<Vec<_>>()

@@ -7,20 +7,23 @@ use std::io::Write;
 use serde_json::{Map, Value, json};
 use unicode_width::UnicodeWidthStr;
 
+use crate::limits::MAX_PROBLEMS_SHOWN;
 use crate::score::{Comparison, DimensionScore, round1};
 use crate::snapshot::Snapshot;
 use crate::store::Listing;
 use crate::summary::Summary;
+use crate::text::escape_line;
 
-/// Warn about every file the listing skipped.
+/// Warn about the files the listing skipped: the first
+/// [`MAX_PROBLEMS_SHOWN`] by name, escaped, then how many more.
 pub fn warn_problems<T>(listing: &Listing<T>, err: &mut dyn Write) -> std::io::Result<()> {
-    for problem in &listing.problems {
-        writeln!(
-            err,
-            "warning: skipped {}: {}",
-            problem.path.display(),
-            problem.reason
-        )?;
+    for problem in listing.problems.iter().take(MAX_PROBLEMS_SHOWN) {
+        writeln!(err, "warning: skipped {problem}")?;
+    }
+    if let Some(more) = listing.problems.len().checked_sub(MAX_PROBLEMS_SHOWN)
+        && more > 0
+    {
+        writeln!(err, "warning: and {more} more files skipped")?;
     }
     Ok(())
 }
@@ -208,7 +211,8 @@ fn layout<'a>(
 }
 
 /// Free text squeezed onto one line: runs of whitespace (line breaks, tabs)
-/// become one space.
+/// become one space, and anything else that could drive a terminal is
+/// escaped.
 #[must_use]
 pub fn one_line(text: &str) -> String {
     one_line_cow(text).into_owned()
@@ -216,9 +220,10 @@ pub fn one_line(text: &str) -> String {
 
 fn one_line_cow(text: &str) -> Cow<'_, str> {
     if !text.contains(['\n', '\r', '\t']) {
-        return Cow::Borrowed(text);
+        return escape_line(text);
     }
-    Cow::Owned(text.split_whitespace().collect::<Vec<_>>().join(" "))
+    let squeezed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Cow::Owned(escape_line(&squeezed).into_owned())
 }
 
 #[cfg(test)]

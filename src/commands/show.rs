@@ -25,32 +25,35 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A check-in as readable text.
+/// A check-in as readable text. Every text from the file is escaped (see
+/// [`crate::text::escape`]), though a check-in that passed the store's checks
+/// holds nothing that needs it.
 #[must_use]
 pub fn render(s: &Snapshot) -> String {
     let mut out = String::new();
+    let line = |text: &str| text::escape_line(text).into_owned();
     let label = s
         .label
         .as_deref()
         .map(|l| format!("  ({})", format::one_line(l)))
         .unwrap_or_default();
-    let _ = writeln!(out, "Check-in {}{label}", s.id);
+    let _ = writeln!(out, "Check-in {}{label}", line(&s.id));
     let title = if s.bank.title.trim().is_empty() {
         String::new()
     } else {
-        format!(" ({})", s.bank.title.trim())
+        format!(" ({})", line(s.bank.title.trim()))
     };
     let _ = writeln!(
         out,
         "Taken {} with bank {} {}{title}",
         s.finished_at.format("%Y-%m-%d %H:%M %:z"),
-        s.bank.id,
-        s.bank.version,
+        line(&s.bank.id),
+        line(&s.bank.version),
     );
     let scores = score::scores(s);
     let name_width = scores
         .iter()
-        .map(|d| text::width(&d.name))
+        .map(|d| text::width(&line(&d.name)))
         .max()
         .unwrap_or(0);
     let _ = writeln!(out, "\nScores (0-100)");
@@ -63,20 +66,24 @@ pub fn render(s: &Snapshot) -> String {
         let _ = writeln!(
             out,
             "  {}  {:>5}  {detail}",
-            text::pad(&d.name, name_width),
+            text::pad(&line(&d.name), name_width),
             score_cell(d.score)
         );
     }
     let _ = writeln!(out, "\nAnswers");
     for dimension in &s.dimensions {
-        let _ = writeln!(out, "  {}", dimension.name);
+        let _ = writeln!(out, "  {}", line(&dimension.name));
         for a in s.answers.iter().filter(|a| a.dimension == dimension.id) {
             let answer = match a.value {
-                Some(v) => format!("{v} {}", s.scale.label(v).unwrap_or_default()),
+                Some(v) => format!("{v} {}", line(s.scale.label(v).unwrap_or_default())),
                 None => "skipped".to_string(),
             };
             let reverse = if a.reverse { " (reverse)" } else { "" };
-            let _ = writeln!(out, "    [{answer}] {}{reverse}", a.text);
+            let _ = writeln!(
+                out,
+                "    [{answer}] {}{reverse}",
+                text::escape_text(&a.text)
+            );
             if let Some(note) = a.note.as_deref().filter(|n| !n.trim().is_empty()) {
                 let _ = writeln!(out, "{}", indent(&format!("note: {note}"), 8));
             }
@@ -85,7 +92,7 @@ pub fn render(s: &Snapshot) -> String {
     if !s.reflections.is_empty() {
         let _ = writeln!(out, "\nReflections");
         for r in &s.reflections {
-            let _ = writeln!(out, "  {}", r.prompt);
+            let _ = writeln!(out, "  {}", text::escape_text(&r.prompt));
             let text = if r.text.trim().is_empty() {
                 "(left blank)"
             } else {
@@ -118,9 +125,11 @@ pub fn render(s: &Snapshot) -> String {
     out
 }
 
+/// `text` (escaped) with every line indented `by` spaces.
 fn indent(text: &str, by: usize) -> String {
     let pad = " ".repeat(by);
-    text.lines()
+    text::escape_text(text)
+        .lines()
         .map(|l| format!("{pad}{l}"))
         .collect::<Vec<_>>()
         .join("\n")

@@ -165,8 +165,12 @@ fn decode(bytes: &[u8]) -> Option<Vec<Entry>> {
         .split(|b| *b == b'\n')
         .filter(|line| !line.is_empty())
         .collect();
+    // A summary that no valid check-in could give (text that would drive
+    // the terminal, a score that is not a number) voids the whole cache.
     super::par_map(&lines, 1024, |line| {
-        serde_json::from_slice::<Entry>(line).ok()
+        serde_json::from_slice::<Entry>(line)
+            .ok()
+            .filter(|entry| super::validate::summary_is_sound(&entry.summary))
     })
     .into_iter()
     .collect()

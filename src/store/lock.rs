@@ -17,6 +17,7 @@ use chrono::{DateTime, SecondsFormat};
 use serde::{Deserialize, Serialize};
 
 use super::{StoreError, regular};
+use crate::text::escape_line;
 
 /// The most of a lock file read to say who holds it; a real one is ~100 bytes.
 const MAX_HOLDER_BYTES: u64 = 4096;
@@ -72,9 +73,18 @@ fn describe_holder(text: &str) -> String {
         |_| h.started.clone(),
         |t| t.format("%Y-%m-%d %H:%M").to_string(),
     );
+    // The lock file is in the data dir, which others may sync or write.
+    let purpose = escape_line(&h.purpose);
+    let article = if purpose.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
     format!(
-        "a {} (started {since} on {}, pid {})",
-        h.purpose, h.host, h.pid
+        "{article} {purpose} (started {} on {}, pid {})",
+        escape_line(&since),
+        escape_line(&h.host),
+        h.pid
     )
 }
 
@@ -149,5 +159,15 @@ mod tests {
     fn an_unreadable_lock_file_describes_nobody() {
         assert_eq!(describe_holder(""), "");
         assert_eq!(describe_holder("purpose = \"check-in\"\npid = "), "");
+    }
+
+    #[test]
+    fn the_holder_is_named_with_its_article_and_nothing_raw() {
+        let text =
+            "purpose = \"import\"\npid = 7\nhost = \"h\\u001b[2J\"\nstarted = \"x\\u202e\"\n";
+        assert_eq!(
+            describe_holder(text),
+            "an import (started x\\u{202e} on h\\u{1b}[2J, pid 7)"
+        );
     }
 }

@@ -9,11 +9,13 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
 
-use super::{Diagnostic, MAX_ID_CHARS, MAX_TEXT_CHARS, is_valid_id, position_of};
+use super::{Diagnostic, MAX_ID_CHARS, is_valid_id, position_of};
+use crate::limits::MAX_PROBLEMS_SHOWN;
+use crate::text::policy::{self, Kind};
 
 /// The most diagnostics reported for one file; a file of garbage would
 /// otherwise bury the first, most useful, ones.
-pub(super) const MAX_DIAGNOSTICS: usize = 100;
+pub(super) const MAX_DIAGNOSTICS: usize = MAX_PROBLEMS_SHOWN;
 
 /// Collects the diagnostics of one file.
 pub(super) struct Checker<'a> {
@@ -63,7 +65,7 @@ impl<'a> Checker<'a> {
                 file: self.file.to_owned(),
                 position: None,
                 message: format!(
-                    "{} more problems not shown; fix the ones above first",
+                    "and {} more problems not shown; fix the ones above first",
                     total - MAX_DIAGNOSTICS
                 ),
             });
@@ -376,52 +378,47 @@ pub(super) fn text_value(
         ck.error(span, format!("{what} must not be empty"));
         return None;
     }
-    let chars = text.chars().count();
-    match kind {
-        Text::Id => {
-            if chars > MAX_ID_CHARS {
-                ck.error(
-                    span,
-                    format!(
-                        "{what} is {chars} characters long; at most {MAX_ID_CHARS} are allowed"
-                    ),
-                );
-                return None;
-            }
-            if !is_valid_id(raw) {
-                ck.error(
-                    span,
-                    format!(
-                        "{what} {raw:?} is not a valid id: use lowercase letters, digits and '-', \
-                         not starting with '-'"
-                    ),
-                );
-                return None;
-            }
-        }
-        Text::Line | Text::Paragraph => {
-            if chars > MAX_TEXT_CHARS {
-                ck.error(
-                    span,
-                    format!(
-                        "{what} is {chars} characters long; at most {MAX_TEXT_CHARS} are allowed"
-                    ),
-                );
-                return None;
-            }
-            let allowed = |c: char| kind == Text::Paragraph && matches!(c, '\n' | '\r' | '\t');
-            if let Some(c) = text.chars().find(|&c| c.is_control() && !allowed(c)) {
-                let detail = if c == '\n' {
-                    "a line break; keep it on one line".to_owned()
-                } else {
-                    format!("a control character (U+{:04X})", u32::from(c))
-                };
-                ck.error(span, format!("{what} contains {detail}"));
-                return None;
-            }
-        }
+    let kind = match kind {
+        Text::Id => return id_value(ck, what, raw, span),
+        Text::Line => Kind::Line,
+        Text::Paragraph => Kind::Paragraph,
+    };
+    // The rule every check-in is saved under: whatever a bank may say, a
+    // check-in on it can hold.
+    let text = policy::normalize(text);
+    if let Err(refusal) = policy::check(&text, kind) {
+        ck.error(span, format!("{what} {refusal}"));
+        return None;
     }
-    Some(text.replace("\r\n", "\n"))
+    Some(text.into_owned())
+}
+
+/// An id, as written (ids are never trimmed into validity).
+fn id_value(
+    ck: &mut Checker<'_>,
+    what: &str,
+    raw: &str,
+    span: Option<Range<usize>>,
+) -> Option<String> {
+    let chars = raw.trim().chars().count();
+    if chars > MAX_ID_CHARS {
+        ck.error(
+            span,
+            format!("{what} is {chars} characters long; at most {MAX_ID_CHARS} are allowed"),
+        );
+        return None;
+    }
+    if !is_valid_id(raw) {
+        ck.error(
+            span,
+            format!(
+                "{what} {raw:?} is not a valid id: use lowercase letters, digits and '-', \
+                 not starting with '-'"
+            ),
+        );
+        return None;
+    }
+    Some(raw.to_owned())
 }
 
 /// "`min` must be an integer, not a string".

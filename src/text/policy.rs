@@ -1,0 +1,211 @@
+//! What text motive accepts: one rule for banks, check-ins, drafts and
+//! imports, so whatever one accepts the others accept too.
+//!
+//! A text may hold any printable character. It may not hold:
+//! * control characters, except line breaks (`\n`) and tabs in texts that
+//!   may span lines (a lone `\r` included: `\r\n` is read as a line break);
+//! * bidirectional controls (U+061C, U+200E, U+200F, U+202A to U+202E,
+//!   U+2066 to U+2069), which make text show in another order than it is
+//!   stored;
+//! * zero-width characters (U+200B to U+200D, U+2060, U+FEFF) and the line
+//!   and paragraph separators (U+2028, U+2029), which hide or break text.
+//!
+//! The same characters are the ones [`super::escape`] makes visible, so a
+//! text that passes [`check`] is shown exactly as it is.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::limits::{MAX_LINE_CHARS, MAX_PARAGRAPH_CHARS, MAX_TEXT_CHARS};
+
+/// What a text is, and so which rule it follows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// One line: a title, a name, a scale label, a version.
+    Line,
+    /// A short text that may span lines, as long as a [`Kind::Line`] at
+    /// most: what a bank says (a description, a statement, a hint, a
+    /// prompt), and a check-in's label.
+    Paragraph,
+    /// What a person writes: a note, a reflection, a commitment. May span
+    /// lines.
+    Text,
+}
+
+impl Kind {
+    /// The most characters a text of this kind may have.
+    #[must_use]
+    pub fn max_chars(self) -> usize {
+        match self {
+            Self::Line => MAX_LINE_CHARS,
+            Self::Paragraph => MAX_PARAGRAPH_CHARS,
+            Self::Text => MAX_TEXT_CHARS,
+        }
+    }
+
+    /// Whether a text of this kind may break lines (and hold tabs).
+    #[must_use]
+    pub fn multiline(self) -> bool {
+        self != Self::Line
+    }
+}
+
+/// Why a text is refused. Displayed as the end of a sentence whose subject
+/// is the text: "`title` contains a line break; keep it on one line".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    TooLong { chars: usize, max: usize },
+    LineBreak,
+    Control(char),
+    Bidi(char),
+    Hidden(char),
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let code = |c: &char| format!("U+{:04X}", u32::from(*c));
+        match self {
+            Self::TooLong { chars, max } => {
+                write!(f, "is {chars} characters long; at most {max} are allowed")
+            }
+            Self::LineBreak => f.write_str("contains a line break; keep it on one line"),
+            Self::Control(c) => write!(f, "contains a control character ({})", code(c)),
+            Self::Bidi(c) => write!(
+                f,
+                "contains a bidirectional control ({}), which can make text show in another order than it is stored",
+                code(c)
+            ),
+            Self::Hidden(c) => write!(f, "contains an invisible character ({})", code(c)),
+        }
+    }
+}
+
+/// The class of a character no text may hold (whatever its kind), if it
+/// is one. Line breaks and tabs count as control characters here.
+#[must_use]
+pub fn refused(c: char) -> Option<Refusal> {
+    match c {
+        '\u{061C}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}' => Some(Refusal::Bidi(c)),
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{2028}' | '\u{2029}' => {
+            Some(Refusal::Hidden(c))
+        }
+        c if c.is_control() => Some(Refusal::Control(c)),
+        _ => None,
+    }
+}
+
+/// Check `text` against the rule of `kind`. Line breaks are `\n`; run
+/// [`normalize`] first on text read from a file that may use `\r\n`.
+///
+/// # Errors
+/// The first reason the text is refused.
+pub fn check(text: &str, kind: Kind) -> Result<(), Refusal> {
+    let mut chars = 0;
+    for c in text.chars() {
+        chars += 1;
+        if kind.multiline() && matches!(c, '\n' | '\t') {
+            continue;
+        }
+        if c == '\n' {
+            return Err(Refusal::LineBreak);
+        }
+        if let Some(refusal) = refused(c) {
+            return Err(refusal);
+        }
+    }
+    let max = kind.max_chars();
+    if chars > max {
+        return Err(Refusal::TooLong { chars, max });
+    }
+    Ok(())
+}
+
+/// `\r\n` line ends as `\n`. A lone `\r` is left for [`check`] to refuse.
+#[must_use]
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    if text.contains("\r\n") {
+        Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Text a person typed or pasted, made acceptable as `kind`: `\r\n` and a
+/// lone `\r` become line breaks, refused characters are dropped, and in a
+/// one-line text line breaks and tabs become spaces. Not cut to length: the
+/// screen that takes the text says when it is too long.
+#[must_use]
+pub fn clean(text: &str, kind: Kind) -> String {
+    let text = normalize(text).replace('\r', "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\t' if kind.multiline() => Some(c),
+            '\n' | '\t' => Some(' '),
+            c if refused(c).is_some() => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_breaks_and_tabs_only_where_text_may_span_lines() {
+        assert_eq!(check("a\nb\tc", Kind::Text), Ok(()));
+        assert_eq!(check("a\nb\tc", Kind::Paragraph), Ok(()));
+        assert_eq!(check("a\nb", Kind::Line), Err(Refusal::LineBreak));
+        assert_eq!(check("a\tb", Kind::Line), Err(Refusal::Control('\t')));
+        assert_eq!(check("a\rb", Kind::Text), Err(Refusal::Control('\r')));
+        assert_eq!(check(&normalize("a\r\nb"), Kind::Text), Ok(()));
+    }
+
+    #[test]
+    fn hidden_and_reordering_characters_are_refused_everywhere() {
+        for c in [
+            '\u{1b}', '\u{7}', '\u{7f}', '\u{9b}', '\u{202E}', '\u{2066}', '\u{200E}', '\u{61C}',
+            '\u{200B}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{2028}',
+        ] {
+            for kind in [Kind::Line, Kind::Paragraph, Kind::Text] {
+                assert!(check(&format!("a{c}b"), kind).is_err(), "{c:?} {kind:?}");
+            }
+        }
+        assert_eq!(
+            check("x\u{202E}y", Kind::Text).map_err(|r| r.to_string()),
+            Err("contains a bidirectional control (U+202E), which can make text show in another order than it is stored".into())
+        );
+        for fine in ["自律と熟達", "café", "naïve — “quoted”", "👍🏽", "a\\b \"c\""]
+        {
+            assert_eq!(check(fine, Kind::Line), Ok(()), "{fine}");
+        }
+    }
+
+    #[test]
+    fn lengths_count_characters_by_kind() {
+        let line = "é".repeat(MAX_LINE_CHARS);
+        assert_eq!(check(&line, Kind::Line), Ok(()));
+        assert_eq!(
+            check(&format!("{line}é"), Kind::Paragraph),
+            Err(Refusal::TooLong {
+                chars: MAX_LINE_CHARS + 1,
+                max: MAX_PARAGRAPH_CHARS
+            })
+        );
+        assert_eq!(check(&format!("{line}é"), Kind::Text), Ok(()));
+    }
+
+    #[test]
+    fn typed_text_is_cleaned_into_what_can_be_saved() {
+        let typed = "one\r\ntwo\rthree\u{1b}[2J\u{202E}\u{200B}\tend";
+        assert_eq!(clean(typed, Kind::Text), "one\ntwo\nthree[2J\tend");
+        assert_eq!(clean(typed, Kind::Line), "one two three[2J end");
+        for kind in [Kind::Line, Kind::Text] {
+            assert_eq!(check(&clean(typed, kind), kind), Ok(()));
+        }
+    }
+}
