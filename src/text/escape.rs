@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use super::policy::refused;
+use super::policy::refusals;
 
 /// `text` for one line of output (an error, a warning, a table cell): line
 /// breaks and tabs are escaped too.
@@ -36,17 +36,17 @@ pub fn escape_path(path: &std::path::Path) -> String {
 }
 
 fn escape(text: &str, keep_lines: bool) -> Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        let kept = keep_lines && matches!(c, '\n' | '\t');
-        !kept && refused(c).is_some()
-    };
-    let Some(first) = text.find(unsafe_char) else {
+    let mut unsafe_at = refusals(text)
+        .filter(|(_, c, _)| !(keep_lines && matches!(c, '\n' | '\t')))
+        .map(|(at, _, _)| at)
+        .peekable();
+    let Some(&first) = unsafe_at.peek() else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len() + 16);
     out.push_str(&text[..first]);
-    for c in text[first..].chars() {
-        if !unsafe_char(c) {
+    for (at, c) in text[first..].char_indices().map(|(i, c)| (i + first, c)) {
+        if unsafe_at.next_if_eq(&at).is_none() {
             out.push(c);
             continue;
         }

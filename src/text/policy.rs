@@ -9,6 +9,9 @@
 //!   stored;
 //! * zero-width characters (U+200B to U+200D, U+2060, U+FEFF) and the line
 //!   and paragraph separators (U+2028, U+2029), which hide or break text.
+//!   The two joiners (U+200C, U+200D) are accepted between two characters
+//!   outside ASCII, where they do their work: in emoji such as 🧑‍💻 and in
+//!   scripts such as Persian or Devanagari. Next to ASCII they only hide.
 //!
 //! The same characters are the ones [`super::escape`] makes visible, so a
 //! text that passes [`check`] is shown exactly as it is.
@@ -98,25 +101,48 @@ pub fn refused(c: char) -> Option<Refusal> {
     }
 }
 
+/// Whether `c`, between `before` and `after`, is a joiner doing its work:
+/// a zero-width (non-)joiner between two visible characters outside ASCII.
+fn joins(before: Option<char>, c: char, after: Option<char>) -> bool {
+    let visible_non_ascii =
+        |n: Option<char>| n.is_some_and(|n| !n.is_ascii() && refused(n).is_none());
+    matches!(c, '\u{200C}' | '\u{200D}') && visible_non_ascii(before) && visible_non_ascii(after)
+}
+
+/// The characters of `text` no text may hold, with their byte offsets: as
+/// [`refused`], but a joiner doing its work (see the module) is kept.
+pub fn refusals(text: &str) -> impl Iterator<Item = (usize, char, Refusal)> + '_ {
+    let mut before = None;
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (at, c) = rest.next()?;
+            let after = rest.peek().map(|(_, n)| *n);
+            let found = refused(c).filter(|_| !joins(before, c, after));
+            before = Some(c);
+            if let Some(refusal) = found {
+                return Some((at, c, refusal));
+            }
+        }
+    })
+}
+
 /// Check `text` against the rule of `kind`. Line breaks are `\n`; run
 /// [`normalize`] first on text read from a file that may use `\r\n`.
 ///
 /// # Errors
 /// The first reason the text is refused.
 pub fn check(text: &str, kind: Kind) -> Result<(), Refusal> {
-    let mut chars = 0;
-    for c in text.chars() {
-        chars += 1;
+    for (_, c, refusal) in refusals(text) {
         if kind.multiline() && matches!(c, '\n' | '\t') {
             continue;
         }
         if c == '\n' {
             return Err(Refusal::LineBreak);
         }
-        if let Some(refusal) = refused(c) {
-            return Err(refusal);
-        }
+        return Err(refusal);
     }
+    let chars = text.chars().count();
     let max = kind.max_chars();
     if chars > max {
         return Err(Refusal::TooLong { chars, max });
@@ -141,12 +167,16 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 #[must_use]
 pub fn clean(text: &str, kind: Kind) -> String {
     let text = normalize(text).replace('\r', "\n");
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' | '\t' if kind.multiline() => Some(c),
-            '\n' | '\t' => Some(' '),
-            c if refused(c).is_some() => None,
-            c => Some(c),
+    let mut refused_at = refusals(&text).map(|(at, _, _)| at).peekable();
+    text.char_indices()
+        .filter_map(|(at, c)| {
+            let refused = refused_at.next_if_eq(&at).is_some();
+            match c {
+                '\n' | '\t' if kind.multiline() => Some(c),
+                '\n' | '\t' => Some(' '),
+                _ if refused => None,
+                c => Some(c),
+            }
         })
         .collect()
 }
@@ -207,5 +237,28 @@ mod tests {
         for kind in [Kind::Line, Kind::Text] {
             assert_eq!(check(&clean(typed, kind), kind), Ok(()));
         }
+    }
+
+    #[test]
+    fn joiners_are_kept_where_they_join_and_refused_where_they_hide() {
+        // An emoji sequence and a Persian word with a zero-width non-joiner.
+        for text in ["🧑\u{200D}💻 pairing", "می\u{200C}خواهم"] {
+            assert_eq!(check(text, Kind::Text), Ok(()), "{text:?}");
+            assert_eq!(clean(text, Kind::Text), text);
+            assert_eq!(crate::text::escape_line(text), text);
+        }
+        for text in [
+            "ad\u{200D}min",
+            "\u{200D}🧑",
+            "🧑\u{200D}",
+            "é\u{200D}\u{202E}",
+        ] {
+            assert!(check(text, Kind::Text).is_err(), "{text:?}");
+            assert!(
+                crate::text::escape_line(text).contains("\\u{200d}"),
+                "{text:?}"
+            );
+        }
+        assert_eq!(clean("ad\u{200D}min", Kind::Text), "admin");
     }
 }
