@@ -148,6 +148,7 @@ fn assert_restored_with_draft(mut term: Term, data: &Path, expected_code: Option
     assert_eq!(code, expected_code);
     assert!(term.is_cooked(), "raw mode was left");
     assert!(!term.on_alternate_screen(), "the alternate screen was left");
+    assert!(term.cursor_shown(), "the cursor is back");
     let draft: motive::checkin::CheckIn =
         toml::from_str(&std::fs::read_to_string(draft_path(data)).expect("read the draft"))
             .expect("a valid draft");
@@ -161,6 +162,19 @@ fn sigterm_restores_the_terminal_and_keeps_the_draft() {
     let term = answered(&data, &config, 2);
     term.signal(nix::sys::signal::Signal::SIGTERM);
     assert_restored_with_draft(term, &data, Some(143));
+}
+
+/// SIGINT and SIGQUIT only come from outside (raw mode reads Ctrl-C as a
+/// key), and end motive like SIGTERM.
+#[test]
+fn sigint_and_sigquit_restore_the_terminal_and_keep_the_draft() {
+    use nix::sys::signal::Signal;
+    for (signal, code) in [(Signal::SIGINT, 130), (Signal::SIGQUIT, 131)] {
+        let (_dir, data, config) = pty::dirs().into_parts();
+        let term = answered(&data, &config, 2);
+        term.signal(signal);
+        assert_restored_with_draft(term, &data, Some(code));
+    }
 }
 
 #[test]
@@ -190,6 +204,7 @@ fn an_internal_error_restores_the_terminal_and_keeps_the_draft() {
             !term.on_alternate_screen(),
             "the alternate screen was left after the panic"
         );
+        assert!(term.cursor_shown(), "the cursor is back after the panic");
         code
     };
     assert_ne!(code, Some(0), "an internal error is not a success");
