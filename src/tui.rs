@@ -178,6 +178,7 @@ fn event_loop(
         let msg = if event::poll(Duration::from_millis(TICK_MS))? {
             match event::read()? {
                 Event::Key(key) if key.is_press() => Msg::Key(key),
+                Event::Paste(text) => Msg::Paste(text),
                 Event::Mouse(mouse) => Msg::Mouse(mouse),
                 Event::Resize(width, height) => Msg::Resize { width, height },
                 _ => continue, // the rest: redraw

@@ -414,3 +414,37 @@ fn sigterm_turns_mouse_reports_off() {
         vt100::MouseProtocolMode::None
     );
 }
+
+/// A paste arrives as one event (bracketed paste), not as thousands of
+/// keys: 30 KB into a reflection lands at once, cut at the field's limit,
+/// and the next key is handled straight after. Leaving turns the mode off.
+#[test]
+fn a_large_paste_is_one_edit_and_the_terminal_gets_its_mode_back() {
+    let (_dir, data, config) = pty::dirs().into_parts();
+    let mut term = answered(&data, &config, 6);
+    term.wait_for("Reflection 1/");
+    assert!(
+        term.with_screen(vt100::Screen::bracketed_paste),
+        "motive asks for bracketed paste"
+    );
+    let pasted = "so much to say ".repeat(2_000);
+    term.send(&format!("\x1b[200~{pasted}\x1b[201~"));
+    term.wait_for("Reflection 1 is full");
+    term.send(key::TAB);
+    term.wait_for("Your commitment");
+    term.send(key::ESC);
+    term.wait_for("Leave the check-in?");
+    term.send("y");
+    assert_eq!(term.wait_exit(), Some(0));
+    assert!(
+        !term.with_screen(vt100::Screen::bracketed_paste),
+        "bracketed paste is off again"
+    );
+    let draft: motive::checkin::CheckIn =
+        toml::from_str(&std::fs::read_to_string(draft_path(&data)).expect("read the draft"))
+            .expect("a valid draft");
+    assert_eq!(
+        draft.reflections[0].text.chars().count(),
+        motive::store::MAX_TEXT_CHARS
+    );
+}

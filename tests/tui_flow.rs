@@ -762,3 +762,75 @@ mod mouse {
         assert_eq!(at_end(&browse), end - motive::tui::app::WHEEL_LINES);
     }
 }
+
+mod pasting {
+    use super::*;
+    use motive::store::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
+
+    /// A quick check-in at its first reflection.
+    fn at_reflection() -> App {
+        let mut app = started(None);
+        for _ in 0..checkin(&app).questions.len() {
+            app.update(ch('3'));
+        }
+        assert_eq!(app.context(), Context::Text);
+        app
+    }
+
+    #[test]
+    fn a_paste_is_one_edit_with_its_line_breaks() {
+        let mut app = at_reflection();
+        typed(&mut app, "Before: ");
+        // Terminals paste line breaks as carriage returns.
+        assert!(
+            app.update(Msg::Paste("one\rtwo\r\nthree\x07".into()))
+                .is_empty()
+        );
+        assert_eq!(checkin(&app).reflections[0].text, "Before: one\ntwo\nthree");
+        assert_eq!(app.status, None);
+        // The draft follows a moment later, as after typing.
+        let saved = (0..SAVE_AFTER_TICKS).any(|_| saves_draft(&app.update(Msg::Tick)));
+        assert!(saved, "the pasted text reaches the draft");
+    }
+
+    #[test]
+    fn a_paste_past_the_limit_fills_the_field_and_names_it() {
+        let mut app = at_reflection();
+        let huge = "word ".repeat(MAX_TEXT_CHARS / 4);
+        app.update(Msg::Paste(huge));
+        assert_eq!(
+            checkin(&app).reflections[0].text.chars().count(),
+            MAX_TEXT_CHARS
+        );
+        let status = app.status.clone().unwrap_or_default();
+        assert!(
+            status.starts_with("Reflection 1 is full") && status.contains("20000"),
+            "{status}"
+        );
+        // Typing on adds nothing and says so again; Tab still moves on.
+        app.update(ch('x'));
+        assert_eq!(
+            checkin(&app).reflections[0].text.chars().count(),
+            MAX_TEXT_CHARS
+        );
+        assert!(app.status.is_some());
+        assert!(saves_draft(&app.update(key(KeyCode::Tab))));
+    }
+
+    #[test]
+    fn the_label_takes_a_paste_on_one_line() {
+        let mut app = at_reflection();
+        while checkin(&app).step != motive::checkin::Step::Review {
+            app.update(key(KeyCode::Tab));
+        }
+        app.update(ch('e'));
+        app.update(Msg::Paste(format!(
+            "Q4\rafter the reorg {}",
+            "x".repeat(MAX_LINE_CHARS)
+        )));
+        app.update(key(KeyCode::Enter));
+        let label = &checkin(&app).label;
+        assert!(label.starts_with("Q4 after the reorg"), "{label}");
+        assert_eq!(label.chars().count(), MAX_LINE_CHARS);
+    }
+}

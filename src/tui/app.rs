@@ -80,6 +80,8 @@ pub struct App {
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
+    /// Text pasted into the terminal, whole.
+    Paste(String),
     /// A click or a turn of the wheel.
     Mouse(MouseEvent),
     /// The terminal has this many columns and rows (at start and on resize).
@@ -228,6 +230,7 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => self.on_key(&key),
+            Msg::Paste(text) => self.on_paste(&text),
             Msg::Mouse(event) => self.on_mouse(event),
             Msg::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);

@@ -24,6 +24,47 @@ impl Field {
     pub fn is_single_line(self) -> bool {
         self == Self::Label
     }
+
+    /// The most characters the field holds: what a saved check-in may hold.
+    #[must_use]
+    pub fn limit(self) -> usize {
+        if self.is_single_line() {
+            MAX_LINE_CHARS
+        } else {
+            MAX_TEXT_CHARS
+        }
+    }
+
+    /// The field as people name it, e.g. "the note on statement 3".
+    #[must_use]
+    pub fn describe(self) -> String {
+        match self {
+            Self::Note(i) => format!("The note on statement {}", i + 1),
+            Self::FollowUpNote => "The note on last time's commitment".to_string(),
+            Self::Reflection(i) => format!("Reflection {}", i + 1),
+            Self::Commitment => "The commitment".to_string(),
+            Self::Label => "The label".to_string(),
+        }
+    }
+
+    /// What a full field says when more is typed or pasted into it.
+    #[must_use]
+    pub fn full(self) -> String {
+        format!(
+            "{} is full: a field holds at most {} characters, so the rest was left out.",
+            self.describe(),
+            self.limit()
+        )
+    }
+}
+
+/// What a key or a paste did to a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typed {
+    Changed,
+    Unchanged,
+    /// The field is at its limit: some or all of it was left out.
+    Full,
 }
 
 /// A text field being edited, and which part of the check-in it fills.
@@ -50,13 +91,46 @@ impl TextField {
         self.area.lines().join("\n")
     }
 
-    /// Type a key; true when the text changed. Enter does nothing in a
-    /// one-line field.
-    pub fn input(&mut self, key: &KeyEvent) -> bool {
+    /// How many characters the field holds now (a line break counts one).
+    #[must_use]
+    pub fn chars(&self) -> usize {
+        let lines = self.area.lines();
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+    }
+
+    /// Type a key. Enter does nothing in a one-line field, and a full field
+    /// takes no more characters.
+    pub fn input(&mut self, key: &KeyEvent) -> Typed {
+        let adds = matches!(key.code, KeyCode::Char(_) | KeyCode::Tab)
+            || (key.code == KeyCode::Enter && !self.field.is_single_line());
         if self.field.is_single_line() && key.code == KeyCode::Enter {
-            return false;
+            return Typed::Unchanged;
         }
-        self.area.input(*key)
+        if adds && self.chars() >= self.field.limit() {
+            return Typed::Full;
+        }
+        if self.area.input(*key) {
+            Typed::Changed
+        } else {
+            Typed::Unchanged
+        }
+    }
+
+    /// Paste `raw` at the cursor as one edit, cleaned as the user's editor's
+    /// text is, and cut at the field's limit.
+    pub fn paste(&mut self, raw: &str) -> Typed {
+        // Terminals paste line breaks as carriage returns.
+        let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
+        let (text, over) = clean(self.field, &raw);
+        let room = self.field.limit().saturating_sub(self.chars());
+        let fits: String = text.chars().take(room).collect();
+        let cut = over.is_some() || fits.len() < text.len();
+        let changed = self.area.insert_str(&fits);
+        match (cut, changed) {
+            (true, _) => Typed::Full,
+            (false, true) => Typed::Changed,
+            (false, false) => Typed::Unchanged,
+        }
     }
 }
 
@@ -90,7 +164,13 @@ pub fn set_field(c: &mut CheckIn, field: Field, text: String) {
 #[must_use]
 pub fn from_editor(field: Field, raw: &str) -> (String, Option<usize>) {
     let raw = raw.replace("\r\n", "\n");
-    let raw = raw.strip_suffix('\n').unwrap_or(&raw);
+    clean(field, raw.strip_suffix('\n').unwrap_or(&raw))
+}
+
+/// Text from outside the field (a file, a paste) as the field takes it: no
+/// control characters but line breaks and tabs (no line breaks in the
+/// label), cut at the field's limit, which is returned when it cut.
+fn clean(field: Field, raw: &str) -> (String, Option<usize>) {
     let single_line = field.is_single_line();
     let mut text: String = raw
         .chars()
@@ -100,11 +180,7 @@ pub fn from_editor(field: Field, raw: &str) -> (String, Option<usize>) {
     if single_line {
         text = text.trim().to_string();
     }
-    let limit = if single_line {
-        MAX_LINE_CHARS
-    } else {
-        MAX_TEXT_CHARS
-    };
+    let limit = field.limit();
     match text.char_indices().nth(limit) {
         Some((at, _)) => {
             text.truncate(at);

@@ -136,6 +136,14 @@ impl Overlay {
             area.input(*key);
         }
     }
+
+    /// A path pasted into the path dialog's field: one line.
+    pub fn paste(&mut self, text: &str) {
+        if let Self::PathInput { area, .. } = self {
+            let line: String = text.chars().filter(|c| !c.is_control()).collect();
+            area.insert_str(line.trim());
+        }
+    }
 }
 
 /// `~/x` in the home directory; any other path as it is.
