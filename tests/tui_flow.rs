@@ -834,3 +834,86 @@ mod pasting {
         assert_eq!(label.chars().count(), MAX_LINE_CHARS);
     }
 }
+
+mod full_disk {
+    use super::*;
+
+    const FULL: &str = "cannot write drafts/host.toml: No space left on device (os error 28)";
+
+    #[test]
+    fn a_failed_draft_stays_said_until_a_draft_is_written() {
+        let mut app = started(None);
+        app.update(Msg::DraftFailed(FULL.into()));
+        let warning = app.status_line().expect("a warning");
+        assert!(
+            warning.starts_with("Not on disk") && warning.contains("No space"),
+            "{warning}"
+        );
+        // News comes and goes; the warning stays under it.
+        app.update(ch('4'));
+        app.update(ch('4'));
+        assert!(
+            app.status_line()
+                .is_some_and(|s| s.starts_with("Not on disk"))
+        );
+        app.update(Msg::DraftSaved);
+        assert_eq!(app.status_line(), None);
+    }
+
+    #[test]
+    fn quitting_with_answers_not_on_disk_offers_retry_another_file_or_stay() {
+        let mut app = started(None);
+        app.update(ch('4'));
+        app.update(Msg::DraftFailed(FULL.into()));
+        app.update(ch('q'));
+        assert!(matches!(&app.overlay, Some(Overlay::Unsaved(r)) if r == FULL));
+        assert_eq!(app.context(), Context::Unsaved);
+        // Retry writes the draft again.
+        let effects = app.update(ch('r'));
+        assert!(
+            matches!(effects.as_slice(), [Effect::SaveDraft(_)]),
+            "{effects:?}"
+        );
+        assert!(!app.quit);
+        // Another file: Esc comes back to the question, Enter writes it.
+        app.update(ch('q'));
+        app.update(ch('w'));
+        assert_eq!(app.context(), Context::PathInput);
+        app.update(key(KeyCode::Esc));
+        assert!(matches!(app.overlay, Some(Overlay::Unsaved(_))));
+        app.update(ch('w'));
+        for _ in 0..200 {
+            app.update(key(KeyCode::Backspace));
+        }
+        typed(&mut app, "/mnt/usb/answers.toml");
+        let effects = app.update(key(KeyCode::Enter));
+        assert!(
+            matches!(effects.as_slice(), [Effect::SaveSnapshotTo(c, path)] if c.questions[0].value == Some(4) && path.to_str() == Some("/mnt/usb/answers.toml")),
+            "{effects:?}"
+        );
+        // Staying is Esc; leaving anyway is said in the exit status.
+        app.update(ch('q'));
+        app.update(key(KeyCode::Esc));
+        assert!(app.overlay.is_none() && !app.quit);
+        app.update(ch('q'));
+        assert_eq!(app.update(ch('y')), vec![Effect::Quit]);
+        assert!(app.quit && app.lost);
+    }
+
+    #[test]
+    fn a_draft_that_fails_on_the_way_out_stops_the_way_out() {
+        let mut app = started(None);
+        app.update(ch('4'));
+        app.update(ch('q'));
+        let effects = app.update(ch('y'));
+        assert!(matches!(
+            effects.as_slice(),
+            [Effect::SaveDraft(_), Effect::Quit]
+        ));
+        assert!(app.quit);
+        // The driver performs the save first, and it fails.
+        app.update(Msg::DraftFailed(FULL.into()));
+        assert!(!app.quit, "not leaving with answers only on screen");
+        assert!(matches!(app.overlay, Some(Overlay::Unsaved(_))));
+    }
+}

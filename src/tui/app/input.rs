@@ -158,7 +158,10 @@ impl App {
                 vec![]
             }
             Screen::Flow(_) => {
-                self.overlay = Some(Overlay::ConfirmQuit);
+                self.overlay = Some(match &self.draft_failed {
+                    Some(reason) => Overlay::Unsaved(reason.clone()),
+                    None => Overlay::ConfirmQuit,
+                });
                 vec![]
             }
             _ => {
@@ -183,6 +186,12 @@ impl App {
                 effects.push(Effect::Quit);
                 effects
             }
+            Answer::LeaveUnsaved => {
+                self.quit = true;
+                self.lost = true;
+                vec![Effect::Quit]
+            }
+            Answer::RetryDraft => self.save_draft(),
             Answer::Delete(index) => match self.home.snapshots.get(index) {
                 Some(s) => vec![Effect::Trash(s.id.clone())],
                 None => vec![],
