@@ -178,6 +178,7 @@ fn event_loop(
         let msg = if event::poll(Duration::from_millis(TICK_MS))? {
             match event::read()? {
                 Event::Key(key) if key.is_press() => Msg::Key(key),
+                Event::Paste(text) => Msg::Paste(text),
                 Event::Mouse(mouse) => Msg::Mouse(mouse),
                 Event::Resize(width, height) => Msg::Resize { width, height },
                 _ => continue, // the rest: redraw
@@ -188,9 +189,11 @@ fn event_loop(
         let effects = app.update(msg);
         driver.perform_all(screen, app, effects);
         if app.quit {
-            // Leaving from "the check-in cannot start" is a failure for scripts.
-            let failed = matches!(app.screen, Screen::Notice(_));
-            return Ok(if failed {
+            // Leaving from "the check-in cannot start" is a failure for
+            // scripts; leaving answers that are not on disk, the machine's.
+            return Ok(if app.lost {
+                ExitCode::from(exit::SYSTEM)
+            } else if matches!(app.screen, Screen::Notice(_)) {
                 ExitCode::from(exit::INPUT)
             } else {
                 ExitCode::SUCCESS

@@ -148,6 +148,7 @@ fn assert_restored_with_draft(mut term: Term, data: &Path, expected_code: Option
     assert_eq!(code, expected_code);
     assert!(term.is_cooked(), "raw mode was left");
     assert!(!term.on_alternate_screen(), "the alternate screen was left");
+    assert!(term.cursor_shown(), "the cursor is back");
     let draft: motive::checkin::CheckIn =
         toml::from_str(&std::fs::read_to_string(draft_path(data)).expect("read the draft"))
             .expect("a valid draft");
@@ -161,6 +162,19 @@ fn sigterm_restores_the_terminal_and_keeps_the_draft() {
     let term = answered(&data, &config, 2);
     term.signal(nix::sys::signal::Signal::SIGTERM);
     assert_restored_with_draft(term, &data, Some(143));
+}
+
+/// SIGINT and SIGQUIT only come from outside (raw mode reads Ctrl-C as a
+/// key), and end motive like SIGTERM.
+#[test]
+fn sigint_and_sigquit_restore_the_terminal_and_keep_the_draft() {
+    use nix::sys::signal::Signal;
+    for (signal, code) in [(Signal::SIGINT, 130), (Signal::SIGQUIT, 131)] {
+        let (_dir, data, config) = pty::dirs().into_parts();
+        let term = answered(&data, &config, 2);
+        term.signal(signal);
+        assert_restored_with_draft(term, &data, Some(code));
+    }
 }
 
 #[test]
@@ -190,6 +204,7 @@ fn an_internal_error_restores_the_terminal_and_keeps_the_draft() {
             !term.on_alternate_screen(),
             "the alternate screen was left after the panic"
         );
+        assert!(term.cursor_shown(), "the cursor is back after the panic");
         code
     };
     assert_ne!(code, Some(0), "an internal error is not a success");
@@ -397,5 +412,39 @@ fn sigterm_turns_mouse_reports_off() {
     assert_eq!(
         term.with_screen(vt100::Screen::mouse_protocol_mode),
         vt100::MouseProtocolMode::None
+    );
+}
+
+/// A paste arrives as one event (bracketed paste), not as thousands of
+/// keys: 30 KB into a reflection lands at once, cut at the field's limit,
+/// and the next key is handled straight after. Leaving turns the mode off.
+#[test]
+fn a_large_paste_is_one_edit_and_the_terminal_gets_its_mode_back() {
+    let (_dir, data, config) = pty::dirs().into_parts();
+    let mut term = answered(&data, &config, 6);
+    term.wait_for("Reflection 1/");
+    assert!(
+        term.with_screen(vt100::Screen::bracketed_paste),
+        "motive asks for bracketed paste"
+    );
+    let pasted = "so much to say ".repeat(2_000);
+    term.send(&format!("\x1b[200~{pasted}\x1b[201~"));
+    term.wait_for("Reflection 1 is full");
+    term.send(key::TAB);
+    term.wait_for("Your commitment");
+    term.send(key::ESC);
+    term.wait_for("Leave the check-in?");
+    term.send("y");
+    assert_eq!(term.wait_exit(), Some(0));
+    assert!(
+        !term.with_screen(vt100::Screen::bracketed_paste),
+        "bracketed paste is off again"
+    );
+    let draft: motive::checkin::CheckIn =
+        toml::from_str(&std::fs::read_to_string(draft_path(&data)).expect("read the draft"))
+            .expect("a valid draft");
+    assert_eq!(
+        draft.reflections[0].text.chars().count(),
+        motive::store::MAX_TEXT_CHARS
     );
 }

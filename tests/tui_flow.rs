@@ -762,3 +762,158 @@ mod mouse {
         assert_eq!(at_end(&browse), end - motive::tui::app::WHEEL_LINES);
     }
 }
+
+mod pasting {
+    use super::*;
+    use motive::store::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
+
+    /// A quick check-in at its first reflection.
+    fn at_reflection() -> App {
+        let mut app = started(None);
+        for _ in 0..checkin(&app).questions.len() {
+            app.update(ch('3'));
+        }
+        assert_eq!(app.context(), Context::Text);
+        app
+    }
+
+    #[test]
+    fn a_paste_is_one_edit_with_its_line_breaks() {
+        let mut app = at_reflection();
+        typed(&mut app, "Before: ");
+        // Terminals paste line breaks as carriage returns.
+        assert!(
+            app.update(Msg::Paste("one\rtwo\r\nthree\x07".into()))
+                .is_empty()
+        );
+        assert_eq!(checkin(&app).reflections[0].text, "Before: one\ntwo\nthree");
+        assert_eq!(app.status, None);
+        // The draft follows a moment later, as after typing.
+        let saved = (0..SAVE_AFTER_TICKS).any(|_| saves_draft(&app.update(Msg::Tick)));
+        assert!(saved, "the pasted text reaches the draft");
+    }
+
+    #[test]
+    fn a_paste_past_the_limit_fills_the_field_and_names_it() {
+        let mut app = at_reflection();
+        let huge = "word ".repeat(MAX_TEXT_CHARS / 4);
+        app.update(Msg::Paste(huge));
+        assert_eq!(
+            checkin(&app).reflections[0].text.chars().count(),
+            MAX_TEXT_CHARS
+        );
+        let status = app.status.clone().unwrap_or_default();
+        assert!(
+            status.starts_with("Reflection 1 is full") && status.contains("20000"),
+            "{status}"
+        );
+        // Typing on adds nothing and says so again; Tab still moves on.
+        app.update(ch('x'));
+        assert_eq!(
+            checkin(&app).reflections[0].text.chars().count(),
+            MAX_TEXT_CHARS
+        );
+        assert!(app.status.is_some());
+        assert!(saves_draft(&app.update(key(KeyCode::Tab))));
+    }
+
+    #[test]
+    fn the_label_takes_a_paste_on_one_line() {
+        let mut app = at_reflection();
+        while checkin(&app).step != motive::checkin::Step::Review {
+            app.update(key(KeyCode::Tab));
+        }
+        app.update(ch('e'));
+        app.update(Msg::Paste(format!(
+            "Q4\rafter the reorg {}",
+            "x".repeat(MAX_LINE_CHARS)
+        )));
+        app.update(key(KeyCode::Enter));
+        let label = &checkin(&app).label;
+        assert!(label.starts_with("Q4 after the reorg"), "{label}");
+        assert_eq!(label.chars().count(), MAX_LINE_CHARS);
+    }
+}
+
+mod full_disk {
+    use super::*;
+
+    const FULL: &str = "cannot write drafts/host.toml: No space left on device (os error 28)";
+
+    #[test]
+    fn a_failed_draft_stays_said_until_a_draft_is_written() {
+        let mut app = started(None);
+        app.update(Msg::DraftFailed(FULL.into()));
+        let warning = app.status_line().expect("a warning");
+        assert!(
+            warning.starts_with("Not on disk") && warning.contains("No space"),
+            "{warning}"
+        );
+        // News comes and goes; the warning stays under it.
+        app.update(ch('4'));
+        app.update(ch('4'));
+        assert!(
+            app.status_line()
+                .is_some_and(|s| s.starts_with("Not on disk"))
+        );
+        app.update(Msg::DraftSaved);
+        assert_eq!(app.status_line(), None);
+    }
+
+    #[test]
+    fn quitting_with_answers_not_on_disk_offers_retry_another_file_or_stay() {
+        let mut app = started(None);
+        app.update(ch('4'));
+        app.update(Msg::DraftFailed(FULL.into()));
+        app.update(ch('q'));
+        assert!(matches!(&app.overlay, Some(Overlay::Unsaved(r)) if r == FULL));
+        assert_eq!(app.context(), Context::Unsaved);
+        // Retry writes the draft again.
+        let effects = app.update(ch('r'));
+        assert!(
+            matches!(effects.as_slice(), [Effect::SaveDraft(_)]),
+            "{effects:?}"
+        );
+        assert!(!app.quit);
+        // Another file: Esc comes back to the question, Enter writes it.
+        app.update(ch('q'));
+        app.update(ch('w'));
+        assert_eq!(app.context(), Context::PathInput);
+        app.update(key(KeyCode::Esc));
+        assert!(matches!(app.overlay, Some(Overlay::Unsaved(_))));
+        app.update(ch('w'));
+        for _ in 0..200 {
+            app.update(key(KeyCode::Backspace));
+        }
+        typed(&mut app, "/mnt/usb/answers.toml");
+        let effects = app.update(key(KeyCode::Enter));
+        assert!(
+            matches!(effects.as_slice(), [Effect::SaveSnapshotTo(c, path)] if c.questions[0].value == Some(4) && path.to_str() == Some("/mnt/usb/answers.toml")),
+            "{effects:?}"
+        );
+        // Staying is Esc; leaving anyway is said in the exit status.
+        app.update(ch('q'));
+        app.update(key(KeyCode::Esc));
+        assert!(app.overlay.is_none() && !app.quit);
+        app.update(ch('q'));
+        assert_eq!(app.update(ch('y')), vec![Effect::Quit]);
+        assert!(app.quit && app.lost);
+    }
+
+    #[test]
+    fn a_draft_that_fails_on_the_way_out_stops_the_way_out() {
+        let mut app = started(None);
+        app.update(ch('4'));
+        app.update(ch('q'));
+        let effects = app.update(ch('y'));
+        assert!(matches!(
+            effects.as_slice(),
+            [Effect::SaveDraft(_), Effect::Quit]
+        ));
+        assert!(app.quit);
+        // The driver performs the save first, and it fails.
+        app.update(Msg::DraftFailed(FULL.into()));
+        assert!(!app.quit, "not leaving with answers only on screen");
+        assert!(matches!(app.overlay, Some(Overlay::Unsaved(_))));
+    }
+}

@@ -636,3 +636,19 @@ fn help_taller_than_the_screen_scrolls_to_its_last_line_and_no_further() {
         matches!(app.overlay, Some(motive::tui::app::Overlay::Help { scroll: s }) if s == scroll - 1)
     );
 }
+
+/// A full disk: the draft cannot be written, and no screen says it was.
+#[test]
+fn unsaved_answers_are_said_and_kept() {
+    let mut app = at_step(Step::Question(2));
+    app.update(Msg::DraftFailed(
+        "cannot save the draft to /home/ana/.local/share/motive/drafts/laptop.toml: No space left on device (os error 28)".into(),
+    ));
+    let question = draw(&app, 80, 24);
+    assert_snapshot!("draft_failed_question_80x24", question.backend());
+    key(&mut app, KeyCode::Char('q'));
+    assert_snapshot!("draft_failed_quit_80x24", draw(&app, 80, 24).backend());
+    assert_snapshot!("draft_failed_quit_60x20", draw(&app, 60, 20).backend());
+    let text = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(!text.contains("kept as a draft"), "{text}");
+}

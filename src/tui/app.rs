@@ -64,6 +64,11 @@ pub struct App {
     pub status_fades: bool,
     /// Ticks since the last keystroke in a text field, while a save is pending.
     pub typing: Option<u8>,
+    /// Why the last draft could not be written: until one is, what is on
+    /// screen is not all on disk, and the screen says so.
+    pub draft_failed: Option<String>,
+    /// Left with answers that are not on disk: the exit status says so.
+    pub lost: bool,
     /// The user's own editor (`$VISUAL`, else `$EDITOR`) for Ctrl-E, as a
     /// shell command; `None` when neither is set.
     pub editor: Option<String>,
@@ -80,6 +85,8 @@ pub struct App {
 #[derive(Debug, Clone)]
 pub enum Msg {
     Key(KeyEvent),
+    /// Text pasted into the terminal, whole.
+    Paste(String),
     /// A click or a turn of the wheel.
     Mouse(MouseEvent),
     /// The terminal has this many columns and rows (at start and on resize).
@@ -110,6 +117,8 @@ pub enum Msg {
         written_to: Option<PathBuf>,
     },
     SaveFailed(String),
+    /// The check-in in progress is on disk as a draft.
+    DraftSaved,
     DraftFailed(String),
     /// A check-in was moved to the trash; the listing has been reloaded.
     Deleted {
@@ -141,6 +150,8 @@ impl App {
             status: None,
             status_fades: false,
             typing: None,
+            draft_failed: None,
+            lost: false,
             editor: None,
             home_dir: None,
             size: Rect::new(0, 0, 80, 24),
@@ -200,12 +211,41 @@ impl App {
     #[must_use]
     pub fn areas_in(&self, size: Rect) -> Option<Areas> {
         let digits = self.digits();
-        let widths: Vec<usize> = widgets::key_hints(&self.theme, self.context(), digits.as_deref())
-            .iter()
-            .map(|item| item.iter().map(ratatui::text::Span::width).sum())
-            .collect();
-        let rows = layout::footer_rows(&widths, usize::from(size.width)).len();
-        layout::areas(size, rows, self.status.is_some())
+        let rows = widgets::key_rows(
+            &self.theme,
+            self.context(),
+            digits.as_deref(),
+            size.width.into(),
+        )
+        .len();
+        let status_rows = self.status_line().map_or(0, |s| {
+            layout::wrapped_rows(
+                [unicode_width::UnicodeWidthStr::width(s.as_str())],
+                usize::from(size.width),
+            )
+        });
+        layout::areas(size, rows, status_rows)
+    }
+
+    /// The line above the footer: news, else the warning that answers on
+    /// screen are not on disk, which stays until a draft is written.
+    #[must_use]
+    pub fn status_line(&self) -> Option<String> {
+        if let Some(status) = &self.status {
+            return Some(status.clone());
+        }
+        match (&self.draft_failed, &self.screen) {
+            (Some(reason), Screen::Flow(_)) => {
+                // The whole reason, path and all, is in the dialog `q` opens.
+                let why = reason
+                    .rsplit_once(": ")
+                    .map_or(reason.as_str(), |(_, why)| why);
+                Some(format!(
+                    "Not on disk: {why}. Your latest answers are only on screen; q says what you can do."
+                ))
+            }
+            _ => None,
+        }
     }
 
     /// What an overlay is drawn over, with `digits` from [`App::digits`].
@@ -215,6 +255,7 @@ impl App {
             theme: &self.theme,
             context: self.screen_context(),
             digits,
+            draft_failed: self.draft_failed.as_deref(),
             deleting: match self.overlay {
                 Some(Overlay::ConfirmDelete(i)) => {
                     self.home.snapshots.get(i).map(|s| s.id.as_str())
@@ -228,6 +269,7 @@ impl App {
     pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
         match msg {
             Msg::Key(key) => self.on_key(&key),
+            Msg::Paste(text) => self.on_paste(&text),
             Msg::Mouse(event) => self.on_mouse(event),
             Msg::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
@@ -293,10 +335,18 @@ impl App {
                 self.on_loaded(open, snapshots);
                 vec![]
             }
+            Msg::DraftSaved => {
+                self.draft_failed = None;
+                vec![]
+            }
             Msg::DraftFailed(reason) => {
-                self.status = Some(format!(
-                    "Your answers are on screen but the draft could not be saved: {reason}"
-                ));
+                if self.quit && matches!(self.screen, Screen::Flow(_)) {
+                    // Leaving, but the last answers did not reach the disk:
+                    // stay, and ask again with the truth.
+                    self.quit = false;
+                    self.overlay = Some(Overlay::Unsaved(reason.clone()));
+                }
+                self.draft_failed = Some(reason);
                 vec![]
             }
         }

@@ -7,6 +7,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 
 use crate::checkin::CheckIn;
 use crate::store::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
+use crate::text::policy::{self, Kind};
 
 /// A part of the check-in that is written rather than chosen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,47 @@ impl Field {
     pub fn is_single_line(self) -> bool {
         self == Self::Label
     }
+
+    /// The most characters the field holds: what a saved check-in may hold.
+    #[must_use]
+    pub fn limit(self) -> usize {
+        if self.is_single_line() {
+            MAX_LINE_CHARS
+        } else {
+            MAX_TEXT_CHARS
+        }
+    }
+
+    /// The field as people name it, e.g. "the note on statement 3".
+    #[must_use]
+    pub fn describe(self) -> String {
+        match self {
+            Self::Note(i) => format!("The note on statement {}", i + 1),
+            Self::FollowUpNote => "The note on last time's commitment".to_string(),
+            Self::Reflection(i) => format!("Reflection {}", i + 1),
+            Self::Commitment => "The commitment".to_string(),
+            Self::Label => "The label".to_string(),
+        }
+    }
+
+    /// What a full field says when more is typed or pasted into it.
+    #[must_use]
+    pub fn full(self) -> String {
+        format!(
+            "{} is full: a field holds at most {} characters, so the rest was left out.",
+            self.describe(),
+            self.limit()
+        )
+    }
+}
+
+/// What a key or a paste did to a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Typed {
+    Changed,
+    Unchanged,
+    /// The field is at its limit: some or all of it was left out.
+    Full,
 }
 
 /// A text field being edited, and which part of the check-in it fills.
@@ -50,18 +92,61 @@ impl TextField {
         self.area.lines().join("\n")
     }
 
-    /// Type a key; true when the text changed. Enter does nothing in a
-    /// one-line field.
-    pub fn input(&mut self, key: &KeyEvent) -> bool {
+    /// How many characters the field holds now (a line break counts one).
+    #[must_use]
+    pub fn chars(&self) -> usize {
+        let lines = self.area.lines();
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+    }
+
+    /// Type a key. Enter does nothing in a one-line field, and a full field
+    /// takes no more characters.
+    pub fn input(&mut self, key: &KeyEvent) -> Typed {
+        let adds = matches!(key.code, KeyCode::Char(_) | KeyCode::Tab)
+            || (key.code == KeyCode::Enter && !self.field.is_single_line());
         if self.field.is_single_line() && key.code == KeyCode::Enter {
-            return false;
+            return Typed::Unchanged;
         }
-        self.area.input(*key)
+        if adds && self.chars() >= self.field.limit() {
+            return Typed::Full;
+        }
+        // What no saved text may hold (a control or bidi character) is not
+        // typed in; a joiner is, for the emoji and scripts that need it.
+        if let KeyCode::Char(c) = key.code
+            && policy::refused(c).is_some()
+            && !matches!(c, '\u{200C}' | '\u{200D}')
+        {
+            return Typed::Unchanged;
+        }
+        if self.area.input(*key) {
+            Typed::Changed
+        } else {
+            Typed::Unchanged
+        }
+    }
+
+    /// Paste `raw` at the cursor as one edit, cleaned as the user's editor's
+    /// text is, and cut at the field's limit.
+    pub fn paste(&mut self, raw: &str) -> Typed {
+        // Terminals paste line breaks as carriage returns.
+        let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
+        let (text, over) = clean(self.field, &raw);
+        let room = self.field.limit().saturating_sub(self.chars());
+        let fits: String = text.chars().take(room).collect();
+        let cut = over.is_some() || fits.len() < text.len();
+        let changed = self.area.insert_str(&fits);
+        match (cut, changed) {
+            (true, _) => Typed::Full,
+            (false, true) => Typed::Changed,
+            (false, false) => Typed::Unchanged,
+        }
     }
 }
 
-/// Put `text` into the part of the check-in that `field` fills.
+/// Put `text` into the part of the check-in that `field` fills, as the text
+/// policy lets a check-in hold it (a joiner left stray is dropped).
 pub fn set_field(c: &mut CheckIn, field: Field, text: String) {
+    let text = policy::clean(&text, Kind::Text);
     match field {
         Field::Note(i) => {
             if let Some(q) = c.questions.get_mut(i) {
@@ -90,21 +175,19 @@ pub fn set_field(c: &mut CheckIn, field: Field, text: String) {
 #[must_use]
 pub fn from_editor(field: Field, raw: &str) -> (String, Option<usize>) {
     let raw = raw.replace("\r\n", "\n");
-    let raw = raw.strip_suffix('\n').unwrap_or(&raw);
-    let single_line = field.is_single_line();
-    let mut text: String = raw
-        .chars()
-        .map(|c| if single_line && c == '\n' { ' ' } else { c })
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect();
-    if single_line {
-        text = text.trim().to_string();
-    }
-    let limit = if single_line {
-        MAX_LINE_CHARS
+    clean(field, raw.strip_suffix('\n').unwrap_or(&raw))
+}
+
+/// Text from outside the field (a file, a paste) as the field takes it,
+/// by the one text policy every check-in is saved under (the label on one
+/// line, trimmed), cut at the field's limit, which is returned when it cut.
+fn clean(field: Field, raw: &str) -> (String, Option<usize>) {
+    let mut text = if field.is_single_line() {
+        policy::clean(raw, Kind::Line).trim().to_string()
     } else {
-        MAX_TEXT_CHARS
+        policy::clean(raw, Kind::Text)
     };
+    let limit = field.limit();
     match text.char_indices().nth(limit) {
         Some((at, _)) => {
             text.truncate(at);

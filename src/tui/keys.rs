@@ -167,6 +167,7 @@ pub enum Context {
     Notice,
     NoticeBusy,
     ConfirmQuit,
+    Unsaved,
     ConfirmDiscard,
     SaveFailed,
     PathInput,
@@ -558,6 +559,34 @@ const CONFIRM_QUIT: &[Binding] = &[
     bind(&[Code(KeyCode::Char('n')), ESC], "n", "stay", Action::No),
 ];
 
+const UNSAVED: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('r'))],
+        "r",
+        "try writing the draft again",
+        Action::Retry,
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('w'))],
+            "w",
+            "write everything to another file (motive import reads it)",
+            Action::WriteElsewhere,
+        ),
+        "write elsewhere",
+    ),
+    bind(&[Code(KeyCode::Char('n')), ESC], "Esc", "stay", Action::No),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('y'))],
+            "y",
+            "quit anyway: what is only on screen is lost (exit status 3)",
+            Action::Yes,
+        ),
+        "quit anyway",
+    ),
+];
+
 const CONFIRM_DISCARD: &[Binding] = &[
     bind(
         &[Code(KeyCode::Char('y'))],
@@ -630,7 +659,7 @@ const fn with_mouse(table: KeyTable, mouse: &'static str) -> KeyTable {
 
 const CONFIRM: &str = "Please confirm.";
 const SAVE_FAILED_PURPOSE: &str =
-    "Saving failed; your answers are safe on screen and in the draft.";
+    "Saving failed: try again, or write the check-in to another file.";
 const FOLLOW_UP_PURPOSE: &str =
     "How did last time's commitment go? Pick one, add a note if you like.";
 const FOLLOW_UP_MOUSE: &str = "click an answer to choose it.";
@@ -675,6 +704,10 @@ pub fn table(context: Context) -> KeyTable {
         Context::Notice => keys(NOTICE_PURPOSE, NOTICE),
         Context::NoticeBusy => keys(NOTICE_PURPOSE, NOTICE_BUSY),
         Context::ConfirmQuit => keys(CONFIRM, CONFIRM_QUIT),
+        Context::Unsaved => keys(
+            "Your latest answers could not be written to disk. Keep them before you leave.",
+            UNSAVED,
+        ),
         Context::ConfirmDiscard => keys(CONFIRM, CONFIRM_DISCARD),
         Context::SaveFailed => keys(SAVE_FAILED_PURPOSE, SAVE_FAILED),
         Context::PathInput => keys(SAVE_FAILED_PURPOSE, PATH_INPUT),

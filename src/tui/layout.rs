@@ -23,16 +23,16 @@ pub struct Areas {
 }
 
 /// The frame on a terminal of `size`, with a footer of `footer_rows` rows
-/// and a status line when `status`; `None` when the terminal is too small.
+/// and a status of `status_rows`; `None` when the terminal is too small.
 #[must_use]
-pub fn areas(size: Rect, footer_rows: usize, status: bool) -> Option<Areas> {
+pub fn areas(size: Rect, footer_rows: usize, status_rows: usize) -> Option<Areas> {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return None;
     }
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),
-        Constraint::Length(u16::from(status)),
+        Constraint::Length(u16::try_from(status_rows.min(3)).unwrap_or(1)),
         Constraint::Length(u16::try_from(footer_rows).unwrap_or(1)),
     ])
     .areas(size);

@@ -14,7 +14,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::keys::{self, Action, Context};
 use super::layout;
 use super::theme::Theme;
-use super::widgets::key_line;
+use super::widgets::key_rows;
 use crate::text;
 
 /// The file "write it to another file" suggests, in the home directory.
@@ -29,10 +29,14 @@ pub enum Overlay {
         scroll: u16,
     },
     ConfirmQuit,
+    /// Leaving while the draft cannot be written (why): what is on screen
+    /// would be lost.
+    Unsaved(String),
     ConfirmDiscard,
     SaveFailed(String),
+    /// A file to write the check-in to; Esc goes back to `back`.
     PathInput {
-        reason: String,
+        back: Box<Overlay>,
         area: TextArea<'static>,
     },
     /// Delete the check-in at this index of the overview.
@@ -50,6 +54,10 @@ pub enum Answer {
     Keep(Overlay),
     /// Leave the check-in (its draft is kept).
     Leave,
+    /// Leave although the answers on screen are not on disk.
+    LeaveUnsaved,
+    /// Try writing the draft again.
+    RetryDraft,
     /// Discard the unfinished check-in and start afresh.
     Discard,
     /// Move the check-in at this index to the trash.
@@ -68,6 +76,8 @@ pub struct Under<'a> {
     pub context: Context,
     /// The digit keys that answer on the current scale, e.g. `1-5`.
     pub digits: Option<&'a str>,
+    /// Why the draft cannot be written, when it cannot.
+    pub draft_failed: Option<&'a str>,
     /// The check-in a delete would move, as people know it.
     pub deleting: Option<&'a str>,
 }
@@ -79,6 +89,7 @@ impl Overlay {
         match self {
             Self::Help { .. } => Context::Help,
             Self::ConfirmQuit => Context::ConfirmQuit,
+            Self::Unsaved(_) => Context::Unsaved,
             Self::ConfirmDiscard => Context::ConfirmDiscard,
             Self::SaveFailed(_) => Context::SaveFailed,
             Self::PathInput { .. } => Context::PathInput,
@@ -99,28 +110,31 @@ impl Overlay {
                 },
             }),
             (Self::ConfirmQuit, Action::Yes) => Answer::Leave,
+            (Self::Unsaved(_), Action::Yes) => Answer::LeaveUnsaved,
+            (Self::Unsaved(_), Action::Retry) => Answer::RetryDraft,
             (Self::ConfirmDelete(index), Action::Yes) => Answer::Delete(index),
             (Self::ConfirmDiscard, Action::Yes) => Answer::Discard,
             (Self::SaveFailed(_), Action::Retry) => Answer::Retry,
-            (Self::SaveFailed(reason), Action::WriteElsewhere) => {
+            (back @ (Self::SaveFailed(_) | Self::Unsaved(_)), Action::WriteElsewhere) => {
                 let suggested = home.map_or_else(
                     || SUGGESTED_FILE.to_string(),
                     |h| h.join(SUGGESTED_FILE).display().to_string(),
                 );
                 let mut area = TextArea::new(vec![suggested]);
                 area.move_cursor(CursorMove::End);
-                Answer::Keep(Self::PathInput { reason, area })
+                Answer::Keep(Self::PathInput {
+                    back: Box::new(back),
+                    area,
+                })
             }
-            (Self::PathInput { area, reason }, Action::Confirm) => {
+            (Self::PathInput { area, back }, Action::Confirm) => {
                 let path = area.lines().join("").trim().to_string();
                 if path.is_empty() {
-                    return Answer::Keep(Self::PathInput { reason, area });
+                    return Answer::Keep(Self::PathInput { back, area });
                 }
                 Answer::WriteTo(expand_home(&path, home))
             }
-            (Self::PathInput { reason, .. }, Action::Close) => {
-                Answer::Keep(Self::SaveFailed(reason))
-            }
+            (Self::PathInput { back, .. }, Action::Close) => Answer::Keep(*back),
             // Help closes on its keys; "no", Esc and the rest close their overlay.
             _ => Answer::Close,
         }
@@ -135,6 +149,29 @@ impl Overlay {
         {
             area.input(*key);
         }
+    }
+
+    /// A path pasted into the path dialog's field: one line.
+    pub fn paste(&mut self, text: &str) {
+        if let Self::PathInput { area, .. } = self {
+            let line: String = text.chars().filter(|c| !c.is_control()).collect();
+            area.insert_str(line.trim());
+        }
+    }
+}
+
+/// A line of one style wrapped at word boundaries to `width` columns; a
+/// line of several (the key hints, already fitted) as it is.
+fn wrap_line(line: Line<'_>, width: usize) -> Vec<Line<'_>> {
+    match line.spans.as_slice() {
+        [span] if span.width() > width => {
+            let style = span.style;
+            text::wrap(&span.content, width)
+                .into_iter()
+                .map(|row| Line::styled(row, style))
+                .collect()
+        }
+        _ => vec![line],
     }
 }
 
@@ -169,12 +206,27 @@ pub fn draw(overlay: &Overlay, under: &Under<'_>, frame: &mut Frame, area: Rect)
             "Discard the unfinished check-in?",
             vec![Line::raw("Its answers and notes will be gone.")],
         ),
+        Overlay::Unsaved(reason) => (
+            "Your latest answers are not on disk",
+            vec![
+                Line::styled(format!("The draft cannot be written: {reason}"), t.error),
+                Line::raw(""),
+                Line::raw(
+                    "Leaving now loses what is only on screen. Try again, or write everything to another file; motive import brings that file back.",
+                ),
+            ],
+        ),
         Overlay::SaveFailed(reason) => (
             "Could not save",
             vec![
                 Line::styled(reason.clone(), t.error),
                 Line::raw(""),
-                Line::raw("Nothing is lost: your answers are still here and in the draft."),
+                Line::raw(match under.draft_failed {
+                    None => "Nothing is lost: your answers are still here and in the draft.",
+                    Some(_) => {
+                        "Your answers are only on screen: the draft cannot be written either. Write them to another file (w) to keep them."
+                    }
+                }),
             ],
         ),
         Overlay::ConfirmDelete(_) => (
@@ -186,19 +238,27 @@ pub fn draw(overlay: &Overlay, under: &Under<'_>, frame: &mut Frame, area: Rect)
         ),
         Overlay::PathInput { .. } => (
             "Write the check-in to",
-            vec![Line::raw("A file that does not exist yet:")],
+            vec![
+                Line::raw("A file that does not exist yet:"),
+                Line::styled("motive import FILE adds it to your history later.", t.dim),
+            ],
         ),
     };
     lines.push(Line::raw(""));
-    lines.push(key_line(t, overlay.context(), None));
+    // The keys, wrapped between keys as the footer is.
+    let inner_width = usize::from(layout::overlay_width(area).saturating_sub(2));
+    lines.extend(key_rows(t, overlay.context(), None, inner_width));
     let field_rows = if matches!(overlay, Overlay::PathInput { .. }) {
         3
     } else {
         0
     };
-    // Rows once wrapped to the inside of the box.
-    let inner_width = usize::from(layout::overlay_width(area).saturating_sub(2));
-    let rows = layout::wrapped_rows(lines.iter().map(Line::width), inner_width);
+    // Wrapped here, so the box is exactly as tall as its text.
+    let mut lines: Vec<Line> = lines
+        .into_iter()
+        .flat_map(|line| wrap_line(line, inner_width))
+        .collect();
+    let rows = lines.len();
     let popup = layout::dialog(area, rows, field_rows);
     frame.render_widget(Clear, popup);
     let block = Block::default()

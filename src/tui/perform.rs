@@ -117,7 +117,7 @@ impl Driver {
                 let result = self.store.save_draft(&*checkin);
                 self.drafts_saved += 1;
                 fault_injection(self.drafts_saved);
-                result.err().map(|e| Msg::DraftFailed(e.message))
+                Some(result.map_or_else(|e| Msg::DraftFailed(e.message), |()| Msg::DraftSaved))
             }
             Effect::DiscardDraft => self
                 .store
@@ -234,7 +234,7 @@ impl Driver {
             );
         }
         if let Some(draft) = resume {
-            return Msg::Started(draft);
+            return self.start(&store, draft);
         }
         let bank = match self.bank.clone() {
             Some(bank) => bank,
@@ -245,12 +245,27 @@ impl Driver {
         };
         let previous = store.summaries().snapshots.pop();
         let commitment = previous.as_ref().map(|p| p.commitment.as_str());
-        Msg::Started(CheckIn::new(
-            &bank,
-            commitment,
-            self.label.as_deref(),
-            (self.now)(),
-        ))
+        let checkin = CheckIn::new(&bank, commitment, self.label.as_deref(), (self.now)());
+        self.start(&store, checkin)
+    }
+
+    /// Begin with the check-in's draft on disk: a disk that cannot take it
+    /// is said before the first statement, not after the answers are typed.
+    fn start(&mut self, store: &Store, checkin: CheckIn) -> Msg {
+        match store.save_draft(&checkin) {
+            Ok(()) => Msg::Started(checkin),
+            Err(e) => {
+                self.lock = None;
+                Msg::CannotStart {
+                    title: "Your answers could not be kept here".into(),
+                    text: format!(
+                        "The draft of this check-in cannot be written: {}\n\nFree some space or fix the permissions, or pass --data-dir, then start again.",
+                        e.message
+                    ),
+                    busy: false,
+                }
+            }
+        }
     }
 
     /// Move a check-in to the trash, under the writer lock.

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::DisableMouseCapture;
+use ratatui::crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -22,10 +22,12 @@ impl Command for EnableMouse {
     }
 }
 
-/// Raw mode, the alternate screen and mouse reports; on failure the
+/// Raw mode, the alternate screen, mouse reports and bracketed paste (a
+/// paste arrives as one event, not as thousands of keys); on failure the
 /// terminal is given back before the error is returned.
 pub fn take_over() -> std::io::Result<DefaultTerminal> {
-    match ratatui::try_init().and_then(|t| execute!(std::io::stdout(), EnableMouse).map(|()| t)) {
+    let modes = |t| execute!(std::io::stdout(), EnableMouse, EnableBracketedPaste).map(|()| t);
+    match ratatui::try_init().and_then(modes) {
         Ok(terminal) => Ok(terminal),
         Err(e) => {
             restore();
@@ -34,10 +36,15 @@ pub fn take_over() -> std::io::Result<DefaultTerminal> {
     }
 }
 
-/// Give the terminal back as it was: mouse reports off (every mode
-/// crossterm knows), raw mode off, the main screen back, the cursor shown.
+/// Give the terminal back as it was: mouse reports and bracketed paste off
+/// (every mouse mode crossterm knows), raw mode off, the main screen back,
+/// the cursor shown.
 pub fn restore() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
     let _ = execute!(std::io::stdout(), Show);
     let _ = std::io::stdout().flush();
@@ -45,14 +52,24 @@ pub fn restore() {
 
 /// Hand the terminal to another program (the user's editor) for a while.
 pub fn suspend() -> std::io::Result<()> {
-    execute!(std::io::stdout(), DisableMouseCapture, LeaveAlternateScreen)?;
+    execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste,
+        LeaveAlternateScreen
+    )?;
     disable_raw_mode()
 }
 
 /// Take the terminal back after [`suspend`].
 pub fn resume() -> std::io::Result<()> {
     enable_raw_mode()?;
-    execute!(std::io::stdout(), EnterAlternateScreen, EnableMouse)
+    execute!(
+        std::io::stdout(),
+        EnterAlternateScreen,
+        EnableMouse,
+        EnableBracketedPaste
+    )
 }
 
 /// ratatui's panic hook restores the terminal; this one also releases the

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Screen};
-use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay;
 use super::screens::browse::{compare, detail, history, home};
 use super::screens::checkin::{self, notice, result, resume};
@@ -35,45 +35,18 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Detail(d) => detail::draw(t, d, frame, body),
         Screen::Compare(c) => compare::draw(t, c, frame, body),
     }
-    if let Some(message) = &app.status {
+    if let Some(message) = app.status_line() {
         frame.render_widget(
-            Paragraph::new(Span::styled(message.as_str(), t.error)),
+            Paragraph::new(Span::styled(message, t.error)).wrap(Wrap { trim: true }),
             areas.status,
         );
     }
     let digits = app.digits();
-    frame.render_widget(
-        Paragraph::new(footer(app, digits.as_deref(), area.width)),
-        areas.footer,
-    );
+    let footer = widgets::key_rows(t, app.context(), digits.as_deref(), area.width.into());
+    frame.render_widget(Paragraph::new(footer), areas.footer);
     if let Some(open) = &app.overlay {
         overlay::draw(open, &app.under(digits.as_deref()), frame, area);
     }
-}
-
-/// The footer: the keys of what is on top, wrapped between keys.
-fn footer(app: &App, digits: Option<&str>, width: u16) -> Vec<Line<'static>> {
-    let mut items: Vec<Option<Vec<Span<'static>>>> =
-        widgets::key_hints(&app.theme, app.context(), digits)
-            .into_iter()
-            .map(Some)
-            .collect();
-    let widths: Vec<usize> = items
-        .iter()
-        .flatten()
-        .map(|item| item.iter().map(Span::width).sum())
-        .collect();
-    layout::footer_rows(&widths, usize::from(width))
-        .into_iter()
-        .enumerate()
-        .map(|(row, indices)| {
-            let row_items = indices
-                .into_iter()
-                .filter_map(|i| items.get_mut(i).and_then(Option::take))
-                .collect();
-            widgets::join(&app.theme, row_items, row > 0)
-        })
-        .collect()
 }
 
 fn title_line(app: &App) -> Line<'static> {

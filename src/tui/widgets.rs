@@ -3,6 +3,7 @@
 use ratatui::text::{Line, Span};
 
 use super::keys::{self, Action, Context};
+use super::layout;
 use super::theme::Theme;
 use crate::score::DimensionScore;
 
@@ -47,7 +48,7 @@ pub fn score_lines(
 /// its word), the first with the footer's leading space. `digits` names the
 /// digit keys that answer on the current scale (e.g. `1-5`).
 #[must_use]
-pub fn key_hints(theme: &Theme, context: Context, digits: Option<&str>) -> Vec<Vec<Span<'static>>> {
+fn key_hints(theme: &Theme, context: Context, digits: Option<&str>) -> Vec<Vec<Span<'static>>> {
     keys::table(context)
         .bindings
         .iter()
@@ -69,15 +70,39 @@ pub fn key_hints(theme: &Theme, context: Context, digits: Option<&str>) -> Vec<V
         .collect()
 }
 
-/// Key hints as one line, ` · ` between them.
+/// Key hints in rows of at most `width` columns, broken between keys,
+/// never inside one (see [`layout::footer_rows`]).
 #[must_use]
-pub fn key_line(theme: &Theme, context: Context, digits: Option<&str>) -> Line<'static> {
-    join(theme, key_hints(theme, context, digits), false)
+pub fn key_rows(
+    theme: &Theme,
+    context: Context,
+    digits: Option<&str>,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let mut hints: Vec<Option<Vec<Span<'static>>>> = key_hints(theme, context, digits)
+        .into_iter()
+        .map(Some)
+        .collect();
+    let widths: Vec<usize> = hints
+        .iter()
+        .flatten()
+        .map(|item| item.iter().map(Span::width).sum())
+        .collect();
+    layout::footer_rows(&widths, width)
+        .into_iter()
+        .enumerate()
+        .map(|(row, items)| {
+            let items = items
+                .into_iter()
+                .filter_map(|i| hints.get_mut(i).and_then(Option::take))
+                .collect();
+            join(theme, items, row > 0)
+        })
+        .collect()
 }
 
 /// Items on one line with ` · ` between them; `indent` starts it one column in.
-#[must_use]
-pub fn join(theme: &Theme, items: Vec<Vec<Span<'static>>>, indent: bool) -> Line<'static> {
+fn join(theme: &Theme, items: Vec<Vec<Span<'static>>>, indent: bool) -> Line<'static> {
     let mut spans = Vec::new();
     if indent {
         spans.push(Span::raw(" "));

@@ -295,6 +295,11 @@ impl Term {
     pub fn on_alternate_screen(&self) -> bool {
         self.with_screen(vt100::Screen::alternate_screen)
     }
+
+    /// Whether the cursor shows (the last of `ESC[?25h` / `ESC[?25l` said so).
+    pub fn cursor_shown(&self) -> bool {
+        self.with_screen(|s| !s.hide_cursor())
+    }
 }
 
 impl Drop for Term {

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use super::{App, CompareView, Detail, Effect, History, NO_EDITOR, Open, Overlay, Screen};
-use crate::tui::field::Field;
+use crate::tui::field::{Field, Typed};
 use crate::tui::keys::{self, Action};
 use crate::tui::overlay::{self as dialog, Answer};
 use crate::tui::screens::browse::{history, home};
@@ -158,7 +158,10 @@ impl App {
                 vec![]
             }
             Screen::Flow(_) => {
-                self.overlay = Some(Overlay::ConfirmQuit);
+                self.overlay = Some(match &self.draft_failed {
+                    Some(reason) => Overlay::Unsaved(reason.clone()),
+                    None => Overlay::ConfirmQuit,
+                });
                 vec![]
             }
             _ => {
@@ -183,6 +186,12 @@ impl App {
                 effects.push(Effect::Quit);
                 effects
             }
+            Answer::LeaveUnsaved => {
+                self.quit = true;
+                self.lost = true;
+                vec![Effect::Quit]
+            }
+            Answer::RetryDraft => self.save_draft(),
             Answer::Delete(index) => match self.home.snapshots.get(index) {
                 Some(s) => vec![Effect::Trash(s.id.clone())],
                 None => vec![],
@@ -209,13 +218,39 @@ impl App {
         let typed = match (&mut self.overlay, &mut self.screen) {
             (Some(overlay), _) => {
                 overlay.type_key(key);
-                false
+                Typed::Unchanged
             }
             (None, Screen::Flow(flow)) => flow.type_key(key),
-            _ => false,
+            _ => Typed::Unchanged,
         };
-        if typed {
+        self.after_typing(typed)
+    }
+
+    /// Pasted text (bracketed paste): one edit of the open field, however
+    /// long, never thousands of keys.
+    pub(super) fn on_paste(&mut self, text: &str) -> Vec<Effect> {
+        self.clear_news();
+        let typed = match (&mut self.overlay, &mut self.screen) {
+            (Some(overlay), _) => {
+                overlay.paste(text);
+                Typed::Unchanged
+            }
+            (None, Screen::Flow(flow)) => flow.paste(text),
+            _ => Typed::Unchanged,
+        };
+        self.after_typing(typed)
+    }
+
+    /// The draft is saved a moment after typing stops; a full field says so.
+    fn after_typing(&mut self, typed: Typed) -> Vec<Effect> {
+        if typed != Typed::Unchanged {
             self.typing = Some(0);
+        }
+        if typed == Typed::Full
+            && let Screen::Flow(flow) = &self.screen
+            && let Some(field) = flow.open_field()
+        {
+            self.fading_status(field.full());
         }
         vec![]
     }

@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::checkin::{CheckIn, Step};
 use crate::snapshot::Outcome;
 use crate::tui::effect::Effect;
-use crate::tui::field::{Field, TextField, from_editor, set_field};
+use crate::tui::field::{Field, TextField, Typed, from_editor, set_field};
 use crate::tui::keys::Context;
 
 /// The check-in flow: the check-in itself plus what the screen needs.
@@ -84,13 +84,29 @@ impl Flow {
         }
     }
 
-    /// Type a key into the open text field; true when its text changed.
-    pub fn type_key(&mut self, key: &KeyEvent) -> bool {
-        let changed = self.editor.as_mut().is_some_and(|e| e.input(key));
-        if changed {
+    /// Type a key into the open text field.
+    pub fn type_key(&mut self, key: &KeyEvent) -> Typed {
+        let typed = self
+            .editor
+            .as_mut()
+            .map_or(Typed::Unchanged, |e| e.input(key));
+        self.after_typing(typed)
+    }
+
+    /// Paste into the open text field, as one edit.
+    pub fn paste(&mut self, text: &str) -> Typed {
+        let typed = self
+            .editor
+            .as_mut()
+            .map_or(Typed::Unchanged, |e| e.paste(text));
+        self.after_typing(typed)
+    }
+
+    fn after_typing(&mut self, typed: Typed) -> Typed {
+        if typed != Typed::Unchanged {
             self.store_editor_text();
         }
-        changed
+        typed
     }
 
     /// Hand the open text field to the user's editor.

@@ -17,10 +17,12 @@ pub struct Notice {
 }
 
 pub fn draw(theme: &Theme, notice: &Notice, frame: &mut Frame, area: Rect) {
-    let lines = vec![
+    // One line per line of the text: its blank lines separate what went
+    // wrong from what to do about it.
+    let mut lines = vec![
         Line::styled(notice.title.clone(), theme.error),
         Line::raw(""),
-        Line::raw(notice.text.clone()),
     ];
+    lines.extend(notice.text.lines().map(|l| Line::raw(l.to_string())));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
