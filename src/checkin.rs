@@ -259,7 +259,7 @@ fn non_empty(text: &str) -> Option<String> {
 
 /// Text as a snapshot may hold it: pasted control characters (a stray `\r`,
 /// an escape sequence) are dropped; line breaks and tabs stay.
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect()

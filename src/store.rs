@@ -2,18 +2,25 @@
 //!
 //! Layout of the data dir (mode 0700, every file 0600):
 //! * `snapshots/<id>.toml`: one finished check-in per file, written once, never rewritten;
-//! * `drafts/<host>.toml`: the check-in in progress on this machine, one file per host so a
-//!   data dir synced between machines never holds two edits of the same file;
+//! * `drafts/<machine>.toml`: the check-in in progress on this machine, one file per machine
+//!   so a data dir synced between machines never holds two edits of the same file (see
+//!   [`drafts`] and [`machine`]);
 //! * `trash/`: deleted snapshots, moved rather than destroyed;
-//! * `lock`: held by the one process that writes (a check-in, an import, a delete).
+//! * `lock`: held by the one process that writes (a check-in, an import, a delete);
+//! * `staging/`: an import on its way in, all or nothing (see [`journal`]).
 //!
 //! Reading never needs the lock: every write is atomic (see [`atomic`]), so a
 //! reader sees a whole file or none.
 
 pub mod atomic;
 pub mod cache;
+pub mod drafts;
+pub mod fault;
 mod find;
+pub mod journal;
 mod lock;
+pub mod machine;
+pub mod saved;
 mod validate;
 
 use std::fs;
@@ -24,10 +31,12 @@ use std::time::{Duration, SystemTime};
 
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 
+pub use drafts::{Draft, DraftStatus, OtherDraft, validate_draft};
 pub use find::{HasId, find};
 pub use lock::{LockError, WriterLock};
+pub use machine::Machine;
+pub use saved::Saved;
 pub use validate::{MAX_LINE_CHARS, MAX_SNAPSHOT_BYTES, MAX_TEXT_CHARS, validate_snapshot};
 
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
@@ -134,16 +143,22 @@ pub struct ImportReport {
 /// Temporary files older than this are leftovers of a crash.
 const STALE_TEMP_AGE: Duration = Duration::from_secs(60);
 
+/// How much the start-up probe writes and flushes in each directory: more
+/// than a long draft, so a full disk says so before the first statement.
+const PROBE_BYTES: usize = 256 * 1024;
+
 #[derive(Debug, Clone)]
 pub struct Store {
     root: PathBuf,
+    /// Names this machine's draft and cache.
+    machine: Machine,
 }
 
 impl Store {
     /// Open the data dir for writing, creating it (mode 0700) if needed, and
     /// clear away temporary files that a crashed writer left behind.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
-        let store = Self { root: root.into() };
+        let store = Self::read_only(root);
         for dir in [
             store.root.clone(),
             store.snapshots_dir(),
@@ -152,13 +167,24 @@ impl Store {
             create_private_dir(&dir)?;
         }
         store.remove_stale_temp_files();
+        // An import a crash interrupted is finished (or undone) first.
+        let _ = store.settle_import();
         Ok(store)
     }
 
     /// Open for reading only: never creates anything. A missing dir reads as empty.
     #[must_use]
     pub fn read_only(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into() }
+        Self {
+            root: root.into(),
+            machine: Machine::this().clone(),
+        }
+    }
+
+    /// The same data dir, as seen from `machine` (tests of other machines).
+    #[cfg(test)]
+    pub(crate) fn on_machine(self, machine: Machine) -> Self {
+        Self { machine, ..self }
     }
 
     #[must_use]
@@ -259,7 +285,7 @@ impl Store {
     /// have settled enough to be cached.
     fn summaries_at(&self, now: SystemTime) -> Listing<Summary> {
         let (files, mut problems) = self.snapshot_files();
-        let cache_path = cache::path(&self.root, &host_name());
+        let cache_path = cache::path(&self.root, self.machine.key());
         let mut cache = cache::Cache::load(&cache_path);
         let mut summaries = Vec::with_capacity(files.len());
         // The file behind each summary, for writing the cache back.
@@ -328,10 +354,13 @@ impl Store {
     /// The snapshot files, by name, with their stamps; and the problem of a
     /// `snapshots/` dir that cannot be read.
     fn snapshot_files(&self) -> (Vec<SnapshotFile>, Vec<Problem>) {
+        let (importing, import_problem) = self.settle_import();
         let dir = self.snapshots_dir();
         let entries = match fs::read_dir(&dir) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return (Vec::new(), Vec::new()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return (Vec::new(), import_problem.into_iter().collect());
+            }
             Err(e) => {
                 let problem = Problem {
                     path: dir,
@@ -344,7 +373,9 @@ impl Store {
             .filter_map(Result::ok)
             .filter_map(|entry| {
                 let name = entry.file_name().into_string().ok()?;
-                (!name.starts_with('.') && name.ends_with(".toml")).then_some((entry, name))
+                let id = name.strip_suffix(".toml")?;
+                // Check-ins of an import still on its way in are left out.
+                (!name.starts_with('.') && !importing.contains(id)).then_some((entry, name))
             })
             .collect();
         // One stat per file: with thousands of check-ins, on every core.
@@ -367,15 +398,16 @@ impl Store {
         .flatten()
         .collect();
         files.sort_by(|a, b| a.name.cmp(&b.name));
-        (files, Vec::new())
+        (files, import_problem.into_iter().collect())
     }
 
     /// Save a finished check-in. Its id is derived from `finished_at`
     /// (see [`id_for`]), with `-2`, `-3`... on collision; never overwrites.
     /// Returns the snapshot as saved (with its final id). An error means
-    /// nothing was saved, so a retry cannot leave a duplicate.
+    /// nothing was saved, so a retry cannot leave a duplicate; a check-in
+    /// that is already saved is not saved again (see [`Store::save_once`]).
     pub fn save(&self, snapshot: Snapshot) -> Result<Snapshot, StoreError> {
-        self.save_with(snapshot, &no_hook)
+        self.save_once(snapshot).map(|saved| saved.snapshot)
     }
 
     fn save_with(&self, mut snapshot: Snapshot, hook: Hook) -> Result<Snapshot, StoreError> {
@@ -419,27 +451,25 @@ impl Store {
         write_snapshot(path, snapshot, &no_hook).map_err(|e| StoreError::io("write", path, &e))
     }
 
-    /// Check that the data dir can be written, before a person invests time.
+    /// Check that the data dir can be written, before a person invests time:
+    /// [`PROBE_BYTES`] are written and flushed to disk in each directory (an
+    /// empty file would succeed on a full disk), then removed.
     pub fn check_writable(&self) -> Result<(), StoreError> {
+        let data = vec![b'#'; PROBE_BYTES];
         for dir in [self.snapshots_dir(), self.drafts_dir()] {
             create_private_dir(&dir)?;
             let probe = dir.join(format!("{TEMP_PREFIX}probe-{}", std::process::id()));
-            atomic::write(&probe, b"", Mode::Replace)
+            let hook = fault::hook(fault::Write::Probe);
+            atomic::write_with(&probe, &data, Mode::Replace, &hook)
                 .and_then(|()| fs::remove_file(&probe))
                 .map_err(|e| StoreError::io("write to", &dir, &e))?;
         }
         Ok(())
     }
 
-    /// Where this host's draft lives.
-    #[must_use]
-    pub fn draft_path(&self) -> PathBuf {
-        self.drafts_dir().join(format!("{}.toml", host_name()))
-    }
-
-    /// Atomically write the draft of the check-in in progress on this host.
+    /// Atomically write the draft of the check-in in progress on this machine.
     pub fn save_draft<T: Serialize>(&self, draft: &T) -> Result<(), StoreError> {
-        self.save_draft_with(draft, &no_hook)
+        self.save_draft_with(draft, &fault::hook(fault::Write::Draft))
     }
 
     fn save_draft_with<T: Serialize>(&self, draft: &T, hook: Hook) -> Result<(), StoreError> {
@@ -449,44 +479,30 @@ impl Store {
         let text = toml::to_string(draft).map_err(|e| {
             StoreError::new(ErrorKind::Invalid, format!("cannot encode the draft: {e}"))
         })?;
+        let text = self.draft_text(&text);
         atomic::write_with(&path, text.as_bytes(), Mode::Replace, hook)
-            .map_err(|e| StoreError::io("save the draft to", &path, &e))
+            .map_err(|e| StoreError::io("save the draft to", &path, &e))?;
+        self.forget_legacy_draft()
     }
 
-    /// This host's draft, if any. A draft that cannot be read is an error
-    /// naming its path (it is left alone).
-    pub fn load_draft<T: DeserializeOwned>(&self) -> Result<Option<T>, StoreError> {
-        let path = self.draft_path();
-        let bytes = match read_capped(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(StoreError::io("read the draft", &path, &e)),
-        };
-        let invalid =
-            |why: String| StoreError::new(ErrorKind::Invalid, format!("{}: {why}", path.display()));
-        if over_limit(&bytes) {
-            return Err(invalid(format!(
-                "larger than {MAX_SNAPSHOT_BYTES} bytes, not a draft motive wrote"
-            )));
-        }
-        let text = String::from_utf8(bytes).map_err(|_| invalid("not valid UTF-8".into()))?;
-        toml::from_str(&text).map(Some).map_err(|e| {
-            StoreError::new(
-                ErrorKind::Invalid,
-                format!("{}: {}", path.display(), one_line_toml_error(&text, &e)),
-            )
+    /// This machine's draft, if any, checked (see [`Draft`]). A draft that
+    /// cannot be read or fails its check is an error naming its path (it is
+    /// left alone; [`Store::claim_draft`] moves such a draft aside).
+    pub fn load_draft<T: Draft>(&self) -> Result<Option<T>, StoreError> {
+        let path = self.found_draft_path();
+        drafts::read_draft(&path).map_err(|e| {
+            let kind = match e {
+                drafts::ReadError::Io(_) => ErrorKind::Io,
+                drafts::ReadError::Content(_) => ErrorKind::Invalid,
+            };
+            StoreError::new(kind, format!("{}: {}", path.display(), e.reason()))
         })
     }
 
-    /// Remove this host's draft (after saving, or when the person discards it).
+    /// Remove this machine's draft (after saving, or when the person discards it).
     pub fn discard_draft(&self) -> Result<(), StoreError> {
-        let path = self.draft_path();
-        match fs::remove_file(&path) {
-            Ok(()) => atomic::sync_dir(&self.drafts_dir())
-                .map_err(|e| StoreError::io("sync", &self.drafts_dir(), &e)),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io("remove the draft", &path, &e)),
-        }
+        drafts::remove_if_present(&self.draft_path(), &self.drafts_dir())?;
+        self.forget_legacy_draft()
     }
 
     /// Move a snapshot to `trash/`. Nothing is destroyed: move it back to restore it.
@@ -520,7 +536,10 @@ impl Store {
     /// Take the writer lock. See [`WriterLock`].
     pub fn lock(&self, purpose: &str) -> Result<WriterLock, LockError> {
         create_private_dir(&self.root).map_err(LockError::Store)?;
-        lock::acquire(&self.root.join("lock"), purpose)
+        let lock = lock::acquire(&self.root.join("lock"), purpose)?;
+        // What cannot be finished is reported by listings; it blocks no writer.
+        let _ = self.finish_interrupted_import();
+        Ok(lock)
     }
 
     /// Import snapshots, all or nothing: every entry is checked before
@@ -584,32 +603,23 @@ impl Store {
         }
         create_private_dir(&self.root)?;
         create_private_dir(&self.snapshots_dir())?;
-        let mut written: Vec<PathBuf> = Vec::new();
-        for (path, snapshot) in new {
-            if let Err(e) = write_snapshot(&path, &snapshot, hook) {
-                // Undo this import's own files: all or nothing.
-                let stuck: Vec<String> = written
-                    .iter()
-                    .filter(|done| fs::remove_file(done).is_err())
-                    .map(|done| done.display().to_string())
-                    .collect();
-                let _ = atomic::sync_dir(&self.snapshots_dir());
-                let failure = format!("cannot write {}: {e}", path.display());
-                return Err(StoreError::new(
-                    ErrorKind::Io,
-                    if stuck.is_empty() {
-                        format!("nothing imported: {failure}")
-                    } else {
-                        format!(
-                            "import stopped: {failure}; could not take back {}",
-                            stuck.join(", ")
-                        )
-                    },
-                ));
-            }
-            written.push(path);
-            report.imported.push(snapshot.id);
+        let mut staged = Vec::with_capacity(new.len());
+        for (_, snapshot) in &new {
+            let text = toml::to_string(snapshot).map_err(|e| {
+                StoreError::new(
+                    ErrorKind::Invalid,
+                    format!("nothing imported: cannot encode {}: {e}", snapshot.id),
+                )
+            })?;
+            staged.push(journal::Staged {
+                id: snapshot.id.clone(),
+                text,
+            });
         }
+        self.import_staged(&staged, hook)?;
+        report
+            .imported
+            .extend(new.into_iter().map(|(_, snapshot)| snapshot.id));
         Ok(report)
     }
 
@@ -701,9 +711,14 @@ fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook) -> io::Result<()
 /// Read at most one byte past [`MAX_SNAPSHOT_BYTES`]: a huge file, or one
 /// that grows while we read, cannot make us read more.
 fn read_capped(path: &Path) -> io::Result<Vec<u8>> {
+    read_capped_to(path, MAX_SNAPSHOT_BYTES)
+}
+
+/// Read at most one byte past `limit`.
+fn read_capped_to(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
     fs::File::open(path)?
-        .take(MAX_SNAPSHOT_BYTES + 1)
+        .take(limit + 1)
         .read_to_end(&mut bytes)?;
     Ok(bytes)
 }
@@ -786,37 +801,13 @@ fn one_line_toml_error(text: &str, err: &toml::de::Error) -> String {
     }
 }
 
-fn host_name() -> String {
-    file_name_for_host(&gethostname::gethostname().to_string_lossy())
-}
-
-/// A host name fit for a file name: only `[A-Za-z0-9._-]`, never hidden.
-fn file_name_for_host(raw: &str) -> String {
-    let clean: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let clean: String = clean.trim_start_matches('.').chars().take(64).collect();
-    if clean.is_empty() {
-        "localhost".into()
-    } else {
-        clean
-    }
-}
-
 /// An id fit for an error message: control characters escaped.
 fn printable(id: &str) -> String {
     id.escape_debug().to_string()
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     mod summaries {
@@ -850,7 +841,7 @@ mod tests {
             let (dir, store) = store_with(&[1, 3, 5]);
             let full: Vec<Summary> = store.list().snapshots.iter().map(Summary::of).collect();
             assert_eq!(store.summaries_at(later()).snapshots, full);
-            let cache = cache::path(dir.path(), &host_name());
+            let cache = cache::path(dir.path(), store.machine.key());
             let mode = fs::metadata(&cache)
                 .expect("cache written")
                 .permissions()
@@ -872,7 +863,7 @@ mod tests {
             let (dir, store) = store_with(&[1, 3]);
             let listing = store.summaries();
             assert_eq!(listing.snapshots.len(), 2);
-            let cached = fs::read_to_string(cache::path(dir.path(), &host_name()));
+            let cached = fs::read_to_string(cache::path(dir.path(), store.machine.key()));
             for s in &listing.snapshots {
                 assert!(!cached.as_deref().unwrap_or_default().contains(&s.id));
             }
@@ -904,7 +895,7 @@ mod tests {
         fn a_damaged_cache_costs_time_not_answers() {
             let (dir, store) = store_with(&[1, 3]);
             let expected = store.summaries_at(later()).snapshots;
-            let cache = cache::path(dir.path(), &host_name());
+            let cache = cache::path(dir.path(), store.machine.key());
             fs::write(&cache, b"\0\0 garbage").expect("damage");
             assert_eq!(store.summaries_at(later()).snapshots, expected);
             let text = fs::read_to_string(&cache).expect("rebuilt");
@@ -968,7 +959,8 @@ mod tests {
         snapshot
     }
 
-    fn names(dir: &Path) -> Vec<String> {
+    /// The names of the files in `dir`, sorted.
+    pub(crate) fn names(dir: &Path) -> Vec<String> {
         let mut names: Vec<String> = fs::read_dir(dir)
             .expect("read dir")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -1103,16 +1095,5 @@ mod tests {
             .expect("import when the disk has room");
         assert_eq!(report.imported.len(), 3);
         assert_eq!(store.list().snapshots.len(), 4);
-    }
-
-    #[test]
-    fn host_names_become_safe_file_names() {
-        assert_eq!(file_name_for_host("laptop.local"), "laptop.local");
-        assert_eq!(file_name_for_host("my laptop/2"), "my_laptop_2");
-        assert_eq!(file_name_for_host("../etc"), "_etc");
-        assert_eq!(file_name_for_host(".."), "localhost");
-        assert_eq!(file_name_for_host(""), "localhost");
-        assert_eq!(file_name_for_host("caf\u{e9}\u{1b}"), "caf__");
-        assert_eq!(file_name_for_host(&"h".repeat(300)).len(), 64);
     }
 }

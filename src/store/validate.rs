@@ -127,7 +127,7 @@ pub fn validate_snapshot(s: &Snapshot) -> Result<(), String> {
     Ok(())
 }
 
-fn check_text(text: &str, max: usize) -> Result<(), String> {
+pub(super) fn check_text(text: &str, max: usize) -> Result<(), String> {
     let count = text.chars().count();
     if count > max {
         return Err(format!("a text of {count} characters is longer than {max}"));
