@@ -325,6 +325,10 @@ impl Store {
                 .zip(&summaries)
                 .map(|(file, summary)| (file.name.as_str(), file.stamp, summary));
             cache::write(&cache_path, entries, now);
+            // The cache this machine wrote under its host name is no longer read.
+            if self.machine.host_file() != self.machine.key() {
+                let _ = fs::remove_file(cache::path(&self.root, self.machine.host_file()));
+            }
         }
         sort_by_time(&mut summaries, |s| (s.finished_at, &s.id));
         Listing {
@@ -856,6 +860,27 @@ pub(crate) mod tests {
                 full,
                 "from the cache"
             );
+        }
+
+        #[test]
+        fn the_cache_is_named_after_the_machine_not_the_host() {
+            let (dir, store) = store_with(&[1, 3]);
+            let id = "3d1219c7c4c5404aaa1f6d2a48adfda4";
+            let laptop = |host| {
+                store
+                    .clone()
+                    .on_machine(Machine::from_parts(Some(id), host))
+            };
+            let legacy = cache::path(dir.path(), "laptop-wifi");
+            fs::create_dir_all(legacy.parent().expect("dir")).expect("mkdir");
+            fs::write(&legacy, "{}").expect("an old cache");
+            let _ = laptop("laptop-wifi").summaries_at(later());
+            assert_eq!(
+                names(&dir.path().join("cache")),
+                [format!("{}.json", laptop("x").machine.key())]
+            );
+            let _ = laptop("laptop-ethernet").summaries_at(later());
+            assert_eq!(names(&dir.path().join("cache")).len(), 1);
         }
 
         #[test]
