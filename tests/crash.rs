@@ -199,11 +199,10 @@ mod kill_loops {
     use std::process::{Command, Stdio};
     use std::time::{Duration, Instant};
 
-    use motive::bank::builtin;
     use motive::checkin::CheckIn;
     use motive::store::{DraftStatus, Store};
 
-    use super::pty::{Spawn, Term, key};
+    use super::pty::{Spawn, Term, key, quick_check_in_to_review};
     use super::support::{at, bank, snapshot};
 
     fn rounds(var: &str, default: usize) -> usize {
@@ -243,18 +242,11 @@ mod kill_loops {
     /// Answer a whole quick check-in and stop on its review.
     fn up_to_review(data: &Path, config: &Path) -> Term {
         let term = Term::spawn(&Spawn::new(data, config).args(&["check", "--bank", "quick"]));
-        let total = builtin::get("quick").expect("quick").questions.len();
-        for i in 0..total {
-            term.wait_for(&format!("{}/{total}", i + 1));
-            term.send(if i % 2 == 0 { "4" } else { "2" });
-        }
-        term.wait_for("Reflection 1/1");
-        term.send("Find someone who has done this before");
-        term.send(key::TAB);
-        term.wait_for("Your commitment");
-        term.send("Ask Sam for an hour");
-        term.send(key::TAB);
-        term.wait_for("Review");
+        quick_check_in_to_review(
+            &term,
+            "Find someone who has done this before",
+            "Ask Sam for an hour",
+        );
         term
     }
 
