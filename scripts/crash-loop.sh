@@ -34,7 +34,8 @@ if cargo test --test crash -- kill_loops --nocapture --test-threads=1 >"$log" 2>
 else
   status=$?
 fi
-grep -E '^(seed|save kill loop|import kill loop)|panicked|^test result' "$log" || true
+echo "seed $seed"
+grep -oE '(save|import) kill loop: .*|panicked.*|^test result.*' "$log" || true
 if [ "$status" -ne 0 ]; then
   echo "FAILED; the whole log follows" >&2
   cat "$log" >&2

@@ -19,14 +19,16 @@
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, Write};
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use super::atomic::{self, Mode, Step};
 use super::drafts::unused_path;
-use super::{ErrorKind, Hook, Problem, Store, StoreError, create_private_dir, lock, validate};
+use super::{
+    ErrorKind, Hook, Problem, Store, StoreError, create_private_dir, lock, read_capped, validate,
+};
 
 const STAGING: &str = "staging";
 const JOURNAL: &str = "journal.json";
@@ -192,7 +194,7 @@ fn move_no_clobber(from: &Path, to: &Path, trash: &Path) -> Result<(), StoreErro
         return Ok(()); // moved before the interruption
     }
     if to.exists() {
-        if fs::read(from).ok() == fs::read(to).ok() {
+        if read_capped(from).ok() == read_capped(to).ok() {
             return fs::remove_file(from).map_err(|e| StoreError::io("remove", from, &e));
         }
         create_private_dir(trash)?;
@@ -202,9 +204,8 @@ fn move_no_clobber(from: &Path, to: &Path, trash: &Path) -> Result<(), StoreErro
         let aside = unused_path(trash, &format!("{stem}.import-conflict"));
         return fs::rename(from, &aside).map_err(|e| StoreError::io("move aside", from, &e));
     }
-    fs::rename(from, to).map_err(|e| StoreError::io("move into place", from, &e))?;
-    let _ = fs::set_permissions(to, fs::Permissions::from_mode(0o600));
-    Ok(())
+    // Staged files were created 0600: the mode moves with them.
+    fs::rename(from, to).map_err(|e| StoreError::io("move into place", from, &e))
 }
 
 /// The journal, if there is one; an error when it is not one motive wrote
