@@ -88,11 +88,13 @@ impl CheckIn {
         label: Option<&str>,
         now: DateTime<FixedOffset>,
     ) -> Self {
+        // Held to the text policy like anything typed: it is shown again.
         let follow_up = previous_commitment
-            .map(str::trim)
+            .map(clean)
+            .map(|c| c.trim().to_string())
             .filter(|c| !c.is_empty())
             .map(|c| DraftFollowUp {
-                commitment: c.to_string(),
+                commitment: c,
                 outcome: None,
                 note: String::new(),
             });
@@ -228,7 +230,7 @@ impl CheckIn {
             label: non_empty(&self.label),
             started_at: self.started_at,
             finished_at: finished_at.max(self.started_at),
-            commitment: clean(self.commitment.trim()),
+            commitment: clean(&self.commitment).trim().to_string(),
             bank: self.bank.clone(),
             scale: self.scale.clone(),
             dimensions: self.dimensions.clone(),
@@ -239,7 +241,7 @@ impl CheckIn {
                 .map(|r| ReflectionAnswer {
                     id: r.id.clone(),
                     prompt: r.prompt.clone(),
-                    text: clean(r.text.trim_end()),
+                    text: clean(&r.text).trim_end().to_string(),
                 })
                 .collect(),
             follow_up: self.follow_up.as_ref().and_then(|f| {
@@ -254,14 +256,17 @@ impl CheckIn {
 }
 
 fn non_empty(text: &str) -> Option<String> {
-    let trimmed = clean(text.trim());
-    (!trimmed.is_empty()).then_some(trimmed)
+    // Cleaned first, then trimmed: a dropped character cannot leave
+    // whitespace at an end, so cleaning twice gives the same text.
+    let cleaned = clean(text);
+    let trimmed = cleaned.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 
 /// What the person wrote, as a snapshot may hold it (the shared text
 /// policy): pasted control characters, escape sequences and invisible or
 /// reordering characters are dropped; line breaks and tabs stay.
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     policy::clean(text, Kind::Text)
 }
 

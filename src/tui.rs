@@ -115,6 +115,7 @@ pub fn run(options: Options) -> color_eyre::Result<ExitCode> {
         lock: None,
         now: crate::clock::now,
         drafts_saved: 0,
+        told: None,
     };
     if let Some(warning) = driver.store.privacy_warning() {
         eprintln!("motive: {warning}");

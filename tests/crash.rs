@@ -184,3 +184,340 @@ fn temp_files(data: &Path) -> Vec<std::path::PathBuf> {
         })
         .collect()
 }
+
+// ---------------------------------------------------------------------------
+// The real binary killed where a crash used to cost a check-in: just after
+// Enter on the review (a duplicate), and in the middle of an import (part of
+// it). `scripts/crash-loop.sh` runs these with hundreds of rounds; `cargo
+// test` runs a few. Rounds come from MOTIVE_CRASH_SAVE_ROUNDS and
+// MOTIVE_CRASH_IMPORT_ROUNDS, the seed from MOTIVE_CRASH_SEED.
+
+mod pty;
+
+mod kill_loops {
+    use std::path::{Path, PathBuf};
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+
+    use motive::checkin::CheckIn;
+    use motive::store::{DraftStatus, Store};
+
+    use super::pty::{Spawn, Term, key, quick_check_in_to_review};
+    use super::support::{at, bank, snapshot};
+
+    fn rounds(var: &str, default: usize) -> usize {
+        std::env::var(var)
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(default)
+    }
+
+    fn rng() -> fastrand::Rng {
+        let seed = std::env::var("MOTIVE_CRASH_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(0x5eed_u64);
+        eprintln!("seed {seed} (MOTIVE_CRASH_SEED)");
+        fastrand::Rng::with_seed(seed)
+    }
+
+    /// `.toml` files in `dir`, set-aside drafts left out.
+    fn toml_files(dir: &Path) -> Vec<PathBuf> {
+        std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+                        name.is_some_and(|n| {
+                            n.ends_with(".toml") && !n.starts_with('.') && !n.contains(".bad-")
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Answer a whole quick check-in and stop on its review.
+    fn up_to_review(data: &Path, config: &Path) -> Term {
+        let term = Term::spawn(&Spawn::new(data, config).args(&["check", "--bank", "quick"]));
+        quick_check_in_to_review(
+            &term,
+            "Find someone who has done this before",
+            "Ask Sam for an hour",
+        );
+        term
+    }
+
+    /// Where a kill after Enter on the review left the check-in.
+    #[derive(Debug, Default)]
+    struct SaveTally {
+        rounds: usize,
+        /// Killed before the snapshot was written: the draft holds it.
+        before: usize,
+        /// The snapshot written and the draft still there: the window
+        /// where a duplicate used to be born.
+        window: usize,
+        /// Saved and the draft removed.
+        after: usize,
+        duplicates: usize,
+        losses: usize,
+    }
+
+    #[test]
+    fn a_check_in_killed_just_after_enter_on_review_is_saved_exactly_once() {
+        let rounds = rounds("MOTIVE_CRASH_SAVE_ROUNDS", 10);
+        let mut rng = rng();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = dir.path().join("config");
+
+        // How long Enter takes to show "Saved": kills land between 0 and that.
+        let calibrate = dir.path().join("calibrate");
+        let term = up_to_review(&calibrate, &config);
+        let start = Instant::now();
+        term.send(key::ENTER);
+        term.wait_for("Saved");
+        let span = start.elapsed().max(Duration::from_millis(5));
+        drop(term);
+
+        let mut tally = SaveTally::default();
+        for round in 0..rounds {
+            let data = dir.path().join(format!("round-{round}"));
+            let mut term = up_to_review(&data, &config);
+            term.send(key::ENTER);
+            if round % 2 == 0 {
+                // Anywhere in the save.
+                std::thread::sleep(span.mul_f64(rng.f64() * 1.2));
+            } else {
+                // Aimed at the window: as the snapshot appears, or just after.
+                let deadline = Instant::now() + span * 3;
+                while toml_files(&data.join("snapshots")).is_empty() && Instant::now() < deadline {
+                    std::hint::spin_loop();
+                }
+                std::thread::sleep(Duration::from_micros(rng.u64(0..1_500)));
+            }
+            term.signal(nix::sys::signal::Signal::SIGKILL);
+            let _ = term.wait_exit();
+            drop(term);
+
+            let saved = toml_files(&data.join("snapshots")).len();
+            let drafts = toml_files(&data.join("drafts")).len();
+            tally.rounds += 1;
+            match (saved, drafts) {
+                (0, 1) => tally.before += 1,
+                (1, 1) => tally.window += 1,
+                (1, 0) => tally.after += 1,
+                (0, 0) => tally.losses += 1,
+                _ => tally.duplicates += 1,
+            }
+            assert_eq!(
+                (tally.losses, tally.duplicates),
+                (0, 0),
+                "round {round}: {saved} snapshots, {drafts} drafts after the kill"
+            );
+
+            // The next start, as the check-in screen makes it: take the
+            // lock, claim the draft, and save what is offered.
+            let store = Store::open(&data).expect("open");
+            let lock = store.lock("check-in").expect("lock");
+            match store.claim_draft(&lock).expect("claim") {
+                DraftStatus::None => assert_eq!(saved, 1, "round {round}"),
+                DraftStatus::AlreadySaved { removed, .. } => {
+                    assert_eq!(saved, 1, "round {round}");
+                    assert!(removed);
+                }
+                DraftStatus::Unfinished(checkin) => {
+                    assert_eq!(saved, 0, "round {round}: a saved draft was offered again");
+                    store
+                        .save(checkin.to_snapshot(at("2030-01-01T09:00:00+00:00")))
+                        .expect("save the resumed check-in");
+                    store.discard_draft().expect("discard");
+                }
+                other => panic!("round {round}: {other:?}"),
+            }
+            let listing = store.list();
+            assert!(listing.problems.is_empty(), "{:?}", listing.problems);
+            assert_eq!(listing.snapshots.len(), 1, "round {round}: saved once");
+            assert!(toml_files(&data.join("drafts")).is_empty(), "round {round}");
+            assert_eq!(listing.snapshots[0].commitment, "Ask Sam for an hour");
+        }
+        eprintln!(
+            "save kill loop: {} rounds (half killed 0 to {} ms after Enter, half as the snapshot appeared): {} before the save, {} in the save window, {} after; {} duplicates, {} losses",
+            tally.rounds,
+            span.mul_f64(1.2).as_millis(),
+            tally.before,
+            tally.window,
+            tally.after,
+            tally.duplicates,
+            tally.losses
+        );
+    }
+
+    #[test]
+    fn saving_a_resumed_draft_that_was_already_saved_writes_nothing() {
+        // What the window leaves, made by hand: the snapshot and the draft.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        let mut checkin = CheckIn::new(&bank("quick"), None, None, at("2026-05-01T09:00:00+02:00"));
+        checkin.questions[0].value = Some(3);
+        store.save_draft(&checkin).expect("draft");
+        let first = store
+            .save(checkin.to_snapshot(at("2026-05-01T09:12:00+02:00")))
+            .expect("save");
+        let draft: CheckIn = store.load_draft().expect("load").expect("the draft");
+        let again = store
+            .save(draft.to_snapshot(at("2026-05-02T10:00:00+02:00")))
+            .expect("save again");
+        assert_eq!(again, first);
+        assert_eq!(store.list().snapshots, vec![first]);
+    }
+
+    /// Where a kill left an import.
+    #[derive(Debug, Default)]
+    struct ImportTally {
+        rounds: usize,
+        /// Killed as it began, before its first file.
+        nothing_pending: usize,
+        /// Staged, not committed: the next start removed it.
+        rolled_back: usize,
+        /// Committed: the next start finished it.
+        rolled_forward: usize,
+        /// Done before the kill.
+        completed: usize,
+        partial: usize,
+    }
+
+    #[test]
+    fn an_import_killed_at_random_points_lands_whole_or_not_at_all() {
+        const COUNT: usize = 1_000;
+        let rounds = rounds("MOTIVE_CRASH_IMPORT_ROUNDS", 6);
+        let mut rng = rng();
+        let dir = tempfile::tempdir().expect("tempdir");
+        let quick = bank("quick");
+        let base = at("2026-01-01T09:00:00+00:00");
+        let entries: Vec<serde_json::Value> = (0..COUNT)
+            .map(|i| {
+                let minutes = i64::try_from(i).expect("small") * 97;
+                let s = snapshot(&quick, base + chrono::Duration::minutes(minutes), 3);
+                serde_json::to_value(s).expect("json")
+            })
+            .collect();
+        let export = dir.path().join("export.json");
+        std::fs::write(
+            &export,
+            serde_json::json!({ "format": 1, "snapshots": entries }).to_string(),
+        )
+        .expect("write the export");
+
+        let motive = |data: &Path| {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_motive"));
+            cmd.env("MOTIVE_DATA_DIR", data)
+                .env("MOTIVE_CONFIG_DIR", dir.path().join("config"))
+                .env("NO_COLOR", "1")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            cmd
+        };
+        let listed = |data: &Path| -> usize {
+            let out = motive(data)
+                .args(["list", "--json"])
+                .output()
+                .expect("list");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout)
+                .expect("json")
+                .len()
+        };
+
+        // Start a kill-able import; return once `mark` appears in the data
+        // dir (or the import has ended), or at once without a mark.
+        let begin = |data: &Path, mark: Option<&str>| {
+            let mut child = motive(data)
+                .arg("import")
+                .arg(&export)
+                .spawn()
+                .expect("spawn the import");
+            if let Some(mark) = mark.map(|m| data.join(m)) {
+                while !mark.exists() && child.try_wait().expect("try_wait").is_none() {
+                    std::thread::sleep(Duration::from_micros(100));
+                }
+            }
+            child
+        };
+        const STAGING: &str = "staging";
+        const JOURNAL: &str = "staging/journal.json";
+        // How long the staging and the moves take: kills land in them.
+        let calibrate = dir.path().join("calibrate");
+        let spawned = Instant::now();
+        let mut child = begin(&calibrate, Some(STAGING));
+        let start = Instant::now();
+        while !calibrate.join(JOURNAL).exists() && child.try_wait().expect("try").is_none() {
+            std::thread::sleep(Duration::from_micros(100));
+        }
+        let staging_span = start.elapsed();
+        assert!(child.wait().expect("wait").success());
+        let moving_span = start.elapsed() - staging_span;
+        let whole_span = spawned.elapsed();
+        assert_eq!(listed(&calibrate), COUNT);
+
+        let mut tally = ImportTally::default();
+        for round in 0..rounds {
+            let data = dir.path().join(format!("round-{round}"));
+            // Anywhere in the run, while staging, or once committed.
+            let (mark, span) = match round % 3 {
+                0 => (None, whole_span),
+                1 => (Some(STAGING), staging_span),
+                _ => (Some(JOURNAL), moving_span),
+            };
+            let mut child = begin(&data, mark);
+            std::thread::sleep(span.mul_f64(rng.f64() * 1.1));
+            let _ = child.kill();
+            let status = child.wait().expect("reap");
+
+            let staging = data.join("staging");
+            let committed = staging.join("journal.json").exists();
+            let pending = staging.exists();
+            // The next start of any command finishes or undoes it.
+            let count = listed(&data);
+            tally.rounds += 1;
+            match (count, pending, committed) {
+                (0, false, _) => tally.nothing_pending += 1,
+                (0, true, false) => tally.rolled_back += 1,
+                (COUNT, true, true) => tally.rolled_forward += 1,
+                (COUNT, false, _) => tally.completed += 1,
+                _ => tally.partial += 1,
+            }
+            assert!(
+                count == 0 || count == COUNT,
+                "round {round}: {count} of {COUNT} landed ({status})"
+            );
+            assert!(!staging.exists(), "round {round}: the staging dir is gone");
+            let out = motive(&data)
+                .arg("import")
+                .arg(&export)
+                .output()
+                .expect("again");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert_eq!(listed(&data), COUNT, "round {round}");
+        }
+        eprintln!(
+            "import kill loop: {} rounds of {COUNT} check-ins (killed 0 to {} ms after start, into staging or into the moves, by thirds): {} before the first file, {} rolled back, {} rolled forward, {} completed; {} partial",
+            tally.rounds,
+            whole_span.mul_f64(1.1).as_millis(),
+            tally.nothing_pending,
+            tally.rolled_back,
+            tally.rolled_forward,
+            tally.completed,
+            tally.partial
+        );
+    }
+}

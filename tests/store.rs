@@ -141,7 +141,7 @@ fn bad_files_are_reported_skipped_and_left_untouched() {
 }
 
 #[test]
-fn drafts_are_per_host_private_and_replaceable() {
+fn drafts_are_per_machine_private_and_replaceable() {
     let (_dir, store) = data_dir();
     assert_eq!(store.load_draft::<toml::Table>().expect("no draft"), None);
     let mut draft = toml::Table::new();
@@ -154,13 +154,9 @@ fn drafts_are_per_host_private_and_replaceable() {
         Some(draft)
     );
     let path = store.draft_path();
-    let host = gethostname_for_test();
-    assert!(
-        path.file_name()
-            .expect("name")
-            .to_string_lossy()
-            .starts_with(&host),
-        "{path:?}"
+    assert_eq!(
+        path.file_name().expect("name").to_string_lossy(),
+        format!("{}.toml", motive::store::Machine::this().key()),
     );
     assert_eq!(mode(&path), 0o600);
     fs::write(&path, "step = ").expect("corrupt the draft");
@@ -177,16 +173,6 @@ fn drafts_are_per_host_private_and_replaceable() {
     assert_eq!(fs::read(&path).expect("left alone"), b"step = \"\xff\"");
     store.discard_draft().expect("discard");
     assert!(!path.exists());
-}
-
-fn gethostname_for_test() -> String {
-    let host = std::process::Command::new("hostname")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
-    host.ok()
-        .filter(|h| !h.is_empty())
-        .map(|h| h.chars().take(3).collect())
-        .unwrap_or_default()
 }
 
 #[test]
@@ -616,10 +602,10 @@ fn concurrent_saves_of_the_same_second_all_land_under_distinct_ids() {
             .map(|v| {
                 let (store, core) = (&store, &core);
                 scope.spawn(move || {
-                    store
-                        .save(snapshot(core, when, v % 5 + 1))
-                        .expect("save")
-                        .id
+                    // Eight different check-ins: saving one twice saves it once.
+                    let mut check_in = snapshot(core, when, v % 5 + 1);
+                    check_in.commitment = format!("commitment {v}");
+                    store.save(check_in).expect("save").id
                 })
             })
             .collect();

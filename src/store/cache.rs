@@ -1,4 +1,4 @@
-//! A derived cache of check-in summaries: `cache/<host>.json` in the data dir.
+//! A derived cache of check-in summaries: `cache/<machine>.json` in the data dir.
 //!
 //! Reading thousands of snapshot files means parsing thousands of TOML
 //! documents; the lists, charts and home screen only need each one's
@@ -7,8 +7,9 @@
 //! read again, so the snapshot files stay the only source of truth: deleting
 //! the cache, or any damage to it, costs time and nothing else.
 //!
-//! * One file per host, like drafts: a data dir synced between machines
-//!   never sees two writers of the same cache file.
+//! * One file per machine, named like drafts (see [`super::machine`]): a
+//!   data dir synced between machines never sees two writers of the same
+//!   cache file.
 //! * A file changed within [`SETTLE`] of being read is not cached: file times
 //!   tick coarsely, so an edit in the same tick could keep the same stamp
 //!   (the "racy" case git's index also guards against).

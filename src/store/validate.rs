@@ -110,6 +110,11 @@ pub fn validate_snapshot(s: &Snapshot) -> Result<(), String> {
     Ok(())
 }
 
+/// One text under the rule of `kind` (see [`crate::text::policy`]).
+pub(super) fn check_text(text: &str, kind: Kind) -> Result<(), String> {
+    crate::text::policy::check(text, kind).map_err(|refusal| format!("a text {refusal}"))
+}
+
 /// Every text of a snapshot, each under the rule of the same text in a bank
 /// (a dimension's description is a paragraph in both) or, for what the
 /// person wrote, the rule of free text.

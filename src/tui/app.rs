@@ -119,6 +119,8 @@ pub enum Msg {
     SaveFailed(String),
     /// The check-in in progress is on disk as a draft.
     DraftSaved,
+    /// Something the person should know, for the status line.
+    Told(String),
     DraftFailed(String),
     /// A check-in was moved to the trash; the listing has been reloaded.
     Deleted {
@@ -333,6 +335,10 @@ impl App {
             }
             Msg::Loaded { open, snapshots } => {
                 self.on_loaded(open, snapshots);
+                vec![]
+            }
+            Msg::Told(note) => {
+                self.fading_status(note);
                 vec![]
             }
             Msg::DraftSaved => {

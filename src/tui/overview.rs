@@ -18,6 +18,8 @@ pub struct Overview {
     pub due: String,
     /// An unfinished check-in waiting on this machine, described for people.
     pub draft: Option<String>,
+    /// Unfinished check-ins other machines left in this (synced) data dir.
+    pub other_drafts: Vec<String>,
 }
 
 impl Overview {
@@ -32,6 +34,7 @@ impl Overview {
             scores,
             due,
             draft: None,
+            other_drafts: Vec::new(),
         }
     }
 

@@ -16,7 +16,8 @@ use super::signals::Shared;
 use crate::bank::{self, Bank};
 use crate::cadence::{Cadence, Schedule, schedule};
 use crate::checkin::CheckIn;
-use crate::store::{LockError, Store, WriterLock};
+use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
+use crate::text::escape_line;
 
 /// Performs effects against the store and feeds the outcome back as messages.
 pub struct Driver {
@@ -36,6 +37,9 @@ pub struct Driver {
     pub(super) lock: Option<WriterLock>,
     pub(super) now: fn() -> DateTime<FixedOffset>,
     pub(super) drafts_saved: usize,
+    /// Something to tell the person after the message an effect answers
+    /// with (a leftover draft removed, say).
+    pub(super) told: Option<String>,
 }
 
 impl Driver {
@@ -75,6 +79,9 @@ impl Driver {
                 }
                 let edited = matches!(msg, Msg::Edited { .. } | Msg::EditFailed(_));
                 queue.extend(app.update(msg));
+                if let Some(note) = self.told.take() {
+                    queue.extend(app.update(Msg::Told(note)));
+                }
                 if edited {
                     // The text is in the check-in now: the file can go.
                     self.remember(app);
@@ -100,13 +107,23 @@ impl Driver {
                 if let Err(msg) = self.acquire() {
                     return Some(*msg);
                 }
-                Some(match self.store.load_draft::<CheckIn>() {
-                    Ok(Some(draft)) => Msg::DraftFound(draft),
-                    Ok(None) => self.begin(None),
+                let claimed = Store::open(self.store.root()).and_then(|store| match &self.lock {
+                    Some(lock) => store.claim_draft(lock),
+                    None => Ok(DraftStatus::None),
+                });
+                Some(match claimed {
+                    Ok(DraftStatus::Unfinished(draft)) => Msg::DraftFound(*draft),
+                    Ok(status) => {
+                        // Already saved, or unusable and moved aside (kept):
+                        // say so, and start afresh.
+                        self.told = status.message().map(|m| escape_line(&m).into_owned());
+                        self.begin(None)
+                    }
                     Err(e) => Msg::CannotStart {
                         title: "The unfinished check-in cannot be read".into(),
                         text: format!(
-                            "{e}\n\nMove that file away to start afresh; it is left untouched."
+                            "{}\n\nMove that file away to start afresh; it is left untouched.",
+                            said(&e)
                         ),
                         busy: false,
                     },
@@ -117,13 +134,13 @@ impl Driver {
                 let result = self.store.save_draft(&*checkin);
                 self.drafts_saved += 1;
                 fault_injection(self.drafts_saved);
-                Some(result.map_or_else(|e| Msg::DraftFailed(e.message), |()| Msg::DraftSaved))
+                Some(result.map_or_else(|e| Msg::DraftFailed(said(&e)), |()| Msg::DraftSaved))
             }
             Effect::DiscardDraft => self
                 .store
                 .discard_draft()
                 .err()
-                .map(|e| Msg::DraftFailed(e.message)),
+                .map(|e| Msg::DraftFailed(said(&e))),
             Effect::SaveSnapshot(checkin) => {
                 // The check-in to compare the new one with; if it cannot be
                 // read, the result screen simply shows no comparison.
@@ -134,17 +151,23 @@ impl Driver {
                     .pop()
                     .and_then(|latest| self.store.load(&latest.id).ok());
                 let snapshot = checkin.to_snapshot((self.now)());
-                Some(match self.store.save(snapshot) {
+                Some(match self.store.save_once(snapshot) {
                     Ok(saved) => {
                         let _ = self.store.discard_draft();
                         self.lock = None;
+                        if !saved.new {
+                            self.told = Some(format!(
+                                "This check-in was already saved, as {}; it is not saved twice.",
+                                saved.snapshot.id
+                            ));
+                        }
                         Msg::Saved {
-                            snapshot: saved,
+                            snapshot: saved.snapshot,
                             previous,
                             written_to: None,
                         }
                     }
-                    Err(e) => Msg::SaveFailed(e.message),
+                    Err(e) => Msg::SaveFailed(said(&e)),
                 })
             }
             Effect::SaveSnapshotTo(checkin, path) => {
@@ -157,7 +180,7 @@ impl Driver {
                         previous: None,
                         written_to: Some(path),
                     },
-                    Err(e) => Msg::SaveFailed(e.message),
+                    Err(e) => Msg::SaveFailed(said(&e)),
                 })
             }
             Effect::Trash(id) => Some(self.trash(&id)),
@@ -187,7 +210,7 @@ impl Driver {
                 busy: false,
             })
         };
-        let store = Store::open(self.store.root()).map_err(|e| cannot(e.message))?;
+        let store = Store::open(self.store.root()).map_err(|e| cannot(said(&e)))?;
         match store.lock("check-in") {
             Ok(lock) => {
                 self.lock = Some(lock);
@@ -205,7 +228,7 @@ impl Driver {
                 ),
                 busy: true,
             })),
-            Err(LockError::Store(e)) => Err(cannot(e.message)),
+            Err(LockError::Store(e)) => Err(cannot(said(&e))),
         }
     }
 
@@ -221,7 +244,7 @@ impl Driver {
         }
         let store = match Store::open(self.store.root()) {
             Ok(store) => store,
-            Err(e) => return cannot("Cannot use the data dir", e.message),
+            Err(e) => return cannot("Cannot use the data dir", said(&e)),
         };
         if let Err(e) = store.check_writable() {
             self.lock = None;
@@ -229,7 +252,7 @@ impl Driver {
                 "Your check-in could not be saved here",
                 format!(
                     "{}\n\nFix the permissions or pass --data-dir, then start again.",
-                    e.message
+                    said(&e)
                 ),
             );
         }
@@ -260,7 +283,7 @@ impl Driver {
                     title: "Your answers could not be kept here".into(),
                     text: format!(
                         "The draft of this check-in cannot be written: {}\n\nFree some space or fix the permissions, or pass --data-dir, then start again.",
-                        e.message
+                        said(&e)
                     ),
                     busy: false,
                 }
@@ -271,12 +294,12 @@ impl Driver {
     /// Move a check-in to the trash, under the writer lock.
     fn trash(&self, id: &str) -> Msg {
         let result = Store::open(self.store.root())
-            .map_err(|e| e.message)
+            .map_err(|e| said(&e))
             .and_then(|store| {
                 let _lock = store
                     .lock("delete")
                     .map_err(|e| format!("Cannot delete now: {e}"))?;
-                store.trash(id).map_err(|e| e.message)
+                store.trash(id).map_err(|e| said(&e))
             });
         match result {
             Ok(_) => Msg::Deleted {
@@ -304,15 +327,29 @@ impl Driver {
             }
         };
         let mut info = Overview::new(listing.snapshots, due);
-        info.draft = self.store.load_draft::<CheckIn>().ok().flatten().map(|d| {
-            format!(
+        let draft = self.store.peek_draft();
+        info.draft = match &draft {
+            DraftStatus::Unfinished(d) => Some(format!(
                 "You have an unfinished check-in from {}, stopped at {}: Enter resumes it.",
                 d.started_at.format("%Y-%m-%d %H:%M"),
                 d.progress()
-            )
-        });
+            )),
+            other => other.message().map(|m| escape_line(&m).into_owned()),
+        };
+        info.other_drafts = self
+            .store
+            .other_drafts()
+            .iter()
+            .map(|d| escape_line(&d.describe()).into_owned())
+            .collect();
         info
     }
+}
+
+/// A store error as the screen shows it: nothing from a file reaches the
+/// terminal raw.
+fn said(e: &StoreError) -> String {
+    escape_line(&e.message).into_owned()
 }
 
 fn join(diagnostics: &[bank::load::Diagnostic]) -> String {

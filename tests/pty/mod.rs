@@ -329,3 +329,23 @@ pub fn show_latest(data: &Path) -> serde_json::Value {
     );
     serde_json::from_slice(&out.stdout).expect("json")
 }
+
+/// Answer a whole quick check-in (4, 2, 4, 2...), type `reflection` and
+/// `commitment`, and stop on its review.
+pub fn quick_check_in_to_review(term: &Term, reflection: &str, commitment: &str) {
+    let total = motive::bank::builtin::get("quick")
+        .expect("quick")
+        .questions
+        .len();
+    for i in 0..total {
+        term.wait_for(&format!("{}/{total}", i + 1));
+        term.send(if i % 2 == 0 { "4" } else { "2" });
+    }
+    term.wait_for("Reflection 1/1");
+    term.send(reflection);
+    term.send(key::TAB);
+    term.wait_for("Your commitment");
+    term.send(commitment);
+    term.send(key::TAB);
+    term.wait_for("Review");
+}

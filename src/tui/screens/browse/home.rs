@@ -102,6 +102,9 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
         Some(draft) => lines.push(Line::styled(draft.clone(), t.strong)),
         None => lines.push(Line::styled(overview.due.clone(), t.strong)),
     }
+    for other in &overview.other_drafts {
+        lines.push(Line::styled(other.clone(), t.dim));
+    }
     if read_only {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
