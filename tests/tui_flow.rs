@@ -804,7 +804,7 @@ mod pasting {
         );
         let status = app.status.clone().unwrap_or_default();
         assert!(
-            status.starts_with("Reflection 1 is full") && status.contains("20000"),
+            status.starts_with("Reflection 1 is full") && status.contains("20,000"),
             "{status}"
         );
         // Typing on adds nothing and says so again; Tab still moves on.

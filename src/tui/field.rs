@@ -54,9 +54,22 @@ impl Field {
         format!(
             "{} is full: a field holds at most {} characters, so the rest was left out.",
             self.describe(),
-            self.limit()
+            grouped(self.limit())
         )
     }
+}
+
+/// `20000` as people read it: `20,000`.
+fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// What a key or a paste did to a text field.
