@@ -104,9 +104,15 @@ pub enum Command {
     Import(ImportArgs),
     /// Is a check-in due? Exit 0 when due, 1 when not yet
     #[command(
-        after_help = "Examples:\n  motive due\n  motive due --every 30 -q || echo \"not yet\""
+        after_help = "Examples:\n  motive due\n  motive due --every 30 -q || echo \"not yet\"\n  motive due --short            for a shell prompt: \"check-in due in 12 days\"\n\nSee `motive remind` for a calendar file and scheduler snippets."
     )]
     Due(DueArgs),
+    /// Reminders to come back: a calendar file, or a scheduler snippet
+    #[command(
+        subcommand,
+        after_help = "Nothing is installed for you: each prints what to add, and says where.\n\nExamples:\n  motive remind ics -o ~/motive.ics     then import it in your calendar app\n  motive remind systemd                 a user timer that notifies when a check-in is due\n  motive remind cron\n  motive remind launchd"
+    )]
+    Remind(RemindCommand),
     /// Where the settings file is; write a commented one to start from
     #[command(
         subcommand,
@@ -357,6 +363,29 @@ pub struct DueArgs {
     /// Print nothing; only set the exit status
     #[arg(short, long)]
     pub quiet: bool,
+    /// A few words for a shell prompt ("check-in due in 12 days"); nothing
+    /// while the next check-in is more than two weeks off
+    #[arg(long, conflicts_with = "quiet")]
+    pub short: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RemindCommand {
+    /// An iCalendar file (.ics) with the next due date, repeating at your cadence
+    Ics {
+        /// Cadence in days [default: `cadence_days` in config.toml, else 90]
+        #[arg(long, value_name = "DAYS", value_parser = clap::value_parser!(u32).range(1..=i64::from(MAX_EVERY_DAYS)))]
+        every: Option<u32>,
+        /// Write to FILE (mode 0600) instead of stdout; - is stdout
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// A systemd user service and timer that notify when a check-in is due
+    Systemd,
+    /// A crontab line that notifies when a check-in is due
+    Cron,
+    /// A launchd agent (macOS) that notifies when a check-in is due
+    Launchd,
 }
 
 #[cfg(test)]

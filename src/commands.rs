@@ -13,6 +13,7 @@ pub mod list;
 pub mod man;
 pub mod output;
 pub mod paint;
+pub mod remind;
 pub mod show;
 
 use std::fmt;
@@ -150,7 +151,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     // or when the data dir is missing (import says it itself, after creating
     // the dir; `due -q` stays quiet).
     let reads_check_ins = match &cli.command {
-        Some(Command::Due(args)) => !args.quiet,
+        Some(Command::Due(args)) => !args.quiet && !args.short,
         Some(Command::List(_) | Command::Show(_) | Command::Compare(_)) => true,
         Some(Command::Export(_) | Command::Chart(_)) => true,
         _ => false,
@@ -170,6 +171,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Chart(args)) => chart::run(&args, ctx),
         Some(Command::Import(args)) => import::run(&args, ctx),
         Some(Command::Due(args)) => due::run(&args, ctx),
+        Some(Command::Remind(cmd)) => remind::run(&cmd, ctx),
         Some(Command::Config(cmd)) => config::run(&cmd, ctx),
         Some(Command::Completions { shell }) => completions::run(shell, ctx),
         Some(Command::Man(args)) => man::run(&args, ctx),

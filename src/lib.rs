@@ -15,6 +15,7 @@ pub mod draw;
 pub mod exit;
 pub mod limits;
 pub mod paths;
+pub mod remind;
 pub mod score;
 pub mod snapshot;
 pub mod store;

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::format::shell_quote;
 use super::{Ctx, Error};
 use crate::bank::load::{self, Diagnostic};
 use crate::bank::resolve::{self, Origin};
@@ -369,18 +370,6 @@ fn wrap_into(out: &mut String, text: &str, indent: &str) -> std::fmt::Result {
     Ok(())
 }
 
-/// Quote a path for a shell command line when it needs it.
-fn shell_quote(text: &str) -> String {
-    let plain = text
-        .chars()
-        .all(|c| c.is_alphanumeric() || "/._-+:,@%~".contains(c));
-    if plain && !text.is_empty() {
-        text.to_owned()
-    } else {
-        format!("'{}'", text.replace('\'', r"'\''"))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -412,12 +401,5 @@ mod tests {
         );
         assert_eq!(lines.last(), Some(&"  next"));
         assert_eq!(out.matches("word").count(), 30);
-    }
-
-    #[test]
-    fn shell_quote_only_when_needed() {
-        assert_eq!(shell_quote("/tmp/a.toml"), "/tmp/a.toml");
-        assert_eq!(shell_quote("my bank.toml"), "'my bank.toml'");
-        assert_eq!(shell_quote("it's.toml"), r"'it'\''s.toml'");
     }
 }

@@ -7,16 +7,24 @@ use chrono::{DateTime, FixedOffset};
 use super::{Ctx, Error, format};
 use crate::cadence::{Cadence, schedule};
 use crate::cli::DueArgs;
+use crate::remind;
 use crate::store::Store;
 
 pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).summaries();
-    if !args.quiet {
+    if !args.quiet && !args.short {
         format::warn_problems(&listing, ctx.err)?;
     }
     let last = listing.snapshots.last().map(|s| s.finished_at);
     let plan = ctx.config.schedule(args.every);
     let state = schedule(last, ctx.now, plan);
+    if args.short {
+        // A prompt runs this every time: a few words or none, never a warning.
+        if let Some(words) = remind::prompt_words(&state) {
+            writeln!(ctx.out, "{words}")?;
+        }
+        return Ok(exit_code(&state));
+    }
     let every = match plan.week_start {
         Some(day) => format!(
             "every {} days, brought forward to the start of its week (week_start = {})",
@@ -65,8 +73,13 @@ pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             )?,
         }
     }
-    Ok(match state {
+    Ok(exit_code(&state))
+}
+
+/// 0 when a check-in is due, 1 when not yet.
+fn exit_code(state: &Cadence) -> ExitCode {
+    match state {
         Cadence::First | Cadence::Due { .. } => ExitCode::SUCCESS,
         Cadence::NotYet { .. } => ExitCode::from(crate::exit::NOT_DUE),
-    })
+    }
 }

@@ -226,6 +226,18 @@ fn one_line_cow(text: &str) -> Cow<'_, str> {
     Cow::Owned(escape_line(&squeezed).into_owned())
 }
 
+/// Quote a path for a shell command line when it needs it.
+pub fn shell_quote(text: &str) -> String {
+    let plain = text
+        .chars()
+        .all(|c| c.is_alphanumeric() || "/._-+:,@%~".contains(c));
+    if plain && !text.is_empty() {
+        text.to_owned()
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -256,5 +268,12 @@ mod tests {
         );
         assert_eq!(one_line("a\r\n\tb  c"), "a b c");
         assert_eq!(one_line("a  b"), "a  b", "plain text is kept as typed");
+    }
+
+    #[test]
+    fn shell_quote_only_when_needed() {
+        assert_eq!(shell_quote("/tmp/a.toml"), "/tmp/a.toml");
+        assert_eq!(shell_quote("my bank.toml"), "'my bank.toml'");
+        assert_eq!(shell_quote("it's.toml"), r"'it'\''s.toml'");
     }
 }
