@@ -107,6 +107,12 @@ pub enum Command {
         after_help = "Examples:\n  motive due\n  motive due --every 30 -q || echo \"not yet\"\n  motive due --short            for a shell prompt: \"check-in due in 12 days\"\n\nSee `motive remind` for a calendar file and scheduler snippets."
     )]
     Due(DueArgs),
+    /// Life events to read your scores by: "new manager", "moved team"
+    #[command(
+        subcommand,
+        after_help = "An event is a day, a few words, and an optional note. Each is one file in events/\nin the data dir; removing one moves it to trash/events/.\n\nExamples:\n  motive event add 2026-06-01 \"new manager\" --note \"Ana, from the platform team\"\n  motive event add today \"promotion\"\n  motive event list\n  motive event rm 20260601-1"
+    )]
+    Event(EventCommand),
     /// Reminders to come back: a calendar file, or a scheduler snippet
     #[command(
         subcommand,
@@ -367,6 +373,34 @@ pub struct DueArgs {
     /// while the next check-in is more than two weeks off
     #[arg(long, conflicts_with = "quiet")]
     pub short: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EventCommand {
+    /// Add an event: a day (YYYY-MM-DD or today) and a few words
+    Add {
+        /// The day it happened (or will), as YYYY-MM-DD, or today
+        #[arg(value_name = "DATE")]
+        date: String,
+        /// A few words, shown on charts ("new manager")
+        #[arg(value_name = "LABEL")]
+        label: String,
+        /// More about it, for you
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Every event, oldest first
+    List {
+        /// As JSON, for scripts
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move an event to trash/events/ in the data dir
+    Rm {
+        /// The event's id, as `motive event list` shows it (20260601-1)
+        #[arg(value_name = "ID")]
+        id: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

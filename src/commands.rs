@@ -6,6 +6,7 @@ pub mod compare;
 pub mod completions;
 pub mod config;
 pub mod due;
+pub mod event;
 pub mod export;
 pub mod format;
 pub mod import;
@@ -172,6 +173,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Import(args)) => import::run(&args, ctx),
         Some(Command::Due(args)) => due::run(&args, ctx),
         Some(Command::Remind(cmd)) => remind::run(&cmd, ctx),
+        Some(Command::Event(cmd)) => event::run(&cmd, ctx),
         Some(Command::Config(cmd)) => config::run(&cmd, ctx),
         Some(Command::Completions { shell }) => completions::run(shell, ctx),
         Some(Command::Man(args)) => man::run(&args, ctx),

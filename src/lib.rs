@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod describe;
 pub mod draw;
+pub mod events;
 pub mod exit;
 pub mod limits;
 pub mod paths;

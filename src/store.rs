@@ -17,6 +17,7 @@
 pub mod atomic;
 pub mod cache;
 pub mod drafts;
+pub mod events;
 pub mod fault;
 mod find;
 pub mod journal;
