@@ -113,6 +113,16 @@ pub enum Command {
         after_help = "An event is a day, a few words, and an optional note. Each is one file in events/\nin the data dir; removing one moves it to trash/events/.\n\nExamples:\n  motive event add 2026-06-01 \"new manager\" --note \"Ana, from the platform team\"\n  motive event add today \"promotion\"\n  motive event list\n  motive event rm 20260601-1"
     )]
     Event(EventCommand),
+    /// Find words in what you wrote: notes, reflections, commitments, labels
+    #[command(
+        after_help = "Case and accents do not matter (resume finds Résumé). Every word must be in the\nsame note, reflection or commitment; quote words to find them together.\n\nExamples:\n  motive search manager\n  motive search \"tech lead\" promotion\n  motive search migration --json | jq '.[].id'"
+    )]
+    Search(SearchArgs),
+    /// Every answer to one reflection prompt over time, oldest first
+    #[command(
+        after_help = "Without PROMPT_ID, lists the prompts you have answered, with their ids.\n\nExamples:\n  motive thread\n  motive thread want"
+    )]
+    Thread(ThreadArgs),
     /// Reminders to come back: a calendar file, or a scheduler snippet
     #[command(
         subcommand,
@@ -373,6 +383,26 @@ pub struct DueArgs {
     /// while the next check-in is more than two weeks off
     #[arg(long, conflicts_with = "quiet")]
     pub short: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to find (each one must appear)
+    #[arg(value_name = "WORDS", required = true)]
+    pub words: Vec<String>,
+    /// As JSON, for scripts
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ThreadArgs {
+    /// The prompt's id (`motive thread` lists them)
+    #[arg(value_name = "PROMPT_ID")]
+    pub prompt: Option<String>,
+    /// As JSON, for scripts
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -15,7 +15,9 @@ pub mod man;
 pub mod output;
 pub mod paint;
 pub mod remind;
+pub mod search;
 pub mod show;
+pub mod thread;
 
 use std::fmt;
 use std::io::Write;
@@ -155,6 +157,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Due(args)) => !args.quiet && !args.short,
         Some(Command::List(_) | Command::Show(_) | Command::Compare(_)) => true,
         Some(Command::Export(_) | Command::Chart(_)) => true,
+        Some(Command::Search(_) | Command::Thread(_)) => true,
         _ => false,
     };
     if reads_check_ins {
@@ -174,6 +177,8 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Due(args)) => due::run(&args, ctx),
         Some(Command::Remind(cmd)) => remind::run(&cmd, ctx),
         Some(Command::Event(cmd)) => event::run(&cmd, ctx),
+        Some(Command::Search(args)) => search::run(&args, ctx),
+        Some(Command::Thread(args)) => thread::run(&args, ctx),
         Some(Command::Config(cmd)) => config::run(&cmd, ctx),
         Some(Command::Completions { shell }) => completions::run(shell, ctx),
         Some(Command::Man(args)) => man::run(&args, ctx),

@@ -31,6 +31,16 @@ pub fn date(finished_at: DateTime<FixedOffset>) -> String {
     finished_at.format("%Y-%m-%d").to_string()
 }
 
+/// A check-in as people name it: its day and label, "30 Nov 2026 · Q4".
+#[must_use]
+pub fn name(finished_at: DateTime<FixedOffset>, label: Option<&str>) -> String {
+    let day = finished_at.format("%-d %b %Y").to_string();
+    match label.map(str::trim).filter(|l| !l.is_empty()) {
+        Some(label) => format!("{day} · {}", crate::text::escape_line(label)),
+        None => day,
+    }
+}
+
 /// Whether the two check-ins can be compared like with like. Bank ids and
 /// versions come from files, so they are escaped.
 #[must_use]

@@ -18,6 +18,7 @@ pub mod limits;
 pub mod paths;
 pub mod remind;
 pub mod score;
+pub mod search;
 pub mod snapshot;
 pub mod store;
 pub mod summary;

@@ -1,0 +1,238 @@
+//! Finding what you wrote: words in notes, reflections, commitments,
+//! follow-up notes and labels, matched case- and accent-insensitively
+//! ("resume" finds "Résumé"); and the thread of one reflection prompt, every
+//! answer to it over time. Plain data for `motive search` and `motive thread`.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+use crate::snapshot::{ReflectionAnswer, Snapshot};
+
+/// Where in a check-in a line was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    Label,
+    /// The note on a statement (its text).
+    Note {
+        statement: String,
+    },
+    Reflection {
+        id: String,
+        prompt: String,
+    },
+    Commitment,
+    /// The note on how last time's commitment went.
+    FollowUpNote,
+}
+
+impl Place {
+    /// Where, as people read it.
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match self {
+            Self::Label => "label".into(),
+            Self::Note { statement } => format!("note on \"{statement}\""),
+            Self::Reflection { prompt, .. } => format!("reflection \"{prompt}\""),
+            Self::Commitment => "commitment".into(),
+            Self::FollowUpNote => "note on last time's commitment".into(),
+        }
+    }
+
+    /// A short name for scripts.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Label => "label",
+            Self::Note { .. } => "note",
+            Self::Reflection { .. } => "reflection",
+            Self::Commitment => "commitment",
+            Self::FollowUpNote => "follow_up_note",
+        }
+    }
+}
+
+/// One line that matched, in one check-in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit<'a> {
+    pub snapshot: &'a Snapshot,
+    pub place: Place,
+    pub line: String,
+    /// Byte ranges of `line` that matched a word, in order.
+    pub matches: Vec<(usize, usize)>,
+}
+
+/// A text folded for matching: each char lowercased and stripped of its
+/// accents, with the byte range of the original char it came from.
+struct Folded {
+    chars: Vec<(char, usize, usize)>,
+}
+
+impl Folded {
+    fn of(text: &str) -> Self {
+        let mut chars = Vec::with_capacity(text.len());
+        for (at, c) in text.char_indices() {
+            let end = at + c.len_utf8();
+            for base in std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d)) {
+                chars.extend(base.to_lowercase().map(|l| (l, at, end)));
+            }
+        }
+        Self { chars }
+    }
+
+    /// Byte ranges in the original text where `word` (folded) occurs.
+    fn find(&self, word: &[char]) -> Vec<(usize, usize)> {
+        if word.is_empty() || word.len() > self.chars.len() {
+            return Vec::new();
+        }
+        (0..=self.chars.len() - word.len())
+            .filter(|&i| {
+                self.chars[i..i + word.len()]
+                    .iter()
+                    .map(|c| c.0)
+                    .eq(word.iter().copied())
+            })
+            .map(|i| (self.chars[i].1, self.chars[i + word.len() - 1].2))
+            .collect()
+    }
+}
+
+/// `word` folded as text is for matching.
+fn fold_word(word: &str) -> Vec<char> {
+    Folded::of(word).chars.into_iter().map(|c| c.0).collect()
+}
+
+/// Every line of every check-in (oldest first) in a field that holds all of
+/// `words`, with each word's occurrences in it.
+#[must_use]
+pub fn search<'a>(snapshots: &'a [Snapshot], words: &[String]) -> Vec<Hit<'a>> {
+    let words: Vec<Vec<char>> = words
+        .iter()
+        .map(|w| fold_word(w.trim()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let mut hits = Vec::new();
+    for s in snapshots {
+        for (place, text) in fields(s) {
+            let folded = Folded::of(text);
+            if !words.iter().all(|w| !folded.find(w).is_empty()) {
+                continue;
+            }
+            for line in text.lines() {
+                let folded = Folded::of(line);
+                let mut matches: Vec<(usize, usize)> =
+                    words.iter().flat_map(|w| folded.find(w)).collect();
+                if matches.is_empty() {
+                    continue;
+                }
+                matches.sort_unstable();
+                matches.dedup();
+                hits.push(Hit {
+                    snapshot: s,
+                    place: place.clone(),
+                    line: line.to_string(),
+                    matches,
+                });
+            }
+        }
+    }
+    hits
+}
+
+/// Everything a person wrote in a check-in, with where.
+fn fields(s: &Snapshot) -> Vec<(Place, &str)> {
+    let mut out = Vec::new();
+    if let Some(label) = &s.label {
+        out.push((Place::Label, label.as_str()));
+    }
+    for a in &s.answers {
+        if let Some(note) = &a.note {
+            out.push((
+                Place::Note {
+                    statement: a.text.clone(),
+                },
+                note.as_str(),
+            ));
+        }
+    }
+    for r in &s.reflections {
+        out.push((
+            Place::Reflection {
+                id: r.id.clone(),
+                prompt: r.prompt.clone(),
+            },
+            r.text.as_str(),
+        ));
+    }
+    out.push((Place::Commitment, s.commitment.as_str()));
+    if let Some(note) = s.follow_up.as_ref().and_then(|f| f.note.as_deref()) {
+        out.push((Place::FollowUpNote, note));
+    }
+    out
+}
+
+/// Every answer to reflection prompt `id`, oldest first: the story of one
+/// question. Blank answers are left out.
+#[must_use]
+pub fn thread<'a>(
+    snapshots: &'a [Snapshot],
+    id: &str,
+) -> Vec<(&'a Snapshot, &'a ReflectionAnswer)> {
+    snapshots
+        .iter()
+        .flat_map(|s| {
+            s.reflections
+                .iter()
+                .filter(move |r| r.id == id && !r.text.trim().is_empty())
+                .map(move |r| (s, r))
+        })
+        .collect()
+}
+
+/// The prompts any check-in answered, by id, each with its latest wording.
+#[must_use]
+pub fn prompts(snapshots: &[Snapshot]) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = Vec::new();
+    for r in snapshots.iter().flat_map(|s| &s.reflections) {
+        match found.iter_mut().find(|(id, _)| *id == r.id) {
+            Some(slot) => slot.1.clone_from(&r.prompt),
+            None => found.push((r.id.clone(), r.prompt.clone())),
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_accents_and_keeps_original_places() {
+        let text = "Mon Résumé, RESUME";
+        let folded = Folded::of(text);
+        let found = folded.find(&fold_word("résume"));
+        let words: Vec<&str> = found.iter().map(|(a, b)| &text[*a..*b]).collect();
+        assert_eq!(words, ["Résumé", "RESUME"]);
+        assert!(Folded::of("naïve").find(&fold_word("NAIVE")).len() == 1);
+    }
+
+    #[test]
+    fn a_field_matches_when_it_holds_every_word() {
+        let mut s = Snapshot::empty_for_tests("2026-11-30T10:00:00+01:00");
+        s.commitment = "Ask Ana about the migration.\nAnd the budget.".into();
+        s.label = Some("Q4".into());
+        let all = [s];
+        let hits = search(&all, &["migration".into(), "ana".into()]);
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].place, Place::Commitment);
+        assert_eq!(hits[0].line, "Ask Ana about the migration.");
+        assert_eq!(hits[0].matches, [(4, 7), (18, 27)]);
+        // Words on different lines of one field: each line is shown.
+        let hits = search(&all, &["budget".into(), "ana".into()]);
+        assert_eq!(hits.len(), 2);
+        assert!(search(&all, &["budget".into(), "q4".into()]).is_empty());
+        assert!(search(&all, &[" ".into()]).is_empty());
+    }
+}
