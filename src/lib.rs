@@ -13,6 +13,7 @@ pub mod config;
 pub mod describe;
 pub mod draw;
 pub mod exit;
+pub mod last_time;
 pub mod limits;
 pub mod paths;
 pub mod score;
