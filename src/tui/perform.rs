@@ -329,7 +329,12 @@ impl Driver {
             Cadence::NotYet {
                 next, days_left, ..
             } => {
-                format!("Next check-in due {} (in {days_left} days).", day(next))
+                let left = usize::try_from(days_left).unwrap_or(0);
+                format!(
+                    "Next check-in due {} (in {}).",
+                    day(next),
+                    crate::text::count(left, "day", "days")
+                )
             }
         };
         let mut info = Overview::new(listing.snapshots, due);
