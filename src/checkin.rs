@@ -67,6 +67,9 @@ pub struct CheckIn {
     pub label: String,
     pub step: Step,
     pub bank: BankRef,
+    /// The bank's instructions, shown before the first statement.
+    #[serde(default)]
+    pub description: String,
     pub scale: Scale,
     pub dimensions: Vec<Dimension>,
     pub questions: Vec<DraftQuestion>,
@@ -111,6 +114,7 @@ impl CheckIn {
                 version: bank.version.clone(),
                 title: bank.title.clone(),
             },
+            description: bank.description.clone(),
             scale: bank.scale.clone(),
             dimensions: bank.dimensions.clone(),
             questions: bank
@@ -179,6 +183,36 @@ impl CheckIn {
                 .or(last_question),
             Step::Review => Some(Step::Commitment),
         }
+    }
+
+    /// Nothing has been answered or written yet: the check-in is where a
+    /// fresh one starts.
+    #[must_use]
+    pub fn is_untouched(&self) -> bool {
+        self.answered() == 0
+            && self.questions.iter().all(|q| q.note.trim().is_empty())
+            && self.reflections.iter().all(|r| r.text.trim().is_empty())
+            && self.commitment.trim().is_empty()
+            && self.follow_up.as_ref().is_none_or(|f| f.outcome.is_none())
+            && self.previous_step().is_none()
+    }
+
+    /// Whether at least one dimension has a score: a check-in without one
+    /// has nothing to show on home or in a chart.
+    #[must_use]
+    pub fn has_scores(&self) -> bool {
+        crate::score::scores_of(&self.scale, &self.dimensions, &self.answers())
+            .iter()
+            .any(|s| s.score.is_some())
+    }
+
+    /// About how many minutes the check-in takes, writing included: a
+    /// few seconds a statement, a minute a reflection, half a minute for
+    /// the commitment.
+    #[must_use]
+    pub fn minutes(&self) -> usize {
+        let seconds = self.questions.len() * 8 + self.reflections.len() * 60 + 30;
+        seconds.div_ceil(60).max(1)
     }
 
     /// How many statements have an answer.

@@ -14,6 +14,7 @@ pub mod describe;
 pub mod draw;
 pub mod events;
 pub mod exit;
+pub mod last_time;
 pub mod limits;
 pub mod paths;
 pub mod remind;

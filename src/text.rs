@@ -97,9 +97,22 @@ pub fn wrap(text: &str, columns: usize) -> Vec<String> {
     out
 }
 
+/// `n` and the noun that goes with it: "1 statement", "3 statements".
+#[must_use]
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_take_the_right_noun() {
+        assert_eq!(count(1, "day", "days"), "1 day");
+        assert_eq!(count(0, "reflection", "reflections"), "0 reflections");
+        assert_eq!(count(2, "day", "days"), "2 days");
+    }
 
     #[test]
     fn wide_and_combining_characters_take_their_real_width() {

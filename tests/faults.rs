@@ -79,6 +79,7 @@ fn a_disk_too_full_for_the_probe_is_said_before_the_first_statement() {
 fn a_failing_draft_write_is_shown_with_its_reason() {
     let (_dir, data, config) = dirs();
     let term = check_in_with_failing(&data, &config, "draft:1");
+    term.begin();
     term.wait_for("1/6");
     term.send("4");
     term.wait_for("2/6");
@@ -176,6 +177,7 @@ fn a_hostile_draft_never_crashes_the_check_in() {
     let mut term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
     wait_for_wrapped(&term, "could not be resumed");
     wait_for_wrapped(&term, "goes beyond -1000..1000");
+    term.begin();
     term.wait_for("1/6");
     term.send("q");
     term.wait_for("Leave the check-in?");
@@ -203,6 +205,7 @@ fn answers_a_full_disk_would_lose_can_be_written_elsewhere_and_imported() {
     let mut spawn = Spawn::new(&data, &config).args(&["check", "--bank", "quick"]);
     spawn.env.push((FAIL_WRITES, "draft:2,snapshot"));
     let term = Term::spawn(&spawn);
+    term.begin();
     term.wait_for("1/6");
     term.send("4");
     term.wait_for("2/6");
@@ -256,6 +259,7 @@ fn quitting_with_answers_not_on_disk_exits_3() {
     let mut spawn = Spawn::new(&data, &config).args(&["check", "--bank", "quick"]);
     spawn.env.push((FAIL_WRITES, "draft:2"));
     let mut term = Term::spawn(&spawn);
+    term.begin();
     term.wait_for("1/6");
     term.send("4");
     term.wait_for("2/6");

@@ -70,6 +70,14 @@ fn history(data: &Path) {
         for r in &mut c.reflections {
             r.text = format!("Quarter {}: what I noticed about {}.", quarter + 1, r.id);
         }
+        if quarter == 7
+            && let Some(want) = c.reflections.iter_mut().find(|r| r.id == "want")
+        {
+            // What the tour's reflection shows beside this time's answer.
+            want.text = "To stop drifting: pick the team and the problems myself, \
+                         and get properly good at distributed storage."
+                .into();
+        }
         c.commitment = COMMITMENTS[quarter].to_string();
         previous = Some(c.commitment.clone());
         store.save(c.to_snapshot(finished)).expect("save");
@@ -131,10 +139,19 @@ fn captures() -> Vec<(&'static str, String)> {
     term.wait_exit();
 
     let term = spawn(&data, &config, &["check"]);
+    term.begin();
     term.wait_for("How did it go?");
     term.send_and_wait("2", "A note");
     term.send_and_wait(key::TAB, "1/12");
     shots.push(("question", capture(&term)));
+    for i in 1..=12 {
+        term.wait_for(&format!("{i}/12"));
+        term.send("4");
+    }
+    term.wait_for("Reflection 1/");
+    term.send("More than a rung: a team where I choose the hard problems.");
+    term.wait_for("hard problems.");
+    shots.push(("reflection", capture(&term)));
     shots
 }
 

@@ -12,7 +12,10 @@ fn color_never_draws_monochrome_and_keeps_the_highlight() {
     let term = Term::spawn(
         &Spawn::new(&data, &config).args(&["--color", "never", "check", "--bank", "quick"]),
     );
+    term.begin();
     term.wait_for("1/6");
+    // Nothing is chosen at first: the first arrow lands on 3, the next on 4.
+    term.send(key::RIGHT);
     term.send(key::RIGHT);
     term.wait_until("option 4 in reverse video", |screen| {
         let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
@@ -45,7 +48,9 @@ fn settings_pick_the_home_screens_bank_and_colours_and_always_beats_no_color() {
     let term = Term::spawn(&spawn);
     term.wait_for("Your first check-in is ready when you are.");
     // Enter starts the configured bank: quick has six statements, core twelve.
-    term.send_and_wait("\r", "1/6");
+    term.send_and_wait("\r", "to begin");
+    term.begin();
+    term.wait_for("1/6");
     term.wait_until("Autonomy in the configured red", |screen| {
         let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
         (0..rows).any(|r| {

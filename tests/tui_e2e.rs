@@ -15,6 +15,7 @@ fn a_full_quick_check_in_is_saved_with_the_expected_scores() {
     let mut term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
     let bank = builtin::get("quick").expect("quick");
     let total = bank.questions.len();
+    term.begin();
     term.wait_for(&format!("1/{total}"));
     // Answer 4, 2, 4, 2...: digits answer and move on.
     for i in 0..total {
@@ -81,6 +82,7 @@ fn draft_path(data: &Path) -> std::path::PathBuf {
 fn answered(data: &Path, config: &Path, n: usize) -> Term {
     let term = Term::spawn(&Spawn::new(data, config).args(&["check", "--bank", "quick"]));
     let total = builtin::get("quick").expect("quick").questions.len();
+    term.begin();
     for i in 0..n {
         term.wait_for(&format!("{}/{total}", i + 1));
         term.send("5");
@@ -125,10 +127,13 @@ fn no_color_still_shows_the_highlighted_option() {
             .args(&["check", "--bank", "quick"])
             .no_color(),
     );
+    term.begin();
     term.wait_for("1/6");
     term.send(key::RIGHT);
     term.send(key::RIGHT);
-    // Starting mid-scale (3), two steps right is 5: its cells are in reverse video.
+    term.send(key::RIGHT);
+    // The first arrow lands mid-scale (3), two more right is 5: its cells
+    // are in reverse video.
     term.wait_until("option 5 in reverse video", |screen| {
         let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
         (0..rows).any(|r| {
@@ -192,6 +197,7 @@ fn an_internal_error_restores_the_terminal_and_keeps_the_draft() {
     let mut spawn = Spawn::new(&data, &config).args(&["check", "--bank", "quick"]);
     spawn.env.push(("MOTIVE_FAULT", "panic-after-draft:3"));
     let term = Term::spawn(&spawn);
+    term.begin();
     term.wait_for("1/6");
     term.send("5");
     term.wait_for("2/6");
@@ -308,6 +314,7 @@ fn history_then_compare_two_marked_check_ins() {
 fn a_resize_redraws_and_a_tiny_terminal_says_so() {
     let (_dir, data, config) = pty::dirs().into_parts();
     let term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    term.begin();
     term.wait_for("1/6");
     term.resize(15, 50);
     term.wait_for("Terminal too small");
@@ -370,6 +377,7 @@ fn option_cell(screen: &vt100::Screen, value: char) -> Option<(u16, u16)> {
 fn a_click_answers_and_quitting_turns_mouse_reports_off() {
     let (_dir, data, config) = pty::dirs().into_parts();
     let mut term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    term.begin();
     term.wait_for("1/6");
     assert_ne!(
         term.with_screen(vt100::Screen::mouse_protocol_mode),
@@ -446,5 +454,60 @@ fn a_large_paste_is_one_edit_and_the_terminal_gets_its_mode_back() {
     assert_eq!(
         draft.reflections[0].text.chars().count(),
         motive::store::MAX_TEXT_CHARS
+    );
+}
+
+/// A long reflection wraps inside its field: every word of 400 characters
+/// is on screen at once, at 80x24 and at 60x20, none cut off at the edge.
+#[test]
+fn a_400_character_reflection_is_all_on_screen() {
+    for (rows, cols) in [(24, 80), (20, 60)] {
+        let (_dir, data, config) = pty::dirs().into_parts();
+        let mut spawn = Spawn::new(&data, &config).args(&["check", "--bank", "quick"]);
+        spawn.size = (rows, cols);
+        let term = Term::spawn(&spawn);
+        pty::quick_to_reflection(&term);
+        // Fifty words of eight characters: 400 characters in all.
+        let words: Vec<String> = (0..50).map(|i| format!("word{i:03}")).collect();
+        let text = words.join(" ") + " ";
+        assert_eq!(text.chars().count(), 400);
+        term.send(&text);
+        term.wait_until("every word of the reflection on screen", |screen| {
+            let shown = screen.contents();
+            words.iter().all(|w| shown.contains(w.as_str()))
+        });
+    }
+}
+
+/// While the terminal is too small to show anything, keys wait: a digit
+/// answers nothing, `?` opens nothing; `q` leaves at once and the draft
+/// is kept for next time.
+#[test]
+fn nothing_acts_behind_the_too_small_screen() {
+    let (_dir, data, config) = pty::dirs().into_parts();
+    let mut term = Term::spawn(&Spawn::new(&data, &config).args(&["check", "--bank", "quick"]));
+    term.begin();
+    term.wait_for("1/6");
+    term.resize(12, 40);
+    term.wait_for("Terminal too small");
+    term.send("4");
+    term.send("?");
+    term.send("n");
+    term.resize(24, 80);
+    term.wait_for("1/6");
+    let text = term.text();
+    assert!(!text.contains("•4"), "statement 1 was not answered: {text}");
+    assert!(!text.contains("close the help"), "no help opened: {text}");
+    assert!(!text.contains("Note (Esc"), "no note opened: {text}");
+    term.resize(12, 40);
+    term.wait_for("Terminal too small");
+    term.send("q");
+    assert_eq!(term.wait_exit(), Some(0));
+    assert!(
+        std::fs::read_dir(data.join("drafts"))
+            .map(|d| d.count())
+            .unwrap_or(0)
+            > 0,
+        "the draft is kept"
     );
 }

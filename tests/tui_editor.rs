@@ -28,11 +28,7 @@ fn at_reflection(dirs: &Dirs, editor: Option<&str>) -> Term {
         spawn.env.push(("EDITOR", editor));
     }
     let term = Term::spawn(&spawn);
-    for i in 1..=6 {
-        term.wait_for(&format!("{i}/6"));
-        term.send("4");
-    }
-    term.wait_for("Reflection 1/1");
+    pty::quick_to_reflection(&term);
     term.wait_for("^E editor");
     term
 }
@@ -62,9 +58,10 @@ fn text_written_in_the_editor_comes_back_and_is_saved() {
         vt100::MouseProtocolMode::None,
         "mouse reports on again after the editor"
     );
-    // Typing goes on where the editor left off.
-    term.send(" (and more)");
-    term.wait_for("Written in my editor (and more)");
+    // Back from the editor the text shows from its start, where the
+    // cursor is: typing goes in there.
+    term.send("Note: ");
+    term.wait_for("Note: Typed first");
     term.send(key::TAB);
     term.wait_for("Your commitment");
     term.send(key::TAB);
@@ -75,7 +72,7 @@ fn text_written_in_the_editor_comes_back_and_is_saved() {
     assert_eq!(term.wait_exit(), Some(0));
     assert_eq!(
         show_latest(&dirs.data)["reflections"][0]["text"],
-        "Typed first\nWritten in my editor (and more)"
+        "Note: Typed first\nWritten in my editor"
     );
 }
 
@@ -91,6 +88,7 @@ fn visual_comes_before_editor_and_runs_through_the_shell() {
     spawn.env.push(("VISUAL", &command));
     spawn.env.push(("EDITOR", &editor));
     let term = Term::spawn(&spawn);
+    term.begin();
     term.wait_for("1/6");
     term.send("n");
     term.wait_for("^E editor");

@@ -1,6 +1,8 @@
 //! The check-in as a state machine: messages in, state and effects out.
 //! No terminal, no files.
 
+mod support;
+
 use chrono::{DateTime, FixedOffset};
 use motive::bank::builtin;
 use motive::checkin::{CheckIn, Step};
@@ -30,11 +32,14 @@ fn typed(app: &mut App, text: &str) -> Vec<Effect> {
 fn started(commitment: Option<&str>) -> App {
     let mut app = App::new(Overview::default(), Theme::monochrome());
     let bank = builtin::get("quick").expect("quick");
-    let effects = app.update(Msg::Started(CheckIn::new(&bank, commitment, None, now())));
+    let effects = app.update(Msg::started(CheckIn::new(&bank, commitment, None, now())));
     assert!(
         matches!(effects.as_slice(), [Effect::SaveDraft(_)]),
         "{effects:?}"
     );
+    // Past the bank's instructions.
+    assert_eq!(app.context(), Context::Intro);
+    app.update(key(KeyCode::Enter));
     app
 }
 
@@ -86,8 +91,10 @@ fn the_whole_flow_by_messages() {
     // a digit outside the scale does nothing
     assert!(app.update(ch('9')).is_empty());
     assert_eq!(checkin(&app).step, Step::Question(1));
-    // arrows move the highlight, Enter confirms it (starts mid-scale: 3)
+    // nothing is chosen until a key chooses: the first arrow lands
+    // mid-scale (3), then arrows move the highlight, Enter confirms it
     app.update(key(KeyCode::Right));
+    app.update(ch('l'));
     app.update(ch('l'));
     app.update(ch('l')); // clamps at 5
     app.update(key(KeyCode::Left));
@@ -101,7 +108,7 @@ fn the_whole_flow_by_messages() {
     app.update(key(KeyCode::Backspace));
     assert_eq!(checkin(&app).step, Step::Question(1));
     match &app.screen {
-        Screen::Flow(flow) => assert_eq!(flow.highlight, 4),
+        Screen::Flow(flow) => assert_eq!(flow.highlight, Some(4)),
         _ => unreachable!(),
     }
     // n opens a note; Esc returns and keeps it
@@ -208,7 +215,7 @@ fn a_draft_is_offered_for_resume_or_discard() {
         app.update(ch('r')),
         vec![Effect::Begin(Some(Box::new(draft.clone())))]
     );
-    app.update(Msg::Started(draft));
+    app.update(Msg::started(draft));
     assert_eq!(checkin(&app).step, Step::Question(1));
 
     let mut app = App::new(Overview::default(), Theme::monochrome());
@@ -547,9 +554,17 @@ mod own_editor {
         let expected = "Written in my editor\n\nwith a second paragraph";
         assert_eq!(draft.reflections[0].text, expected);
         assert_eq!(checkin(&app).reflections[0].text, expected);
-        // The text area shows it, and typing goes on at its end.
+        // The text area shows it from its start, where the cursor is: a
+        // long text is read from its first line, not its last.
+        match &app.screen {
+            Screen::Flow(flow) => {
+                let cursor = flow.editor.as_ref().map(|e| e.area.cursor());
+                assert_eq!(cursor.map(|c| (c.0, c.1)), Some((0, 0)));
+            }
+            other => panic!("{other:?}"),
+        }
         typed(&mut app, "!");
-        assert_eq!(checkin(&app).reflections[0].text, format!("{expected}!"));
+        assert_eq!(checkin(&app).reflections[0].text, format!("!{expected}"));
         assert_eq!(app.status, None);
     }
 
@@ -915,5 +930,214 @@ mod full_disk {
         app.update(Msg::DraftFailed(FULL.into()));
         assert!(!app.quit, "not leaving with answers only on screen");
         assert!(matches!(app.overlay, Some(Overlay::Unsaved(_))));
+    }
+}
+
+/// Issue 14: a check-in that is a good place to think.
+mod writing {
+    use super::support::eleven_points;
+    use super::*;
+    use motive::last_time::{Earlier, LastTime};
+    use motive::tui::app::Flow;
+
+    fn flow(app: &App) -> &Flow {
+        match &app.screen {
+            Screen::Flow(flow) => flow,
+            other => panic!("not in the flow: {other:?}"),
+        }
+    }
+
+    fn ctrl(c: char) -> Msg {
+        Msg::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+    }
+
+    #[test]
+    fn a_fresh_check_in_opens_with_the_banks_instructions() {
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        let bank = builtin::get("quick").expect("quick");
+        app.update(Msg::started(CheckIn::new(&bank, None, None, now())));
+        assert_eq!(app.context(), Context::Intro);
+        // Digits do not answer a statement that is not on screen yet.
+        assert!(app.update(ch('4')).is_empty());
+        app.update(key(KeyCode::Enter));
+        assert_eq!(app.context(), Context::Question);
+        assert_eq!(checkin(&app).questions[0].value, None);
+
+        // A draft with answers resumes where it stopped, without it.
+        let mut draft = CheckIn::new(&bank, None, None, now());
+        draft.questions[0].value = Some(2);
+        draft.step = Step::Question(1);
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        app.update(Msg::started(draft));
+        assert_eq!(app.context(), Context::Question);
+    }
+
+    #[test]
+    fn nothing_is_chosen_until_the_person_chooses() {
+        let mut app = started(None);
+        assert_eq!(flow(&app).highlight, None);
+        // Enter with nothing chosen answers nothing and says what to press.
+        assert!(app.update(key(KeyCode::Enter)).is_empty());
+        assert_eq!(checkin(&app).step, Step::Question(0));
+        assert_eq!(checkin(&app).questions[0].value, None);
+        let hint = flow(&app).hint.clone().expect("a hint");
+        assert!(hint.contains("1-5") && hint.contains("Enter"), "{hint}");
+        // The next key clears it; an arrow chooses the middle first.
+        app.update(key(KeyCode::Left));
+        assert_eq!(flow(&app).hint, None);
+        assert_eq!(flow(&app).highlight, Some(3));
+        app.update(key(KeyCode::Enter));
+        assert_eq!(checkin(&app).questions[0].value, Some(3));
+        assert_eq!(
+            flow(&app).highlight,
+            None,
+            "the next statement starts empty"
+        );
+    }
+
+    #[test]
+    fn two_digit_values_can_be_typed() {
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        app.update(Msg::started(CheckIn::new(
+            &eleven_points(),
+            None,
+            None,
+            now(),
+        )));
+        app.update(key(KeyCode::Enter));
+        assert_eq!(app.digits().as_deref(), Some("0-10"));
+        // 1 then 0 is ten, one answer.
+        assert!(app.update(ch('1')).is_empty(), "1 may begin 10: it waits");
+        assert_eq!(flow(&app).highlight, Some(1));
+        app.update(ch('0'));
+        assert_eq!(checkin(&app).questions[0].value, Some(10));
+        assert_eq!(checkin(&app).step, Step::Question(1));
+        // 1 then Enter is one.
+        app.update(ch('1'));
+        app.update(key(KeyCode::Enter));
+        assert_eq!(checkin(&app).questions[1].value, Some(1));
+        // 7 cannot begin a number on the scale: it answers at once; so does 0.
+        app.update(ch('7'));
+        assert_eq!(checkin(&app).questions[2].value, Some(7));
+        app.update(ch('0'));
+        assert_eq!(checkin(&app).questions[3].value, Some(0));
+        // 1 then 5 (no 15 on the scale) is 5.
+        app.update(ch('1'));
+        app.update(ch('5'));
+        assert_eq!(checkin(&app).questions[4].value, Some(5));
+    }
+
+    #[test]
+    fn last_time_is_given_once_and_a_key_hides_it() {
+        let bank = builtin::get("quick").expect("quick");
+        let c = CheckIn::new(&bank, None, None, now());
+        let mut last_time = LastTime::default();
+        let date = now().date_naive() - chrono::Duration::days(91);
+        last_time
+            .values
+            .insert(c.questions[0].id.clone(), Earlier { date, value: 2 });
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        app.update(Msg::Started {
+            checkin: c,
+            last_time: last_time.clone(),
+        });
+        app.update(key(KeyCode::Enter));
+        assert_eq!(flow(&app).last_time, last_time);
+        assert!(flow(&app).show_last_time);
+        assert!(app.update(ctrl('l')).is_empty());
+        assert!(!flow(&app).show_last_time);
+        // In a text field too, where 'l' would type.
+        app.update(ch('n'));
+        app.update(ctrl('l'));
+        assert!(flow(&app).show_last_time);
+        assert_eq!(checkin(&app).questions[0].note, "");
+    }
+
+    #[test]
+    fn an_empty_check_in_needs_a_second_yes() {
+        let mut app = started(None);
+        while checkin(&app).step != Step::Review {
+            match checkin(&app).step {
+                Step::Question(_) => app.update(ch('s')),
+                _ => app.update(key(KeyCode::Tab)),
+            };
+        }
+        assert!(app.update(key(KeyCode::Enter)).is_empty(), "not saved yet");
+        assert_eq!(app.context(), Context::ConfirmEmpty);
+        app.update(ch('n'));
+        assert_eq!(app.context(), Context::Review);
+        app.update(key(KeyCode::Enter));
+        let effects = app.update(ch('y'));
+        assert!(
+            matches!(effects.as_slice(), [Effect::SaveSnapshot(_)]),
+            "{effects:?}"
+        );
+    }
+
+    #[test]
+    fn a_check_in_with_scores_saves_at_the_first_enter() {
+        let mut app = started(None);
+        while checkin(&app).step != Step::Review {
+            match checkin(&app).step {
+                Step::Question(_) => app.update(ch('4')),
+                _ => app.update(key(KeyCode::Tab)),
+            };
+        }
+        let effects = app.update(key(KeyCode::Enter));
+        assert!(
+            matches!(effects.as_slice(), [Effect::SaveSnapshot(_)]),
+            "{effects:?}"
+        );
+    }
+
+    #[test]
+    fn while_too_small_only_q_and_ctrl_c_act() {
+        let mut app = started(None);
+        app.update(Msg::Resize {
+            width: 40,
+            height: 12,
+        });
+        for msg in [ch('4'), ch('?'), ch('n'), key(KeyCode::Enter), ch('s')] {
+            assert!(app.update(msg).is_empty());
+        }
+        assert!(app.overlay.is_none());
+        assert_eq!(checkin(&app).step, Step::Question(0));
+        assert_eq!(checkin(&app).questions[0].value, None);
+        // q leaves at once, the draft kept.
+        let effects = app.update(ch('q'));
+        assert!(
+            matches!(effects.as_slice(), [Effect::SaveDraft(_), Effect::Quit]),
+            "{effects:?}"
+        );
+        assert!(app.quit);
+
+        let mut app = started(None);
+        app.update(Msg::Resize {
+            width: 40,
+            height: 12,
+        });
+        let effects = app.update(ctrl('c'));
+        assert!(matches!(effects.last(), Some(Effect::Quit)), "{effects:?}");
+    }
+
+    #[test]
+    fn home_keeps_the_scores_of_the_latest_check_in_that_has_them() {
+        use motive::summary::Summary;
+        let bank = builtin::get("quick").expect("quick");
+        let mut scored = CheckIn::new(&bank, None, None, now());
+        for q in &mut scored.questions {
+            q.value = Some(4);
+        }
+        let empty = CheckIn::new(&bank, None, None, now());
+        let later = now() + chrono::Duration::days(1);
+        let overview = Overview::new(
+            vec![
+                Summary::of(&scored.to_snapshot(now())),
+                Summary::of(&empty.to_snapshot(later)),
+            ],
+            String::new(),
+        );
+        assert!(overview.scores.iter().all(|s| s.score.is_some()));
+        assert_eq!(overview.latest_scored().map(|s| s.finished_at), Some(now()));
     }
 }

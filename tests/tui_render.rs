@@ -55,12 +55,14 @@ fn first_time() -> App {
 fn in_flow(theme: Theme) -> App {
     let mut app = App::new(Overview::default(), theme);
     let core = builtin::get("core").expect("core");
-    app.update(Msg::Started(CheckIn::new(
+    app.update(Msg::started(CheckIn::new(
         &core,
         Some("Ask for the gnarly migration"),
         None,
         now(),
     )));
+    // Past the bank's instructions.
+    key(&mut app, KeyCode::Enter);
     app
 }
 
@@ -73,16 +75,12 @@ fn at_step(step: Step) -> App {
         if flow.checkin.step == step {
             break;
         }
+        // The answers these screens have always shown: 3 on every third
+        // statement after the first, 4 on the others.
         match flow.checkin.step {
-            Step::Question(i) => key(&mut app, KeyCode::Char(if i % 3 == 0 { 'l' } else { '4' })),
+            Step::Question(i) if i > 0 && i % 3 == 0 => key(&mut app, KeyCode::Char('3')),
+            Step::Question(_) => key(&mut app, KeyCode::Char('4')),
             _ => key(&mut app, KeyCode::Tab),
-        }
-        // 'l' only moves the highlight: confirm it
-        if let Screen::Flow(flow) = &app.screen
-            && matches!(flow.checkin.step, Step::Question(i) if i % 3 == 0)
-            && flow.checkin.step != step
-        {
-            key(&mut app, KeyCode::Enter);
         }
     }
     app
@@ -234,6 +232,7 @@ fn the_dimension_is_drawn_in_its_colour() {
 fn the_highlight_shows_without_colour() {
     let mut app = in_flow(Theme::monochrome());
     key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Right); // nothing -> 3
     key(&mut app, KeyCode::Right); // 3 -> 4
     let terminal = draw(&app, 80, 24);
     let buffer = terminal.backend().buffer();
@@ -556,7 +555,8 @@ mod any_language {
     #[test]
     fn the_question_screen_wraps_japanese_statements() {
         let mut app = App::new(Overview::default(), Theme::monochrome());
-        app.update(Msg::Started(CheckIn::new(&japanese(), None, None, now())));
+        app.update(Msg::started(CheckIn::new(&japanese(), None, None, now())));
+        key(&mut app, KeyCode::Enter);
         for (w, h) in [(80, 24), (60, 20)] {
             let terminal = draw(&app, w, h);
             rows_fit(&terminal);
@@ -651,4 +651,120 @@ fn unsaved_answers_are_said_and_kept() {
     assert_snapshot!("draft_failed_quit_60x20", draw(&app, 60, 20).backend());
     let text = format!("{:?}", draw(&app, 80, 24).backend());
     assert!(!text.contains("kept as a draft"), "{text}");
+}
+
+/// Issue 14: wrapped fields, last time beside this time, the intro.
+mod writing {
+    use super::*;
+    use motive::last_time::{Earlier, LastTime};
+
+    fn core_started(last_time: LastTime) -> App {
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        let core = builtin::get("core").expect("core");
+        app.update(Msg::Started {
+            checkin: CheckIn::new(&core, Some("Ask for the gnarly migration"), None, now()),
+            last_time,
+        });
+        app
+    }
+
+    fn last_time() -> LastTime {
+        let core = builtin::get("core").expect("core");
+        let date = at("2026-08-20T09:30:00+01:00").date_naive();
+        let mut last = LastTime::default();
+        last.reflections.insert(
+            core.reflections[0].id.clone(),
+            Earlier {
+                date,
+                value: "A team where I choose the hard problems, and time to learn the storage layer properly before anyone asks me to own it.".into(),
+            },
+        );
+        last.values
+            .insert(core.questions[0].id.clone(), Earlier { date, value: 2 });
+        last.notes.insert(
+            core.questions[0].id.clone(),
+            Earlier {
+                date,
+                value: "Everything went through the lead.".into(),
+            },
+        );
+        last
+    }
+
+    fn to(app: &mut App, step: Step) {
+        while let Screen::Flow(flow) = &app.screen {
+            if flow.checkin.step == step {
+                break;
+            }
+            match flow.checkin.step {
+                Step::Question(_) => key(app, KeyCode::Char('4')),
+                _ => key(app, KeyCode::Tab),
+            }
+        }
+    }
+
+    #[test]
+    fn intro() {
+        let app = core_started(LastTime::default());
+        assert_snapshot!("intro_80x24", draw(&app, 80, 24).backend());
+        assert_snapshot!("intro_60x20", draw(&app, 60, 20).backend());
+    }
+
+    #[test]
+    fn last_time_on_a_statement() {
+        let mut app = core_started(last_time());
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Tab);
+        assert_snapshot!("last_time_statement_80x24", draw(&app, 80, 24).backend());
+        assert_snapshot!("last_time_statement_60x20", draw(&app, 60, 20).backend());
+    }
+
+    #[test]
+    fn last_time_on_a_reflection_and_a_long_text_wrapped() {
+        let mut app = core_started(last_time());
+        key(&mut app, KeyCode::Enter);
+        to(&mut app, Step::Reflection(0));
+        typed(
+            &mut app,
+            "More than a rung: I want to choose the hard problems myself, to learn the storage layer properly, and https://example.com/a-very-long-address-that-has-no-spaces-at-all-in-it-anywhere to stay readable.",
+        );
+        assert_snapshot!("last_time_reflection_80x24", draw(&app, 80, 24).backend());
+        assert_snapshot!("last_time_reflection_60x20", draw(&app, 60, 20).backend());
+        // Ctrl-L hides it: the field takes its rows.
+        app.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char('l'),
+            KeyModifiers::CONTROL,
+        )));
+        assert_snapshot!(
+            "reflection_hidden_last_time_60x20",
+            draw(&app, 60, 20).backend()
+        );
+    }
+
+    #[test]
+    fn an_eleven_point_scale() {
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        let bank = support::eleven_points();
+        app.update(Msg::started(CheckIn::new(&bank, None, None, now())));
+        key(&mut app, KeyCode::Enter);
+        assert_snapshot!("eleven_points_80x24", draw(&app, 80, 24).backend());
+        assert_snapshot!("eleven_points_60x20", draw(&app, 60, 20).backend());
+    }
+
+    #[test]
+    fn an_empty_check_in_asks_before_it_is_saved() {
+        let mut app = core_started(LastTime::default());
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Tab);
+        while let Screen::Flow(flow) = &app.screen {
+            match flow.checkin.step {
+                Step::Review => break,
+                Step::Question(_) => key(&mut app, KeyCode::Char('s')),
+                _ => key(&mut app, KeyCode::Tab),
+            }
+        }
+        key(&mut app, KeyCode::Enter);
+        assert_snapshot!("empty_review_confirm_80x24", draw(&app, 80, 24).backend());
+        assert_snapshot!("empty_review_confirm_60x20", draw(&app, 60, 20).backend());
+    }
 }

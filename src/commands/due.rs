@@ -27,16 +27,22 @@ pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     }
     let every = match plan.week_start {
         Some(day) => format!(
-            "every {} days, brought forward to the start of its week (week_start = {})",
-            plan.every_days,
+            "every {}, brought forward to the start of its week (week_start = {})",
+            crate::text::count(usize::try_from(plan.every_days).unwrap_or(0), "day", "days"),
             crate::config::day_name(day)
         ),
-        None => format!("every {} days", plan.every_days),
+        None => format!(
+            "every {}",
+            crate::text::count(usize::try_from(plan.every_days).unwrap_or(0), "day", "days")
+        ),
     };
     if !args.quiet {
         let day = |d: DateTime<FixedOffset>| d.format("%Y-%m-%d").to_string();
         let ago = |n: i64| match n {
-            ..0 => format!("{} days from now; is this computer's clock right?", -n),
+            ..0 => format!(
+                "{} from now; is this computer's clock right?",
+                crate::text::count(usize::try_from(-n).unwrap_or(0), "day", "days")
+            ),
             0 => "today".to_string(),
             1 => "yesterday".to_string(),
             n => format!("{n} days ago"),

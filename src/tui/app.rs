@@ -16,11 +16,13 @@ pub use super::overlay::Overlay;
 use super::overlay::Under;
 pub use super::overview::Overview;
 pub use super::screens::browse::{compare::CompareView, detail::Detail, history::History};
+use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
 pub use super::screens::checkin::{flow::Flow, result::Saved};
 use super::theme::Theme;
 use super::widgets;
 use crate::checkin::CheckIn;
+use crate::last_time::LastTime;
 use crate::score;
 use crate::snapshot::Snapshot;
 
@@ -104,8 +106,12 @@ pub enum Msg {
     EditFailed(String),
     /// A draft was found when starting: offer to resume it.
     DraftFound(CheckIn),
-    /// The check-in can begin (fresh or resumed).
-    Started(CheckIn),
+    /// The check-in can begin (fresh or resumed), with what was answered
+    /// at earlier check-ins, read once by the driver.
+    Started {
+        checkin: CheckIn,
+        last_time: LastTime,
+    },
     CannotStart {
         title: String,
         text: String,
@@ -134,6 +140,17 @@ pub enum Msg {
         snapshots: Vec<Snapshot>,
     },
     LoadFailed(String),
+}
+
+impl Msg {
+    /// The check-in can begin, with nothing from earlier check-ins.
+    #[must_use]
+    pub fn started(checkin: CheckIn) -> Self {
+        Self::Started {
+            checkin,
+            last_time: LastTime::default(),
+        }
+    }
 }
 
 mod browse;
@@ -186,19 +203,24 @@ impl App {
         }
     }
 
-    /// The digit keys that answer on the current scale: `1-5`, or `0-9`
-    /// when the scale is wider than the digits.
+    /// The numbers typed to answer on the current scale: `1-5`, `0-10`.
     #[must_use]
     pub fn digits(&self) -> Option<String> {
         let Screen::Flow(flow) = &self.screen else {
             return None;
         };
         let scale = &flow.checkin.scale;
-        Some(format!(
-            "{}-{}",
-            scale.min.clamp(0, 9),
-            scale.max.clamp(0, 9)
+        Some(checkin::question::digits(
+            scale.min.max(0),
+            scale.max.max(0),
         ))
+    }
+
+    /// The terminal is too small to show anything but a request to
+    /// enlarge it.
+    #[must_use]
+    pub fn too_small(&self) -> bool {
+        self.areas().is_none()
     }
 
     /// Where the parts of the frame are on the terminal; `None` when it is
@@ -287,9 +309,9 @@ impl App {
                 self.screen = Screen::Resume(draft);
                 vec![]
             }
-            Msg::Started(checkin) => {
+            Msg::Started { checkin, last_time } => {
                 self.status = None;
-                let flow = Flow::new(checkin);
+                let flow = Flow::new(checkin, last_time);
                 let draft = flow.draft();
                 self.screen = Screen::Flow(flow);
                 vec![draft]

@@ -2,8 +2,11 @@
 //! edited, and how text from the keyboard or the user's own editor becomes
 //! that part's text.
 
+use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui_textarea::{CursorMove, TextArea};
+use ratatui::layout::Rect;
+use ratatui::widgets::Block;
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::checkin::CheckIn;
 use crate::store::{MAX_LINE_CHARS, MAX_TEXT_CHARS};
@@ -89,14 +92,44 @@ pub struct TextField {
 }
 
 impl TextField {
-    /// A field holding `text`, with the cursor at its end.
+    /// A field holding `text`, with the cursor at its end (where writing
+    /// goes on). Lines wrap at word boundaries; a word wider than the field
+    /// breaks rather than running out of sight.
     #[must_use]
     pub fn new(field: Field, text: &str) -> Self {
         let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
         let mut area = TextArea::new(lines);
+        area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.move_cursor(CursorMove::Bottom);
         area.move_cursor(CursorMove::End);
         Self { field, area }
+    }
+
+    /// A field holding `text` with the cursor at its start, so its first
+    /// lines are on screen (after the user's own editor, say).
+    #[must_use]
+    pub fn at_start(field: Field, text: &str) -> Self {
+        let mut this = Self::new(field, text);
+        this.area.move_cursor(CursorMove::Top);
+        this.area.move_cursor(CursorMove::Head);
+        this
+    }
+
+    /// Draw the field inside `block` in `area`. The field itself is drawn,
+    /// not a copy, so where it is scrolled to is kept from frame to frame
+    /// and the cursor stays in view.
+    pub fn draw(&self, block: Block<'_>, placeholder: Option<&str>, frame: &mut Frame, area: Rect) {
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        if let (Some(text), true) = (placeholder, self.area.is_empty()) {
+            // The placeholder is drawn by the field only when it has one:
+            // a copy with it set costs nothing while the field is empty.
+            let mut empty = self.area.clone();
+            empty.set_placeholder_text(text);
+            frame.render_widget(&empty, inner);
+        } else {
+            frame.render_widget(&self.area, inner);
+        }
     }
 
     /// What the field holds.

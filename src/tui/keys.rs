@@ -44,6 +44,8 @@ pub enum Action {
     Explain,
     /// Write the current text field in `$VISUAL` / `$EDITOR`.
     ExternalEditor,
+    /// Show or hide what was answered last time.
+    LastTime,
 }
 
 /// A key the table recognises.
@@ -128,6 +130,18 @@ const EXTERNAL_EDITOR: Binding = with_short(
     "editor",
 );
 
+/// Ctrl-L on a statement and in its text fields: last time's answer.
+/// In the help, not the footer: what it hides says "^L hides" itself.
+const LAST_TIME: Binding = with_short(
+    help_only(
+        &[Ctrl('l')],
+        "^L",
+        "show or hide what you answered last time",
+        Action::LastTime,
+    ),
+    "last time",
+);
+
 /// `?`: the help overlay, on screens where printable keys are not text.
 const HELP_KEY: Binding = bind(&[QUESTION_MARK], "?", "help", Action::Help);
 /// F1: the help overlay, in text fields (where `?` types).
@@ -153,6 +167,8 @@ const BACK: Binding = with_short(
 /// Which table applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
+    Intro,
+    ConfirmEmpty,
     Home,
     HomeReadOnly,
     Resume,
@@ -453,6 +469,7 @@ const QUESTION: &[Binding] = &[
         ),
         "note",
     ),
+    LAST_TIME,
     HELP_KEY,
     with_short(
         bind(
@@ -473,6 +490,7 @@ const NOTE: &[Binding] = &[
         Action::CloseEditor,
     ),
     EXTERNAL_EDITOR,
+    LAST_TIME,
     HELP_F1,
 ];
 
@@ -480,8 +498,44 @@ const TEXT: &[Binding] = &[
     bind(&[TAB], "Tab", "next", Action::Next),
     bind(&[BACKTAB], "Shift-Tab", "back", Action::Previous),
     EXTERNAL_EDITOR,
+    LAST_TIME,
     HELP_F1,
     bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
+];
+
+const INTRO: &[Binding] = &[
+    bind(&[ENTER], "Enter", "begin", Action::Confirm),
+    HELP_KEY,
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('q')), ESC, Ctrl('c')],
+            "q",
+            "quit (asks first; you can start again later)",
+            Action::Quit,
+        ),
+        "quit",
+    ),
+];
+
+const CONFIRM_EMPTY: &[Binding] = &[
+    bind(
+        &[Code(KeyCode::Char('y'))],
+        "y",
+        "save it without scores",
+        Action::Yes,
+    ),
+    bind(
+        &[
+            Code(KeyCode::Char('n')),
+            ESC,
+            BACKTAB,
+            Code(KeyCode::Backspace),
+        ],
+        "n",
+        "back to the review",
+        Action::No,
+    ),
+    HELP_KEY,
 ];
 
 const REVIEW: &[Binding] = &[
@@ -670,6 +724,14 @@ const HOME_PURPOSE: &str = "Your latest scores and when the next check-in is due
 #[must_use]
 pub fn table(context: Context) -> KeyTable {
     match context {
+        Context::Intro => keys(
+            "What this check-in asks, and how long it takes. Enter begins.",
+            INTRO,
+        ),
+        Context::ConfirmEmpty => keys(
+            "No dimension has a score. Save it anyway, or go back and answer some statements.",
+            CONFIRM_EMPTY,
+        ),
         Context::Home => keys(HOME_PURPOSE, HOME),
         Context::HomeReadOnly => keys(HOME_PURPOSE, HOME_READ_ONLY),
         Context::Resume => keys(

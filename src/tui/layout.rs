@@ -138,33 +138,113 @@ pub fn dialog(area: Rect, rows: usize, field_rows: u16) -> Rect {
     centered(area, overlay_width(area), height)
 }
 
-/// The rows of a statement: progress, gauge, statement, options, note (a
-/// blank row after the gauge); the note grows while it is being written.
+/// The widest and tallest a check-in screen grows: on a big terminal the
+/// statement and its scale stay together, centred, at a width that reads.
+pub const READABLE_WIDTH: u16 = 96;
+pub const READABLE_HEIGHT: u16 = 32;
+
+/// A check-in screen's part of `area`: at most [`READABLE_WIDTH`] by
+/// [`READABLE_HEIGHT`], centred.
 #[must_use]
-pub fn question(area: Rect, note_open: bool) -> [Rect; 5] {
-    let [top, gauge, _, statement, options, note] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(3),
-        Constraint::Length(5),
-        Constraint::Length(if note_open { 6 } else { 2 }),
-    ])
-    .areas(area);
-    [top, gauge, statement, options, note]
+pub fn readable(area: Rect) -> Rect {
+    centered(
+        area,
+        area.width.min(READABLE_WIDTH),
+        area.height.min(READABLE_HEIGHT),
+    )
 }
 
-/// Each point of a `min..=max` scale and its column, in the options row of
-/// a statement drawn in `area`: where it is drawn and where a click answers
-/// with it.
+/// How many rows each part of a statement's screen needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionRows {
+    /// The statement and its hint, wrapped.
+    pub statement: u16,
+    /// The scale: the numbers, then their labels.
+    pub options: u16,
+    /// Last time's answer and note (0 when hidden or none).
+    pub last_time: u16,
+    /// The note is being written: it takes the rows that are left.
+    pub note_open: bool,
+}
+
+/// The rows of a statement: progress, gauge, statement, options, last
+/// time, note (a blank row after the gauge and after the statement). The statement gets what it
+/// needs; an open note grows into the rest of the screen.
 #[must_use]
-pub fn scale_options(min: i64, max: i64, area: Rect, note_open: bool) -> Vec<(i64, Rect)> {
-    let [_, _, _, options, _] = question(area, note_open);
+pub fn question(area: Rect, rows: QuestionRows) -> [Rect; 6] {
+    let [top, gauge, _, statement, _, options, last_time, note, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(rows.statement.max(1)),
+        Constraint::Length(1),
+        Constraint::Length(rows.options),
+        Constraint::Length(rows.last_time),
+        if rows.note_open {
+            Constraint::Fill(1)
+        } else {
+            Constraint::Length(2)
+        },
+        Constraint::Fill(if rows.note_open { 0 } else { 1 }),
+    ])
+    .areas(area);
+    [top, gauge, statement, options, last_time, note]
+}
+
+/// Each point of a `min..=max` scale and its column in the options rows:
+/// where its number is drawn and where a click answers with it.
+#[must_use]
+pub fn scale_columns(min: i64, max: i64, options: Rect) -> Vec<(i64, Rect)> {
     let points: Vec<i64> = (min..=max).collect();
     let columns = Layout::horizontal(points.iter().map(|_| Constraint::Fill(1)))
         .spacing(1)
         .split(options);
     points.into_iter().zip(columns.iter().copied()).collect()
+}
+
+/// How a scale's labels fit under its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScaleLabels {
+    /// Each label under its own number, wrapped at word boundaries, in
+    /// this many rows.
+    Under(u16),
+    /// Too narrow for that: the labels of both ends and the middle, each
+    /// in a third of the width, in this many rows.
+    Ends(u16),
+}
+
+/// How labels of these texts fit under `count` columns in `width`
+/// columns: under each number when no word is wider than a column.
+#[must_use]
+pub fn scale_labels(labels: &[&str], count: usize, width: u16) -> ScaleLabels {
+    let count = u16::try_from(count.max(1)).unwrap_or(u16::MAX);
+    let column = usize::from(width.saturating_sub(count - 1) / count).max(1);
+    let words_fit = labels
+        .iter()
+        .flat_map(|l| l.split_whitespace())
+        .all(|w| w.width() <= column);
+    let rows = |labels: &[&str], columns: usize| {
+        labels
+            .iter()
+            .map(|l| crate::text::wrap(l, columns).len())
+            .max()
+            .unwrap_or(0)
+    };
+    if words_fit {
+        ScaleLabels::Under(u16::try_from(rows(labels, column)).unwrap_or(u16::MAX))
+    } else {
+        let third = usize::from(width / 3).max(1);
+        ScaleLabels::Ends(u16::try_from(rows(labels, third)).unwrap_or(u16::MAX))
+    }
+}
+
+/// The three places of [`ScaleLabels::Ends`] in the labels' `area`: left,
+/// middle, right.
+#[must_use]
+pub fn scale_ends(area: Rect) -> [Rect; 3] {
+    Layout::horizontal([Constraint::Fill(1); 3])
+        .spacing(1)
+        .areas(area)
 }
 
 /// The rows of the follow-up: last time's commitment, the outcomes, the note.
@@ -212,18 +292,25 @@ pub fn outcomes(area: Rect) -> Vec<(Outcome, Rect)> {
     cells
 }
 
-/// A reflection or the commitment: the prompt above, the text field below.
+/// A reflection or the commitment: the prompt above (`head` rows), last
+/// time's text (`last_time` rows), the text field below in all the rest.
 #[must_use]
-pub fn writing(area: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area)
+pub fn writing(area: Rect, head: u16, last_time: u16) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(head),
+        Constraint::Length(last_time),
+        Constraint::Min(3),
+    ])
+    .areas(area)
 }
 
-/// The review's summary and, while it is being edited, the label field.
+/// The review's summary and, while it is being edited, the label field
+/// with its text wrapped in `label_rows` rows.
 #[must_use]
-pub fn review(inner: Rect, editing_label: bool) -> [Rect; 2] {
+pub fn review(inner: Rect, label_rows: Option<u16>) -> [Rect; 2] {
     Layout::vertical([
         Constraint::Min(1),
-        Constraint::Length(if editing_label { 3 } else { 0 }),
+        Constraint::Length(label_rows.map_or(0, |rows| rows.clamp(1, 6) + 2)),
     ])
     .areas(inner)
 }

@@ -12,7 +12,8 @@ use crate::summary::Summary;
 pub struct Overview {
     /// Every readable check-in, oldest first.
     pub snapshots: Vec<Summary>,
-    /// The latest check-in's scores.
+    /// The scores of the latest check-in that has any: one saved with
+    /// every statement skipped does not hide them.
     pub scores: Vec<DimensionScore>,
     /// "A check-in is due" or "Next check-in due on ...".
     pub due: String,
@@ -25,8 +26,7 @@ pub struct Overview {
 impl Overview {
     #[must_use]
     pub fn new(snapshots: Vec<Summary>, due: String) -> Self {
-        let scores = snapshots
-            .last()
+        let scores = latest_scored(&snapshots)
             .map(|s| s.scores.clone())
             .unwrap_or_default();
         Self {
@@ -36,6 +36,12 @@ impl Overview {
             draft: None,
             other_drafts: Vec::new(),
         }
+    }
+
+    /// The latest check-in with at least one score.
+    #[must_use]
+    pub fn latest_scored(&self) -> Option<&Summary> {
+        latest_scored(&self.snapshots)
     }
 
     #[must_use]
@@ -68,4 +74,13 @@ impl Overview {
         let count = self.snapshots.len();
         (count >= 2).then(|| (count - 2, count - 1))
     }
+}
+
+/// The latest of `snapshots` (oldest first) with at least one score.
+#[must_use]
+pub fn latest_scored(snapshots: &[Summary]) -> Option<&Summary> {
+    snapshots
+        .iter()
+        .rev()
+        .find(|s| s.scores.iter().any(|d| d.score.is_some()))
 }

@@ -16,6 +16,7 @@ use super::signals::Shared;
 use crate::bank::{self, Bank};
 use crate::cadence::{Cadence, Schedule, schedule};
 use crate::checkin::CheckIn;
+use crate::last_time::LastTime;
 use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
 use crate::text::escape_line;
 
@@ -274,9 +275,13 @@ impl Driver {
 
     /// Begin with the check-in's draft on disk: a disk that cannot take it
     /// is said before the first statement, not after the answers are typed.
+    /// What was answered at earlier check-ins is read here, once.
     fn start(&mut self, store: &Store, checkin: CheckIn) -> Msg {
         match store.save_draft(&checkin) {
-            Ok(()) => Msg::Started(checkin),
+            Ok(()) => {
+                let last_time = LastTime::from_store(store, &checkin);
+                Msg::Started { checkin, last_time }
+            }
             Err(e) => {
                 self.lock = None;
                 Msg::CannotStart {
@@ -312,10 +317,11 @@ impl Driver {
 
     pub fn overview(&self) -> Overview {
         let listing = self.store.summaries();
-        let latest = listing.snapshots.last();
+        // A check-in saved without scores does not reset when the next is due.
+        let latest = super::overview::latest_scored(&listing.snapshots);
         let now = (self.now)();
         let day = |d: DateTime<FixedOffset>| d.format("%Y-%m-%d").to_string();
-        let due = match schedule(latest.as_ref().map(|s| s.finished_at), now, self.schedule) {
+        let due = match schedule(latest.map(|s| s.finished_at), now, self.schedule) {
             Cadence::First => "Your first check-in is ready when you are.".to_string(),
             Cadence::Due { due_since, .. } => {
                 format!("A check-in is due (since {}).", day(due_since))
@@ -323,7 +329,12 @@ impl Driver {
             Cadence::NotYet {
                 next, days_left, ..
             } => {
-                format!("Next check-in due {} (in {days_left} days).", day(next))
+                let left = usize::try_from(days_left).unwrap_or(0);
+                format!(
+                    "Next check-in due {} (in {}).",
+                    day(next),
+                    crate::text::count(left, "day", "days")
+                )
             }
         };
         let mut info = Overview::new(listing.snapshots, due);

@@ -19,7 +19,12 @@ use super::widgets;
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let Some(areas) = app.areas_in(area) else {
-        too_small(&app.theme, frame, area);
+        too_small(
+            &app.theme,
+            matches!(app.screen, Screen::Flow(_)),
+            frame,
+            area,
+        );
         return;
     };
     let t = &app.theme;
@@ -68,16 +73,26 @@ fn title_line(app: &App) -> Line<'static> {
     Line::from(spans)
 }
 
-fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
+/// Only `q` and Ctrl-C act while this is on screen (see `App::too_small`).
+fn too_small(theme: &Theme, in_check_in: bool, frame: &mut Frame, area: Rect) {
     let text = vec![
         Line::styled("Terminal too small", theme.strong),
         Line::raw(format!("motive needs at least {MIN_WIDTH}x{MIN_HEIGHT};")),
         Line::raw(format!("this one is {}x{}.", area.width, area.height)),
-        Line::raw("Enlarge the window, or press q to quit."),
+        Line::raw(if in_check_in {
+            "Enlarge the window, or press q to quit (your answers are kept)."
+        } else {
+            "Enlarge the window, or press q to quit."
+        }),
     ];
-    let height = u16::try_from(text.len())
-        .unwrap_or(u16::MAX)
-        .min(area.height);
+    let rows: usize = text
+        .iter()
+        .map(|l| {
+            let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            crate::text::wrap(&plain, usize::from(area.width)).len()
+        })
+        .sum();
+    let height = u16::try_from(rows).unwrap_or(u16::MAX).min(area.height);
     let [middle] = Layout::vertical([Constraint::Length(height)])
         .flex(Flex::Center)
         .areas(area);

@@ -212,6 +212,12 @@ impl Term {
     }
 
     /// Type `keys`, then wait until `text` is on the screen.
+    /// Past the bank's instructions, which open a fresh check-in.
+    pub fn begin(&self) {
+        self.wait_for("to begin.");
+        self.send(key::ENTER);
+    }
+
     pub fn send_and_wait(&self, keys: &str, text: &str) {
         self.send(keys);
         self.wait_for(text);
@@ -330,6 +336,17 @@ pub fn show_latest(data: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("json")
 }
 
+/// Past the intro of a quick check-in, every statement answered with 4,
+/// to its reflection.
+pub fn quick_to_reflection(term: &Term) {
+    term.begin();
+    for i in 1..=6 {
+        term.wait_for(&format!("{i}/6"));
+        term.send("4");
+    }
+    term.wait_for("Reflection 1/1");
+}
+
 /// Answer a whole quick check-in (4, 2, 4, 2...), type `reflection` and
 /// `commitment`, and stop on its review.
 pub fn quick_check_in_to_review(term: &Term, reflection: &str, commitment: &str) {
@@ -337,6 +354,7 @@ pub fn quick_check_in_to_review(term: &Term, reflection: &str, commitment: &str)
         .expect("quick")
         .questions
         .len();
+    term.begin();
     for i in 0..total {
         term.wait_for(&format!("{}/{total}", i + 1));
         term.send(if i % 2 == 0 { "4" } else { "2" });

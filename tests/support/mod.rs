@@ -119,3 +119,19 @@ pub fn scored(at: &str, values: [Option<i64>; 3]) -> Snapshot {
         follow_up: None,
     }
 }
+
+/// The quick bank on a 0-10 scale, labelled at both ends and the middle.
+pub fn eleven_points() -> Bank {
+    let mut bank = bank("quick");
+    bank.scale.min = 0;
+    bank.scale.max = 10;
+    bank.scale.labels = (0..=10)
+        .map(|v| match v {
+            0 => "Not at all true".to_string(),
+            5 => "Somewhat true".to_string(),
+            10 => "Completely true".to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    bank
+}

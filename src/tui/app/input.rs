@@ -1,7 +1,7 @@
 //! Keys: to the overlay if one is open, else to the screen's own `update`,
 //! and what either asks of the app; text typed into a field.
 
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{App, CompareView, Detail, Effect, History, NO_EDITOR, Open, Overlay, Screen};
 use crate::tui::field::{Field, Typed};
@@ -12,6 +12,9 @@ use crate::tui::screens::checkin::{self, resume};
 
 impl App {
     pub(super) fn on_key(&mut self, key: &KeyEvent) -> Vec<Effect> {
+        if self.too_small() {
+            return self.on_key_too_small(key);
+        }
         self.clear_news();
         let context = self.context();
         let Some(action) = keys::action(context, key) else {
@@ -33,6 +36,23 @@ impl App {
             Action::ExternalEditor => self.open_external_editor(),
             _ => self.on_screen_key(action),
         }
+    }
+
+    /// While the terminal is too small to show anything, nothing acts
+    /// unseen: `q` and Ctrl-C leave at once (a check-in in progress is kept
+    /// as its draft), and every other key waits.
+    fn on_key_too_small(&mut self, key: &KeyEvent) -> Vec<Effect> {
+        let ctrl_c =
+            key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
+        let q = key.code == KeyCode::Char('q') && !key.modifiers.contains(KeyModifiers::CONTROL);
+        if !(q || ctrl_c) {
+            return vec![];
+        }
+        self.overlay = None;
+        self.quit = true;
+        let mut effects = self.save_draft();
+        effects.push(Effect::Quit);
+        effects
     }
 
     /// A key for the screen itself: each screen's own `update` says what it
@@ -229,6 +249,9 @@ impl App {
     /// Pasted text (bracketed paste): one edit of the open field, however
     /// long, never thousands of keys.
     pub(super) fn on_paste(&mut self, text: &str) -> Vec<Effect> {
+        if self.too_small() {
+            return vec![];
+        }
         self.clear_news();
         let typed = match (&mut self.overlay, &mut self.screen) {
             (Some(overlay), _) => {

@@ -13,6 +13,10 @@ impl App {
     /// A click selects or answers what it lands on; the wheel scrolls.
     /// Text fields and overlays take no clicks: the keyboard does it all.
     pub(super) fn on_mouse(&mut self, event: MouseEvent) -> Vec<Effect> {
+        if self.too_small() {
+            // Nothing on screen to click or scroll.
+            return vec![];
+        }
         if let Some(Overlay::Help { .. }) = self.overlay {
             let action = match event.kind {
                 MouseEventKind::ScrollDown => Action::Down,

@@ -5,6 +5,7 @@
 
 pub mod flow;
 pub mod follow_up;
+pub mod intro;
 pub mod notice;
 pub mod question;
 pub mod result;
@@ -18,15 +19,27 @@ use ratatui::layout::{Position, Rect};
 use crate::checkin::Step;
 use crate::tui::effect::Effect;
 use crate::tui::keys::Action;
+use crate::tui::layout;
 use crate::tui::theme::Theme;
 use flow::Flow;
 
 /// A key in the check-in: the current step's own keys first, then those
 /// every step shares (close the text field, next, previous).
 pub fn update(flow: &mut Flow, action: Action) -> Vec<Effect> {
-    if action == Action::CloseEditor {
-        flow.close_editor();
-        return vec![flow.draft()];
+    flow.hint = None;
+    if flow.intro {
+        return intro::update(flow, action);
+    }
+    match action {
+        Action::CloseEditor => {
+            flow.close_editor();
+            return vec![flow.draft()];
+        }
+        Action::LastTime => {
+            flow.show_last_time = !flow.show_last_time;
+            return vec![];
+        }
+        _ => {}
     }
     let own = match flow.checkin.step {
         Step::FollowUp => follow_up::update(flow, action),
@@ -43,6 +56,10 @@ pub fn update(flow: &mut Flow, action: Action) -> Vec<Effect> {
 
 /// A click at `at` on the step drawn in `body`.
 pub fn click(flow: &mut Flow, body: Rect, at: Position) -> Vec<Effect> {
+    if flow.intro || flow.confirm_empty {
+        return vec![];
+    }
+    let body = layout::readable(body);
     let effects = match flow.checkin.step {
         Step::Question(_) => question::click(flow, body, at),
         Step::FollowUp => follow_up::click(flow, body, at),
@@ -53,6 +70,11 @@ pub fn click(flow: &mut Flow, body: Rect, at: Position) -> Vec<Effect> {
 
 /// The screen of the current step.
 pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
+    let area = layout::readable(area);
+    if flow.intro {
+        intro::draw(theme, flow, frame, area);
+        return;
+    }
     match flow.checkin.step {
         Step::FollowUp => follow_up::draw(theme, flow, frame, area),
         Step::Question(i) => question::draw(theme, flow, i, frame, area),

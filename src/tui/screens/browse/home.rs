@@ -56,6 +56,15 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                     t.dim,
                 ),
             ]));
+            if let Some(scored) = overview.latest_scored().filter(|s| s.id != latest.id) {
+                lines.push(Line::styled(
+                    format!(
+                        "The latest check-in has no scores; these are from {}.",
+                        scored.finished_at.format("%Y-%m-%d")
+                    ),
+                    t.dim,
+                ));
+            }
             lines.push(Line::raw(""));
             let change = overview.last_change();
             let trend_width = usize::from(area.width.saturating_sub(58)).clamp(4, 40);

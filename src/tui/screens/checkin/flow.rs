@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::checkin::{CheckIn, Step};
+use crate::last_time::LastTime;
 use crate::snapshot::Outcome;
 use crate::tui::effect::Effect;
 use crate::tui::field::{Field, TextField, Typed, from_editor, set_field};
@@ -13,20 +14,44 @@ use crate::tui::keys::Context;
 #[derive(Debug, Clone)]
 pub struct Flow {
     pub checkin: CheckIn,
-    /// The highlighted option on a statement's scale.
-    pub highlight: i64,
+    /// The highlighted option on a statement's scale: none until the
+    /// person chooses one (a digit, an arrow, a click).
+    pub highlight: Option<i64>,
+    /// A digit typed that may begin a two-digit answer (`1` on a 0-10
+    /// scale): it is highlighted, and the next digit completes it.
+    pub pending: Option<i64>,
     /// The text field being written in, if any.
     pub editor: Option<TextField>,
+    /// The bank's instructions are on screen, before anything is asked.
+    pub intro: bool,
+    /// What was answered and written at earlier check-ins.
+    pub last_time: LastTime,
+    /// Whether last time's answers are shown (a key hides them).
+    pub show_last_time: bool,
+    /// A word about the last key, e.g. why Enter did nothing; gone with
+    /// the next key.
+    pub hint: Option<String>,
+    /// Saving was asked for a check-in with no score: waiting for a yes.
+    pub confirm_empty: bool,
 }
 
 impl Flow {
-    /// A flow at the check-in's current step.
+    /// A flow at the check-in's current step, with last time's answers
+    /// beside it. A check-in where nothing is answered yet opens with the
+    /// bank's instructions.
     #[must_use]
-    pub fn new(checkin: CheckIn) -> Self {
+    pub fn new(checkin: CheckIn, last_time: LastTime) -> Self {
+        let intro = checkin.is_untouched();
         let mut flow = Self {
             checkin,
-            highlight: 0,
+            highlight: None,
+            pending: None,
             editor: None,
+            intro,
+            last_time,
+            show_last_time: true,
+            hint: None,
+            confirm_empty: false,
         };
         flow.enter_step();
         flow
@@ -41,11 +66,12 @@ impl Flow {
     /// Set up the screen for the current step: highlight, text field.
     pub fn enter_step(&mut self) {
         self.editor = None;
+        self.pending = None;
+        self.confirm_empty = false;
         let c = &self.checkin;
         match c.step {
             Step::Question(i) => {
-                let mid = c.scale.min + (c.scale.max - c.scale.min) / 2;
-                self.highlight = c.questions.get(i).and_then(|q| q.value).unwrap_or(mid);
+                self.highlight = c.questions.get(i).and_then(|q| q.value);
             }
             Step::Reflection(i) => {
                 let text = c
@@ -72,6 +98,12 @@ impl Flow {
     /// The key table of the current step, or of its open text field.
     #[must_use]
     pub fn context(&self) -> Context {
+        if self.intro {
+            return Context::Intro;
+        }
+        if self.confirm_empty {
+            return Context::ConfirmEmpty;
+        }
         match (self.open_field(), self.checkin.step) {
             (Some(Field::Note(_)), _) => Context::Note,
             (Some(Field::FollowUpNote), _) => Context::FollowUpNote,
@@ -124,7 +156,8 @@ impl Flow {
     pub fn edited(&mut self, field: Field, raw: &str) -> Option<usize> {
         let (text, cut) = from_editor(field, raw);
         if self.open_field() == Some(field) {
-            self.open_editor(field, &text);
+            // Back from the editor, the text is read from its start.
+            self.editor = Some(TextField::at_start(field, &text));
             self.store_editor_text();
         } else {
             // The field is no longer on screen: keep the text all the same.

@@ -66,13 +66,10 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         );
     }
     if let Some(editor) = &flow.editor {
-        let mut area_widget = editor.area.clone();
-        area_widget.set_block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border)
-                .title(" A note, if you like (optional) "),
-        );
-        frame.render_widget(&area_widget, note);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border)
+            .title(" A note, if you like (optional) ");
+        editor.draw(block, None, frame, note);
     }
 }

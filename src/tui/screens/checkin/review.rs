@@ -1,12 +1,14 @@
-//! Review: the scores so far, what was answered and skipped, the label, save.
+//! Review: the scores so far, what was answered and skipped, the label,
+//! save. A check-in without a single score is saved only after a yes.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::flow::Flow;
 use crate::score;
+use crate::text::{self, count};
 use crate::tui::effect::Effect;
 use crate::tui::field::Field;
 use crate::tui::keys::Action;
@@ -22,7 +24,18 @@ pub fn update(flow: &mut Flow, action: Action) -> Option<Vec<Effect>> {
             flow.open_editor(Field::Label, &text);
             Some(vec![])
         }
-        Action::Save => Some(vec![Effect::SaveSnapshot(Box::new(flow.checkin.clone()))]),
+        Action::Save if !flow.checkin.has_scores() => {
+            flow.confirm_empty = true;
+            Some(vec![])
+        }
+        Action::Save | Action::Yes if flow.checkin.has_scores() || flow.confirm_empty => {
+            flow.confirm_empty = false;
+            Some(vec![Effect::SaveSnapshot(Box::new(flow.checkin.clone()))])
+        }
+        Action::No => {
+            flow.confirm_empty = false;
+            Some(vec![])
+        }
         _ => None,
     }
 }
@@ -41,6 +54,12 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     let skipped = c.questions.len() - answered;
     let mut lines = score_lines(theme, &scores, layout::score_bar(inner.width, 32));
     lines.push(Line::raw(""));
+    if !scores.iter().any(|s| s.score.is_some()) {
+        lines.push(Line::styled(
+            "No dimension has a score: too few statements were answered. Saved like this, it would be a check-in with no scores to show.",
+            theme.error,
+        ));
+    }
     lines.push(Line::raw(format!(
         "{answered} answered, {skipped} skipped."
     )));
@@ -51,8 +70,8 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         .count();
     if !c.reflections.is_empty() {
         lines.push(Line::raw(format!(
-            "{written} of {} reflections written.",
-            c.reflections.len()
+            "{written} of {} written.",
+            count(c.reflections.len(), "reflection", "reflections")
         )));
     }
     let commitment = c.commitment.trim();
@@ -76,21 +95,33 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::raw("Press "),
-        Span::styled("Enter", theme.key),
-        Span::raw(" to save."),
-    ]));
-    let [body, label] = layout::review(inner, editing_label);
-    frame.render_widget(Paragraph::new(lines), body);
+    if flow.confirm_empty {
+        lines.push(Line::from(vec![
+            Span::styled("Save it without scores? ", theme.strong),
+            Span::styled("y", theme.key),
+            Span::raw(" saves it anyway, "),
+            Span::styled("n", theme.key),
+            Span::raw(" goes back."),
+        ]));
+    } else if !editing_label {
+        // While the label is edited, Enter closes it: it saves nothing.
+        lines.push(Line::from(vec![
+            Span::raw("Press "),
+            Span::styled("Enter", theme.key),
+            Span::raw(" to save."),
+        ]));
+    }
+    let label_rows = editing_label.then(|| {
+        let width = usize::from(inner.width.saturating_sub(2));
+        u16::try_from(text::wrap(&c.label, width).len()).unwrap_or(u16::MAX)
+    });
+    let [body, label] = layout::review(inner, label_rows);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     if let (true, Some(editor)) = (editing_label, &flow.editor) {
-        let mut widget = editor.area.clone();
-        widget.set_block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border)
-                .title(" Label "),
-        );
-        frame.render_widget(&widget, label);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border)
+            .title(" Label ");
+        editor.draw(block, None, frame, label);
     }
 }

@@ -1,4 +1,6 @@
-//! A reflection prompt or the commitment: a multi-line text area.
+//! A reflection prompt or the commitment: the prompt, what was written
+//! for it last time (dimmed; a key hides it), and a text field that wraps
+//! and grows into the rest of the screen.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,12 +9,16 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::flow::Flow;
 use crate::checkin::Step;
+use crate::text;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
+/// The most rows last time's text takes: the field keeps the most room.
+const LAST_TIME_SHARE: u16 = 3;
+
 pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     let c = &flow.checkin;
-    let (heading, prompt, hint) = match c.step {
+    let (heading, prompt, hint, id) = match c.step {
         Step::Reflection(i) => {
             let Some(r) = c.reflections.get(i) else {
                 return;
@@ -21,31 +27,72 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
                 format!("Reflection {}/{}", i + 1, c.reflections.len()),
                 r.prompt.clone(),
                 r.hint.clone(),
+                Some(r.id.as_str()),
             )
         }
         _ => (
             "Your commitment".to_string(),
             "What is one thing you will do before your next check-in?".to_string(),
             "Small and concrete beats grand. You will be asked how it went.".to_string(),
+            None,
         ),
     };
-    let [head, editor] = layout::writing(area);
-    let mut lines = vec![
+    let width = usize::from(area.width);
+    let mut head = vec![
         Line::styled(heading, theme.dim),
         Line::styled(prompt, theme.strong),
     ];
     if !hint.trim().is_empty() {
-        lines.push(Line::styled(hint, theme.dim));
+        head.push(Line::styled(hint, theme.dim));
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), head);
-    if let Some(e) = &flow.editor {
-        let mut widget = e.area.clone();
-        widget.set_block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.border),
+    let head_rows: usize = head
+        .iter()
+        .map(|l| text::wrap(&plain(l), width).len())
+        .sum();
+
+    let earlier = id
+        .and_then(|id| flow.last_time.reflection(id))
+        .filter(|_| flow.show_last_time);
+    let mut last = Vec::new();
+    if let Some(earlier) = earlier {
+        let most = usize::from((area.height / LAST_TIME_SHARE).max(2));
+        last.push(Line::styled(
+            format!("Last time, {} (^L hides):", earlier.date.format("%Y-%m-%d")),
+            theme.dim,
+        ));
+        let mut rows: Vec<String> = text::wrap(&earlier.value, width.saturating_sub(2));
+        if rows.len() >= most {
+            rows.truncate(most - 1);
+            if let Some(end) = rows.last_mut() {
+                end.push_str(" …");
+            }
+        }
+        last.extend(
+            rows.into_iter()
+                .map(|r| Line::styled(format!("  {r}"), theme.dim)),
         );
-        widget.set_placeholder_text("Type here. Empty is fine: Tab moves on.");
-        frame.render_widget(&widget, editor);
     }
+    let [head_area, last_area, editor] = layout::writing(
+        area,
+        u16::try_from(head_rows + 1).unwrap_or(u16::MAX),
+        u16::try_from(last.len()).unwrap_or(u16::MAX),
+    );
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: true }), head_area);
+    frame.render_widget(Paragraph::new(last), last_area);
+    if let Some(e) = &flow.editor {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border);
+        e.draw(
+            block,
+            Some("Type here. Empty is fine: Tab moves on."),
+            frame,
+            editor,
+        );
+    }
+}
+
+/// A line's text without its styles.
+fn plain(line: &Line) -> String {
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
 }

@@ -1,0 +1,79 @@
+//! Before the first question: the bank's own instructions, what the
+//! check-in asks and about how long it takes, and that any statement can
+//! be skipped.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::flow::Flow;
+use crate::text::count;
+use crate::tui::effect::Effect;
+use crate::tui::keys::Action;
+use crate::tui::theme::Theme;
+
+/// The intro's keys: Enter begins; the app handles quit and help.
+pub fn update(flow: &mut Flow, action: Action) -> Vec<Effect> {
+    if action == Action::Confirm {
+        flow.intro = false;
+    }
+    vec![]
+}
+
+pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
+    let c = &flow.checkin;
+    let mut lines = vec![
+        Line::styled(c.bank.title.clone(), theme.title),
+        Line::raw(""),
+    ];
+    if !c.description.trim().is_empty() {
+        lines.extend(c.description.lines().map(|l| Line::raw(l.to_string())));
+        lines.push(Line::raw(""));
+    }
+    let label = |v: i64| {
+        c.scale
+            .label(v)
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| format!("{v} ({l})"))
+            .unwrap_or_else(|| v.to_string())
+    };
+    let mut steps = Vec::new();
+    if c.follow_up.is_some() {
+        steps.push("First, how last time's commitment went.".to_string());
+    }
+    if !c.questions.is_empty() {
+        steps.push(format!(
+            "{}: how true each is for you lately, from {} to {}. Any statement can be skipped (s); a skipped one does not count.",
+            count(c.questions.len(), "statement", "statements"),
+            label(c.scale.min),
+            label(c.scale.max),
+        ));
+    }
+    let reflections = c.reflections.len();
+    steps.push(if reflections == 0 {
+        "Then one commitment for the weeks ahead, if you like.".to_string()
+    } else {
+        format!(
+            "Then {} to write and one commitment; any of them can stay empty.",
+            count(reflections, "reflection", "reflections")
+        )
+    });
+    steps.push(format!(
+        "About {}, writing included. Your answers are kept as you go: q leaves, and you can resume later.",
+        count(c.minutes(), "minute", "minutes")
+    ));
+    for step in steps {
+        lines.push(Line::from(vec![
+            Span::styled("· ", theme.dim),
+            Span::raw(step),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.push(Line::from(vec![
+        Span::raw("Press "),
+        Span::styled("Enter", theme.key),
+        Span::raw(" to begin."),
+    ]));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
