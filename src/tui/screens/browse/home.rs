@@ -79,12 +79,13 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                     .and_then(|c| c.iter().find(|d| d.dimension == score.dimension));
                 match moved {
                     Some(d) => {
-                        spans.push(verdict::change_span(t, d, 9));
+                        spans.push(Span::raw(" "));
+                        spans.push(verdict::change_span(t, d, 8));
                         let (mark, style) = verdict_mark(t, d.verdict);
-                        spans.push(Span::styled(mark, style));
+                        spans.push(Span::styled(format!(" {mark}"), style));
                         spans.push(Span::raw(" "));
                     }
-                    None => spans.push(Span::raw(" ".repeat(11))),
+                    None => spans.push(Span::raw(" ".repeat(12))),
                 }
                 spans.push(Span::styled(
                     sparkline(overview, &score.dimension, trend_width),
@@ -94,7 +95,7 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
             }
             if change.is_some() {
                 lines.push(Line::styled(
-                    "Change since the check-in before: bold when larger than measurement error, ~ within it, ? unknown.",
+                    "Changes: bold beyond measurement error, ~ within it, ? unknown.",
                     t.dim,
                 ));
             }
