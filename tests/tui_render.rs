@@ -436,19 +436,7 @@ fn compare_side_by_side() {
     snapshots[0].reflections[0].text = "To lead the platform work.".into();
     snapshots[1].reflections[0].text = "To teach what I learned leading the platform work.".into();
     snapshots[1].answers[0].note = Some("Reorg: less say for now.".into());
-    let view = |from: usize, to: usize| {
-        let (earlier, later) = (&snapshots[from], &snapshots[to]);
-        Screen::Compare(CompareView {
-            from,
-            to,
-            comparison: motive::score::compare(earlier, later),
-            earlier: Box::new(earlier.clone()),
-            later: Box::new(later.clone()),
-            scroll: 0,
-            explain: false,
-            back: None,
-        })
-    };
+    let view = |from: usize, to: usize| compare_screen(&snapshots, from, to);
     let app = browsing(snapshots.clone(), view(0, 1));
     assert_snapshot!("compare_80x24", draw(&app, 80, 24).backend());
     assert_snapshot!("compare_120x40", draw(&app, 120, 40).backend());
@@ -692,6 +680,21 @@ fn styled_changes(terminal: &Terminal<TestBackend>) -> String {
     out
 }
 
+/// The compare screen on check-ins `from` and `to` of `snapshots`.
+fn compare_screen(snapshots: &[Snapshot], from: usize, to: usize) -> Screen {
+    let (earlier, later) = (&snapshots[from], &snapshots[to]);
+    Screen::Compare(CompareView {
+        from,
+        to,
+        comparison: motive::score::compare(earlier, later),
+        earlier: Box::new(earlier.clone()),
+        later: Box::new(later.clone()),
+        scroll: 0,
+        explain: false,
+        back: None,
+    })
+}
+
 fn in_colour(mut app: App) -> App {
     app.theme = Theme::color();
     app
@@ -703,20 +706,10 @@ fn in_colour(mut app: App) -> App {
 #[test]
 fn verdict_lines_and_their_colours() {
     let snapshots = quarters(3, false);
-    let compare = |from: usize, to: usize| {
-        let (earlier, later) = (&snapshots[from], &snapshots[to]);
-        Screen::Compare(CompareView {
-            from,
-            to,
-            comparison: motive::score::compare(earlier, later),
-            earlier: Box::new(earlier.clone()),
-            later: Box::new(later.clone()),
-            scroll: 0,
-            explain: false,
-            back: None,
-        })
-    };
-    let app = in_colour(browsing(snapshots.clone(), compare(0, 1)));
+    let app = in_colour(browsing(
+        snapshots.clone(),
+        compare_screen(&snapshots, 0, 1),
+    ));
     let compare_frame = draw(&app, 80, 24);
     let home = in_colour(browsing(snapshots.clone(), Screen::Home));
     let home_frame = draw(&home, 80, 24);
@@ -744,17 +737,7 @@ fn no_fall_is_drawn_in_the_rise_colour() {
             if from == to {
                 continue;
             }
-            let (earlier, later) = (&snapshots[from], &snapshots[to]);
-            let screen = Screen::Compare(CompareView {
-                from,
-                to,
-                comparison: motive::score::compare(earlier, later),
-                earlier: Box::new(earlier.clone()),
-                later: Box::new(later.clone()),
-                scroll: 0,
-                explain: false,
-                back: None,
-            });
+            let screen = compare_screen(&snapshots, from, to);
             let mut home_list = snapshots.clone();
             home_list.truncate(to.max(from) + 1);
             let frames = [
