@@ -123,7 +123,7 @@ fn captures() -> Vec<(&'static str, String)> {
     shots.push(("history", capture(&term)));
     term.send(key::ESC);
     term.wait_for("check-ins in all");
-    term.send_and_wait("c", "verdict");
+    term.send_and_wait("c", "measurement error");
     shots.push(("compare", capture(&term)));
     term.send(key::ESC);
     term.wait_for("check-ins in all");
@@ -133,7 +133,7 @@ fn captures() -> Vec<(&'static str, String)> {
     let term = spawn(&data, &config, &["check"]);
     term.wait_for("How did it go?");
     term.send_and_wait("2", "A note");
-    term.send_and_wait(key::TAB, "1/12");
+    term.send_and_wait(key::TAB, "1/18");
     shots.push(("question", capture(&term)));
     shots
 }

@@ -321,4 +321,20 @@ mod tests {
         assert!(!enough_answered(1, 2));
         assert!(!enough_answered(0, 0));
     }
+
+    /// The README's worked example, number for number.
+    #[test]
+    fn the_readme_worked_example() {
+        let core = Norms::of(Some(&dimension(Some(20.0), Some(0.8))), 6);
+        assert!(close(core.item_reliability, 0.4));
+        assert!((core.sem(6) - 8.94).abs() < 0.005);
+        assert!((core.sem(5) - 9.61).abs() < 0.005);
+        let t = threshold(core.sem(6), core.sem(5));
+        assert_eq!(crate::score::round1(t), 25.7);
+        assert_eq!(Verdict::of(50.0 - 66.667, t, 20.0), Verdict::Possible);
+        let quick = Norms::of(Some(&dimension(Some(20.0), Some(0.57))), 2);
+        assert!((core.sem(2) - 13.09).abs() < 0.005);
+        let t = threshold(core.sem(2), quick.sem(2));
+        assert_eq!(crate::score::round1(t), 36.3);
+    }
 }
