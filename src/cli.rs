@@ -84,7 +84,7 @@ pub enum Command {
     Show(ShowArgs),
     /// Compare two check-ins and say which changes are real
     #[command(
-        after_help = "A change is reliable when it is bigger than the measurement noise of the bank's norms\n(Jacobson-Truax reliable change index); without norms it is reported as unknown.\n\nExamples:\n  motive compare                  the two latest\n  motive compare latest~4 latest  a year of quarterly check-ins\n  motive compare 20260101 --json"
+        after_help = "Each change gets a verdict: larger than measurement error, possible, little, or unknown,\nwith the threshold it rests on (see the README's Scoring section). Across banks or bank\nversions, only the statements both check-ins share word for word are compared.\n\nExamples:\n  motive compare                  the two latest\n  motive compare latest~4 latest  a year of quarterly check-ins\n  motive compare 20260101 --json"
     )]
     Compare(CompareArgs),
     /// Export every check-in as JSON, CSV or a Markdown report

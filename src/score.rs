@@ -1,21 +1,26 @@
-//! Scoring: pure functions from recorded answers to 0-100 scores, and the
-//! reliable-change rule used to tell a real change from noise.
+//! Scoring: pure functions from recorded answers to 0-100 scores (the
+//! self-reflection indicators), and the comparison of two check-ins.
 //!
 //! * An answer `v` on a scale `min..=max` is worth `100 * (v - min) / (max - min)`
 //!   points; a reverse-worded statement is worth `100` minus that.
 //! * A dimension's score is the weighted mean of its answered statements'
 //!   points, given only when the answered statements carry at least half of
 //!   the dimension's total weight. Skipped statements never count as low answers.
-//! * A change between two snapshots is reliable when both used the same bank
-//!   and `|delta| > 1.96 * sqrt(2) * sd * sqrt(1 - reliability)`
-//!   (Jacobson & Truax, 1991). Without norms, reliability is unknown.
+//! * Two check-ins of one bank id and version (with the same statements)
+//!   compare their dimension scores. Across banks or versions they compare
+//!   on the statements both answered with the same fingerprint (id, wording,
+//!   direction, scale), both scores recomputed on those alone.
+//! * How far a change exceeds measurement error is in [`verdict`].
+//! * [`round1`] rounds every number shown or exported.
 
 pub mod explain;
+pub mod verdict;
 
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Dimension, Scale};
-use crate::snapshot::{Answer, Snapshot};
+use crate::snapshot::{Answer, BankRef, Snapshot};
+pub use verdict::{NormsSource, UnknownReason, Verdict};
 
 /// The points (0-100) an answer is worth.
 #[must_use]
@@ -37,14 +42,28 @@ pub fn dimension_score<'a>(
     scale: &Scale,
     answers: impl IntoIterator<Item = &'a Answer>,
 ) -> Option<f64> {
+    weighted_score(answers.into_iter().map(|answer| {
+        (
+            answer.weight,
+            answer
+                .value
+                .map(|value| item_points(scale, value, answer.reverse)),
+        )
+    }))
+}
+
+/// The weighted mean of `(weight, points)` pairs (`None` points: skipped),
+/// or `None` when the answered ones carry less than half of the total weight.
+#[must_use]
+pub fn weighted_score(statements: impl IntoIterator<Item = (f64, Option<f64>)>) -> Option<f64> {
     let mut total_weight = 0.0;
     let mut answered_weight = 0.0;
     let mut weighted_points = 0.0;
-    for answer in answers {
-        total_weight += answer.weight;
-        if let Some(value) = answer.value {
-            answered_weight += answer.weight;
-            weighted_points += answer.weight * item_points(scale, value, answer.reverse);
+    for (weight, points) in statements {
+        total_weight += weight;
+        if let Some(points) = points {
+            answered_weight += weight;
+            weighted_points += weight * points;
         }
     }
     if answered_weight <= 0.0 || answered_weight * 2.0 < total_weight {
@@ -56,6 +75,18 @@ pub fn dimension_score<'a>(
     score.is_finite().then(|| score.clamp(0.0, 100.0))
 }
 
+/// One statement of a dimension as a comparison needs it: which statement,
+/// in which words, and the points its answer was worth.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementPoints {
+    pub question: String,
+    /// See [`crate::snapshot::fingerprint`].
+    pub fingerprint: String,
+    pub weight: f64,
+    /// Points (0-100, reverse wording mirrored); `None` when skipped.
+    pub points: Option<f64>,
+}
+
 /// One dimension's score, with what it was computed from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionScore {
@@ -64,6 +95,9 @@ pub struct DimensionScore {
     pub score: Option<f64>,
     pub answered: usize,
     pub skipped: usize,
+    /// Every statement of the dimension, in the order asked.
+    #[serde(default)]
+    pub statements: Vec<StatementPoints>,
 }
 
 /// Scores of every dimension, in the order the dimensions are declared.
@@ -84,6 +118,14 @@ pub fn scores_of(
                 score: dimension_score(scale, own()),
                 answered,
                 skipped: own().count() - answered,
+                statements: own()
+                    .map(|a| StatementPoints {
+                        question: a.question.clone(),
+                        fingerprint: a.fingerprint_on(scale),
+                        weight: a.weight,
+                        points: a.value.map(|v| item_points(scale, v, a.reverse)),
+                    })
+                    .collect(),
             }
         })
         .collect()
@@ -95,69 +137,44 @@ pub fn scores(snapshot: &Snapshot) -> Vec<DimensionScore> {
     scores_of(&snapshot.scale, &snapshot.dimensions, &snapshot.answers)
 }
 
-/// The smallest `|delta|` that counts as a reliable change, in points.
-#[must_use]
-pub fn reliable_change_threshold(sd: f64, reliability: f64) -> f64 {
-    1.96 * 2f64.sqrt() * sd * (1.0 - reliability).sqrt()
-}
-
-/// Whether a change is bigger than measurement noise.
+/// What was compared: the dimension scores, or the statements both shared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Reliability {
-    /// Bigger than the reliable-change threshold.
-    Reliable,
-    /// Within the noise of the measure.
-    Noise,
-    /// Cannot tell.
-    Unknown(UnknownReason),
+pub enum Basis {
+    /// The same bank and version: the dimension scores as they are.
+    Dimension,
+    /// Different banks or versions: both scores recomputed on this many
+    /// statements both check-ins answered with the same fingerprint.
+    Shared(usize),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UnknownReason {
-    /// The two snapshots used different banks.
-    DifferentBanks,
-    /// The bank declares no `sd` and `reliability` for this dimension.
-    NoNorms,
-    /// One of the two scores is missing.
-    MissingScore,
-}
-
-impl Reliability {
-    /// `true`, `false` or `None` (unknown), as in JSON output.
-    #[must_use]
-    pub fn as_bool(self) -> Option<bool> {
-        match self {
-            Self::Reliable => Some(true),
-            Self::Noise => Some(false),
-            Self::Unknown(_) => None,
-        }
-    }
-
-    /// Words for people.
-    #[must_use]
-    pub fn describe(self) -> &'static str {
-        match self {
-            Self::Reliable => "reliable change",
-            Self::Noise => "within noise",
-            Self::Unknown(UnknownReason::DifferentBanks) => "unknown (different banks)",
-            Self::Unknown(UnknownReason::NoNorms) => "unknown (no norms)",
-            Self::Unknown(UnknownReason::MissingScore) => "unknown (not enough answers)",
-        }
-    }
-}
-
-/// How one dimension moved between two snapshots.
+/// How one dimension moved between two check-ins.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DimensionChange {
     pub dimension: String,
     pub name: String,
+    /// The scores compared: the dimension scores, or with [`Basis::Shared`]
+    /// the scores on the shared statements alone.
     pub from: Option<f64>,
     pub to: Option<f64>,
-    /// `to - from`, when both are present.
+    /// `to - from`, unrounded, when both are present. Show [`Self::shown_delta`].
     pub delta: Option<f64>,
-    pub reliability: Reliability,
-    /// The reliable-change threshold in points, when norms are known.
+    pub verdict: Verdict,
+    /// The change needed to exceed measurement error, in points; `None` when
+    /// the verdict is unknown.
     pub threshold: Option<f64>,
+    /// Default norms when either check-in declared none.
+    pub norms: NormsSource,
+    /// Statements the compared scores rest on, earlier and later.
+    pub statements: (usize, usize),
+    pub basis: Basis,
+}
+
+impl DimensionChange {
+    /// The change as shown: the shown "now" minus the shown "then".
+    #[must_use]
+    pub fn shown_delta(&self) -> Option<f64> {
+        Some(round1(round1(self.to?) - round1(self.from?)))
+    }
 }
 
 /// A statement answered in both snapshots, and how far it moved.
@@ -195,64 +212,145 @@ pub struct ChangedStatement {
     pub to_text: String,
 }
 
+/// One side of a comparison: which bank, the dimensions as declared (with
+/// their norms), and the scores with their statements.
+#[derive(Debug, Clone, Copy)]
+pub struct Side<'a> {
+    pub bank: &'a BankRef,
+    pub dimensions: &'a [Dimension],
+    pub scores: &'a [DimensionScore],
+}
+
 /// Compare an earlier snapshot with a later one.
 #[must_use]
 pub fn compare(earlier: &Snapshot, later: &Snapshot) -> Comparison {
-    let same_bank = earlier.bank.id == later.bank.id;
+    let (from_scores, to_scores) = (scores(earlier), scores(later));
     Comparison {
         from: earlier.id.clone(),
         to: later.id.clone(),
-        same_bank,
+        same_bank: earlier.bank.id == later.bank.id,
         dimensions: dimension_changes(
-            same_bank,
-            &scores(earlier),
-            &scores(later),
-            &later.dimensions,
+            Side {
+                bank: &earlier.bank,
+                dimensions: &earlier.dimensions,
+                scores: &from_scores,
+            },
+            Side {
+                bank: &later.bank,
+                dimensions: &later.dimensions,
+                scores: &to_scores,
+            },
         ),
         movers: movers(earlier, later),
         changed_wording: changed_wording(earlier, later),
     }
 }
 
-/// How each dimension scored in both `from` and `to` moved, judged against
-/// the norms the later check-in declared (`dimensions`). Changes across
-/// different banks are never judged.
+/// How each dimension scored in both `from` and `to` moved, and how far the
+/// change exceeds measurement error, by the rules in [`verdict`].
 #[must_use]
-pub fn dimension_changes(
-    same_bank: bool,
-    from_scores: &[DimensionScore],
-    to_scores: &[DimensionScore],
-    dimensions: &[Dimension],
-) -> Vec<DimensionChange> {
-    to_scores
+pub fn dimension_changes(from: Side<'_>, to: Side<'_>) -> Vec<DimensionChange> {
+    let same_bank = from.bank.id == to.bank.id && from.bank.version == to.bank.version;
+    to.scores
         .iter()
-        .filter_map(|to| {
-            let from = from_scores.iter().find(|f| f.dimension == to.dimension)?;
-            let delta = match (from.score, to.score) {
-                (Some(a), Some(b)) => Some(b - a),
-                _ => None,
-            };
-            let norms = dimensions
-                .iter()
-                .find(|d| d.id == to.dimension)
-                .and_then(|d| Some((d.sd?, d.reliability?)));
-            let threshold = norms.map(|(sd, r)| reliable_change_threshold(sd, r));
-            let reliability = match (same_bank, threshold, delta) {
-                (false, _, _) => Reliability::Unknown(UnknownReason::DifferentBanks),
-                (true, None, _) => Reliability::Unknown(UnknownReason::NoNorms),
-                (true, Some(_), None) => Reliability::Unknown(UnknownReason::MissingScore),
-                (true, Some(t), Some(d)) if d.abs() > t => Reliability::Reliable,
-                (true, Some(_), Some(_)) => Reliability::Noise,
-            };
-            Some(DimensionChange {
-                dimension: to.dimension.clone(),
-                name: to.name.clone(),
-                from: from.score,
-                to: to.score,
-                delta,
-                reliability,
-                threshold: if same_bank { threshold } else { None },
-            })
+        .filter_map(|b| {
+            let a = from.scores.iter().find(|f| f.dimension == b.dimension)?;
+            Some(dimension_change(
+                same_bank,
+                (a, from.dimensions),
+                (b, to.dimensions),
+            ))
+        })
+        .collect()
+}
+
+fn dimension_change(
+    same_bank: bool,
+    (a, a_dimensions): (&DimensionScore, &[Dimension]),
+    (b, b_dimensions): (&DimensionScore, &[Dimension]),
+) -> DimensionChange {
+    let norms = |score: &DimensionScore, dimensions: &[Dimension]| {
+        let declared = dimensions.iter().find(|d| d.id == score.dimension);
+        verdict::Norms::of(declared, score.answered + score.skipped)
+    };
+    let (norms_a, norms_b) = (norms(a, a_dimensions), norms(b, b_dimensions));
+    let same_statements = a.statements.len() == b.statements.len()
+        && a.statements
+            .iter()
+            .zip(&b.statements)
+            .all(|(x, y)| x.question == y.question && x.fingerprint == y.fingerprint);
+    // Same bank and version, and (as a guard against a bank file edited
+    // without a new version) the same statements: like with like as it is.
+    let basis = if same_bank && same_statements {
+        Basis::Dimension
+    } else {
+        Basis::Shared(shared(a, b).len())
+    };
+    let (from, to, statements) = match basis {
+        Basis::Dimension => (a.score, b.score, (a.answered, b.answered)),
+        Basis::Shared(m) => {
+            let pairs = shared(a, b);
+            let earlier = weighted_score(pairs.iter().map(|(p, _)| (p.weight, p.points)));
+            let later = weighted_score(pairs.iter().map(|(_, p)| (p.weight, p.points)));
+            (earlier, later, (m, m))
+        }
+    };
+    let delta = match (from, to) {
+        (Some(x), Some(y)) => Some(y - x),
+        _ => None,
+    };
+    let unknown = if a.score.is_none() || b.score.is_none() {
+        Some(UnknownReason::MissingScore)
+    } else if !verdict::enough_answered(a.answered, a.answered + a.skipped)
+        || !verdict::enough_answered(b.answered, b.answered + b.skipped)
+    {
+        Some(UnknownReason::TooFewAnswered)
+    } else if basis == Basis::Shared(0) || delta.is_none() {
+        Some(UnknownReason::NoSharedStatements)
+    } else {
+        None
+    };
+    let threshold = verdict::threshold(norms_a.sem(statements.0), norms_b.sem(statements.1));
+    let (verdict, threshold) = match (unknown, delta) {
+        (None, Some(delta)) => (Verdict::of(delta, threshold, norms_b.sd), Some(threshold)),
+        (Some(reason), _) => (Verdict::Unknown(reason), None),
+        (None, None) => (Verdict::Unknown(UnknownReason::MissingScore), None),
+    };
+    let norms = if norms_a.source == NormsSource::Bank && norms_b.source == NormsSource::Bank {
+        NormsSource::Bank
+    } else {
+        NormsSource::Default
+    };
+    DimensionChange {
+        dimension: b.dimension.clone(),
+        name: b.name.clone(),
+        from,
+        to,
+        delta,
+        verdict,
+        threshold,
+        norms,
+        statements,
+        basis,
+    }
+}
+
+/// The statements of a dimension both check-ins answered, with the same id
+/// and fingerprint, in the later check-in's order.
+fn shared<'a>(
+    a: &'a DimensionScore,
+    b: &'a DimensionScore,
+) -> Vec<(&'a StatementPoints, &'a StatementPoints)> {
+    b.statements
+        .iter()
+        .filter(|later| later.points.is_some())
+        .filter_map(|later| {
+            let earlier = a.statements.iter().find(|earlier| {
+                earlier.question == later.question
+                    && earlier.fingerprint == later.fingerprint
+                    && earlier.points.is_some()
+            })?;
+            Some((earlier, later))
         })
         .collect()
 }
@@ -307,10 +405,13 @@ fn movers(earlier: &Snapshot, later: &Snapshot) -> Vec<ItemMove> {
     moves
 }
 
-/// Round to one decimal, as JSON output does.
+/// Round to one decimal, halves away from zero (`81.25` -> `81.3`,
+/// `-0.25` -> `-0.3`), never `-0.0`. The one rounding of every number
+/// shown or exported.
 #[must_use]
 pub fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
+    // `+ 0.0` turns a `-0.0` into `0.0`.
+    (value * 10.0).round() / 10.0 + 0.0
 }
 
 #[cfg(test)]
@@ -388,76 +489,199 @@ mod tests {
         assert_eq!(dimension_score(&s, &[]), None);
     }
 
-    #[test]
-    fn threshold_matches_the_jacobson_truax_formula() {
-        // sd 15, r 0.8: 1.96 * 1.41421 * 15 * 0.44721 = 18.594
-        let t = reliable_change_threshold(15.0, 0.8);
-        assert!((t - 18.594).abs() < 1e-3, "{t}");
-    }
-
-    fn snapshot(id: &str, bank: &str, value: i64, norms: Option<(f64, f64)>) -> Snapshot {
+    /// A 1-7 bank: one dimension `m` of four statements, declared
+    /// `sd = 20`, `reliability = 0.8` (so `r_1 = 0.8 / (4 - 3 * 0.8) = 0.5`).
+    fn seven_point(bank: &str, version: &str, values: [Option<i64>; 4]) -> Snapshot {
+        let texts = ["Grows", "Stalls", "Stretches", "Learns"];
+        let answers = values
+            .iter()
+            .enumerate()
+            .map(|(i, value)| Answer {
+                question: format!("m{}", i + 1),
+                text: texts[i].into(),
+                ..answer("m", *value, i == 1, if i == 1 { 2.0 } else { 1.0 })
+            })
+            .collect();
         let mut s = Snapshot {
-            id: id.into(),
+            id: format!("{bank}-{version}"),
+            scale: scale(1, 7),
             dimensions: vec![Dimension {
-                id: "autonomy".into(),
-                name: "Autonomy".into(),
+                id: "m".into(),
+                name: "Mastery".into(),
                 description: String::new(),
-                sd: norms.map(|n| n.0),
-                reliability: norms.map(|n| n.1),
+                sd: Some(20.0),
+                reliability: Some(0.8),
             }],
-            answers: vec![Answer {
-                question: "q1".into(),
-                ..answer("autonomy", Some(value), false, 1.0)
-            }],
+            answers,
             ..Snapshot::empty_for_tests("2026-01-01T10:00:00+00:00")
         };
         s.bank.id = bank.into();
+        s.bank.version = version.into();
         s
     }
 
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-3
+    }
+
+    /// Earlier: m1 = 7 (100), m2 = 2 reverse weight 2 (83.333), m3 = 4 (50),
+    /// m4 skipped: score (100 + 166.667 + 50) / 4 = 79.167 on 3 of 4
+    /// statements (3 * 4 >= 4 * 3: enough).
+    /// SEM = 20 * sqrt(1 - r_3) with r_3 = 1.5 / 2 = 0.75: 10.
+    /// Later, all four answered: SEM = 20 * sqrt(1 - 0.8) = 8.944.
+    /// T = 1.96 * sqrt(100 + 80) = 26.296; half an sd is 10.
     #[test]
-    fn reliable_change_uses_declared_norms() {
-        // threshold 18.594 points; 1 -> 2 is 25 points, 2 -> 2 is none.
-        let norms = Some((15.0, 0.8));
-        let a = snapshot("a", "core", 1, norms);
-        let b = snapshot("b", "core", 2, norms);
-        let c = compare(&a, &b);
-        assert_eq!(c.dimensions[0].delta, Some(25.0));
-        assert_eq!(c.dimensions[0].reliability, Reliability::Reliable);
-        let same = compare(&b, &b);
-        assert_eq!(same.dimensions[0].reliability, Reliability::Noise);
-        // a wider sd makes the same 25 points noise
-        let wide = compare(
-            &snapshot("a", "core", 1, Some((40.0, 0.8))),
-            &snapshot("b", "core", 2, Some((40.0, 0.8))),
+    fn hand_computed_verdicts_on_a_seven_point_bank_with_weights_and_skips() {
+        let earlier = seven_point("t", "1", [Some(7), Some(2), Some(4), None]);
+        let cases = [
+            // m1 4 (50), m2 5 rev (33.333) x2, m3 3 (33.333), m4 2 (16.667):
+            // 166.667 / 5 = 33.333; delta -45.833 > T
+            (
+                [Some(4), Some(5), Some(3), Some(2)],
+                33.333,
+                Verdict::Reliable,
+            ),
+            // 83.333 + 2 * 66.667 + 50 + 66.667 = 333.333 / 5 = 66.667;
+            // delta -12.5: at least 10, within T
+            (
+                [Some(6), Some(3), Some(4), Some(5)],
+                66.667,
+                Verdict::Possible,
+            ),
+            // 100 + 2 * 83.333 + 50 + 50 = 366.667 / 5 = 73.333; delta -5.833
+            (
+                [Some(7), Some(2), Some(4), Some(4)],
+                73.333,
+                Verdict::Little,
+            ),
+        ];
+        for (values, score, verdict) in cases {
+            let c = compare(&earlier, &seven_point("t", "1", values));
+            let d = &c.dimensions[0];
+            assert_eq!(d.basis, Basis::Dimension);
+            assert!(close(d.from.expect("from"), 79.167));
+            assert!(close(d.to.expect("to"), score), "{:?}", d.to);
+            assert_eq!(d.statements, (3, 4));
+            assert_eq!(d.norms, NormsSource::Bank);
+            let threshold = d.threshold.expect("threshold");
+            assert!(close(threshold, 26.296), "{threshold}");
+            assert_eq!(d.verdict, verdict, "{values:?}");
+        }
+    }
+
+    /// Two of four answered (weight 3 of 5: a score, by the half-weight
+    /// rule), but 2 * 4 < 4 * 3: no verdict.
+    #[test]
+    fn fewer_than_three_quarters_answered_is_unknown() {
+        let earlier = seven_point("t", "1", [Some(7), Some(2), None, None]);
+        let later = seven_point("t", "1", [Some(1), Some(7), Some(1), Some(1)]);
+        let d = &compare(&earlier, &later).dimensions[0];
+        assert!(close(d.from.expect("a score"), 88.889));
+        assert_eq!(d.verdict, Verdict::Unknown(UnknownReason::TooFewAnswered));
+        assert_eq!(d.verdict.as_bool(), None);
+        assert_eq!(d.threshold, None);
+        assert_eq!(d.statements, (2, 4));
+        // and the same the other way round
+        let d = &compare(&later, &earlier).dimensions[0];
+        assert_eq!(d.verdict, Verdict::Unknown(UnknownReason::TooFewAnswered));
+    }
+
+    /// Version 2 rewords m3 and drops m4 for a new m5. Shared and answered
+    /// in both: m1 and m2.
+    /// Earlier on them: (100 + 2 * 83.333) / 3 = 88.889;
+    /// later: m1 = 6 (83.333), m2 = 4 reverse (50) x2: 183.333 / 3 = 61.111.
+    /// delta = -27.778. Each score rests on 2 statements: r_2 = 1 / 1.5,
+    /// SEM = 20 * sqrt(1/3) = 11.547, T = 1.96 * sqrt(2 * 133.333) = 32.007:
+    /// more than 10, within T: possible.
+    #[test]
+    fn across_versions_only_the_shared_statements_are_compared() {
+        let earlier = seven_point("t", "1", [Some(7), Some(2), Some(4), Some(3)]);
+        let mut later = seven_point("t", "2", [Some(6), Some(4), Some(4), Some(5)]);
+        later.answers[2].text = "Stretches, reworded".into();
+        later.answers[3].question = "m5".into();
+        let d = &compare(&earlier, &later).dimensions[0];
+        assert_eq!(d.basis, Basis::Shared(2));
+        assert_eq!(d.statements, (2, 2));
+        assert!(close(d.from.expect("from"), 88.889));
+        assert!(close(d.to.expect("to"), 61.111));
+        assert!(close(d.delta.expect("delta"), -27.778));
+        assert!(close(d.threshold.expect("threshold"), 32.007));
+        assert_eq!(d.verdict, Verdict::Possible);
+        // the same statements under one id and version: compared as they are
+        let same = compare(
+            &earlier,
+            &seven_point("t", "1", [Some(6), Some(4), Some(4), Some(5)]),
         );
-        assert_eq!(wide.dimensions[0].reliability, Reliability::Noise);
-        assert_eq!(c.movers.len(), 1);
-        assert_eq!(c.movers[0].delta, 25.0);
+        assert_eq!(same.dimensions[0].basis, Basis::Dimension);
+        // nothing in common: unknown, with the reason
+        let mut strange = later.clone();
+        for a in &mut strange.answers {
+            a.text.push('!');
+        }
+        let d = &compare(&earlier, &strange).dimensions[0];
+        assert_eq!(d.basis, Basis::Shared(0));
+        assert_eq!(
+            d.verdict,
+            Verdict::Unknown(UnknownReason::NoSharedStatements)
+        );
     }
 
     #[test]
-    fn reliability_is_unknown_without_norms_or_across_banks() {
-        let c = compare(
-            &snapshot("a", "core", 1, None),
-            &snapshot("b", "core", 5, None),
-        );
-        assert_eq!(
-            c.dimensions[0].reliability,
-            Reliability::Unknown(UnknownReason::NoNorms)
-        );
-        assert_eq!(c.dimensions[0].reliability.as_bool(), None);
-        let norms = Some((15.0, 0.8));
-        let c = compare(
-            &snapshot("a", "core", 1, norms),
-            &snapshot("b", "quick", 5, norms),
-        );
-        assert_eq!(
-            c.dimensions[0].reliability,
-            Reliability::Unknown(UnknownReason::DifferentBanks)
-        );
+    fn without_declared_norms_the_default_norms_judge_and_say_so() {
+        let mut earlier = seven_point("t", "1", [Some(7), Some(2), Some(4), Some(3)]);
+        earlier.dimensions[0].sd = None;
+        earlier.dimensions[0].reliability = None;
+        let later = seven_point("t", "1", [Some(7), Some(2), Some(4), Some(3)]);
+        let d = &compare(&earlier, &later).dimensions[0];
+        assert_eq!(d.norms, NormsSource::Default);
+        // earlier: sd 20, r_1 .4, r_4 = 1.6 / 2.2; later: r_4 = .8
+        let sem_a = 20.0 * (1.0 - 1.6 / 2.2f64).sqrt();
+        let sem_b = 20.0 * 0.2f64.sqrt();
+        let t = 1.96 * (sem_a * sem_a + sem_b * sem_b).sqrt();
+        assert!(close(d.threshold.expect("threshold"), t));
+        assert_eq!(d.verdict, Verdict::Little);
     }
 
+    #[test]
+    fn a_missing_score_is_unknown() {
+        let earlier = seven_point("t", "1", [None, None, None, Some(3)]);
+        let later = seven_point("t", "1", [Some(7), Some(2), Some(4), Some(3)]);
+        let d = &compare(&earlier, &later).dimensions[0];
+        assert_eq!(d.from, None);
+        assert_eq!(d.delta, None);
+        assert_eq!(d.shown_delta(), None);
+        assert_eq!(d.verdict, Verdict::Unknown(UnknownReason::MissingScore));
+    }
+
+    #[test]
+    fn one_rounding_halves_away_from_zero_and_shown_change_adds_up() {
+        assert_eq!(round1(81.25), 81.3);
+        assert_eq!(round1(-81.25), -81.3);
+        assert_eq!(round1(62.5), 62.5);
+        assert_eq!(round1(0.04), 0.0);
+        assert!(round1(-0.04).is_sign_positive(), "never -0.0");
+        let change = DimensionChange {
+            dimension: "m".into(),
+            name: "M".into(),
+            from: Some(62.5),
+            to: Some(81.25),
+            delta: Some(18.75),
+            verdict: Verdict::Little,
+            threshold: None,
+            norms: NormsSource::Bank,
+            statements: (4, 4),
+            basis: Basis::Dimension,
+        };
+        // shown 62.5 -> 81.3: +18.8
+        assert_eq!(change.shown_delta(), Some(18.8));
+        // 10.04 -> 10.16 shows as 10.0 -> 10.2, so the change shows +0.2, not +0.1
+        let change = DimensionChange {
+            from: Some(10.04),
+            to: Some(10.16),
+            ..change
+        };
+        assert_eq!(change.shown_delta(), Some(0.2));
+    }
     #[test]
     fn weights_no_check_saw_give_no_score_rather_than_nan() {
         let s = scale(1, 5);

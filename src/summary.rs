@@ -63,15 +63,20 @@ impl Summary {
     }
 
     /// How each dimension moved since `earlier`, and whether the change is
-    /// bigger than the noise (the same rule as [`score::compare`]).
+    /// beyond measurement error (the same rule as [`score::compare`]).
     #[must_use]
     pub fn changes_since(&self, earlier: &Summary) -> Vec<DimensionChange> {
-        score::dimension_changes(
-            earlier.bank.id == self.bank.id,
-            &earlier.scores,
-            &self.scores,
-            &self.dimensions,
-        )
+        score::dimension_changes(earlier.side(), self.side())
+    }
+
+    /// This check-in as one side of a comparison.
+    #[must_use]
+    pub fn side(&self) -> score::Side<'_> {
+        score::Side {
+            bank: &self.bank,
+            dimensions: &self.dimensions,
+            scores: &self.scores,
+        }
     }
 }
 

@@ -19,6 +19,7 @@ pub mod screens;
 pub mod signals;
 pub mod terminal;
 pub mod theme;
+pub mod verdict;
 pub mod view;
 pub mod widgets;
 

@@ -251,8 +251,8 @@ fn list_shows_builtins_and_user_banks_and_warns_about_broken_ones() {
     let stdout = String::from_utf8(output.stdout.clone()).expect("UTF-8");
     let expected = format!(
         "ID       VERSION  TITLE                          STATEMENTS  REFLECTIONS  ORIGIN\n\
-         core     1        Autonomy, mastery and purpose          12            4  built-in\n\
-         quick    1        Quick pulse                             6            1  built-in\n\
+         core     2        Autonomy, mastery and purpose          18            7  built-in\n\
+         quick    2        Quick pulse                             6            1  built-in\n\
          minimal  3        Minimal                                 1            0  {minimal}\n"
     );
     assert_eq!(stdout, expected);
@@ -272,8 +272,8 @@ fn list_without_user_banks_shows_the_builtins() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with("ID     VERSION  TITLE"))
-        .stdout(predicate::str::contains("\ncore   1 "))
-        .stdout(predicate::str::contains("\nquick  1 "))
+        .stdout(predicate::str::contains("\ncore   2 "))
+        .stdout(predicate::str::contains("\nquick  2 "))
         .stderr("");
 }
 
@@ -285,17 +285,17 @@ fn show_core_lists_scale_dimensions_statements_and_reflections() {
         .expect("run motive");
     assert!(output.status.success());
     let stdout = String::from_utf8(output.stdout.clone()).expect("UTF-8");
-    assert!(stdout.starts_with("Autonomy, mastery and purpose\ncore, version 1 (built-in)\n"));
+    assert!(stdout.starts_with("Autonomy, mastery and purpose\ncore, version 2 (built-in)\n"));
     for needle in [
-        "\nScale\n  1  Strongly disagree\n",
-        "  5  Strongly agree\n",
+        "\nScale\n  1  Not at all true\n",
+        "  5  Completely true\n",
         "\nAutonomy [autonomy]\n",
         "\nMastery [mastery]\n",
         "\nPurpose [purpose]\n",
-        "  Norms: sd 18 points, reliability 0.8\n",
-        "\n  autonomy-plans (reverse)\n",
+        "  Norms: sd 20 points, reliability 0.8\n",
+        "\n  autonomy-told (reverse)\n",
         "\nReflections\n",
-        "\n  own-next\n",
+        "\n  energy\n",
     ] {
         assert!(stdout.contains(needle), "missing {needle:?} in:\n{stdout}");
     }

@@ -9,8 +9,8 @@ use support::{at, bank, motive, private_tempdir, snapshot};
 
 const ESCAPE: &str = "\x1b[";
 
-/// Core check-ins answered 3, 3, 5, 1: no change (within noise), a
-/// reliable rise, then a reliable fall.
+/// Core check-ins answered 3, 3, 5, 1: no change (little change), a rise
+/// and then a fall larger than measurement error.
 fn check_ins() -> tempfile::TempDir {
     let dir = private_tempdir();
     let store = Store::open(dir.path()).expect("store");
@@ -111,7 +111,7 @@ fn always_wins_over_no_color() {
 }
 
 #[test]
-fn compare_colours_only_the_verdicts() {
+fn compare_colours_direction_and_verdict_apart() {
     let dir = check_ins();
     let ids: Vec<String> = Store::read_only(dir.path())
         .list()
@@ -126,33 +126,37 @@ fn compare_colours_only_the_verdicts() {
                 .args(["--color", color, "compare", from, to]),
         )
     };
-    let bold = |colour: u8, text: &str| format!("\x1b[1m\x1b[38;5;{colour}m{text}\x1b[39m\x1b[22m");
+    let fg = |colour: u8, text: &str| format!("\x1b[38;5;{colour}m{text}\x1b[39m");
+    let rise = "\x1b[38;5;36m";
+    let fall = "\x1b[38;5;166m";
+    let beyond = "\x1b[1m\x1b[39mlarger than measurement error\x1b[39m\x1b[22m";
     let cases = [
-        // 3 -> 3: no change, within noise, in grey
+        // 3 -> 3: no change, no direction colour, little change in grey
         (
             &ids[0],
             &ids[1],
-            "\x1b[38;5;245mwithin noise\x1b[39m".to_string(),
+            "→ 0.0".to_string(),
+            fg(245, "little change"),
         ),
-        // 3 -> 5: a reliable rise, bluish green
-        (&ids[1], &ids[2], bold(36, "reliable change")),
-        // 5 -> 1: a reliable fall, vermillion
-        (&ids[2], &ids[3], bold(166, "reliable change")),
+        // 3 -> 5: a rise, in bluish green; larger than measurement error in bold
+        (&ids[1], &ids[2], fg(36, "↑ +33.3"), beyond.to_string()),
+        // 5 -> 1: a fall, in vermillion, with the same bold verdict; shown
+        // 83.3 -> 16.7, so the change shown is -66.6
+        (&ids[2], &ids[3], fg(166, "↓ -66.6"), beyond.to_string()),
     ];
-    for (from, to, verdict) in cases {
+    for (i, (from, to, change, verdict)) in cases.iter().enumerate() {
         let coloured = compare(from, to, "always");
         let uncoloured = compare(from, to, "never");
-        assert_eq!(
-            coloured.matches(&verdict).count(),
-            3,
-            "one verdict per dimension, {verdict:?} in\n{coloured}"
-        );
-        // Only the verdicts: the table lines up exactly as without colour.
+        assert_eq!(coloured.matches(change.as_str()).count(), 3, "{coloured}");
+        assert_eq!(coloured.matches(verdict.as_str()).count(), 3, "{coloured}");
+        // Colour adds escapes and nothing else: the table lines up as without.
         assert_eq!(plain(&coloured), uncoloured);
-        assert_eq!(
-            coloured.matches(ESCAPE).count(),
-            3 * verdict.matches(ESCAPE).count()
-        );
+        // No fall in the rise colour, no rise in the fall colour.
+        match i {
+            0 => assert!(!coloured.contains(rise) && !coloured.contains(fall)),
+            1 => assert!(!coloured.contains(fall), "{coloured}"),
+            _ => assert!(!coloured.contains(rise), "{coloured}"),
+        }
     }
 }
 

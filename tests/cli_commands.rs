@@ -36,7 +36,7 @@ fn list_prints_a_table_and_json_oldest_first() {
         .success()
         .stdout(predicate::str::contains("ID  ").and(predicate::str::contains("AUTONOMY")))
         .stdout(predicate::str::contains(
-            "20260105-093000  2026-01-05  q3     core 1      50.0     50.0     50.0",
+            "20260105-093000  2026-01-05  q3     core 2      50.0     50.0     50.0",
         ));
     let list = json(motive(dir.path()).args(["list", "--json"]));
     let ids: Vec<&str> = list
@@ -51,13 +51,13 @@ fn list_prints_a_table_and_json_oldest_first() {
     assert_eq!(first["label"], "q3");
     assert_eq!(
         first["bank"],
-        serde_json::json!({"id": "core", "version": "1"})
+        serde_json::json!({"id": "core", "version": "2"})
     );
     assert_eq!(
         first["scores"],
         serde_json::json!({"autonomy": 50.0, "mastery": 50.0, "purpose": 50.0})
     );
-    assert_eq!(list[1]["scores"]["purpose"], 62.5);
+    assert_eq!(list[1]["scores"]["purpose"], 66.7);
 }
 
 #[test]
@@ -153,12 +153,13 @@ fn unknown_and_ambiguous_ids_are_one_line_errors() {
     }
 }
 
-/// Core norms: autonomy sd 18, r .80 -> threshold 22.3; mastery sd 18, r .85
-/// -> 19.3; purpose sd 20, r .85 -> 21.5 points.
+/// Core 2 declares sd 20 and reliability .80 for six statements (per
+/// statement .40): with all six answered on both sides,
+/// T = 1.96 * sqrt(2) * 20 * sqrt(1 - .8) = 24.8 points; half an sd is 10.
 #[test]
-fn compare_says_which_changes_are_real() {
+fn compare_gives_verdicts_with_their_thresholds() {
     let (dir, saved) = three_quarters();
-    // 50 -> 75: +25 beats every threshold.
+    // 50 -> 83.3: +33.3 exceeds 24.8.
     let reliable = json(motive(dir.path()).args(["compare", &saved[0].id, &saved[2].id, "--json"]));
     assert_eq!(reliable["from"], saved[0].id.as_str());
     assert_eq!(reliable["to"], saved[2].id.as_str());
@@ -166,42 +167,61 @@ fn compare_says_which_changes_are_real() {
         assert_eq!(
             reliable["dimensions"][d],
             serde_json::json!({
-                "from": 50.0, "to": 75.0, "delta": 25.0, "reliable": true,
-                "verdict": "reliable change",
-                "threshold": reliable["dimensions"][d]["threshold"].clone(),
+                "from": 50.0, "to": 83.3, "delta": 33.3, "reliable": true,
+                "verdict": "reliable", "reason": null, "threshold": 24.8,
+                "norms": "bank", "statements": [6, 6],
             })
         );
     }
-    assert_eq!(reliable["dimensions"]["autonomy"]["threshold"], 22.3);
-    // default: the two latest, 62.5 -> 75: +12.5 is noise.
-    let noise = json(motive(dir.path()).args(["compare", "--json"]));
-    assert_eq!(noise["from"], saved[1].id.as_str());
-    assert_eq!(noise["dimensions"]["mastery"]["delta"], 12.5);
-    assert_eq!(noise["dimensions"]["mastery"]["reliable"], false);
+    // default: the two latest, 66.7 -> 83.3: +16.6 is at least 10 and within
+    // 24.8: a possible change.
+    let possible = json(motive(dir.path()).args(["compare", "--json"]));
+    assert_eq!(possible["from"], saved[1].id.as_str());
+    assert_eq!(possible["dimensions"]["mastery"]["delta"], 16.6);
+    assert_eq!(possible["dimensions"]["mastery"]["reliable"], false);
+    assert_eq!(possible["dimensions"]["mastery"]["verdict"], "possible");
     motive(dir.path())
         .arg("compare")
         .assert()
         .success()
-        .stdout(predicate::str::contains("Both used bank core 1."))
-        .stdout(predicate::str::contains("↑ +12.5  within noise"))
+        .stdout(predicate::str::contains("Both used bank core 2."))
+        .stdout(predicate::str::contains(
+            "66.7  83.3  ↑ +16.6  possible change: look at your statements and notes\n  \
+             needs ±24.8 to exceed measurement error; this is +16.6\n",
+        ))
+        .stdout(predicate::str::contains(
+            "50 is the middle of the answer scale",
+        ))
         .stdout(predicate::str::contains("Statements that moved most"));
 
-    // A different bank: unknown, and said so.
+    // A quick check-in: compared with core on the two statements per
+    // dimension both share. Answering 5 everywhere, both score
+    // (100 + 0) / 2 = 50 on them.
     let store = Store::open(dir.path()).expect("store");
     store
         .save(snapshot(&bank("quick"), at("2026-10-05T09:30:00+00:00"), 5))
         .expect("save");
     let across = json(motive(dir.path()).args(["compare", "--json"]));
-    assert_eq!(across["dimensions"]["purpose"]["reliable"], Value::Null);
     assert_eq!(across["same_bank"], false);
+    assert_eq!(
+        across["dimensions"]["purpose"],
+        serde_json::json!({
+            "from": 50.0, "to": 50.0, "delta": 0.0, "reliable": false,
+            "verdict": "little", "reason": null,
+            "threshold": across["dimensions"]["purpose"]["threshold"].clone(),
+            "norms": "bank", "statements": [2, 2],
+        })
+    );
     motive(dir.path())
         .arg("compare")
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Different banks (core 1, quick 1)",
+            "Different banks (core 2, quick 2)",
         ))
-        .stdout(predicate::str::contains("unknown (different banks)"));
+        .stdout(predicate::str::contains(
+            "compared on the 2 statements both check-ins share",
+        ));
 }
 
 #[test]
@@ -237,7 +257,7 @@ fn export_import_round_trip_is_exact() {
     );
     assert_eq!(mode & 0o777, 0o600);
     let doc: Value = serde_json::from_slice(&fs::read(&export).expect("read")).expect("json");
-    assert_eq!(doc["snapshots"][2]["scores"]["autonomy"], 75.0);
+    assert_eq!(doc["snapshots"][2]["scores"]["autonomy"], 83.3);
 
     let other = private_tempdir();
     motive(other.path())
@@ -343,17 +363,20 @@ fn csv_and_markdown_exports() {
         .args(["export", "--format", "csv"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("id,taken_at,label,bank,bank_version,autonomy,mastery,purpose\n20260105-093000,2026-01-05T09:30:00+00:00,q3,core,1,50.0,50.0,50.0\n"));
+        .stdout(predicate::str::starts_with("id,taken_at,label,bank,bank_version,autonomy,mastery,purpose\n20260105-093000,2026-01-05T09:30:00+00:00,q3,core,2,50.0,50.0,50.0\n"));
     motive(dir.path())
         .args(["export", "--format", "md"])
         .assert()
         .success()
         .stdout(predicate::str::contains("## Scores over time"))
         .stdout(predicate::str::contains(
-            "| 2026-07-06 | q5 | core 1 | 75.0 | 75.0 | 75.0 |",
+            "| 2026-07-06 | q5 | core 2 | 83.3 | 83.3 | 83.3 |",
         ))
         .stdout(predicate::str::contains("## Latest against previous"))
-        .stdout(predicate::str::contains("within noise"))
+        .stdout(predicate::str::contains(
+            "| Purpose | 66.7 | 83.3 | ↑ +16.6 | possible change: look at your statements and notes \
+             (needs ±24.8 to exceed measurement error; this is +16.6) |",
+        ))
         .stdout(predicate::str::contains("```text\n• Autonomy"))
         .stdout(predicate::str::contains(
             "Before the next check-in I will: Ask for the gnarly migration",
@@ -442,7 +465,7 @@ fn a_statement_whose_wording_changed_is_listed_not_compared() {
     let core = bank("core");
     let before = snapshot(&core, at("2026-01-05T09:30:00+00:00"), 2);
     let mut after = snapshot(&core, at("2026-04-06T09:30:00+00:00"), 4);
-    after.bank.version = "2".into();
+    after.bank.version = "3".into();
     let reworded = &mut after.answers[0];
     reworded.text = "I decide how I do my work, most days.".into();
     reworded.fingerprint = Some(motive::snapshot::fingerprint(
@@ -469,12 +492,21 @@ fn a_statement_whose_wording_changed_is_listed_not_compared() {
         "every other statement moved"
     );
     assert!(movers.iter().all(|m| m["question"] != question.as_str()));
+    // Across versions, autonomy is compared on the five statements left.
+    assert_eq!(
+        compared["dimensions"]["autonomy"]["statements"],
+        serde_json::json!([5, 5])
+    );
+    assert_eq!(
+        compared["dimensions"]["mastery"]["statements"],
+        serde_json::json!([6, 6])
+    );
     motive(dir.path())
         .arg("compare")
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "Same bank core, different versions (1 and 2)",
+            "Same bank core, different versions (2 and 3)",
         ))
         .stdout(predicate::str::contains("Changed wording, not compared"))
         .stdout(predicate::str::contains(

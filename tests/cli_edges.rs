@@ -86,16 +86,20 @@ fn three_crafts() -> (tempfile::TempDir, Vec<String>) {
     (dir, ids)
 }
 
+/// No norms declared: the default norms (sd 20, per-statement reliability
+/// .40) judge, and say so. Two statements: r_2 = .8 / 1.4, SEM = 20 *
+/// sqrt(1 - r_2) = 13.09, T = 1.96 * sqrt(2) * 13.09 = 36.3; 75 exceeds it.
 #[test]
-fn without_norms_a_change_is_unknown_however_big() {
+fn without_norms_the_default_norms_judge_and_say_so() {
     let (dir, ids) = three_crafts();
     let c = json(motive(dir.path()).args(["compare", &ids[0], &ids[1], "--json"]));
     assert_eq!(c["same_bank"], true);
     assert_eq!(
         c["dimensions"]["craft"],
         json!({
-            "from": 25.0, "to": 100.0, "delta": 75.0, "reliable": null,
-            "verdict": "unknown (no norms)", "threshold": null,
+            "from": 25.0, "to": 100.0, "delta": 75.0, "reliable": true,
+            "verdict": "reliable", "reason": null, "threshold": 36.3,
+            "norms": "default", "statements": [2, 2],
         })
     );
     let movers: Vec<(&str, f64)> = c["movers"]
@@ -115,7 +119,10 @@ fn without_norms_a_change_is_unknown_however_big() {
         "{movers:?}"
     );
     let text = stdout_of(motive(dir.path()).args(["compare", &ids[0], &ids[1]]));
-    assert!(text.contains("unknown (no norms)"), "{text}");
+    assert!(
+        text.contains("needs ±36.3 to exceed measurement error; this is +75.0; default norms"),
+        "{text}"
+    );
     assert!(text.contains("2 rarely -> 5 always"), "{text}");
 }
 
@@ -316,7 +323,10 @@ fn a_markdown_report_keeps_free_text_inside_its_place() {
     );
     assert!(!md.lines().any(|l| l.starts_with("# not")), "{md}");
     assert!(
-        md.contains("| Craft | 25.0 | 100.0 | ↑ +75.0 | unknown (no norms) |"),
+        md.contains(
+            "| Craft | 25.0 | 100.0 | ↑ +75.0 | larger than measurement error \
+             (needs ±36.3 to exceed measurement error; this is +75.0; default norms) |"
+        ),
         "{md}"
     );
 }

@@ -71,11 +71,11 @@ fn history(data: &Path) {
             r.text = format!("Quarter {}: what I noticed about {}.", quarter + 1, r.id);
         }
         if quarter == 7
-            && let Some(want) = c.reflections.iter_mut().find(|r| r.id == "want")
+            && let Some(first) = c.reflections.first_mut()
         {
             // What the tour's reflection shows beside this time's answer.
-            want.text = "To stop drifting: pick the team and the problems myself, \
-                         and get properly good at distributed storage."
+            first.text = "The design review with Ana's team gave me energy; \
+                          three weeks of on-call drained it."
                 .into();
         }
         c.commitment = COMMITMENTS[quarter].to_string();
@@ -131,7 +131,7 @@ fn captures() -> Vec<(&'static str, String)> {
     shots.push(("history", capture(&term)));
     term.send(key::ESC);
     term.wait_for("check-ins in all");
-    term.send_and_wait("c", "verdict");
+    term.send_and_wait("c", "measurement error");
     shots.push(("compare", capture(&term)));
     term.send(key::ESC);
     term.wait_for("check-ins in all");
@@ -142,15 +142,21 @@ fn captures() -> Vec<(&'static str, String)> {
     term.begin();
     term.wait_for("How did it go?");
     term.send_and_wait("2", "A note");
-    term.send_and_wait(key::TAB, "1/12");
+    term.send_and_wait(key::TAB, "Autonomy");
     shots.push(("question", capture(&term)));
-    for i in 1..=12 {
-        term.wait_for(&format!("{i}/12"));
+    let total = motive::bank::builtin::get("core")
+        .expect("core")
+        .questions
+        .len();
+    for i in 1..=total {
+        term.wait_for(&format!("{i}/{total}"));
         term.send("4");
     }
     term.wait_for("Reflection 1/");
-    term.send("More than a rung: a team where I choose the hard problems.");
-    term.wait_for("hard problems.");
+    term.send(
+        "Pairing with Ana on the migration gave me energy; the weekly status meeting drained it.",
+    );
+    term.wait_for("drained it.");
     shots.push(("reflection", capture(&term)));
     shots
 }

@@ -635,7 +635,7 @@ fn a_check_in_a_listing_would_refuse_is_never_written() {
     let err = store.save(s).expect_err("too long to list later");
     assert!(
         err.message.starts_with(
-            "the check-in cannot be saved: reflection \"own-next\" `text` is 46000 characters long"
+            "the check-in cannot be saved: reflection \"energy\" `text` is 46000 characters long"
         ),
         "{}",
         err.message

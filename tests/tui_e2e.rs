@@ -300,12 +300,13 @@ fn history_then_compare_two_marked_check_ins() {
     term.wait_until("two marks", |s| s.contents().matches('●').count() == 2);
     term.send("c");
     term.wait_for("2026-01-05 → 2026-07-06");
-    // every statement 2 -> 4: three forward statements +50, the reverse one -50:
-    // (3 * 50 - 50) / 4 = +25 points per dimension, beyond every threshold
-    term.wait_for("↑ +25.0");
-    term.wait_for("reliable change");
+    // every statement 2 -> 4: five forward statements 25 -> 75, the reverse
+    // one 75 -> 25: 33.3 -> 66.7 per dimension, shown as +33.4, beyond the
+    // threshold of 24.8
+    term.wait_for("↑ +33.4");
+    term.wait_for("larger than measurement error");
     let text = term.text();
-    assert_eq!(text.matches("↑ +25.0").count(), 3, "{text}");
+    assert_eq!(text.matches("↑ +33.4").count(), 3, "{text}");
     term.send(key::ESC);
     term.wait_for("Space mark");
 }

@@ -243,7 +243,7 @@ fn the_highlight_shows_without_colour() {
         .map(|(x, y)| buffer[(x, y)].symbol().to_string())
         .collect();
     assert!(
-        reversed.contains('4') && reversed.contains("Agree"),
+        reversed.contains('4') && reversed.contains("Mostly"),
         "{reversed:?}"
     );
     assert!(
@@ -435,19 +435,7 @@ fn compare_side_by_side() {
     snapshots[0].reflections[0].text = "To lead the platform work.".into();
     snapshots[1].reflections[0].text = "To teach what I learned leading the platform work.".into();
     snapshots[1].answers[0].note = Some("Reorg: less say for now.".into());
-    let view = |from: usize, to: usize| {
-        let (earlier, later) = (&snapshots[from], &snapshots[to]);
-        Screen::Compare(CompareView {
-            from,
-            to,
-            comparison: motive::score::compare(earlier, later),
-            earlier: Box::new(earlier.clone()),
-            later: Box::new(later.clone()),
-            scroll: 0,
-            explain: false,
-            back: None,
-        })
-    };
+    let view = |from: usize, to: usize| compare_screen(&snapshots, from, to);
     let app = browsing(snapshots.clone(), view(0, 1));
     assert_snapshot!("compare_80x24", draw(&app, 80, 24).backend());
     assert_snapshot!("compare_120x40", draw(&app, 120, 40).backend());
@@ -767,4 +755,168 @@ mod writing {
         assert_snapshot!("empty_review_confirm_80x24", draw(&app, 80, 24).backend());
         assert_snapshot!("empty_review_confirm_60x20", draw(&app, 60, 20).backend());
     }
+}
+
+/// Every change cell (`↑ +16.6`, `↓ -66.6`, `→ 0.0`) and verdict line of a
+/// frame, with the colour and weight it is drawn in: what the text
+/// snapshots cannot show.
+fn styled_changes(terminal: &Terminal<TestBackend>) -> String {
+    let buffer = terminal.backend().buffer();
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut run: Option<(String, Color, bool)> = None;
+        let mut flush = |run: &mut Option<(String, Color, bool)>| {
+            if let Some((text, fg, bold)) = run.take() {
+                let text = text.trim().to_string();
+                let is_change = text.starts_with(['↑', '↓', '→'])
+                    && text.chars().nth(2).is_some_and(|c| "+-0".contains(c));
+                let is_verdict = ["larger than", "possible change", "little change", "unknown"]
+                    .iter()
+                    .any(|v| text.starts_with(v));
+                if is_change || is_verdict {
+                    let weight = if bold { " bold" } else { "" };
+                    out.push_str(&format!("{text:<55} {fg:?}{weight}\n"));
+                }
+            }
+        };
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            let bold = cell.modifier.contains(Modifier::BOLD);
+            match &mut run {
+                Some((text, fg, b)) if *fg == cell.fg && *b == bold => text.push_str(cell.symbol()),
+                _ => {
+                    flush(&mut run);
+                    run = Some((cell.symbol().to_string(), cell.fg, bold));
+                }
+            }
+        }
+        flush(&mut run);
+    }
+    out
+}
+
+/// The compare screen on check-ins `from` and `to` of `snapshots`.
+fn compare_screen(snapshots: &[Snapshot], from: usize, to: usize) -> Screen {
+    let (earlier, later) = (&snapshots[from], &snapshots[to]);
+    Screen::Compare(CompareView {
+        from,
+        to,
+        comparison: motive::score::compare(earlier, later),
+        earlier: Box::new(earlier.clone()),
+        later: Box::new(later.clone()),
+        scroll: 0,
+        explain: false,
+        back: None,
+    })
+}
+
+fn in_colour(mut app: App) -> App {
+    app.theme = Theme::color();
+    app
+}
+
+/// The compare, result and home screens in colour: a rise in bluish
+/// green, a fall in vermillion, bold only beyond measurement error, and
+/// the verdict words never in a direction's colour.
+#[test]
+fn verdict_lines_and_their_colours() {
+    let snapshots = quarters(3, false);
+    let app = in_colour(browsing(
+        snapshots.clone(),
+        compare_screen(&snapshots, 0, 1),
+    ));
+    let compare_frame = draw(&app, 80, 24);
+    let home = in_colour(browsing(snapshots.clone(), Screen::Home));
+    let home_frame = draw(&home, 80, 24);
+    assert_snapshot!(
+        "verdict_colours",
+        format!(
+            "compare\n{}\nhome\n{}",
+            styled_changes(&compare_frame),
+            styled_changes(&home_frame)
+        )
+    );
+}
+
+/// No fall is ever drawn in the rise colour (nor a rise in the fall
+/// colour), on any screen that shows a change, for falls and rises of
+/// every size.
+#[test]
+fn no_fall_is_drawn_in_the_rise_colour() {
+    let rise = motive::draw::direction::rise();
+    let fall = motive::draw::direction::fall();
+    let snapshots = quarters(6, false);
+    let mut checked = (0, 0);
+    for from in 0..snapshots.len() {
+        for to in 0..snapshots.len() {
+            if from == to {
+                continue;
+            }
+            let screen = compare_screen(&snapshots, from, to);
+            let mut home_list = snapshots.clone();
+            home_list.truncate(to.max(from) + 1);
+            let frames = [
+                draw(&in_colour(browsing(snapshots.clone(), screen)), 80, 24),
+                draw(&in_colour(browsing(home_list, Screen::Home)), 80, 24),
+            ];
+            for frame in &frames {
+                let buffer = frame.backend().buffer();
+                let area = buffer.area;
+                for y in 0..area.height {
+                    let row: Vec<&ratatui::buffer::Cell> =
+                        (0..area.width).map(|x| &buffer[(x, y)]).collect();
+                    for (x, cell) in row.iter().enumerate() {
+                        // a change cell: an arrow, a space, a sign
+                        let signed = row
+                            .get(x + 2)
+                            .is_some_and(|c| c.symbol() == "+" || c.symbol() == "-");
+                        match cell.symbol() {
+                            "↓" if signed => {
+                                assert_ne!(cell.fg, rise, "a fall in the rise colour");
+                                assert_eq!(cell.fg, fall);
+                                assert_eq!(row[x + 2].fg, fall);
+                                checked.0 += 1;
+                            }
+                            "↑" if signed => {
+                                assert_ne!(cell.fg, fall, "a rise in the fall colour");
+                                assert_eq!(cell.fg, rise);
+                                assert_eq!(row[x + 2].fg, rise);
+                                checked.1 += 1;
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked.0 > 10 && checked.1 > 10, "{checked:?}");
+}
+
+/// The result screen draws a fall in the fall colour too.
+#[test]
+fn the_result_screen_draws_a_fall_in_the_fall_colour() {
+    let mut app = in_colour(at_step(Step::Review));
+    let Screen::Flow(flow) = &app.screen else {
+        unreachable!()
+    };
+    let mut saved = flow.checkin.to_snapshot(now());
+    saved.follow_up = None;
+    let previous = snapshot(&bank("core"), at("2026-08-20T09:30:00+01:00"), 5);
+    app.update(Msg::Saved {
+        snapshot: saved,
+        previous: Some(previous),
+        written_to: None,
+    });
+    let frame = draw(&app, 80, 24);
+    let lines = styled_changes(&frame);
+    assert!(lines.contains("↓"), "{lines}");
+    for cell in &frame.backend().buffer().content {
+        if cell.symbol() == "↓" {
+            assert_eq!(cell.fg, motive::draw::direction::fall());
+        }
+        assert_ne!(cell.symbol(), "✔", "no tick anywhere");
+    }
+    assert_snapshot!("result_fall_colours", lines);
 }

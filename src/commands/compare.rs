@@ -1,4 +1,5 @@
-//! `motive compare`: two check-ins side by side, with a verdict on each change.
+//! `motive compare`: two check-ins side by side, with a verdict on each
+//! change and the threshold it rests on.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -9,11 +10,9 @@ use super::format;
 use super::paint::Paint;
 use super::{Ctx, Error};
 use crate::cli::CompareArgs;
-use crate::config::ColorSetting;
-use crate::config::color::okabe_ito;
-use crate::describe::{bank_note, date, delta_cell, score_cell};
-use crate::draw::color::terminal;
-use crate::score::{self, Comparison, DimensionChange, Reliability};
+use crate::describe::{self, Direction, bank_note, date, delta_cell, score_cell};
+use crate::draw::direction;
+use crate::score::{self, Comparison, DimensionChange, Verdict};
 use crate::snapshot::Snapshot;
 use crate::store::{Store, find};
 use crate::text::escape_line;
@@ -21,13 +20,9 @@ use crate::text::escape_line;
 /// How many statements "moved most" lists.
 const MOVERS: usize = 5;
 
-/// Verdict colours, from the colour-blind-safe Okabe-Ito palette: a reliable
-/// rise and a reliable fall differ in lightness as well as hue, and the
-/// arrow in the change column says the same without colour.
-const RISE: ColorSetting = okabe_ito::BLUISH_GREEN;
-const FALL: ColorSetting = okabe_ito::VERMILLION;
-/// Noise recedes: a mid grey that reads on dark and light backgrounds.
-const NOISE: Color = Color::Indexed(245);
+/// Little change and unknown verdicts recede: a mid grey that reads on
+/// dark and light backgrounds.
+const RECEDE: Color = Color::Indexed(245);
 
 pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let store = Store::read_only(&ctx.data_dir);
@@ -65,14 +60,27 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A verdict as `paint` shows it: a reliable rise or fall stands out in
-/// bold colour, noise recedes, unknown stays plain.
+/// A verdict as `paint` shows it: larger than measurement error in bold,
+/// a possible change plain, little change and unknown receding. Never in a
+/// direction's colour: the change column carries the direction.
 fn verdict(change: &DimensionChange, text: &str, paint: Paint) -> String {
-    match (change.reliability, change.delta) {
-        (Reliability::Reliable, Some(d)) if d > 0.0 => paint.strong(text, terminal(RISE)),
-        (Reliability::Reliable, Some(d)) if d < 0.0 => paint.strong(text, terminal(FALL)),
-        (Reliability::Noise, _) => paint.fg(text, NOISE),
-        _ => text.to_owned(),
+    match change.verdict {
+        Verdict::Reliable => paint.strong(text, Color::Reset),
+        Verdict::Possible => text.to_owned(),
+        Verdict::Little | Verdict::Unknown(_) => paint.fg(text, RECEDE),
+    }
+}
+
+/// A change as `paint` shows it: its arrow and number in the direction's
+/// colour (the same as the TUI's).
+fn change_cell(change: &DimensionChange, text: &str, paint: Paint) -> String {
+    match change
+        .shown_delta()
+        .map(Direction::of)
+        .and_then(direction::color)
+    {
+        Some(color) => paint.fg(text, color),
+        None => text.to_owned(),
     }
 }
 
@@ -102,21 +110,36 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Pa
                 d.name.clone(),
                 score_cell(d.from),
                 score_cell(d.to),
-                delta_cell(d.delta),
-                d.reliability.describe().to_string(),
+                delta_cell(d.shown_delta()),
+                d.verdict.describe().to_string(),
             ]
         })
         .collect();
-    let verdict_column = header.len() - 1;
-    out.push_str(&format::table_painted(
-        &header,
-        &rows,
-        &[1, 2, 3],
-        &|row, column, text| match comparison.dimensions.get(row) {
-            Some(change) if column == verdict_column => verdict(change, text, paint),
-            _ => text.to_owned(),
-        },
-    ));
+    let (change_column, verdict_column) = (3, 4);
+    let table =
+        format::table_painted(
+            &header,
+            &rows,
+            &[1, 2, 3],
+            &|row, column, text| match comparison.dimensions.get(row) {
+                Some(change) if column == verdict_column => verdict(change, text, paint),
+                Some(change) if column == change_column => change_cell(change, text, paint),
+                _ => text.to_owned(),
+            },
+        );
+    // Each row, then right under it what its verdict rests on.
+    for (i, line) in table.lines().enumerate() {
+        let _ = writeln!(out, "{line}");
+        let detail = i
+            .checked_sub(1)
+            .and_then(|row| comparison.dimensions.get(row))
+            .map(describe::verdict_detail)
+            .unwrap_or_default();
+        if !detail.is_empty() {
+            let _ = writeln!(out, "  {}", paint.fg(&detail, RECEDE));
+        }
+    }
+    let _ = writeln!(out, "\n{}", describe::SCORE_MEANING);
     if comparison.movers.is_empty() {
         let _ = writeln!(out, "\nNo statement answered in both moved.");
     } else {
@@ -131,7 +154,7 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Pa
             let _ = writeln!(
                 out,
                 "  {:>6}  {}\n          {} -> {}",
-                format!("{:+.1}", score::round1(m.delta)),
+                describe::signed(m.delta),
                 format::one_line(&m.text),
                 label(from, m.from_value),
                 label(to, m.to_value)

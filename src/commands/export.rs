@@ -191,8 +191,8 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
                 cell(&d.name),
                 score_cell(d.from),
                 score_cell(d.to),
-                delta_cell(d.delta),
-                d.reliability.describe()
+                delta_cell(d.shown_delta()),
+                cell(&crate::describe::verdict_line(d))
             );
         }
         for c in &comparison.changed_wording {

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use unicode_width::UnicodeWidthStr;
 
 use crate::limits::MAX_PROBLEMS_SHOWN;
-use crate::score::{Comparison, DimensionScore, round1};
+use crate::score::{Comparison, DimensionScore, Verdict, round1};
 use crate::snapshot::Snapshot;
 use crate::store::Listing;
 use crate::summary::Summary;
@@ -91,13 +91,20 @@ pub fn comparison_json(comparison: &Comparison) -> Value {
         .dimensions
         .iter()
         .map(|d| {
+            let reason = match d.verdict {
+                Verdict::Unknown(reason) => Some(reason.as_str()),
+                _ => None,
+            };
             let entry = json!({
                 "from": d.from.map(round1),
                 "to": d.to.map(round1),
-                "delta": d.delta.map(round1),
-                "reliable": d.reliability.as_bool(),
-                "verdict": d.reliability.describe(),
+                "delta": d.shown_delta(),
+                "reliable": d.verdict.as_bool(),
+                "verdict": d.verdict.as_str(),
+                "reason": reason,
                 "threshold": d.threshold.map(round1),
+                "norms": d.norms.as_str(),
+                "statements": [d.statements.0, d.statements.1],
             });
             (d.dimension.clone(), entry)
         })

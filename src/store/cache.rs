@@ -32,7 +32,7 @@ use crate::summary::Summary;
 
 /// Bump when [`Summary`] or the scoring behind it changes shape or meaning;
 /// the build's version is checked as well.
-const CACHE_FORMAT: u32 = 3;
+const CACHE_FORMAT: u32 = 4;
 
 /// A cache file larger than this is damaged (or not ours): ignored unread,
 /// and none this large is written. A summary line is about 1 KiB (more with

@@ -35,7 +35,7 @@ pub fn score_lines(
                         "░".repeat(bar_width - filled.min(bar_width)),
                         theme.dim,
                     ));
-                    spans.push(Span::raw(format!(" {score:5.1}")));
+                    spans.push(Span::raw(format!(" {:>5}", crate::describe::number(score))));
                 }
                 None => spans.push(Span::styled("not enough answers", theme.dim)),
             }

@@ -1,5 +1,6 @@
 //! Compare: two check-ins side by side. Per dimension the earlier and later
-//! score, the change and whether it is real; the statements that moved most;
+//! score, the change, how far it exceeds measurement error and the
+//! threshold that says so; the statements that moved most;
 //! and what was written then and now, next to each other.
 
 use ratatui::Frame;
@@ -9,13 +10,14 @@ use ratatui::widgets::Paragraph;
 
 use super::detail::{explanation, rows, scroll_step};
 use super::history::History;
-use crate::describe::{bank_note, delta_cell, score_cell};
-use crate::score::{self, Reliability};
+use crate::describe::{bank_note, score_cell, signed, verdict_detail};
+use crate::score;
 use crate::snapshot::Snapshot;
 use crate::text::{self, wrap};
 use crate::tui::keys::Action;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
+use crate::tui::verdict;
 
 /// How many of the statements that moved most are listed.
 const MOVERS: usize = 5;
@@ -107,29 +109,27 @@ pub fn lines<'a>(t: &Theme, view: &'a CompareView, area: Rect) -> Vec<Line<'a>> 
     lines.extend([
         Line::raw(""),
         Line::styled(
-            format!(
-                "{:<12}{:>7}{:>7}{:>10}  verdict",
-                "", "then", "now", "change"
-            ),
+            format!("{:<12}{:>7}{:>7}{:>10}", "", "then", "now", "change"),
             t.dim,
         ),
     ]);
     for (i, d) in comparison.dimensions.iter().enumerate() {
-        let (mark, style) = match d.reliability {
-            Reliability::Reliable => ("✔ ", t.good),
-            Reliability::Noise => ("~ ", t.dim),
-            Reliability::Unknown(_) => ("? ", t.dim),
-        };
         lines.push(Line::from(vec![
             Span::styled(text::pad(&d.name, 12), t.dimension(&d.dimension, i)),
-            Span::raw(format!(
-                "{:>7}{:>7}{:>10}  ",
-                score_cell(d.from),
-                score_cell(d.to),
-                delta_cell(d.delta)
-            )),
-            Span::styled(format!("{mark}{}", d.reliability.describe()), style),
+            Span::raw(format!("{:>7}{:>7}", score_cell(d.from), score_cell(d.to))),
+            verdict::change_span(t, d, 10),
         ]));
+        let style = verdict::verdict_style(t, d.verdict);
+        lines.extend(
+            wrap(d.verdict.describe(), width.saturating_sub(2))
+                .into_iter()
+                .map(|l| Line::styled(format!("  {l}"), style)),
+        );
+        lines.extend(
+            wrap(&verdict_detail(d), width.saturating_sub(2))
+                .into_iter()
+                .map(|l| Line::styled(format!("  {l}"), t.dim)),
+        );
     }
     if view.explain {
         lines.push(Line::raw(""));
@@ -167,7 +167,7 @@ fn movers(
             let text = wrap(&m.text, width.saturating_sub(9));
             for (i, part) in text.into_iter().enumerate() {
                 let lead = if i == 0 {
-                    format!("{:>+7.1}  ", score::round1(m.delta))
+                    format!("{:>7}  ", signed(m.delta))
                 } else {
                     " ".repeat(9)
                 };

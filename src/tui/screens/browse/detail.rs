@@ -186,7 +186,7 @@ pub fn explanation(t: &Theme, s: &Snapshot) -> Vec<Line<'static>> {
     for (i, d) in explain::explain(s).dimensions.iter().enumerate() {
         lines.push(Line::raw(""));
         let verdict = match d.score {
-            Some(score) => format!("{score:.1}"),
+            Some(score) => crate::describe::number(score),
             None => "no score: less than half of its weight answered".to_string(),
         };
         lines.push(Line::from(vec![

@@ -1,16 +1,22 @@
 //! Home: a welcome the first time; later the latest scores with the change
-//! since the check-in before, each dimension's trend, when the next check-in
-//! is due, and how commitments have turned out.
+//! since the check-in before and its verdict, each dimension's trend (broken
+//! where the bank or its version changes), when the next check-in is due,
+//! and how commitments have turned out.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::describe::delta_cell;
+use ratatui::style::Style;
+
+use crate::score::Verdict;
+use crate::summary::Summary;
+use crate::text::escape_line;
 use crate::tui::keys::Action;
 use crate::tui::overview::Overview;
 use crate::tui::theme::Theme;
+use crate::tui::verdict;
 use crate::tui::widgets::score_lines;
 
 /// What a key on the home screen asks for.
@@ -77,18 +83,36 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                 let Some(score) = overview.scores.get(i) else {
                     continue;
                 };
-                let delta = change
+                let moved = change
                     .as_ref()
-                    .and_then(|c| c.iter().find(|d| d.dimension == score.dimension))
-                    .map(|d| format!("{:>9}", delta_cell(d.delta)))
-                    .unwrap_or_default();
-                spans.push(Span::raw(delta));
-                spans.push(Span::raw("  "));
+                    .and_then(|c| c.iter().find(|d| d.dimension == score.dimension));
+                match moved {
+                    Some(d) => {
+                        spans.push(Span::raw(" "));
+                        spans.push(verdict::change_span(t, d, 8));
+                        let (mark, style) = verdict_mark(t, d.verdict);
+                        spans.push(Span::styled(format!(" {mark}"), style));
+                        spans.push(Span::raw(" "));
+                    }
+                    None => spans.push(Span::raw(" ".repeat(12))),
+                }
                 spans.push(Span::styled(
                     sparkline(overview, &score.dimension, trend_width),
                     t.dimension(&score.dimension, i),
                 ));
                 lines.push(Line::from(spans));
+            }
+            if change.is_some() {
+                lines.push(Line::styled(
+                    "Changes: bold beyond measurement error, ~ within it, ? unknown.",
+                    t.dim,
+                ));
+            }
+            if let Some(banks) = bank_stretches(overview, trend_width) {
+                lines.push(Line::styled(
+                    format!("Trend: {banks} (│ marks the change)."),
+                    t.dim,
+                ));
             }
             lines.push(Line::raw(""));
             if !latest.commitment.trim().is_empty() {
@@ -144,22 +168,73 @@ fn welcome(t: &Theme, lines: &mut Vec<Line>) {
     lines.push(Line::raw(""));
 }
 
-/// A dimension's scores across the latest `width` check-ins, one block
-/// character each (`▁` low to `█` high; a space where there is no score).
+/// How a change's verdict is marked beside it: nothing beyond measurement
+/// error (the change is bold), `~` within it (dim for little change), `?`
+/// when it cannot be judged.
+fn verdict_mark(t: &Theme, verdict: Verdict) -> (&'static str, Style) {
+    match verdict {
+        Verdict::Reliable => (" ", t.text),
+        Verdict::Possible => ("~", t.text),
+        Verdict::Little => ("~", t.dim),
+        Verdict::Unknown(_) => ("?", t.dim),
+    }
+}
+
+/// The check-ins the sparkline shows, latest last: as many as fit in
+/// `width` with one `│` wherever the bank or its version changes.
+fn shown(home: &Overview, width: usize) -> &[Summary] {
+    let all = &home.snapshots;
+    let mut used = 0;
+    let mut start = all.len();
+    while start > 0 {
+        let breaks = usize::from(start < all.len() && bank_changes(&all[start - 1], &all[start]));
+        if used + 1 + breaks > width {
+            break;
+        }
+        used += 1 + breaks;
+        start -= 1;
+    }
+    &all[start..]
+}
+
+fn bank_changes(a: &Summary, b: &Summary) -> bool {
+    a.bank.id != b.bank.id || a.bank.version != b.bank.version
+}
+
+/// A dimension's scores across the latest check-ins that fit in `width`,
+/// one block character each (`▁` low to `█` high; a space where there is
+/// no score), with `│` where the bank or its version changes.
 fn sparkline(home: &Overview, dimension: &str, width: usize) -> String {
     const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
-    let skip = home.snapshots.len().saturating_sub(width);
-    home.snapshots
-        .iter()
-        .skip(skip)
-        .map(|s| {
-            s.score(dimension)
-                // 0..=100 onto the eight blocks
-                .map_or(' ', |v| {
-                    BLOCKS[((v / 100.0) * 7.0).round().clamp(0.0, 7.0) as usize]
-                })
-        })
-        .collect()
+    let shown = shown(home, width);
+    let mut line = String::new();
+    for (i, s) in shown.iter().enumerate() {
+        if i > 0 && bank_changes(&shown[i - 1], s) {
+            line.push('│');
+        }
+        // 0..=100 onto the eight blocks
+        line.push(s.score(dimension).map_or(' ', |v| {
+            BLOCKS[((v / 100.0) * 7.0).round().clamp(0.0, 7.0) as usize]
+        }));
+    }
+    line
+}
+
+/// Which bank each stretch of the sparkline used (`core 1, then core 2`),
+/// when it shows more than one.
+fn bank_stretches(home: &Overview, width: usize) -> Option<String> {
+    let shown = shown(home, width);
+    let mut stretches: Vec<String> = Vec::new();
+    for (i, s) in shown.iter().enumerate() {
+        if i == 0 || bank_changes(&shown[i - 1], s) {
+            stretches.push(format!(
+                "{} {}",
+                escape_line(&s.bank.id),
+                escape_line(&s.bank.version)
+            ));
+        }
+    }
+    (stretches.len() > 1).then(|| stretches.join(", then "))
 }
 
 const WELCOME: [(&str, &str, &str); 3] = [

@@ -1,17 +1,19 @@
-//! Saved: the id, the scores, and the change since the previous check-in.
+//! Saved: the id, the scores, and the change since the previous check-in
+//! with its verdict and the threshold it rests on.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::describe::delta_cell;
 use std::path::PathBuf;
 
-use crate::score::{self, Comparison, Reliability};
+use crate::describe::verdict_detail;
+use crate::score::{self, Comparison};
 use crate::snapshot::Snapshot;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
+use crate::tui::verdict;
 use crate::tui::widgets::score_lines;
 
 /// The result of a saved check-in.
@@ -45,30 +47,23 @@ pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
             format!("Since {}:", comparison.from),
             theme.strong,
         ));
-        if !comparison.same_bank {
-            lines.push(Line::styled(
-                "(a different bank: whether a change is real cannot be judged)",
-                theme.dim,
-            ));
-        }
         for (i, d) in comparison.dimensions.iter().enumerate() {
-            let verdict_style = match d.reliability {
-                Reliability::Reliable => theme.good,
-                _ => theme.dim,
-            };
-            let mark = if d.reliability == Reliability::Reliable {
-                " *"
-            } else {
-                ""
-            };
             lines.push(Line::from(vec![
                 Span::styled(
                     format!("  {}", crate::text::pad(&d.name, 10)),
                     theme.dimension(&d.dimension, i),
                 ),
-                Span::raw(format!("{:>9}  ", delta_cell(d.delta))),
-                Span::styled(format!("{}{mark}", d.reliability.describe()), verdict_style),
+                verdict::change_span(theme, d, 9),
+                Span::raw("  "),
+                Span::styled(
+                    d.verdict.describe(),
+                    verdict::verdict_style(theme, d.verdict),
+                ),
             ]));
+            let detail = verdict_detail(d);
+            if !detail.is_empty() {
+                lines.push(Line::styled(format!("    {detail}"), theme.dim));
+            }
         }
     }
     if !s.commitment.is_empty() {

@@ -13,6 +13,9 @@ use crate::text;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
+/// Below this many rows the prompt's hint is left out.
+const ROOMY_ROWS: u16 = 18;
+
 /// The most rows last time's text takes: the field keeps the most room.
 const LAST_TIME_SHARE: u16 = 3;
 
@@ -38,11 +41,14 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         ),
     };
     let width = usize::from(area.width);
+    // On a short screen the writing gets the room: the hint and the blank
+    // row under the prompt go.
+    let roomy = area.height >= ROOMY_ROWS;
     let mut head = vec![
         Line::styled(heading, theme.dim),
         Line::styled(prompt, theme.strong),
     ];
-    if !hint.trim().is_empty() {
+    if roomy && !hint.trim().is_empty() {
         head.push(Line::styled(hint, theme.dim));
     }
     let head_rows: usize = head
@@ -74,7 +80,7 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     }
     let [head_area, last_area, editor] = layout::writing(
         area,
-        u16::try_from(head_rows + 1).unwrap_or(u16::MAX),
+        u16::try_from(head_rows + usize::from(roomy)).unwrap_or(u16::MAX),
         u16::try_from(last.len()).unwrap_or(u16::MAX),
     );
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: true }), head_area);
