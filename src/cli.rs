@@ -113,6 +113,11 @@ pub enum Command {
         after_help = "An event is a day, a few words, and an optional note. Each is one file in events/\nin the data dir; removing one moves it to trash/events/.\n\nExamples:\n  motive event add 2026-06-01 \"new manager\" --note \"Ana, from the platform team\"\n  motive event add today \"promotion\"\n  motive event list\n  motive event rm 20260601-1"
     )]
     Event(EventCommand),
+    /// Every commitment you made, and how it went
+    #[command(
+        after_help = "Examples:\n  motive commitments\n  motive commitments --json | jq '.[] | select(.outcome == null)'"
+    )]
+    Commitments(CommitmentsArgs),
     /// Find words in what you wrote: notes, reflections, commitments, labels
     #[command(
         after_help = "Case and accents do not matter (resume finds Résumé). Every word must be in the\nsame note, reflection or commitment; quote words to find them together.\n\nExamples:\n  motive search manager\n  motive search \"tech lead\" promotion\n  motive search migration --json | jq '.[].id'"
@@ -383,6 +388,13 @@ pub struct DueArgs {
     /// while the next check-in is more than two weeks off
     #[arg(long, conflicts_with = "quiet")]
     pub short: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CommitmentsArgs {
+    /// As JSON, for scripts
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 
 pub mod bank;
 pub mod chart;
+pub mod commitments;
 pub mod compare;
 pub mod completions;
 pub mod config;
@@ -157,7 +158,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Due(args)) => !args.quiet && !args.short,
         Some(Command::List(_) | Command::Show(_) | Command::Compare(_)) => true,
         Some(Command::Export(_) | Command::Chart(_)) => true,
-        Some(Command::Search(_) | Command::Thread(_)) => true,
+        Some(Command::Search(_) | Command::Thread(_) | Command::Commitments(_)) => true,
         _ => false,
     };
     if reads_check_ins {
@@ -178,6 +179,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Remind(cmd)) => remind::run(&cmd, ctx),
         Some(Command::Event(cmd)) => event::run(&cmd, ctx),
         Some(Command::Search(args)) => search::run(&args, ctx),
+        Some(Command::Commitments(args)) => commitments::run(&args, ctx),
         Some(Command::Thread(args)) => thread::run(&args, ctx),
         Some(Command::Config(cmd)) => config::run(&cmd, ctx),
         Some(Command::Completions { shell }) => completions::run(shell, ctx),

@@ -9,6 +9,7 @@ pub mod checkin;
 pub mod cli;
 pub mod clock;
 pub mod commands;
+pub mod commitments;
 pub mod config;
 pub mod describe;
 pub mod draw;

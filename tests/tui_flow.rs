@@ -1141,3 +1141,43 @@ mod writing {
         assert_eq!(overview.latest_scored().map(|s| s.finished_at), Some(now()));
     }
 }
+
+mod commitments {
+    use super::*;
+
+    fn ctrl_r() -> Msg {
+        Msg::Key(KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL))
+    }
+
+    /// A check-in whose follow-up said `outcome`, at its commitment step.
+    fn at_commitment(outcome: char) -> App {
+        let mut app = started(Some("Ship the migration"));
+        app.update(ch(outcome));
+        while checkin(&app).step != Step::Commitment {
+            match checkin(&app).step {
+                Step::Question(_) => app.update(ch('3')),
+                _ => app.update(key(KeyCode::Tab)),
+            };
+        }
+        app
+    }
+
+    #[test]
+    fn an_unfinished_commitment_can_be_carried_forward_and_edited() {
+        let mut app = at_commitment('2'); // partly
+        assert!(saves_draft(&app.update(ctrl_r())));
+        assert_eq!(checkin(&app).commitment, "Ship the migration");
+        typed(&mut app, " for real");
+        assert_eq!(checkin(&app).commitment, "Ship the migration for real");
+        // Once there is a commitment, Ctrl-R leaves it alone.
+        assert!(app.update(ctrl_r()).is_empty());
+        assert_eq!(checkin(&app).commitment, "Ship the migration for real");
+    }
+
+    #[test]
+    fn a_done_commitment_is_not_offered_again() {
+        let mut app = at_commitment('1'); // done
+        assert!(app.update(ctrl_r()).is_empty());
+        assert_eq!(checkin(&app).commitment, "");
+    }
+}

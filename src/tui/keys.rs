@@ -8,6 +8,8 @@ use crate::snapshot::Outcome;
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
+    /// Last time's unfinished commitment becomes this one's, to edit.
+    CarryForward,
     Start,
     Quit,
     Help,
@@ -499,6 +501,12 @@ const TEXT: &[Binding] = &[
     bind(&[BACKTAB], "Shift-Tab", "back", Action::Previous),
     EXTERNAL_EDITOR,
     LAST_TIME,
+    help_only(
+        &[Ctrl('r')],
+        "^R",
+        "on the commitment: carry last time's unfinished one forward, to edit",
+        Action::CarryForward,
+    ),
     HELP_F1,
     bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
 ];

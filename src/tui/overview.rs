@@ -3,7 +3,6 @@
 //! unfinished check-in waits.
 
 use crate::score::{DimensionChange, DimensionScore};
-use crate::snapshot::Outcome;
 use crate::summary::Summary;
 
 /// The check-ins at a glance. Only summaries: a check-in shown in full is
@@ -56,16 +55,6 @@ impl Overview {
             [.., previous, latest] => Some(latest.changes_since(previous)),
             _ => None,
         }
-    }
-
-    /// How earlier commitments turned out: (done, followed up).
-    #[must_use]
-    pub fn commitments_done(&self) -> (usize, usize) {
-        let outcomes: Vec<Outcome> = self.snapshots.iter().filter_map(|s| s.follow_up).collect();
-        (
-            outcomes.iter().filter(|o| **o == Outcome::Done).count(),
-            outcomes.len(),
-        )
     }
 
     /// The two latest check-ins, as indices, when there are two.

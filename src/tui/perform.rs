@@ -267,8 +267,10 @@ impl Driver {
                 Err(d) => return cannot("The question bank cannot be loaded", join(&d)),
             },
         };
-        let previous = store.summaries().snapshots.pop();
-        let commitment = previous.as_ref().map(|p| p.commitment.as_str());
+        // The open commitment: the latest one made, even when the latest
+        // check-in set none, until a check-in follows it up.
+        let summaries = store.summaries().snapshots;
+        let commitment = crate::commitments::open(&summaries).map(|s| s.commitment.as_str());
         let checkin = CheckIn::new(&bank, commitment, self.label.as_deref(), (self.now)());
         self.start(&store, checkin)
     }

@@ -45,7 +45,7 @@ pub fn update(flow: &mut Flow, action: Action) -> Vec<Effect> {
         Step::FollowUp => follow_up::update(flow, action),
         Step::Question(_) => question::update(flow, action),
         Step::Review => review::update(flow, action),
-        Step::Reflection(_) | Step::Commitment => None,
+        Step::Reflection(_) | Step::Commitment => writing::update(flow, action),
     };
     own.unwrap_or_else(|| match action {
         Action::Previous => flow.back(),

@@ -10,6 +10,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use ratatui::style::Style;
 
+use crate::commitments;
+use crate::describe;
 use crate::score::Verdict;
 use crate::summary::Summary;
 use crate::text::escape_line;
@@ -115,17 +117,26 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                 ));
             }
             lines.push(Line::raw(""));
-            if !latest.commitment.trim().is_empty() {
+            // The open commitment, even when the latest check-in set none.
+            if let Some(made) = commitments::open(&overview.snapshots) {
+                let when = if made.id == latest.id {
+                    String::new()
+                } else {
+                    format!(
+                        " ({})",
+                        describe::name(made.finished_at, made.label.as_deref())
+                    )
+                };
                 lines.push(Line::from(vec![
                     Span::styled("You said you would: ", t.strong),
-                    Span::raw(latest.commitment.trim().to_string()),
+                    Span::raw(format!("{}{when}", made.commitment.trim())),
                 ]));
             }
-            let (done, followed) = overview.commitments_done();
-            if followed > 0 {
+            if let Some(tally) = commitments::tally_line(&overview.snapshots) {
                 lines.push(Line::from(vec![
                     Span::styled("Commitments so far: ", t.dim),
-                    Span::raw(format!("done {done} of {followed}")),
+                    Span::raw(tally),
+                    Span::styled("  (motive commitments lists them)", t.dim),
                 ]));
             }
             lines.push(Line::raw(""));

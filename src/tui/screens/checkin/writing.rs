@@ -9,7 +9,11 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::flow::Flow;
 use crate::checkin::Step;
+use crate::snapshot::Outcome;
 use crate::text;
+use crate::tui::effect::Effect;
+use crate::tui::field::Field;
+use crate::tui::keys::Action;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 
@@ -18,6 +22,31 @@ const ROOMY_ROWS: u16 = 18;
 
 /// The most rows last time's text takes: the field keeps the most room.
 const LAST_TIME_SHARE: u16 = 3;
+
+/// Last time's commitment, when it was only partly done or not done and
+/// this check-in's commitment is still empty: it can be carried forward.
+#[must_use]
+pub fn carryable(flow: &Flow) -> Option<&str> {
+    let f = flow.checkin.follow_up.as_ref()?;
+    let unfinished = matches!(f.outcome, Some(Outcome::Partly | Outcome::NotDone));
+    let empty = flow
+        .editor
+        .as_ref()
+        .is_none_or(|e| e.text().trim().is_empty());
+    (flow.checkin.step == Step::Commitment && unfinished && empty).then_some(f.commitment.as_str())
+}
+
+/// The writing steps' own keys: Ctrl-R carries an unfinished commitment
+/// forward into the field, to edit. `None` for the keys every step shares.
+pub fn update(flow: &mut Flow, action: Action) -> Option<Vec<Effect>> {
+    if action != Action::CarryForward {
+        return None;
+    }
+    let text = carryable(flow)?.to_string();
+    flow.open_editor(Field::Commitment, &text);
+    flow.store_editor_text();
+    Some(vec![flow.draft()])
+}
 
 pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     let c = &flow.checkin;
@@ -75,6 +104,17 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         }
         last.extend(
             rows.into_iter()
+                .map(|r| Line::styled(format!("  {r}"), theme.dim)),
+        );
+    }
+    if let Some(unfinished) = carryable(flow) {
+        last.push(Line::styled(
+            "Last time's commitment is not done yet (^R carries it forward):",
+            theme.dim,
+        ));
+        last.extend(
+            text::wrap(unfinished, width.saturating_sub(2))
+                .into_iter()
                 .map(|r| Line::styled(format!("  {r}"), theme.dim)),
         );
     }
