@@ -1181,3 +1181,22 @@ mod commitments {
         assert_eq!(checkin(&app).commitment, "");
     }
 }
+
+/// Home says the same as its footer when a check-in waits: Enter resumes
+/// it, d discards it (asking first) and starts afresh.
+#[test]
+fn home_with_a_waiting_draft_offers_resume_and_discard() {
+    let overview = Overview {
+        resumable: true,
+        ..Overview::default()
+    };
+    let mut app = App::new(overview, Theme::monochrome());
+    assert_eq!(app.context(), Context::HomeDraft);
+    assert_eq!(app.update(key(KeyCode::Enter)), vec![Effect::Open]);
+    assert!(app.update(ch('d')).is_empty());
+    assert!(matches!(app.overlay, Some(Overlay::ConfirmDiscard)));
+    assert_eq!(
+        app.update(ch('y')),
+        vec![Effect::DiscardDraft, Effect::Begin(None)]
+    );
+}

@@ -191,6 +191,7 @@ impl App {
     pub fn screen_context(&self) -> Context {
         match &self.screen {
             Screen::Home if self.read_only => Context::HomeReadOnly,
+            Screen::Home if self.home.resumable => Context::HomeDraft,
             Screen::Home => Context::Home,
             Screen::Resume(_) => Context::Resume,
             Screen::Result(_) => Context::Result,

@@ -173,6 +173,8 @@ pub enum Context {
     ConfirmEmpty,
     Home,
     HomeReadOnly,
+    /// Home with an unfinished check-in waiting.
+    HomeDraft,
     Resume,
     FollowUp,
     FollowUpNote,
@@ -213,6 +215,44 @@ const HOME: &[Binding] = &[
         "Enter",
         "start a new check-in",
         Action::Start,
+    ),
+    bind(
+        &[Code(KeyCode::Char('h'))],
+        "h",
+        "history",
+        Action::OpenHistory,
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('c'))],
+            "c",
+            "compare the two latest check-ins",
+            Action::OpenCompare,
+        ),
+        "compare",
+    ),
+    HELP_KEY,
+    QUIT,
+];
+
+const HOME_DRAFT: &[Binding] = &[
+    with_short(
+        bind(
+            &[ENTER, Code(KeyCode::Char('r'))],
+            "Enter",
+            "resume the unfinished check-in",
+            Action::Start,
+        ),
+        "resume",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('d'))],
+            "d",
+            "discard it and start afresh (asks first)",
+            Action::Discard,
+        ),
+        "discard",
     ),
     bind(
         &[Code(KeyCode::Char('h'))],
@@ -742,6 +782,7 @@ pub fn table(context: Context) -> KeyTable {
         ),
         Context::Home => keys(HOME_PURPOSE, HOME),
         Context::HomeReadOnly => keys(HOME_PURPOSE, HOME_READ_ONLY),
+        Context::HomeDraft => keys(HOME_PURPOSE, HOME_DRAFT),
         Context::Resume => keys(
             "A check-in you did not finish. Pick up where you left off, or start again.",
             RESUME,

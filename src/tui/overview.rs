@@ -18,6 +18,8 @@ pub struct Overview {
     pub due: String,
     /// An unfinished check-in waiting on this machine, described for people.
     pub draft: Option<String>,
+    /// That draft can be resumed (home's Enter resumes it, d discards it).
+    pub resumable: bool,
     /// Unfinished check-ins other machines left in this (synced) data dir.
     pub other_drafts: Vec<String>,
 }
@@ -33,6 +35,7 @@ impl Overview {
             scores,
             due,
             draft: None,
+            resumable: false,
             other_drafts: Vec::new(),
         }
     }

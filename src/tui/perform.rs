@@ -341,9 +341,10 @@ impl Driver {
         };
         let mut info = Overview::new(listing.snapshots, due);
         let draft = self.store.peek_draft();
+        info.resumable = matches!(draft, DraftStatus::Unfinished(_));
         info.draft = match &draft {
             DraftStatus::Unfinished(d) => Some(format!(
-                "You have an unfinished check-in from {}, stopped at {}: Enter resumes it.",
+                "You have an unfinished check-in from {}, stopped at {}: Enter resumes it, d discards it.",
                 d.started_at.format("%Y-%m-%d %H:%M"),
                 d.progress()
             )),

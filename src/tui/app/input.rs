@@ -65,6 +65,10 @@ impl App {
                 Some(home::Request::Start) => vec![Effect::Open],
                 Some(home::Request::History) => self.open_history(),
                 Some(home::Request::Compare) => self.open_compare(None),
+                Some(home::Request::Discard) => {
+                    self.overlay = Some(Overlay::ConfirmDiscard);
+                    vec![]
+                }
                 None => vec![],
             },
             Screen::Notice(notice) if notice.busy && action == Action::History => {

@@ -29,6 +29,8 @@ pub enum Request {
     History,
     /// Compare the two latest check-ins.
     Compare,
+    /// Ask, then discard the unfinished check-in and start afresh.
+    Discard,
 }
 
 /// The home screen's keys; `read_only` when another process is writing.
@@ -38,6 +40,7 @@ pub fn update(action: Action, read_only: bool) -> Option<Request> {
         Action::Start if !read_only => Some(Request::Start),
         Action::OpenHistory => Some(Request::History),
         Action::OpenCompare => Some(Request::Compare),
+        Action::Discard if !read_only => Some(Request::Discard),
         _ => None,
     }
 }
@@ -136,7 +139,6 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                 lines.push(Line::from(vec![
                     Span::styled("Commitments so far: ", t.dim),
                     Span::raw(tally),
-                    Span::styled("  (motive commitments lists them)", t.dim),
                 ]));
             }
             lines.push(Line::raw(""));
