@@ -123,6 +123,17 @@ pub enum Command {
         after_help = "Without PROMPT_ID, lists the prompts you have answered, with their ids.\n\nExamples:\n  motive thread\n  motive thread want"
     )]
     Thread(ThreadArgs),
+    /// Things to try for each dimension: the bank's suggestions
+    #[command(
+        after_help = "Ideas come from the bank (`ideas` under each [[dimensions]]); the default bank is
+`bank` in config.toml, else core.
+
+Examples:
+  motive ideas
+  motive ideas mastery
+  motive ideas --bank ./my-bank.toml"
+    )]
+    Ideas(IdeasArgs),
     /// Reminders to come back: a calendar file, or a scheduler snippet
     #[command(
         subcommand,
@@ -403,6 +414,16 @@ pub struct ThreadArgs {
     /// As JSON, for scripts
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IdeasArgs {
+    /// Only this dimension's ideas (its id: autonomy, mastery...)
+    #[arg(value_name = "DIMENSION")]
+    pub dimension: Option<String>,
+    /// Bank id or path to a bank file [default: `bank` in config.toml, else core]
+    #[arg(long, value_name = "ID|PATH")]
+    pub bank: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

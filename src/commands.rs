@@ -9,6 +9,7 @@ pub mod due;
 pub mod event;
 pub mod export;
 pub mod format;
+pub mod ideas;
 pub mod import;
 pub mod list;
 pub mod man;
@@ -179,6 +180,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Event(cmd)) => event::run(&cmd, ctx),
         Some(Command::Search(args)) => search::run(&args, ctx),
         Some(Command::Thread(args)) => thread::run(&args, ctx),
+        Some(Command::Ideas(args)) => ideas::run(&args, ctx),
         Some(Command::Config(cmd)) => config::run(&cmd, ctx),
         Some(Command::Completions { shell }) => completions::run(shell, ctx),
         Some(Command::Man(args)) => man::run(&args, ctx),
