@@ -1,6 +1,7 @@
 //! The plain commands: one file per subcommand, each writing to any `impl Write`.
 
 pub mod bank;
+pub mod brief;
 pub mod chart;
 pub mod compare;
 pub mod completions;
@@ -157,7 +158,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let reads_check_ins = match &cli.command {
         Some(Command::Due(args)) => !args.quiet && !args.short,
         Some(Command::List(_) | Command::Show(_) | Command::Compare(_)) => true,
-        Some(Command::Export(_) | Command::Chart(_)) => true,
+        Some(Command::Export(_) | Command::Chart(_) | Command::Brief(_)) => true,
         Some(Command::Search(_) | Command::Thread(_)) => true,
         _ => false,
     };
@@ -174,6 +175,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Compare(args)) => compare::run(&args, ctx),
         Some(Command::Export(args)) => export::run(&args, ctx),
         Some(Command::Chart(args)) => chart::run(&args, ctx),
+        Some(Command::Brief(args)) => brief::run(&args, ctx),
         Some(Command::Import(args)) => import::run(&args, ctx),
         Some(Command::Due(args)) => due::run(&args, ctx),
         Some(Command::Remind(cmd)) => remind::run(&cmd, ctx),
