@@ -682,11 +682,11 @@ mod tests {
     fn an_unknown_key_is_named_with_its_place() {
         assert_eq!(
             error("bank = \"core\"\n\ncadense = 30\n"),
-            "/home/me/.config/motive/config.toml:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, colors"
+            "/home/me/.config/motive/config.toml:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, brief_include, colors"
         );
         assert_eq!(
             error("[colours]\nautonomy = \"cyan\"\n"),
-            "/home/me/.config/motive/config.toml:1:2: unknown key `colours`, expected one of bank, cadence_days, week_start, colors"
+            "/home/me/.config/motive/config.toml:1:2: unknown key `colours`, expected one of bank, cadence_days, week_start, brief_include, colors"
         );
     }
 
@@ -819,5 +819,42 @@ mod tests {
         assert_eq!(again.cadence_days(), 14);
         assert_eq!(again.week_start, Some(Weekday::Fri));
         assert_eq!(again.dimension_colors(), config.dimension_colors());
+    }
+
+    #[test]
+    fn brief_include_takes_part_names_once_each() {
+        let path = Path::new("/c/config.toml");
+        let config =
+            Config::parse("brief_include = [\"want\", \"scores\"]\n", path).expect("valid");
+        assert_eq!(config.brief_include, Some(vec![Part::Want, Part::Scores]));
+        let config = Config::parse("brief_include = []\n", path).expect("valid");
+        assert_eq!(config.brief_include, Some(vec![]));
+        let err = |text: &str| Config::parse(text, path).expect_err("refused").to_string();
+        assert_eq!(
+            err("brief_include = [\"want\", \"want\"]"),
+            "/c/config.toml:1:17: `brief_include` names `want` twice"
+        );
+        assert_eq!(
+            err("brief_include = \"want\""),
+            "/c/config.toml:1:17: `brief_include` must be a list of part names \
+             (brief_include = [\"scores\", \"want\"]); found \"want\""
+        );
+    }
+
+    #[test]
+    fn remembering_brief_include_keeps_every_other_line() {
+        let line = "brief_include = [\"want\"]";
+        assert_eq!(with_brief_include("", line), "brief_include = [\"want\"]\n");
+        assert_eq!(
+            with_brief_include("# hi\nbank = \"quick\"", line),
+            "# hi\nbank = \"quick\"\nbrief_include = [\"want\"]\n"
+        );
+        assert_eq!(
+            with_brief_include(
+                "brief_include = [\n  \"notes\",\n]\n# brief_include = [\"x\"]\n[colors]\na = \"red\"\n",
+                line
+            ),
+            "brief_include = [\"want\"]\n# brief_include = [\"x\"]\n[colors]\na = \"red\"\n"
+        );
     }
 }

@@ -123,6 +123,10 @@ fn cell(text: &str) -> String {
 /// The chart's data as a table: one row per check-in of the last year.
 fn chart(out: &mut String, brief: &Brief) {
     section(out, "Over the last year");
+    let _ = writeln!(
+        out,
+        "Scores at each check-in (`--format html` draws them as a chart).\n"
+    );
     let dimensions = crate::trend::dimensions_in(&brief.history);
     let names: Vec<String> = dimensions.iter().map(|d| cell(&d.name)).collect();
     let _ = writeln!(out, "| Check-in | {} |", names.join(" | "));

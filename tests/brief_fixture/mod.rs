@@ -68,6 +68,9 @@ pub fn history(data: &Path) {
                 (true, "want-changed") => "I want to lead the platform work next year.".into(),
                 (true, "manager") => "An introduction to the platform team's lead.".into(),
                 (true, "energy") => "The design review gave me energy; on-call drained it.".into(),
+                (true, "without-money") => {
+                    "Teaching: the onboarding sessions were the best part of my quarter.".into()
+                }
                 _ => format!("Quarter {}: a few words on {}.", quarter + 1, r.id),
             };
         }
