@@ -446,4 +446,92 @@ mod tests {
             )
         );
     }
+
+    fn checkin(at: &str, levels: [i64; 3], previous: Option<&str>) -> Snapshot {
+        let bank = crate::bank::builtin::get("core").expect("core");
+        let at = chrono::DateTime::parse_from_rfc3339(at).expect("date");
+        let mut c = crate::checkin::CheckIn::new(&bank, previous, Some("Q4"), at);
+        for q in &mut c.questions {
+            let level = match q.dimension.as_str() {
+                "autonomy" => levels[0],
+                "mastery" => levels[1],
+                _ => levels[2],
+            };
+            q.value = Some(if q.reverse { 6 - level } else { level });
+            q.note = "a note".into();
+        }
+        for r in &mut c.reflections {
+            r.text = format!("on {}", r.id);
+        }
+        if let Some(f) = &mut c.follow_up {
+            f.outcome = Some(Outcome::Dropped);
+        }
+        c.commitment = format!("commit {at}");
+        c.to_snapshot(at)
+    }
+
+    #[test]
+    fn the_default_parts_hold_nothing_written_and_ideas_for_the_lowest_score_at_first() {
+        let core = crate::bank::builtin::get("core").expect("core");
+        let only = checkin("2026-01-10T10:00:00+00:00", [4, 2, 3], None);
+        let brief = build(&only, &[Summary::of(&only)], Some(&core), &Part::DEFAULT);
+        assert_eq!(brief.label, None);
+        assert_eq!(brief.commitment, None);
+        assert!(brief.want.is_empty() && brief.help.is_empty());
+        assert!(brief.reflections.is_empty() && brief.notes.is_empty());
+        assert!(brief.past_commitments.is_empty());
+        assert_eq!(brief.compared_with, None);
+        assert!(brief.changes.is_empty());
+        assert_eq!(brief.history.len(), 1);
+        let suggestions = brief.suggestions.expect("ideas");
+        assert_eq!(suggestions.dimension, "mastery");
+        assert_eq!(suggestions.why, "Mastery scores lowest");
+        assert_eq!(suggestions.ideas, core.ideas("mastery")[..IDEAS_SHOWN]);
+        let none = build(&only, &[], None, &Part::DEFAULT);
+        assert_eq!(none.suggestions, None, "no bank, no ideas");
+    }
+
+    #[test]
+    fn the_year_before_gives_the_chart_the_verdicts_and_the_commitments() {
+        let old = checkin("2024-05-31T10:00:00+00:00", [3, 3, 3], None);
+        let a = checkin("2025-03-01T10:00:00+00:00", [3, 3, 3], Some("x"));
+        let b = checkin("2025-06-01T10:00:00+00:00", [3, 4, 3], Some("y"));
+        let later = checkin("2025-09-01T10:00:00+00:00", [1, 1, 1], Some("z"));
+        let all: Vec<Summary> = [&later, &b, &old, &a].map(Summary::of).to_vec();
+        let brief = build(&b, &all, None, &Part::ALL);
+        assert_eq!(brief.label.as_deref(), Some("Q4"));
+        let days: Vec<String> = brief
+            .history
+            .iter()
+            .map(|s| crate::describe::date(s.finished_at))
+            .collect();
+        assert_eq!(
+            days,
+            ["2025-03-01", "2025-06-01"],
+            "a year back, nothing after"
+        );
+        assert_eq!(brief.compared_with.as_deref(), Some("2025-03-01"));
+        let mastery = brief
+            .changes
+            .iter()
+            .find(|c| c.dimension == "mastery")
+            .expect("mastery");
+        assert_eq!(mastery.shown_delta(), Some(25.0));
+        assert_eq!(
+            brief.past_commitments,
+            [PastCommitment {
+                made: "2025-03-01".into(),
+                commitment: "commit 2025-03-01 10:00:00 +00:00".into(),
+                outcome: Some(Outcome::Dropped),
+            }]
+        );
+        assert_eq!(brief.want.len(), 2);
+        assert_eq!(brief.help.len(), 1);
+        assert_eq!(
+            brief.reflections.len(),
+            4,
+            "the core prompts not in want or help"
+        );
+        assert_eq!(brief.notes.len(), 18);
+    }
 }
