@@ -276,3 +276,31 @@ fn the_html_brief_is_one_self_contained_page_that_parses() {
         ]
     );
 }
+
+#[test]
+fn no_check_ins_or_one_still_make_a_valid_svg() {
+    let dir = private_tempdir();
+    let empty = stdout(dir.path(), &["chart", "--format", "svg"]);
+    let doc = roxmltree::Document::parse(&empty).expect("well-formed XML");
+    assert!(
+        doc.descendants()
+            .any(|n| n.text() == Some("No check-ins yet"))
+    );
+    let store = motive::store::Store::open(dir.path()).expect("store");
+    store
+        .save(support::snapshot(
+            &support::bank("core"),
+            support::at("2026-03-01T09:00:00+00:00"),
+            4,
+        ))
+        .expect("save");
+    let one = stdout(dir.path(), &["chart", "--format", "svg"]);
+    let doc = roxmltree::Document::parse(&one).expect("well-formed XML");
+    let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+    assert!(texts.contains(&"2026-03-01"), "{texts:?}");
+    let (pixels, _) = rasterise(&one);
+    for (id, rgb) in COLORS {
+        let found = pixels.chunks(4).any(|p| p[..3] == rgb);
+        assert!(found, "{id}'s marker is drawn");
+    }
+}
