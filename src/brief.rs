@@ -319,6 +319,14 @@ pub fn build(
     }
 }
 
+/// Two or three of `bank`'s ideas for `snapshot`, as a brief would show
+/// them (for the result screen): for the dimension that fell most since the
+/// check-in before it in `summaries`, else the one that scores lowest.
+#[must_use]
+pub fn suggestions(snapshot: &Snapshot, summaries: &[Summary], bank: &Bank) -> Option<Suggestions> {
+    build(snapshot, summaries, Some(bank), &[Part::Ideas]).suggestions
+}
+
 /// "core 2 (Autonomy, mastery and purpose)".
 fn bank_name(snapshot: &Snapshot) -> String {
     let title = snapshot.bank.title.trim();
@@ -489,6 +497,13 @@ mod tests {
         assert_eq!(suggestions.ideas, core.ideas("mastery")[..IDEAS_SHOWN]);
         let none = build(&only, &[], None, &Part::DEFAULT);
         assert_eq!(none.suggestions, None, "no bank, no ideas");
+        let fell = checkin("2026-04-10T10:00:00+00:00", [1, 3, 3], Some("x"));
+        let all = [Summary::of(&only), Summary::of(&fell)];
+        let why = super::suggestions(&fell, &all, &core).map(|s| s.why);
+        assert_eq!(
+            why.as_deref(),
+            Some("Autonomy fell the most since 2026-01-10")
+        );
     }
 
     #[test]
