@@ -1,8 +1,8 @@
 //! The example brief in docs/ is what this build writes: made from the
 //! synthetic check-ins of `brief_fixture`, by the real binary, and compared
 //! byte for byte here. After changing the brief, regenerate them with
-//! `MOTIVE_UPDATE_DOCS=1 cargo test --test brief_example`; otherwise this
-//! test fails and names the example that is out of date.
+//! `scripts/brief-example.sh` (which sets `MOTIVE_UPDATE_DOCS=1`);
+//! otherwise this test fails and names the example that is out of date.
 
 mod brief_fixture;
 mod support;
@@ -41,7 +41,7 @@ fn the_example_briefs_in_docs_are_current() {
         let kept = std::fs::read_to_string(&path).unwrap_or_default();
         assert!(
             kept == made,
-            "{file} is out of date: run MOTIVE_UPDATE_DOCS=1 cargo test --test brief_example"
+            "{file} is out of date: run scripts/brief-example.sh"
         );
     }
 }
