@@ -24,6 +24,18 @@ pub struct Bank {
     pub dimensions: Vec<Dimension>,
     pub questions: Vec<Question>,
     pub reflections: Vec<Reflection>,
+    /// Things to try, per dimension, for those that declare `ideas`. Kept
+    /// apart from [`Dimension`], which check-ins copy: ideas are the
+    /// bank's advice, not part of what was answered.
+    pub ideas: Vec<DimensionIdeas>,
+}
+
+/// A dimension's `ideas`: short, concrete things to try when its score is
+/// low or has fallen. Suggestions only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DimensionIdeas {
+    pub dimension: String,
+    pub ideas: Vec<String>,
 }
 
 /// The answer scale shared by every statement of a bank: integers `min..=max`,
@@ -101,5 +113,14 @@ impl Bank {
     #[must_use]
     pub fn dimension(&self, id: &str) -> Option<&Dimension> {
         self.dimensions.iter().find(|d| d.id == id)
+    }
+
+    /// The ideas of dimension `id`, empty when it declares none.
+    #[must_use]
+    pub fn ideas(&self, id: &str) -> &[String] {
+        self.ideas
+            .iter()
+            .find(|i| i.dimension == id)
+            .map_or(&[], |i| i.ideas.as_slice())
     }
 }

@@ -92,11 +92,16 @@ pub enum Command {
         after_help = "Examples:\n  motive export --format md -o review.md\n  motive export --format json -o backup.json\n  motive export --format csv -o - | column -s, -t"
     )]
     Export(ExportArgs),
-    /// Draw how your scores moved over time, as a text chart
+    /// Draw how your scores moved over time, as a text chart or an SVG image
     #[command(
-        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md"
+        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nAs SVG, each dimension also has its own colour and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --format svg -o trend.svg"
     )]
     Chart(ChartArgs),
+    /// A one-page brief for a conversation with your manager (private by default)
+    #[command(
+        after_help = "By default a brief holds only the scores, the chart and the bank's ideas: nothing you\nwrote. Name the parts you want with --include (the choice is remembered in config.toml):\n  label        the check-in's label\n  want         what you wrote about where you want to go\n  scores       the scores, with how far the latest change exceeds measurement error\n  chart        the scores over the last year\n  commitments  your commitment, and how past ones went\n  help         what you wrote you would ask your manager for\n  ideas        two or three of the bank's ideas, as suggestions\n  reflections  your other reflections\n  notes        your notes on single statements\n  all          every part\n  default      scores, chart and ideas\nThe last line of a brief lists what it holds and what it leaves out.\n\nExamples:\n  motive brief\n  motive brief --include default,want,help,commitments --format html -o brief.html\n  motive brief latest~1 --include all"
+    )]
+    Brief(BriefArgs),
     /// Import check-ins from a JSON export or a check-in file (all or nothing)
     #[command(
         after_help = "FILE is a JSON export (`motive export --format json`) or one check-in's .toml file\n(as in the data dir's snapshots/, or written by a check-in that could not be saved).\nImporting the same file twice changes nothing.\n\nExamples:\n  motive import backup.json\n  motive import ~/motive-check-in.toml"
@@ -128,6 +133,17 @@ pub enum Command {
         after_help = "Without PROMPT_ID, lists the prompts you have answered, with their ids.\n\nExamples:\n  motive thread\n  motive thread want"
     )]
     Thread(ThreadArgs),
+    /// Things to try for each dimension: the bank's suggestions
+    #[command(
+        after_help = "Ideas come from the bank (`ideas` under each [[dimensions]]); the default bank is
+`bank` in config.toml, else core.
+
+Examples:
+  motive ideas
+  motive ideas mastery
+  motive ideas --bank ./my-bank.toml"
+    )]
+    Ideas(IdeasArgs),
     /// Reminders to come back: a calendar file, or a scheduler snippet
     #[command(
         subcommand,
@@ -137,7 +153,7 @@ pub enum Command {
     /// Where the settings file is; write a commented one to start from
     #[command(
         subcommand,
-        after_help = "The file is $MOTIVE_CONFIG_DIR/config.toml, else ~/.config/motive/config.toml\n($XDG_CONFIG_HOME/motive). Every key is optional:\n  bank = \"quick\"         the bank motive check uses when --bank is not given\n  cadence_days = 30      days between check-ins, for the home screen and motive due\n  week_start = \"monday\"  a due date moves back to the start of its week\n  [colors]               a colour per dimension id: autonomy = \"cyan\", \"214\" or \"#5fafd7\"\nA mistake in the file stops every command except these with FILE:LINE:COL: message\nand exit status 2.\n\nExamples:\n  motive config init\n  $EDITOR \"$(motive config path)\"\n  motive config show"
+        after_help = "The file is $MOTIVE_CONFIG_DIR/config.toml, else ~/.config/motive/config.toml\n($XDG_CONFIG_HOME/motive). Every key is optional:\n  bank = \"quick\"         the bank motive check uses when --bank is not given\n  cadence_days = 30      days between check-ins, for the home screen and motive due\n  week_start = \"monday\"  a due date moves back to the start of its week\n  brief_include = [\"scores\", \"want\"]  the parts of motive brief (written by --include)\n  [colors]               a colour per dimension id: autonomy = \"cyan\", \"214\" or \"#5fafd7\"\nA mistake in the file stops every command except these with FILE:LINE:COL: message\nand exit status 2.\n\nExamples:\n  motive config init\n  $EDITOR \"$(motive config path)\"\n  motive config show"
     )]
     Config(ConfigCommand),
     /// Print a completion script for your shell
@@ -367,6 +383,53 @@ pub struct ChartArgs {
     /// Show only this dimension (repeat for several) [default: all]
     #[arg(long = "dimension", value_name = "ID")]
     pub dimensions: Vec<String>,
+    /// Text for the terminal, or an SVG image (--width and --height are for text)
+    #[arg(long, value_enum, default_value_t = ChartFormat::Text)]
+    pub format: ChartFormat,
+    /// Write to FILE (mode 0600) instead of stdout; - is stdout
+    ///
+    /// FILE is replaced atomically, and only when it is a regular file: a
+    /// symbolic link or a device node is refused, never replaced or written
+    /// through.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChartFormat {
+    /// A text chart
+    Text,
+    /// An SVG image: the same bytes for the same check-ins
+    Svg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BriefFormat {
+    /// Markdown
+    Md,
+    /// One self-contained HTML page (inline CSS and SVG, no JavaScript), ready to print
+    Html,
+}
+
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// Which check-in: id, unique prefix, latest or latest~N
+    #[arg(default_value = "latest", value_name = "CHECK-IN")]
+    pub id: String,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = BriefFormat::Md)]
+    pub format: BriefFormat,
+    /// Write to FILE (mode 0600) instead of stdout; - is stdout
+    ///
+    /// FILE is replaced atomically, and only when it is a regular file: a
+    /// symbolic link or a device node is refused, never replaced or written
+    /// through.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The parts to include, by name, comma-separated (see below)
+    /// [default: `brief_include` in config.toml, else scores,chart,ideas]
+    #[arg(long, value_name = "PARTS", value_delimiter = ',')]
+    pub include: Option<Vec<String>>,
 }
 
 #[derive(Debug, Args)]
@@ -415,6 +478,16 @@ pub struct ThreadArgs {
     /// As JSON, for scripts
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct IdeasArgs {
+    /// Only this dimension's ideas (its id: autonomy, mastery...)
+    #[arg(value_name = "DIMENSION")]
+    pub dimension: Option<String>,
+    /// Bank id or path to a bank file [default: `bank` in config.toml, else core]
+    #[arg(long, value_name = "ID|PATH")]
+    pub bank: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,6 +1,7 @@
 //! The plain commands: one file per subcommand, each writing to any `impl Write`.
 
 pub mod bank;
+pub mod brief;
 pub mod chart;
 pub mod commitments;
 pub mod compare;
@@ -10,6 +11,7 @@ pub mod due;
 pub mod event;
 pub mod export;
 pub mod format;
+pub mod ideas;
 pub mod import;
 pub mod list;
 pub mod man;
@@ -157,7 +159,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let reads_check_ins = match &cli.command {
         Some(Command::Due(args)) => !args.quiet && !args.short,
         Some(Command::List(_) | Command::Show(_) | Command::Compare(_)) => true,
-        Some(Command::Export(_) | Command::Chart(_)) => true,
+        Some(Command::Export(_) | Command::Chart(_) | Command::Brief(_)) => true,
         Some(Command::Search(_) | Command::Thread(_) | Command::Commitments(_)) => true,
         _ => false,
     };
@@ -174,6 +176,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Compare(args)) => compare::run(&args, ctx),
         Some(Command::Export(args)) => export::run(&args, ctx),
         Some(Command::Chart(args)) => chart::run(&args, ctx),
+        Some(Command::Brief(args)) => brief::run(&args, ctx),
         Some(Command::Import(args)) => import::run(&args, ctx),
         Some(Command::Due(args)) => due::run(&args, ctx),
         Some(Command::Remind(cmd)) => remind::run(&cmd, ctx),
@@ -181,6 +184,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Search(args)) => search::run(&args, ctx),
         Some(Command::Commitments(args)) => commitments::run(&args, ctx),
         Some(Command::Thread(args)) => thread::run(&args, ctx),
+        Some(Command::Ideas(args)) => ideas::run(&args, ctx),
         Some(Command::Config(cmd)) => config::run(&cmd, ctx),
         Some(Command::Completions { shell }) => completions::run(shell, ctx),
         Some(Command::Man(args)) => man::run(&args, ctx),

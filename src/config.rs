@@ -15,6 +15,7 @@ use serde::de::{MapAccess, Visitor};
 use toml::Spanned;
 
 use crate::bank::load::{is_valid_id, position_of};
+use crate::brief::Part;
 use crate::cadence::{MAX_EVERY_DAYS, Schedule};
 use crate::store::regular::{self, Links, ReadError};
 
@@ -32,7 +33,13 @@ pub const DEFAULT_BANK: &str = "core";
 pub const DEFAULT_CADENCE_DAYS: u32 = 90;
 
 /// Every top-level key, in the order the template lists them.
-pub const KEYS: [&str; 4] = ["bank", "cadence_days", "week_start", "colors"];
+pub const KEYS: [&str; 5] = [
+    "bank",
+    "cadence_days",
+    "week_start",
+    "brief_include",
+    "colors",
+];
 
 /// A settings file is a few lines; anything this big is the wrong file.
 const MAX_FILE_BYTES: u64 = 64 * 1024;
@@ -58,6 +65,9 @@ pub struct Config {
     pub cadence_days: Option<u32>,
     /// The day a week begins on; due dates move back to it.
     pub week_start: Option<Weekday>,
+    /// The parts `motive brief` includes without `--include`: the last
+    /// choice made, remembered by [`remember_brief_include`].
+    pub brief_include: Option<Vec<Part>>,
     /// A colour per dimension id, in file order.
     pub colors: Vec<(String, ColorSetting)>,
 }
@@ -229,6 +239,12 @@ impl Config {
                 )
             })?);
         }
+        if let Some(value) = raw.brief_include {
+            config.brief_include =
+                Some(brief_include(value.get_ref()).map_err(|message| {
+                    at(value.span().start, format!("`brief_include` {message}"))
+                })?);
+        }
         if let Some(colors) = raw.colors {
             for (id, value) in colors.into_inner().0 {
                 if !is_valid_id(id.get_ref()) {
@@ -311,6 +327,13 @@ impl Config {
             Some(day) => out.push_str(&format!("week_start = \"{}\"\n", day_name(day))),
             None => out.push_str("# week_start is not set: due dates are not moved\n"),
         }
+        let parts = self.brief_include.as_deref().unwrap_or(&Part::DEFAULT);
+        let names: Vec<String> = parts.iter().map(|p| toml_string(p.name())).collect();
+        out.push_str(&format!(
+            "brief_include = [{}]{}\n",
+            names.join(", "),
+            mark(self.brief_include.is_some())
+        ));
         out.push_str("\n[colors]\n");
         for (id, color) in &self.dimension_colors().fixed {
             let set = self.colors.iter().any(|(own, _)| own == id);
@@ -355,6 +378,12 @@ pub fn template() -> String {
 # to keep the exact date. Any day from monday to sunday.
 # week_start = "monday"
 
+# The parts `motive brief` holds when --include is not given. motive writes
+# this line itself whenever you pass --include, to remember your choice.
+# Parts: label, want, scores, chart, commitments, help, ideas, reflections,
+# notes. By default only the ones that hold nothing you wrote.
+# brief_include = ["scores", "chart", "ideas"]
+
 # The colour of each dimension on the screens and in `motive chart`; any
 # dimension id of any bank may be given one. A colour is a name ("cyan",
 # "light-blue"), a 256-colour index ("214") or "#rrggbb". The defaults come
@@ -379,6 +408,7 @@ struct Raw {
     bank: Option<Spanned<toml::Value>>,
     cadence_days: Option<Spanned<toml::Value>>,
     week_start: Option<Spanned<toml::Value>>,
+    brief_include: Option<Spanned<toml::Value>>,
     colors: Option<Spanned<RawColors>>,
 }
 
@@ -403,6 +433,115 @@ impl<'de> Deserialize<'de> for RawColors {
         }
         deserializer.deserialize_map(Entries)
     }
+}
+
+/// `brief_include`: an array of part names, each once.
+fn brief_include(value: &toml::Value) -> Result<Vec<Part>, String> {
+    let known = || {
+        Part::ALL
+            .iter()
+            .map(|p| p.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let Some(items) = value.as_array() else {
+        return Err(format!(
+            "must be a list of part names (brief_include = [\"scores\", \"want\"]); found {}",
+            describe(value)
+        ));
+    };
+    let mut parts = Vec::new();
+    for item in items {
+        let part = item.as_str().and_then(|name| Part::from_name(name.trim()));
+        match part {
+            Some(part) if !parts.contains(&part) => parts.push(part),
+            Some(part) => return Err(format!("names `{}` twice", part.name())),
+            None => {
+                return Err(format!(
+                    "holds {}, not a part; parts are {}",
+                    describe(item),
+                    known()
+                ));
+            }
+        }
+    }
+    parts.sort();
+    Ok(parts)
+}
+
+/// Remember `parts` as `brief_include` in the settings file at `path`: the
+/// key's line is replaced (or added before the first table), and every
+/// other line, comment and key is kept as it was. The file is written
+/// atomically, and only when the result still reads as valid settings.
+///
+/// # Errors
+/// The file cannot be read or written, or the edit would not parse (the
+/// file is then left as it was).
+pub fn remember_brief_include(path: &Path, parts: &[Part]) -> std::io::Result<()> {
+    let text = match regular::read(path, MAX_FILE_BYTES, Links::Follow) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map_err(|_| std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8"))?,
+        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
+        Err(ReadError::Io(e)) => return Err(e),
+        Err(ReadError::TooLarge { .. }) => {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::InvalidData,
+                "the settings file is too large",
+            ));
+        }
+    };
+    let names: Vec<String> = parts.iter().map(|p| toml_string(p.name())).collect();
+    let line = format!("brief_include = [{}]", names.join(", "));
+    let updated = with_brief_include(&text, &line);
+    Config::parse(&updated, path)
+        .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e.message))?;
+    if let Some(dir) = path.parent() {
+        use std::os::unix::fs::DirBuilderExt;
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir)?;
+    }
+    crate::store::atomic::write(
+        path,
+        updated.as_bytes(),
+        crate::store::atomic::Mode::Replace,
+    )
+}
+
+/// `text` with its top-level `brief_include` (one line, or an array over
+/// several) replaced by `line`, or `line` added before the first table.
+fn with_brief_include(text: &str, line: &str) -> String {
+    let mut out: Vec<&str> = Vec::new();
+    let mut lines = text.lines();
+    let mut placed = false;
+    while let Some(current) = lines.next() {
+        let trimmed = current.trim_start();
+        if !placed && trimmed.starts_with('[') {
+            out.push(line);
+            placed = true;
+        }
+        let is_key = trimmed
+            .strip_prefix("brief_include")
+            .is_some_and(|rest| rest.trim_start().starts_with('='));
+        if !placed && is_key {
+            out.push(line);
+            placed = true;
+            let mut open = current.matches('[').count() > current.matches(']').count();
+            while open {
+                let Some(next) = lines.next() else { break };
+                open = !next.contains(']');
+            }
+            continue;
+        }
+        out.push(current);
+    }
+    if !placed {
+        out.push(line);
+    }
+    let mut joined = out.join("\n");
+    joined.push('\n');
+    joined
 }
 
 /// serde's "unknown field `x`, expected ..." in motive's words.
@@ -543,11 +682,11 @@ mod tests {
     fn an_unknown_key_is_named_with_its_place() {
         assert_eq!(
             error("bank = \"core\"\n\ncadense = 30\n"),
-            "/home/me/.config/motive/config.toml:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, colors"
+            "/home/me/.config/motive/config.toml:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, brief_include, colors"
         );
         assert_eq!(
             error("[colours]\nautonomy = \"cyan\"\n"),
-            "/home/me/.config/motive/config.toml:1:2: unknown key `colours`, expected one of bank, cadence_days, week_start, colors"
+            "/home/me/.config/motive/config.toml:1:2: unknown key `colours`, expected one of bank, cadence_days, week_start, brief_include, colors"
         );
     }
 
@@ -680,5 +819,42 @@ mod tests {
         assert_eq!(again.cadence_days(), 14);
         assert_eq!(again.week_start, Some(Weekday::Fri));
         assert_eq!(again.dimension_colors(), config.dimension_colors());
+    }
+
+    #[test]
+    fn brief_include_takes_part_names_once_each() {
+        let path = Path::new("/c/config.toml");
+        let config =
+            Config::parse("brief_include = [\"want\", \"scores\"]\n", path).expect("valid");
+        assert_eq!(config.brief_include, Some(vec![Part::Want, Part::Scores]));
+        let config = Config::parse("brief_include = []\n", path).expect("valid");
+        assert_eq!(config.brief_include, Some(vec![]));
+        let err = |text: &str| Config::parse(text, path).expect_err("refused").to_string();
+        assert_eq!(
+            err("brief_include = [\"want\", \"want\"]"),
+            "/c/config.toml:1:17: `brief_include` names `want` twice"
+        );
+        assert_eq!(
+            err("brief_include = \"want\""),
+            "/c/config.toml:1:17: `brief_include` must be a list of part names \
+             (brief_include = [\"scores\", \"want\"]); found \"want\""
+        );
+    }
+
+    #[test]
+    fn remembering_brief_include_keeps_every_other_line() {
+        let line = "brief_include = [\"want\"]";
+        assert_eq!(with_brief_include("", line), "brief_include = [\"want\"]\n");
+        assert_eq!(
+            with_brief_include("# hi\nbank = \"quick\"", line),
+            "# hi\nbank = \"quick\"\nbrief_include = [\"want\"]\n"
+        );
+        assert_eq!(
+            with_brief_include(
+                "brief_include = [\n  \"notes\",\n]\n# brief_include = [\"x\"]\n[colors]\na = \"red\"\n",
+                line
+            ),
+            "brief_include = [\"want\"]\n# brief_include = [\"x\"]\n[colors]\na = \"red\"\n"
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! nothing of terminals; `commands` (plain CLI) and `tui` are two faces over it.
 
 pub mod bank;
+pub mod brief;
 pub mod cadence;
 pub mod checkin;
 pub mod cli;

@@ -27,6 +27,9 @@ pub const MAX_STATEMENTS: usize = 500;
 pub const MAX_DIMENSIONS: usize = 100;
 /// The most reflection prompts a bank, and so a check-in, may hold.
 pub const MAX_REFLECTIONS: usize = 100;
+/// The most `ideas` one dimension of a bank may list: a short list to
+/// choose from, not a catalogue.
+pub const MAX_IDEAS: usize = 20;
 /// The most points a scale may have (`1..=11`, say).
 pub const MAX_SCALE_POINTS: i64 = 11;
 /// Both ends of a scale lie within `-SCALE_BOUND..=SCALE_BOUND`.

@@ -170,6 +170,9 @@ fn a_hostile_file_name_is_escaped_wherever_it_is_named() {
             &["due"],
             &["export", "--format", "md", "--skip-unreadable"],
             &["export", "--format", "json"],
+            &["brief", "--include", "all"],
+            &["brief", "--include", "all", "--format", "html"],
+            &["chart", "--format", "svg"],
         ],
     );
 }
@@ -205,6 +208,9 @@ fn hostile_keys_and_texts_in_a_snapshot_are_warned_about_escaped() {
             &["show", "latest"],
             &["compare"],
             &["chart"],
+            &["chart", "--format", "svg"],
+            &["brief", "--include", "all"],
+            &["brief", "--include", "all", "--format", "html"],
             &["export", "--format", "csv", "--skip-unreadable"],
             &["export", "--format", "md", "--skip-unreadable"],
             &["export", "--format", "json", "--skip-unreadable"],

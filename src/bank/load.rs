@@ -17,7 +17,7 @@ use std::path::Path;
 use toml::de::DeTable;
 
 use self::table::{Checker, Table, Text};
-use super::{BANK_FORMAT, Bank, Dimension, Question, Reflection, Scale};
+use super::{BANK_FORMAT, Bank, Dimension, DimensionIdeas, Question, Reflection, Scale};
 use crate::store::regular::{self, Links, ReadError};
 use crate::text::escape_line;
 
@@ -26,7 +26,7 @@ use crate::text::escape_line;
 // be saved.
 use crate::limits;
 pub use crate::limits::{
-    MAX_BANK_BYTES as MAX_FILE_BYTES, MAX_DIMENSIONS, MAX_ID_CHARS,
+    MAX_BANK_BYTES as MAX_FILE_BYTES, MAX_DIMENSIONS, MAX_ID_CHARS, MAX_IDEAS,
     MAX_PARAGRAPH_CHARS as MAX_TEXT_CHARS, MAX_REFLECTIONS, MAX_SCALE_POINTS,
     MAX_STATEMENTS as MAX_QUESTIONS,
 };
@@ -211,7 +211,7 @@ const ROOT_KEYS: &[&str] = &[
     "reflections",
 ];
 const SCALE_KEYS: &[&str] = &["min", "max", "labels"];
-const DIMENSION_KEYS: &[&str] = &["id", "name", "description", "sd", "reliability"];
+const DIMENSION_KEYS: &[&str] = &["id", "name", "description", "sd", "reliability", "ideas"];
 const QUESTION_KEYS: &[&str] = &["id", "dimension", "text", "hint", "reverse", "weight"];
 const REFLECTION_KEYS: &[&str] = &["id", "prompt", "hint"];
 
@@ -239,9 +239,17 @@ fn read_bank(ck: &mut Checker<'_>, root: &Table<'_, '_>, reserved_ids: &[&str]) 
     let scale = root
         .required_table(ck, "scale", "[scale]")
         .and_then(|scale| read_scale(ck, &scale));
-    let dimensions = read_dimensions(ck, root);
+    let mut dimensions = read_dimensions(ck, root);
     let questions = read_questions(ck, root, &dimensions);
     let reflections = read_reflections(ck, root);
+    let ideas = dimensions
+        .iter_mut()
+        .filter(|d| !d.ideas.is_empty())
+        .map(|d| DimensionIdeas {
+            dimension: d.dimension.id.clone(),
+            ideas: std::mem::take(&mut d.ideas),
+        })
+        .collect();
     Some(Bank {
         id: id?.0,
         version: version?,
@@ -251,6 +259,7 @@ fn read_bank(ck: &mut Checker<'_>, root: &Table<'_, '_>, reserved_ids: &[&str]) 
         dimensions: dimensions.into_iter().map(|d| d.dimension).collect(),
         questions,
         reflections,
+        ideas,
     })
 }
 
@@ -342,6 +351,9 @@ struct ReadDimension {
     dimension: Dimension,
     /// Where its id is, for "no questions".
     id_span: std::ops::Range<usize>,
+    /// Its `ideas`, kept beside the dimension: they belong to the bank,
+    /// not to the check-ins that copy the dimension.
+    ideas: Vec<String>,
 }
 
 fn read_dimensions(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Vec<ReadDimension> {
@@ -361,6 +373,7 @@ fn read_dimensions(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Vec<ReadDimens
         let description = table.text(ck, "description", Text::Paragraph);
         let sd = table.number(ck, "sd", false);
         let reliability = table.number(ck, "reliability", false);
+        let ideas = read_ideas(ck, table);
         if let Some((sd, span)) = &sd
             && let Err(why) = limits::check_sd(*sd)
         {
@@ -404,6 +417,7 @@ fn read_dimensions(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Vec<ReadDimens
                     reliability: reliability.map(|(v, _)| v),
                 },
                 id_span,
+                ideas,
             });
         } else if let Some((raw, span)) = raw_id {
             // Keep a placeholder so the id still counts as declared.
@@ -416,10 +430,31 @@ fn read_dimensions(ck: &mut Checker<'_>, root: &Table<'_, '_>) -> Vec<ReadDimens
                     reliability: None,
                 },
                 id_span: span,
+                ideas: Vec::new(),
             });
         }
     }
     dimensions
+}
+
+/// A dimension's optional `ideas`: one line each, at most [`MAX_IDEAS`].
+fn read_ideas(ck: &mut Checker<'_>, table: &Table<'_, '_>) -> Vec<String> {
+    let Some((items, span)) = table.array(ck, "ideas", false) else {
+        return Vec::new();
+    };
+    if items.len() > MAX_IDEAS {
+        ck.error(
+            Some(span),
+            format!(
+                "a dimension may have at most {MAX_IDEAS} ideas; this one has {}",
+                items.len()
+            ),
+        );
+    }
+    items
+        .iter()
+        .filter_map(|item| table::text_value(ck, "each idea", item, Text::Line))
+        .collect()
 }
 
 fn read_questions(

@@ -1,10 +1,11 @@
-//! `motive chart`: the trend chart as plain text.
+//! `motive chart`: the trend chart as plain text, or as an SVG image.
 
 use std::process::ExitCode;
 
+use super::output::{self, Target};
 use super::paint::Paint;
 use super::{Ctx, Error};
-use crate::cli::ChartArgs;
+use crate::cli::{ChartArgs, ChartFormat};
 use crate::draw::chart::{self, TrendChart};
 use crate::store::Store;
 use crate::trend;
@@ -12,7 +13,7 @@ use crate::trend;
 pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).summaries();
     super::format::warn_problems(&listing, ctx.err)?;
-    if listing.snapshots.is_empty() {
+    if listing.snapshots.is_empty() && args.format == ChartFormat::Text {
         writeln!(
             ctx.out,
             "No check-ins yet: run `motive check` to record the first one."
@@ -34,7 +35,9 @@ pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     }
 
     let only = (!args.dimensions.is_empty()).then_some(args.dimensions.as_slice());
-    let text = if ctx.color {
+    let text = if args.format == ChartFormat::Svg {
+        crate::draw::svg::render(&listing.snapshots, only)
+    } else if ctx.color && args.output.is_none() {
         // In colour, and still with a marker per line, so the chart reads
         // for eyes that cannot tell the colours apart.
         let mut chart = TrendChart::new(&listing.snapshots)
@@ -47,6 +50,17 @@ pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     } else {
         chart::render_plain(&listing.snapshots, args.width, args.height, only)
     };
-    ctx.out.write_all(text.as_bytes())?;
+    match Target::of(args.output.as_deref()) {
+        Target::Stdout => ctx.out.write_all(text.as_bytes())?,
+        Target::File(path) => {
+            output::write_file(path, text.as_bytes())?;
+            writeln!(
+                ctx.err,
+                "wrote the chart of {} check-ins to {}",
+                listing.snapshots.len(),
+                crate::text::escape_path(path)
+            )?;
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }

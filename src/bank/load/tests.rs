@@ -674,3 +674,71 @@ fn a_diagnostic_is_printed_with_nothing_raw() {
     let diagnostic = Diagnostic::whole_file("a\u{202E}b.toml", "bad \u{9b}2J");
     assert_eq!(diagnostic.to_string(), "a\\u{202e}b.toml: bad \\u{9b}2J");
 }
+
+#[test]
+fn ideas_are_optional_and_kept_per_dimension_apart_from_it() {
+    let bank = parse("t.toml", BASE).expect("valid");
+    assert!(bank.ideas.is_empty());
+    assert!(bank.ideas("focus").is_empty());
+    let text = with(
+        "reliability = 0.8\n",
+        "reliability = 0.8\nideas = [\"  Close the chat for an hour. \", \"Say no once.\"]\n",
+    );
+    let bank = parse("t.toml", &text).expect("valid");
+    assert_eq!(
+        bank.ideas("focus"),
+        ["Close the chat for an hour.", "Say no once."]
+    );
+    assert!(bank.ideas("craft").is_empty());
+    assert_eq!(
+        bank.dimension("focus").map(|d| d.id.as_str()),
+        Some("focus")
+    );
+}
+
+#[test]
+fn each_idea_is_checked_like_other_bank_text() {
+    let wrong = |ideas: &str| {
+        one_error(&with(
+            "reliability = 0.8\n",
+            &format!("reliability = 0.8\nideas = {ideas}\n"),
+        ))
+    };
+    assert_eq!(
+        wrong("\"one\""),
+        "t.toml:18:9: `ideas` must be an array, not a string"
+    );
+    assert_eq!(
+        wrong("[\"  \"]"),
+        "t.toml:18:10: each idea must not be empty"
+    );
+    assert_eq!(
+        wrong("[3]"),
+        "t.toml:18:10: each idea must be a string, not an integer"
+    );
+    assert!(
+        wrong("[\"two\\nlines\"]").starts_with("t.toml:18:10: each idea "),
+        "{}",
+        wrong("[\"two\\nlines\"]")
+    );
+    assert!(wrong("[\"a\\u001b[2Jb\"]").starts_with("t.toml:18:10: each idea "));
+    let long = format!("[\"{}\"]", "x".repeat(MAX_TEXT_CHARS + 1));
+    assert!(wrong(&long).starts_with("t.toml:18:10: each idea "));
+    let many = format!("[{}]", vec!["\"x\""; MAX_IDEAS + 1].join(", "));
+    assert_eq!(
+        wrong(&many),
+        format!(
+            "t.toml:18:9: a dimension may have at most {MAX_IDEAS} ideas; this one has {}",
+            MAX_IDEAS + 1
+        )
+    );
+}
+
+#[test]
+fn every_dimension_of_the_core_bank_has_ideas() {
+    let core = crate::bank::builtin::get("core").expect("core");
+    for dimension in &core.dimensions {
+        let ideas = core.ideas(&dimension.id);
+        assert!((3..=MAX_IDEAS).contains(&ideas.len()), "{}", dimension.id);
+    }
+}
