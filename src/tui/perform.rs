@@ -144,12 +144,7 @@ impl Driver {
             Effect::SaveSnapshot(checkin) => {
                 // The check-in to compare the new one with; if it cannot be
                 // read, the result screen simply shows no comparison.
-                let previous = self
-                    .store
-                    .summaries()
-                    .snapshots
-                    .pop()
-                    .and_then(|latest| self.store.load(&latest.id).ok());
+                let previous = self.store.lookup().find("latest").ok();
                 let snapshot = checkin.to_snapshot((self.now)());
                 Some(match self.store.save_once(snapshot) {
                     Ok(saved) => {
@@ -266,7 +261,8 @@ impl Driver {
                 Err(d) => return cannot("The question bank cannot be loaded", join(&d)),
             },
         };
-        let previous = store.summaries().snapshots.pop();
+        // By name: the home screen behind has read every summary already.
+        let previous = store.lookup().find("latest").ok();
         let commitment = previous.as_ref().map(|p| p.commitment.as_str());
         let checkin = CheckIn::new(&bank, commitment, self.label.as_deref(), (self.now)());
         self.start(&store, checkin)
