@@ -5,6 +5,7 @@
 use crate::score::{DimensionChange, DimensionScore};
 use crate::snapshot::Outcome;
 use crate::summary::Summary;
+use crate::trend::TrendData;
 
 /// The check-ins at a glance. Only summaries: a check-in shown in full is
 /// loaded when it is opened (the `Load` effect).
@@ -12,6 +13,9 @@ use crate::summary::Summary;
 pub struct Overview {
     /// Every readable check-in, oldest first.
     pub snapshots: Vec<Summary>,
+    /// Their trend, for the history's chart and columns: worked out once in
+    /// [`Overview::new`], not on every frame.
+    pub trend: TrendData,
     /// The latest check-in's scores.
     pub scores: Vec<DimensionScore>,
     /// "A check-in is due" or "Next check-in due on ...".
@@ -30,6 +34,7 @@ impl Overview {
             .map(|s| s.scores.clone())
             .unwrap_or_default();
         Self {
+            trend: TrendData::of(&snapshots),
             snapshots,
             scores,
             due,
