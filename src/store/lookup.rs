@@ -13,7 +13,8 @@ use crate::summary::Summary;
 pub struct Lookup<'a> {
     store: &'a Store,
     /// The ids in `snapshots/`, sorted; only ids that can name a check-in.
-    ids: Vec<String>,
+    /// Listed when first needed: a full id needs no listing.
+    ids: Option<Vec<String>>,
     /// The files read on the way that could not be used.
     problems: Vec<Problem>,
     /// The full listing, once the names could not decide.
@@ -22,6 +23,25 @@ pub struct Lookup<'a> {
 
 impl<'a> Lookup<'a> {
     pub(super) fn new(store: &'a Store) -> Self {
+        Self {
+            store,
+            ids: None,
+            problems: Vec::new(),
+            listing: None,
+        }
+    }
+
+    /// The ids in `snapshots/`, listed once.
+    fn ids(&mut self) -> &[String] {
+        if self.ids.is_none() {
+            let (ids, problems) = Self::list_ids(self.store);
+            self.problems.extend(problems);
+            self.ids = Some(ids);
+        }
+        self.ids.as_deref().unwrap_or_default()
+    }
+
+    fn list_ids(store: &Store) -> (Vec<String>, Vec<Problem>) {
         let (entries, mut problems) = store.snapshot_entries();
         let mut ids = Vec::with_capacity(entries.len());
         for (entry, name) in entries {
@@ -38,25 +58,36 @@ impl<'a> Lookup<'a> {
             }
         }
         ids.sort_unstable();
-        Self {
-            store,
-            ids,
-            problems,
-            listing: None,
+        (ids, problems)
+    }
+
+    /// The check-in of a full id, read straight from its file when it is
+    /// there, readable and not part of an import on its way in.
+    fn by_full_id(&self, id: &str) -> Option<Snapshot> {
+        super::validate::check_id(id).ok()?;
+        let (importing, _) = self.store.settle_import();
+        if importing.contains(id) {
+            return None;
         }
+        read_snapshot(&self.store.snapshots_dir().join(format!("{id}.toml"))).ok()
     }
 
     /// The check-in `spec` names (`latest`, `latest~N`, an id or a unique
     /// prefix), in full; the same one [`find`] picks in the full listing.
     pub fn find(&mut self, spec: &str) -> Result<Snapshot, StoreError> {
         if self.listing.is_none() {
+            if let Some(snapshot) = self.by_full_id(spec) {
+                return Ok(snapshot);
+            }
+            self.ids();
+            let ids = self.ids.as_deref().unwrap_or_default();
             let dir = self.store.snapshots_dir();
             let mut read = |id: &str| {
                 let path = dir.join(format!("{id}.toml"));
                 read_snapshot(&path).map_err(|reason| Problem { path, reason })
             };
             let mut seen = Vec::new();
-            let fast = find::by_name(&self.ids, spec, &mut read, &mut seen);
+            let fast = find::by_name(ids, spec, &mut read, &mut seen);
             for problem in seen {
                 if !self.problems.iter().any(|p| p.path == problem.path) {
                     self.problems.push(problem);
@@ -72,7 +103,7 @@ impl<'a> Lookup<'a> {
 
     /// Whether there are fewer than `n` readable check-ins.
     pub fn fewer_than(&mut self, n: usize) -> bool {
-        if self.listing.is_none() && self.ids.len() >= n {
+        if self.listing.is_none() && self.ids().len() >= n {
             let back = n.saturating_sub(1);
             if self.find(&format!("latest~{back}")).is_ok() {
                 return false;
