@@ -110,8 +110,10 @@ const MAX_OFFSET: TimeDelta = TimeDelta::days(1);
 /// files it cannot read go to `problems`. `None` when the names cannot
 /// decide and the caller must fall back to the full listing: an ambiguous
 /// prefix, no match or one that cannot be read, fewer readable check-ins than
-/// asked for, or a file whose id is not the local time of its finish (a
-/// hand edit: the order of the names says nothing then).
+/// asked for, or a file read whose id is not the local time of its finish
+/// (a hand edit: the order of the names says nothing then). A hand edit in
+/// a file not read, moving an old check-in's finish past the newest, is
+/// not seen.
 pub(crate) fn by_name(
     ids: &[String],
     spec: &str,
