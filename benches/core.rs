@@ -1,7 +1,8 @@
 //! How long the work behind each screen and command takes, in process:
 //! parsing banks, scoring, loading the store (cold and through the summary
 //! cache), drawing the home and history screens, a key press on the question
-//! and history screens, and the text chart. `cargo bench --bench core`.
+//! and history screens, the text chart, and finding `latest` by name.
+//! `cargo bench --bench core`.
 //!
 //! The check-ins are realistic synthetic ones (notes, reflections, follow-ups)
 //! from `examples/synth`; whole-process timings are in
@@ -106,6 +107,34 @@ fn store(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("summaries, cache warm", n), &n, |b, _| {
             b.iter(|| store.summaries().snapshots.len())
         });
+        // What `show latest` did before finding check-ins by name.
+        group.bench_with_input(
+            BenchmarkId::new("latest from the summaries", n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    let listing = store.summaries();
+                    let latest = motive::store::find(&listing.snapshots, "latest").expect("latest");
+                    store.load(&latest.id).expect("load")
+                })
+            },
+        );
+        group.bench_with_input(BenchmarkId::new("latest by name", n), &n, |b, _| {
+            b.iter(|| store.lookup().find("latest").expect("latest"))
+        });
+        group.bench_with_input(
+            BenchmarkId::new("latest~1 and latest by name", n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    let mut lookup = store.lookup();
+                    (
+                        lookup.find("latest~1").expect("previous"),
+                        lookup.find("latest").expect("latest"),
+                    )
+                })
+            },
+        );
     }
     group.finish();
 }
@@ -192,6 +221,17 @@ fn chart(c: &mut Criterion) {
                 buffer
             });
         });
+        let prepared = motive::trend::TrendData::of(&all);
+        group.bench_function(
+            BenchmarkId::new("widget 120x40, trend worked out", n),
+            |b| {
+                b.iter(|| {
+                    let mut buffer = Buffer::empty(area);
+                    (&TrendChart::of(black_box(&prepared))).render(area, &mut buffer);
+                    buffer
+                });
+            },
+        );
         group.bench_function(BenchmarkId::new("plain text 80x20", n), |b| {
             b.iter(|| render_plain(black_box(&all), 80, 20, None));
         });

@@ -4,6 +4,8 @@
 //! * start to the first complete frame of the home screen;
 //! * a key press to its redrawn frame, scrolling history and moving the
 //!   highlight on a check-in statement;
+//! * `motive check` from start to its first complete frame;
+//! * the CPU time used while history sits idle for 10 s;
 //! * the peak memory (VmHWM) of each session.
 //!
 //! A frame counts as complete when the screen shows what is asked for and
@@ -26,6 +28,8 @@ use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 const QUIET: Duration = Duration::from_millis(40);
 const DEADLINE: Duration = Duration::from_secs(60);
 const KEY_PRESSES: usize = 40;
+/// How long history is left alone to measure the cost of idle ticks.
+const IDLE: Duration = Duration::from_secs(10);
 
 struct Screen {
     parser: vt100::Parser,
@@ -166,6 +170,18 @@ impl Session {
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
     }
 
+    /// CPU time (user and system) the session has used so far, from /proc.
+    fn cpu_time(&self) -> Option<Duration> {
+        let pid = self.child.process_id()?;
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+        // The fields after the command name, which is in parentheses.
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let ticks: u64 =
+            fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
+        // USER_HZ is 100 on Linux.
+        Some(Duration::from_millis(ticks * 10))
+    }
+
     fn finish(mut self, keys: &str) {
         self.send(keys);
         let deadline = Instant::now() + Duration::from_secs(10);
@@ -247,8 +263,34 @@ fn main() -> ExitCode {
     session.frame("history", showing("Label"));
     let history = key_presses(&mut session, ["\x1b[B", "\x1b[A"]);
     peak = peak.max(session.peak_rss_kib().unwrap_or(0));
+    // Left alone on history for a while: what the idle ticks cost.
+    let before = session.cpu_time();
+    thread::sleep(IDLE);
+    let idle = session
+        .cpu_time()
+        .zip(before)
+        .map(|(after, before)| after - before);
     session.finish("qq");
     println!("history scroll key       {}", median_ms(history));
+    if let Some(idle) = idle {
+        println!(
+            "idle on history          {:.0} ms of CPU in {} s",
+            idle.as_secs_f64() * 1000.0,
+            IDLE.as_secs()
+        );
+    }
+
+    // `motive check`: from start to its first screen (the follow-up of the
+    // last commitment).
+    let mut check_frames = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let session = Session::spawn(bin, data, &config, &["check", "--bank", "core"]);
+        let drawn = session.frame("the follow-up", showing("How did it go?"));
+        check_frames.push(drawn.saturating_duration_since(session.started));
+        session.finish("qy");
+        let _ = std::fs::remove_dir_all(std::path::Path::new(data).join("drafts"));
+    }
+    println!("first frame of check     {}", median_ms(check_frames));
 
     // A check-in: answer the follow-up of the last commitment, then move the
     // highlight on the first statement. The draft it leaves is removed.

@@ -40,7 +40,9 @@ fn main() -> color_eyre::Result<ExitCode> {
             })
         }
         Some(_) => {
-            let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());
+            // One buffer for all output: stdout alone flushes on every newline.
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+            let mut err = std::io::stderr();
             let mut ctx = Ctx {
                 data_dir,
                 config_dir,
@@ -51,7 +53,10 @@ fn main() -> color_eyre::Result<ExitCode> {
                 err: &mut err,
             };
             let status = commands::run(cli, &mut ctx);
-            let _ = out.flush();
+            // What is still buffered can fail to write too (a full disk).
+            let flushed = out.flush();
+            let status =
+                status.and_then(|code| flushed.map(|()| code).map_err(commands::Error::from));
             Ok(status.unwrap_or_else(|e| {
                 if !e.message.is_empty() {
                     let _ = writeln!(std::io::stderr(), "motive: {e}");

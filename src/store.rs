@@ -22,6 +22,7 @@ pub mod fault;
 mod find;
 pub mod journal;
 mod lock;
+mod lookup;
 pub mod machine;
 pub mod regular;
 pub mod saved;
@@ -39,6 +40,7 @@ use serde::Serialize;
 pub use drafts::{Draft, DraftStatus, OtherDraft, validate_draft};
 pub use find::{HasId, find};
 pub use lock::{LockError, WriterLock};
+pub use lookup::Lookup;
 pub use machine::Machine;
 pub use saved::Saved;
 pub use validate::{
@@ -393,9 +395,17 @@ impl Store {
         })
     }
 
-    /// The snapshot files, by name, with their stamps; and the problem of a
-    /// `snapshots/` dir that cannot be read.
-    fn snapshot_files(&self) -> (Vec<SnapshotFile>, Vec<Problem>) {
+    /// Look check-ins up by name without listing them all (`show`,
+    /// `compare`, `due`): see [`Lookup`].
+    #[must_use]
+    pub fn lookup(&self) -> Lookup<'_> {
+        Lookup::new(self)
+    }
+
+    /// The entries of `snapshots/` that may hold a check-in (`*.toml`, not
+    /// hidden, not part of an import on its way in), with their names; and
+    /// the problems of a `snapshots/` dir that cannot be read. No stat.
+    fn snapshot_entries(&self) -> (Vec<(fs::DirEntry, String)>, Vec<Problem>) {
         let (importing, import_problem) = self.settle_import();
         let dir = self.snapshots_dir();
         let entries = match regular::real_dir(&dir).and_then(|()| fs::read_dir(&dir)) {
@@ -429,6 +439,13 @@ impl Store {
                 (!name.starts_with('.') && !importing.contains(id)).then_some((entry, name))
             })
             .collect();
+        (candidates, import_problem.into_iter().collect())
+    }
+
+    /// The snapshot files, by name, with their stamps; and the problem of a
+    /// `snapshots/` dir that cannot be read.
+    fn snapshot_files(&self) -> (Vec<SnapshotFile>, Vec<Problem>) {
+        let (candidates, mut problems) = self.snapshot_entries();
         // One stat per file: with thousands of check-ins, on every core.
         // Relative to the open dir, which is cheaper than a path lookup per
         // file, and never through a link: a link or a FIFO is a problem.
@@ -455,7 +472,7 @@ impl Store {
                 })),
             }
         });
-        let (mut files, mut problems) = (Vec::new(), Vec::new());
+        let mut files = Vec::new();
         for stat in stats {
             match stat {
                 Ok(file) => files.push(file),
@@ -463,7 +480,6 @@ impl Store {
             }
         }
         files.sort_by(|a, b| a.name.cmp(&b.name));
-        problems.extend(import_problem);
         problems.sort_by(|a, b| a.path.cmp(&b.path));
         (files, problems)
     }

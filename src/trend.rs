@@ -60,7 +60,11 @@ pub fn shown_dimensions<'a>(
     snapshots: &'a [Summary],
     only: Option<&[String]>,
 ) -> Vec<&'a Dimension> {
-    let all = dimensions_in(snapshots);
+    pick(dimensions_in(snapshots), only)
+}
+
+/// `all`, or only the ids in `only`, in that order, each once.
+fn pick<'a>(all: Vec<&'a Dimension>, only: Option<&[String]>) -> Vec<&'a Dimension> {
     let Some(ids) = only else {
         return all;
     };
@@ -101,17 +105,29 @@ pub fn series<'a>(
     shown: &[&'a Dimension],
     slots: usize,
 ) -> Vec<Series<'a>> {
-    let groups = group_by_slot(timeline, slots);
+    let xs: Vec<f64> = timeline.iter().map(|(x, _)| *x).collect();
+    build_series(&xs, shown, slots, |position, i| {
+        timeline[i].1.score(&shown[position].id)
+    })
+}
+
+/// The series of `shown` over check-ins at `xs` (in time order), where
+/// `score(position in shown, index in xs)` is a check-in's score.
+fn build_series<'a>(
+    xs: &[f64],
+    shown: &[&'a Dimension],
+    slots: usize,
+    score: impl Fn(usize, usize) -> Option<f64>,
+) -> Vec<Series<'a>> {
+    let groups = slot_ranges(xs, slots);
+    let score = &score;
     shown
         .iter()
         .enumerate()
         .map(|(position, dimension)| {
             let points = groups.iter().map(|group| {
-                let scores: Vec<f64> = group
-                    .iter()
-                    .filter_map(|(_, s)| s.score(&dimension.id))
-                    .collect();
-                (!scores.is_empty()).then(|| (mean_x(group), mean(&scores)))
+                let scores: Vec<f64> = group.clone().filter_map(|i| score(position, i)).collect();
+                (!scores.is_empty()).then(|| (mean(&xs[group.clone()]), mean(&scores)))
             });
             Series {
                 dimension,
@@ -129,24 +145,103 @@ pub fn group_by_slot<'t, 'a>(
     timeline: &'t [(f64, &'a Summary)],
     slots: usize,
 ) -> Vec<&'t [(f64, &'a Summary)]> {
-    let span = timeline.last().map_or(0.0, |(x, _)| *x);
-    if timeline.len() <= slots.max(1) || span <= 0.0 {
-        return timeline.chunks(1).collect();
+    let xs: Vec<f64> = timeline.iter().map(|(x, _)| *x).collect();
+    slot_ranges(&xs, slots)
+        .into_iter()
+        .map(|group| &timeline[group])
+        .collect()
+}
+
+/// [`group_by_slot`] of check-ins at `xs` (in time order), as index ranges.
+fn slot_ranges(xs: &[f64], slots: usize) -> Vec<std::ops::Range<usize>> {
+    let span = xs.last().copied().unwrap_or(0.0);
+    if xs.len() <= slots.max(1) || span <= 0.0 {
+        return (0..xs.len()).map(|i| i..i + 1).collect();
     }
     // Slots are few (a chart's width), so the float-to-index casts are exact.
     let slot_of = |x: f64| ((x / span) * (slots - 1) as f64).round() as usize;
-    timeline
-        .chunk_by(|(a, _), (b, _)| slot_of(*a) == slot_of(*b))
-        .collect()
+    let mut groups = Vec::new();
+    let mut start = 0;
+    for i in 1..xs.len() {
+        if slot_of(xs[i - 1]) != slot_of(xs[i]) {
+            groups.push(start..i);
+            start = i;
+        }
+    }
+    if !xs.is_empty() {
+        groups.push(start..xs.len());
+    }
+    groups
+}
+
+/// What a trend chart needs of a list of check-ins, worked out once (the
+/// TUI keeps it beside its summaries) so that drawing does not sort and
+/// search every check-in on every frame.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TrendData {
+    /// [`dimensions_in`] the check-ins.
+    dimensions: Vec<Dimension>,
+    /// The first check-in's finish time.
+    first: Option<DateTime<FixedOffset>>,
+    /// Each check-in's x, in time order (see [`timeline`]).
+    xs: Vec<f64>,
+    /// Per dimension, each check-in's score, in time order.
+    scores: Vec<Vec<Option<f64>>>,
+}
+
+impl TrendData {
+    #[must_use]
+    pub fn of(snapshots: &[Summary]) -> Self {
+        let timeline = timeline(snapshots);
+        let dimensions: Vec<Dimension> = dimensions_in(snapshots).into_iter().cloned().collect();
+        let scores = dimensions
+            .iter()
+            .map(|d| timeline.iter().map(|(_, s)| s.score(&d.id)).collect())
+            .collect();
+        Self {
+            first: timeline.first().map(|(_, s)| s.finished_at),
+            xs: timeline.iter().map(|(x, _)| *x).collect(),
+            dimensions,
+            scores,
+        }
+    }
+
+    /// Every dimension, as [`dimensions_in`] gives them.
+    #[must_use]
+    pub fn dimensions(&self) -> &[Dimension] {
+        &self.dimensions
+    }
+
+    /// The dimensions to show, as [`shown_dimensions`] picks them.
+    #[must_use]
+    pub fn shown(&self, only: Option<&[String]>) -> Vec<&Dimension> {
+        pick(self.dimensions.iter().collect(), only)
+    }
+
+    /// The first check-in's finish time and the days from it to the last.
+    #[must_use]
+    pub fn span(&self) -> Option<(DateTime<FixedOffset>, f64)> {
+        Some((self.first?, self.xs.last().copied().unwrap_or(0.0)))
+    }
+
+    /// [`series`] of `shown` (dimensions of this data) over `slots`.
+    #[must_use]
+    pub fn series<'a>(&self, shown: &[&'a Dimension], slots: usize) -> Vec<Series<'a>> {
+        let columns: Vec<Option<&Vec<Option<f64>>>> = shown
+            .iter()
+            .map(|d| {
+                let at = self.dimensions.iter().position(|mine| mine.id == d.id)?;
+                self.scores.get(at)
+            })
+            .collect();
+        build_series(&self.xs, shown, slots, |position, i| {
+            columns[position].and_then(|scores| scores[i])
+        })
+    }
 }
 
 fn mean(values: &[f64]) -> f64 {
     values.iter().sum::<f64>() / values.len() as f64
-}
-
-fn mean_x(group: &[(f64, &Summary)]) -> f64 {
-    let xs: Vec<f64> = group.iter().map(|(x, _)| *x).collect();
-    mean(&xs)
 }
 
 /// Cut a sequence of optional points into the runs between the `None`s.

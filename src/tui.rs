@@ -174,21 +174,32 @@ fn event_loop(
     if start_check_in {
         driver.perform_all(screen, app, vec![Effect::Open]);
     }
+    // Whether the frame may have changed since it was last drawn.
+    let mut changed = true;
     loop {
-        driver.remember(app);
-        screen.draw(|frame| view::view(app, frame))?;
+        if changed {
+            driver.remember(app);
+            screen.draw(|frame| view::view(app, frame))?;
+        }
         let msg = if event::poll(Duration::from_millis(TICK_MS))? {
             match event::read()? {
                 Event::Key(key) if key.is_press() => Msg::Key(key),
                 Event::Paste(text) => Msg::Paste(text),
                 Event::Mouse(mouse) => Msg::Mouse(mouse),
                 Event::Resize(width, height) => Msg::Resize { width, height },
-                _ => continue, // the rest: redraw
+                _ => {
+                    changed = true; // the rest: redraw
+                    continue;
+                }
             }
         } else {
             Msg::Tick
         };
+        let idle = matches!(msg, Msg::Tick);
         let effects = app.update(msg);
+        // A tick only counts down to saving the draft; until it asks for
+        // something, nothing on screen changed and nothing is drawn.
+        changed = !(idle && effects.is_empty());
         driver.perform_all(screen, app, effects);
         if app.quit {
             // Leaving from "the check-in cannot start" is a failure for

@@ -122,3 +122,115 @@ fn an_empty_export_does_not_replace_a_backup_without_force() {
     let replaced = fs::read_to_string(&backup).expect("read");
     assert!(replaced.contains("\"snapshots\": []"), "{replaced}");
 }
+
+/// More check-ins than `export` reads at once (it streams them in batches),
+/// finished in several time zones so that ids and finish times disagree in
+/// order, with a follow-up and a label here and there.
+fn many_check_ins(count: i64) -> (tempfile::TempDir, PathBuf) {
+    let dir = private_tempdir();
+    let data = dir.path().join("data");
+    let store = Store::open(&data).expect("open");
+    let banks = [bank("core"), bank("quick")];
+    let mut previous: Option<motive::snapshot::Snapshot> = None;
+    for i in 0..count {
+        let hours = [14, -12, 0][usize::try_from(i % 3).expect("small")];
+        let zone = chrono::FixedOffset::east_opt(hours * 3600).expect("offset");
+        let day = (at("2020-01-01T12:00:00+00:00") + chrono::Duration::hours(20 * i))
+            .with_timezone(&zone);
+        let mut s = snapshot(
+            &banks[usize::try_from(i % 2).expect("small")],
+            day,
+            1 + i % 5,
+        );
+        if i % 7 == 0 {
+            s.label = Some(format!("quarter {i} | with a pipe"));
+        }
+        if let Some(p) = &previous {
+            s.follow_up = Some(motive::snapshot::FollowUp {
+                commitment: p.commitment.clone(),
+                outcome: motive::snapshot::Outcome::Partly,
+                note: Some("half of it".into()),
+            });
+        }
+        previous = Some(store.save(s).expect("save"));
+    }
+    (dir, data)
+}
+
+#[test]
+fn the_streamed_export_is_the_document_built_at_once() {
+    let (dir, data) = many_check_ins(300);
+    let all = Store::read_only(&data).list();
+    assert!(all.problems.is_empty());
+    let ids: Vec<&str> = all.snapshots.iter().map(|s| s.id.as_str()).collect();
+    let mut by_name = ids.clone();
+    by_name.sort_unstable();
+    assert_ne!(ids, by_name, "ids and finish times disagree in order");
+    let stdout = |format: &str| {
+        motive(&data)
+            .args(["export", "--format", format])
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    };
+    let expected = motive::commands::export::json(&all.snapshots).expect("json");
+    assert_eq!(String::from_utf8(stdout("json")).expect("utf8"), expected);
+    let file = dir.path().join("backup.json");
+    export_to(&data, &file).success();
+    assert_eq!(fs::read_to_string(&file).expect("read"), expected);
+    assert_eq!(
+        String::from_utf8(stdout("md")).expect("utf8"),
+        motive::commands::export::markdown(&all.snapshots)
+    );
+    assert_eq!(
+        String::from_utf8(stdout("csv")).expect("utf8"),
+        motive::commands::export::csv(&all.snapshots).expect("csv")
+    );
+}
+
+#[test]
+fn an_empty_streamed_export_keeps_its_shape() {
+    let dir = private_tempdir();
+    let out = json(motive(dir.path()).args(["export", "--format", "json"]));
+    assert_eq!(out, serde_json::json!({"format": 1, "snapshots": []}));
+    let text = motive(dir.path())
+        .args(["export", "--format", "json"])
+        .output()
+        .expect("run")
+        .stdout;
+    assert_eq!(
+        String::from_utf8(text).expect("utf8"),
+        motive::commands::export::json(&[]).expect("json")
+    );
+}
+
+/// `show` and `compare` find check-ins by name, yet in the order of their
+/// finish times, as `list` has them.
+#[test]
+fn show_and_compare_find_what_list_lists() {
+    let (_dir, data) = many_check_ins(30);
+    let all = Store::read_only(&data).list().snapshots;
+    for back in [0, 1, 2, 5, 29] {
+        let shown = json(motive(&data).args(["show", &format!("latest~{back}"), "--json"]));
+        assert_eq!(
+            shown["id"],
+            all[all.len() - 1 - back].id.as_str(),
+            "latest~{back}"
+        );
+    }
+    let middle = &all[11].id;
+    let shown = json(motive(&data).args(["show", &middle[..13], "--json"]));
+    assert_eq!(shown["id"], middle.as_str());
+    let compared = motive(&data)
+        .arg("compare")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let first_line = String::from_utf8(compared).expect("utf8");
+    let expected = format!("{} (", all[all.len() - 2].id);
+    assert!(first_line.starts_with(&expected), "{first_line}");
+}

@@ -205,7 +205,8 @@ fn hostile_keys_and_texts_in_a_snapshot_are_warned_about_escaped() {
         &[
             &["list"],
             &["list", "--json"],
-            &["show", "latest"],
+            // `show` reads only the check-in it names.
+            &["show", "20260102-090000"],
             &["compare"],
             &["chart"],
             &["chart", "--format", "svg"],

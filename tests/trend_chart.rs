@@ -367,3 +367,45 @@ fn dimensions_are_collected_across_banks() {
         ]
     );
 }
+
+/// The chart of a trend worked out once (as the history screen keeps it)
+/// draws exactly what the chart of the check-ins draws, long or short,
+/// with gaps, in every style and for chosen dimensions.
+#[test]
+fn a_prepared_trend_draws_the_same_chart() {
+    let mut gappy = weekly(700);
+    for (i, s) in gappy.iter_mut().enumerate() {
+        if i % 11 == 0 {
+            s.scores[1].score = None;
+        }
+    }
+    for snapshots in [Vec::new(), weekly(1), weekly(40), gappy] {
+        let prepared = trend::TrendData::of(&snapshots);
+        for (width, height) in [(80, 20), (120, 40), (30, 8)] {
+            let pairs = [
+                (TrendChart::new(&snapshots), TrendChart::of(&prepared)),
+                (
+                    TrendChart::new(&snapshots).monochrome(true),
+                    TrendChart::of(&prepared).monochrome(true),
+                ),
+                (
+                    TrendChart::new(&snapshots)
+                        .markers(true)
+                        .dimensions(["purpose", "autonomy"]),
+                    TrendChart::of(&prepared)
+                        .markers(true)
+                        .dimensions(["purpose", "autonomy"]),
+                ),
+            ];
+            for (direct, from_prepared) in &pairs {
+                assert_eq!(
+                    colours(direct, width, height),
+                    colours(from_prepared, width, height),
+                    "{} check-ins at {width}x{height}",
+                    snapshots.len()
+                );
+                assert_eq!(direct.shown_dimensions(), from_prepared.shown_dimensions());
+            }
+        }
+    }
+}

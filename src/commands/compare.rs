@@ -14,7 +14,7 @@ use crate::describe::{self, Direction, bank_note, date, delta_cell, score_cell};
 use crate::draw::direction;
 use crate::score::{self, Comparison, DimensionChange, Verdict};
 use crate::snapshot::Snapshot;
-use crate::store::{Store, find};
+use crate::store::{Lookup, Store};
 use crate::text::escape_line;
 
 /// How many statements "moved most" lists.
@@ -26,30 +26,10 @@ const RECEDE: Color = Color::Indexed(245);
 
 pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let store = Store::read_only(&ctx.data_dir);
-    let listing = store.summaries();
-    format::warn_problems(&listing, ctx.err)?;
-    let all = &listing.snapshots;
-    if all.len() < 2 && args.to.is_none() {
-        return Err(Error::input(format!(
-            "comparing needs two check-ins and there {}",
-            match all.len() {
-                0 => "are none yet".to_string(),
-                _ => "is only one".to_string(),
-            }
-        )));
-    }
-    let (from, to) = match (&args.from, &args.to) {
-        (None, _) => (find(all, "latest~1")?, find(all, "latest")?),
-        (Some(a), None) => (find(all, a)?, find(all, "latest")?),
-        (Some(a), Some(b)) => (find(all, a)?, find(all, b)?),
-    };
-    if from.id == to.id {
-        return Err(Error::input(format!(
-            "both sides are check-in {}; name two different ones",
-            from.id
-        )));
-    }
-    let (from, to) = (store.load(&from.id)?, store.load(&to.id)?);
+    let mut lookup = store.lookup();
+    let found = find_both(args, &mut lookup);
+    format::warn_problems(&lookup.problems(), ctx.err)?;
+    let (from, to) = found?;
     let comparison = score::compare(&from, &to);
     if args.json {
         format::write_json(ctx.out, &format::comparison_json(&comparison))?;
@@ -58,6 +38,33 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         write!(ctx.out, "{}", render(&from, &to, &comparison, paint))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The two check-ins to compare, by name (see [`Lookup`]).
+fn find_both(args: &CompareArgs, lookup: &mut Lookup<'_>) -> Result<(Snapshot, Snapshot), Error> {
+    if args.to.is_none() && lookup.fewer_than(2) {
+        return Err(Error::input(format!(
+            "comparing needs two check-ins and there {}",
+            if lookup.fewer_than(1) {
+                "are none yet"
+            } else {
+                "is only one"
+            }
+        )));
+    }
+    let (from, to) = match (&args.from, &args.to) {
+        (None, _) => ("latest~1", "latest"),
+        (Some(a), None) => (a.as_str(), "latest"),
+        (Some(a), Some(b)) => (a.as_str(), b.as_str()),
+    };
+    let (from, to) = (lookup.find(from)?, lookup.find(to)?);
+    if from.id == to.id {
+        return Err(Error::input(format!(
+            "both sides are check-in {}; name two different ones",
+            from.id
+        )));
+    }
+    Ok((from, to))
 }
 
 /// A verdict as `paint` shows it: larger than measurement error in bold,

@@ -8,14 +8,20 @@ use super::{Ctx, Error, format};
 use crate::cadence::{Cadence, schedule};
 use crate::cli::DueArgs;
 use crate::remind;
-use crate::store::Store;
+use crate::store::{ErrorKind, Store};
 
 pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).summaries();
+    let store = Store::read_only(&ctx.data_dir);
+    let mut lookup = store.lookup();
+    let latest = lookup.find("latest");
     if !args.quiet && !args.short {
-        format::warn_problems(&listing, ctx.err)?;
+        format::warn_problems(&lookup.problems(), ctx.err)?;
     }
-    let last = listing.snapshots.last().map(|s| s.finished_at);
+    let last = match latest {
+        Ok(latest) => Some(latest.finished_at),
+        Err(e) if e.kind == ErrorKind::NotFound => None,
+        Err(e) => return Err(e.into()),
+    };
     let plan = ctx.config.schedule(args.every);
     let state = schedule(last, ctx.now, plan);
     if args.short {

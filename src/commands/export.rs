@@ -1,6 +1,7 @@
 //! `motive export`: every check-in as JSON (re-importable), CSV or a Markdown report.
 
 use std::fmt::Write as _;
+use std::io::Write;
 use std::process::ExitCode;
 
 use serde_json::{Value, json};
@@ -19,7 +20,11 @@ use crate::text::{escape_line, escape_path, escape_text};
 use crate::trend;
 
 pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).list();
+    // The summaries (from the cache) give the order and the files that
+    // cannot be read; each check-in is then read, written and dropped in
+    // turn, so memory does not grow with the history.
+    let store = Store::read_only(&ctx.data_dir);
+    let listing = store.summaries();
     format::warn_problems(&listing, ctx.err)?;
     // A backup that silently leaves out a check-in is worse than none.
     if !listing.problems.is_empty() && !args.skip_unreadable {
@@ -32,17 +37,18 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             if n == 1 { "it" } else { "them" },
         )));
     }
-    let snapshots = &listing.snapshots;
-    let text = match args.format {
-        ExportFormat::Json => json(snapshots)?,
-        ExportFormat::Csv => csv(snapshots)?,
-        ExportFormat::Md => markdown(snapshots),
+    let summaries = &listing.snapshots;
+    let load = |i: usize| store.load(&summaries[i].id).map_err(Error::from);
+    let mut write = |out: &mut dyn Write| match args.format {
+        ExportFormat::Json => write_json(out, summaries.len(), &load),
+        ExportFormat::Csv => write_csv(out, summaries),
+        ExportFormat::Md => write_markdown(out, summaries, &load),
     };
     match Target::of(args.output.as_deref()) {
-        Target::Stdout => ctx.out.write_all(text.as_bytes())?,
+        Target::Stdout => write(ctx.out)?,
         Target::File(path) => {
             // A mistyped --data-dir must not replace a good backup with nothing.
-            if snapshots.is_empty() && !args.force && output::exists(path) {
+            if summaries.is_empty() && !args.force && output::exists(path) {
                 return Err(Error::input(format!(
                     "not replacing {} with an export of no check-ins (none in {}); \
                      pass --force to replace it anyway",
@@ -50,11 +56,11 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
                     ctx.data_dir.display()
                 )));
             }
-            output::write_file(path, text.as_bytes())?;
+            output::write_file_streamed(path, &mut write)?;
             writeln!(
                 ctx.err,
                 "wrote {} check-ins to {}",
-                snapshots.len(),
+                summaries.len(),
                 escape_path(path)
             )?;
         }
@@ -62,18 +68,78 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// Reads one check-in of the export in full, by its place in the listing.
+type Load<'a> = dyn Fn(usize) -> Result<Snapshot, Error> + Sync + 'a;
+
+/// How many check-ins are read and encoded at once (on every core): enough
+/// to keep the cores busy, few enough that memory stays small.
+const BATCH: usize = 256;
+
+/// `f` over `0..count` in batches of [`BATCH`], in order, each batch on
+/// every core; `each` gets the results one by one.
+fn in_batches<R: Send>(
+    count: usize,
+    reverse: bool,
+    f: &(dyn Fn(usize) -> Result<R, Error> + Sync),
+    each: &mut dyn FnMut(R) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let order: Vec<usize> = if reverse {
+        (0..count).rev().collect()
+    } else {
+        (0..count).collect()
+    };
+    for batch in order.chunks(BATCH) {
+        for result in crate::store::par_map(batch, 32, |&i| f(i)) {
+            each(result?)?;
+        }
+    }
+    Ok(())
+}
+
+/// [`json`], written one check-in at a time: the same bytes.
+fn write_json(out: &mut dyn Write, count: usize, load: &Load<'_>) -> Result<(), Error> {
+    write!(
+        out,
+        "{{\n  \"format\": {SNAPSHOT_FORMAT},\n  \"snapshots\": ["
+    )?;
+    if count == 0 {
+        out.write_all(b"]\n}\n")?;
+        return Ok(());
+    }
+    let encode = |i: usize| {
+        let entry = json_entry(&load(i)?)?;
+        let text = serde_json::to_string_pretty(&entry)
+            .map_err(|e| Error::input(format!("cannot encode the export: {e}")))?;
+        // An entry sits two levels deep; JSON strings hold no raw newline.
+        Ok(text.replace('\n', "\n    "))
+    };
+    let mut first = true;
+    in_batches(count, false, &encode, &mut |text| {
+        out.write_all(if first { b"\n    " } else { b",\n    " })?;
+        first = false;
+        out.write_all(text.as_bytes())?;
+        Ok(())
+    })?;
+    out.write_all(b"\n  ]\n}\n")?;
+    Ok(())
+}
+
+/// One check-in as the JSON export holds it: the snapshot and its `scores`.
+fn json_entry(s: &Snapshot) -> Result<Value, Error> {
+    let mut value = serde_json::to_value(s)
+        .map_err(|e| Error::input(format!("cannot encode check-in {}: {e}", s.id)))?;
+    if let Value::Object(map) = &mut value {
+        map.insert("scores".into(), format::scores_json(&score::scores(s)));
+    }
+    Ok(value)
+}
+
 /// `{"format": 1, "snapshots": [<snapshot with its computed "scores">...]}`.
+/// The whole document at once (`export` itself streams it with the same bytes).
 pub fn json(snapshots: &[Snapshot]) -> Result<String, Error> {
     let entries = snapshots
         .iter()
-        .map(|s| {
-            let mut value = serde_json::to_value(s)
-                .map_err(|e| Error::input(format!("cannot encode check-in {}: {e}", s.id)))?;
-            if let Value::Object(map) = &mut value {
-                map.insert("scores".into(), format::scores_json(&score::scores(s)));
-            }
-            Ok(value)
-        })
+        .map(json_entry)
         .collect::<Result<Vec<_>, Error>>()?;
     let doc = json!({ "format": SNAPSHOT_FORMAT, "snapshots": entries });
     let mut text = serde_json::to_string_pretty(&doc)
@@ -85,16 +151,25 @@ pub fn json(snapshots: &[Snapshot]) -> Result<String, Error> {
 /// One row per check-in, one column per dimension (across all check-ins).
 pub fn csv(snapshots: &[Snapshot]) -> Result<String, Error> {
     let summaries: Vec<Summary> = snapshots.iter().map(Summary::of).collect();
-    let dimensions = trend::dimensions_in(&summaries);
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut bytes = Vec::new();
+    write_csv(&mut bytes, &summaries)?;
+    String::from_utf8(bytes).map_err(|e| Error::input(format!("cannot encode CSV: {e}")))
+}
+
+/// [`csv`] from the summaries alone: they hold every score.
+fn write_csv(out: &mut dyn Write, summaries: &[Summary]) -> Result<(), Error> {
+    let dimensions = trend::dimensions_in(summaries);
+    let mut writer = csv::Writer::from_writer(out);
     let mut header: Vec<String> = ["id", "taken_at", "label", "bank", "bank_version"]
         .map(String::from)
         .to_vec();
     header.extend(dimensions.iter().map(|d| escape_line(&d.id).into_owned()));
-    let encode = |e: csv::Error| Error::input(format!("cannot encode CSV: {e}"));
+    let encode = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => Error::from(e),
+        kind => Error::input(format!("cannot encode CSV: {kind:?}")),
+    };
     writer.write_record(&header).map_err(encode)?;
-    for s in snapshots {
-        let scores = score::scores(s);
+    for s in summaries {
         let mut row = vec![
             escape_line(&s.id).into_owned(),
             s.finished_at.to_rfc3339(),
@@ -103,41 +178,51 @@ pub fn csv(snapshots: &[Snapshot]) -> Result<String, Error> {
             escape_line(&s.bank.version).into_owned(),
         ];
         row.extend(dimensions.iter().map(|d| {
-            scores
-                .iter()
-                .find(|x| x.dimension == d.id)
-                .and_then(|x| x.score)
+            s.score(&d.id)
                 .map(|v| format!("{:.1}", score::round1(v)))
                 .unwrap_or_default()
         }));
         writer.write_record(&row).map_err(encode)?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| Error::input(format!("cannot encode CSV: {e}")))?;
-    String::from_utf8(bytes).map_err(|e| Error::input(format!("cannot encode CSV: {e}")))
+    writer.flush()?;
+    Ok(())
 }
 
 /// A report a person could take to a conversation with their manager.
 #[must_use]
 pub fn markdown(snapshots: &[Snapshot]) -> String {
+    let summaries: Vec<Summary> = snapshots.iter().map(Summary::of).collect();
+    let mut bytes = Vec::new();
+    // Writing to memory fails only if a check-in cannot be encoded, and
+    // these are in memory already.
+    let _ = write_markdown(&mut bytes, &summaries, &|i| Ok(snapshots[i].clone()));
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// [`markdown`], reading in full only the check-ins whose texts it shows,
+/// one batch at a time.
+fn write_markdown(
+    out: &mut dyn Write,
+    summaries: &[Summary],
+    load: &Load<'_>,
+) -> Result<(), Error> {
     let mut md = String::new();
     let _ = writeln!(md, "# Autonomy, mastery and purpose: my check-ins\n");
-    let (Some(first), Some(latest)) = (snapshots.first(), snapshots.last()) else {
+    let (Some(first), Some(latest)) = (summaries.first(), summaries.last()) else {
         let _ = writeln!(md, "No check-ins yet.");
-        return md;
+        out.write_all(md.as_bytes())?;
+        return Ok(());
     };
     let _ = writeln!(
         md,
         "{} check-in{} from {} to {}. Scores run from 0 to 100.\n",
-        snapshots.len(),
-        if snapshots.len() == 1 { "" } else { "s" },
+        summaries.len(),
+        if summaries.len() == 1 { "" } else { "s" },
         crate::describe::date(first.finished_at),
         crate::describe::date(latest.finished_at)
     );
 
-    let summaries: Vec<Summary> = snapshots.iter().map(Summary::of).collect();
-    let dimensions = trend::dimensions_in(&summaries);
+    let dimensions = trend::dimensions_in(summaries);
     let _ = writeln!(md, "## Scores over time\n");
     let mut header = String::from("| Date | Label | Bank |");
     let mut rule = String::from("|---|---|---|");
@@ -146,8 +231,7 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
         rule.push_str("---:|");
     }
     let _ = writeln!(md, "{header}\n{rule}");
-    for s in snapshots {
-        let scores = score::scores(s);
+    for s in summaries {
         let _ = write!(
             md,
             "| {} | {} | {} |",
@@ -156,22 +240,23 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
             cell(&format!("{} {}", s.bank.id, s.bank.version))
         );
         for d in &dimensions {
-            let value = scores
-                .iter()
-                .find(|x| x.dimension == d.id)
-                .and_then(|x| x.score);
-            let _ = write!(md, " {} |", score_cell(value));
+            let _ = write!(md, " {} |", score_cell(s.score(&d.id)));
         }
         md.push('\n');
+        if md.len() > 64 * 1024 {
+            out.write_all(md.as_bytes())?;
+            md.clear();
+        }
     }
     let _ = writeln!(
         md,
         "\n```text\n{}```\n",
-        chart::render_plain(&summaries, 78, 16, None)
+        chart::render_plain(summaries, 78, 16, None)
     );
 
-    if let [.., previous, latest] = snapshots {
-        let comparison = score::compare(previous, latest);
+    if summaries.len() >= 2 {
+        let (previous, latest) = (load(summaries.len() - 2)?, load(summaries.len() - 1)?);
+        let comparison = score::compare(&previous, &latest);
         let _ = writeln!(md, "## Latest against previous\n");
         let _ = writeln!(
             md,
@@ -207,45 +292,54 @@ pub fn markdown(snapshots: &[Snapshot]) -> String {
     }
 
     let _ = writeln!(md, "## Reflections and commitments\n");
-    for s in snapshots.iter().rev() {
-        let label = s
-            .label
-            .as_deref()
-            .map(|l| format!(" ({})", format::one_line(l)))
-            .unwrap_or_default();
-        let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s.finished_at));
-        for r in s.reflections.iter().filter(|r| !r.text.trim().is_empty()) {
-            let _ = writeln!(md, "**{}**\n", format::one_line(r.prompt.trim()));
-            let _ = writeln!(md, "{}\n", quote(&r.text));
-        }
-        if let Some(f) = &s.follow_up {
-            let note = f
-                .note
-                .as_deref()
-                .map(|n| format!(" {}", n.trim()))
-                .unwrap_or_default();
-            let _ = writeln!(
-                md,
-                "{}",
-                item(&format!(
-                    "Last time I said I would: {} (**{}**){note}",
-                    f.commitment.trim(),
-                    f.outcome.describe()
-                ))
-            );
-        }
-        if !s.commitment.trim().is_empty() {
-            let _ = writeln!(
-                md,
-                "{}",
-                item(&format!(
-                    "Before the next check-in I will: {}",
-                    s.commitment.trim()
-                ))
-            );
-        }
-        md.push('\n');
+    out.write_all(md.as_bytes())?;
+    let section = |i: usize| load(i).map(|s| reflections(&s));
+    in_batches(summaries.len(), true, &section, &mut |text| {
+        out.write_all(text.as_bytes())?;
+        Ok(())
+    })
+}
+
+/// One check-in's part of "Reflections and commitments".
+fn reflections(s: &Snapshot) -> String {
+    let mut md = String::new();
+    let label = s
+        .label
+        .as_deref()
+        .map(|l| format!(" ({})", format::one_line(l)))
+        .unwrap_or_default();
+    let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s.finished_at));
+    for r in s.reflections.iter().filter(|r| !r.text.trim().is_empty()) {
+        let _ = writeln!(md, "**{}**\n", format::one_line(r.prompt.trim()));
+        let _ = writeln!(md, "{}\n", quote(&r.text));
     }
+    if let Some(f) = &s.follow_up {
+        let note = f
+            .note
+            .as_deref()
+            .map(|n| format!(" {}", n.trim()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            md,
+            "{}",
+            item(&format!(
+                "Last time I said I would: {} (**{}**){note}",
+                f.commitment.trim(),
+                f.outcome.describe()
+            ))
+        );
+    }
+    if !s.commitment.trim().is_empty() {
+        let _ = writeln!(
+            md,
+            "{}",
+            item(&format!(
+                "Before the next check-in I will: {}",
+                s.commitment.trim()
+            ))
+        );
+    }
+    md.push('\n');
     md
 }
 

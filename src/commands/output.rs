@@ -3,6 +3,7 @@
 //! A link or a device node at FILE is refused, never replaced or written
 //! through: as root, replacing `/dev/null` with a file would break the system.
 
+use std::io::Write;
 use std::path::Path;
 
 use super::Error;
@@ -41,7 +42,29 @@ pub fn exists(path: &Path) -> bool {
 /// `cannot write <path>: <why>`; a link, a device node or a FIFO at `path`
 /// is bad input (exit 2) and says what to do instead.
 pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    atomic::write(path, bytes, atomic::Mode::Replace).map_err(|e| {
+    write_file_streamed(path, &mut |out| out.write_all(bytes).map_err(Error::from))
+}
+
+/// [`write_file`] of what `fill` writes, as it writes it (through a
+/// buffer). An error of `fill` leaves `path` as it was and is returned.
+///
+/// # Errors
+/// `fill`'s own, or those of [`write_file`].
+pub fn write_file_streamed(
+    path: &Path,
+    fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), Error>,
+) -> Result<(), Error> {
+    let mut failed = None;
+    let written = atomic::write_streamed(path, atomic::Mode::Replace, &mut |out| {
+        fill(out).map_err(|e| {
+            failed = Some(e);
+            std::io::Error::other("the output could not be made")
+        })
+    });
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    written.map_err(|e| {
         let hint = match regular::refusal(&e).map(regular::Refused::found) {
             None => "",
             Some("a symbolic link") => "; name the file it points to instead",

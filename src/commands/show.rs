@@ -9,14 +9,15 @@ use crate::cli::ShowArgs;
 use crate::describe::score_cell;
 use crate::score;
 use crate::snapshot::Snapshot;
-use crate::store::{Store, find};
+use crate::store::Store;
 use crate::text;
 
 pub fn run(args: &ShowArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let store = Store::read_only(&ctx.data_dir);
-    let listing = store.summaries();
-    format::warn_problems(&listing, ctx.err)?;
-    let snapshot = store.load(&find(&listing.snapshots, &args.id)?.id)?;
+    let mut lookup = store.lookup();
+    let found = lookup.find(&args.id);
+    format::warn_problems(&lookup.problems(), ctx.err)?;
+    let snapshot = found?;
     if args.json {
         format::write_json(ctx.out, &format::detail_json(&snapshot))?;
     } else {

@@ -18,7 +18,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 use super::color::terminal;
 use crate::config::DimensionColors;
 use crate::summary::Summary;
-use crate::trend::{self, Series};
+use crate::trend::{self, Series, TrendData};
 
 /// Shown instead of an empty plot when there is nothing to draw.
 pub const NO_CHECK_INS: &str = "No check-ins yet";
@@ -40,6 +40,8 @@ const Y_AXIS_WIDTH: u16 = 4;
 #[derive(Debug, Clone)]
 pub struct TrendChart<'a> {
     snapshots: &'a [Summary],
+    /// The snapshots' trend worked out beforehand (see [`TrendChart::of`]).
+    prepared: Option<&'a TrendData>,
     only: Option<Vec<String>>,
     colors: DimensionColors,
     monochrome: bool,
@@ -60,10 +62,21 @@ impl<'a> TrendChart<'a> {
     pub fn new(snapshots: &'a [Summary]) -> Self {
         Self {
             snapshots,
+            prepared: None,
             only: None,
             colors: DimensionColors::default(),
             monochrome: false,
             markers: false,
+        }
+    }
+
+    /// A chart of a trend worked out beforehand: for screens redrawn often,
+    /// which keep it as long as their check-ins do not change.
+    #[must_use]
+    pub fn of(prepared: &'a TrendData) -> Self {
+        Self {
+            prepared: Some(prepared),
+            ..Self::new(&[])
         }
     }
 
@@ -105,7 +118,10 @@ impl<'a> TrendChart<'a> {
     /// The dimensions this chart shows, in order.
     #[must_use]
     pub fn shown_dimensions(&self) -> Vec<&'a crate::bank::Dimension> {
-        trend::shown_dimensions(self.snapshots, self.only.as_deref())
+        match self.prepared {
+            Some(prepared) => prepared.shown(self.only.as_deref()),
+            None => trend::shown_dimensions(self.snapshots, self.only.as_deref()),
+        }
     }
 
     /// Whether lines are drawn with marker characters rather than braille.
@@ -170,8 +186,15 @@ impl Widget for &TrendChart<'_> {
         if area.is_empty() {
             return;
         }
-        let timeline = trend::timeline(self.snapshots);
-        let Some(&(_, first)) = timeline.first() else {
+        let worked_out;
+        let data = match self.prepared {
+            Some(prepared) => prepared,
+            None => {
+                worked_out = TrendData::of(self.snapshots);
+                &worked_out
+            }
+        };
+        let Some((first, span)) = data.span() else {
             let row = Rect::new(area.x, area.y + area.height / 2, area.width, 1);
             let message = Line::from(NO_CHECK_INS);
             // Centred when it fits; otherwise cut at the end, not on both sides.
@@ -182,11 +205,10 @@ impl Widget for &TrendChart<'_> {
             }
             return;
         };
-        let span = timeline.last().map_or(0.0, |(x, _)| *x);
         let columns = usize::from(area.width.saturating_sub(Y_AXIS_WIDTH).max(1));
         let per_column = if self.uses_markers() { 1 } else { 2 };
-        let shown = self.shown_dimensions();
-        let drawn = self.drawn(trend::series(&timeline, &shown, columns * per_column));
+        let shown = data.shown(self.only.as_deref());
+        let drawn = self.drawn(data.series(&shown, columns * per_column));
 
         let legend_row = Rect::new(area.x, area.y, area.width, 1);
         self.legend(&drawn).render(legend_row, buf);
@@ -200,11 +222,8 @@ impl Widget for &TrendChart<'_> {
             return;
         }
 
-        let (x_bounds, x_labels) = trend::x_axis(
-            first.finished_at,
-            span,
-            plot.width.saturating_sub(Y_AXIS_WIDTH),
-        );
+        let (x_bounds, x_labels) =
+            trend::x_axis(first, span, plot.width.saturating_sub(Y_AXIS_WIDTH));
         let datasets = drawn
             .iter()
             .flat_map(|d| {

@@ -84,6 +84,25 @@ pub(crate) fn write_with(
     mode: Mode,
     hook: &dyn Fn(Step) -> io::Result<()>,
 ) -> io::Result<()> {
+    write_streamed_with(path, mode, &mut |out| out.write_all(bytes), hook)
+}
+
+/// [`write`] of what `fill` writes, through a buffer: for outputs too large
+/// to hold in memory at once. An error from `fill` leaves `path` alone.
+pub fn write_streamed(
+    path: &Path,
+    mode: Mode,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
+    write_streamed_with(path, mode, fill, &|_| Ok(()))
+}
+
+fn write_streamed_with(
+    path: &Path,
+    mode: Mode,
+    fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    hook: &dyn Fn(Step) -> io::Result<()>,
+) -> io::Result<()> {
     if mode == Mode::Replace {
         super::regular::check_replaceable(path)?;
     }
@@ -102,7 +121,11 @@ pub(crate) fn write_with(
         .map_err(failed(Step::Create))?;
     // From here on, dropping `temp` on an error removes the temporary file.
     hook(Step::Write)
-        .and_then(|()| temp.write_all(bytes))
+        .and_then(|()| {
+            let mut out = io::BufWriter::with_capacity(64 * 1024, temp.as_file_mut());
+            fill(&mut out)?;
+            out.flush()
+        })
         .map_err(failed(Step::Write))?;
     hook(Step::Fsync)
         .and_then(|()| temp.as_file().sync_all())

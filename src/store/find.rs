@@ -1,7 +1,11 @@
-//! Naming a check-in: `latest`, `latest~N`, a full id or a unique prefix.
+//! Naming a check-in: `latest`, `latest~N`, a full id or a unique prefix;
+//! in a listing ([`find`]) or, much faster, from the file names alone
+//! ([`by_name`]).
 
-use super::{ErrorKind, StoreError};
-use crate::snapshot::Snapshot;
+use chrono::{NaiveDateTime, TimeDelta};
+
+use super::{ErrorKind, Problem, StoreError};
+use crate::snapshot::{Snapshot, id_for};
 use crate::summary::Summary;
 
 /// Anything that names a check-in by its id.
@@ -26,16 +30,10 @@ impl HasId for Summary {
 pub fn find<'a, T: HasId>(snapshots: &'a [T], spec: &str) -> Result<&'a T, StoreError> {
     let not_found = |message: String| StoreError::new(ErrorKind::NotFound, message);
     if spec.is_empty() {
-        // Every id starts with "": never let an empty argument pick one.
-        return Err(StoreError::new(
-            ErrorKind::Invalid,
-            "no check-in given: use latest, latest~N, an id or its prefix",
-        ));
+        return Err(no_spec());
     }
     if snapshots.is_empty() {
-        return Err(not_found(
-            "no check-ins yet; start one with `motive check`".into(),
-        ));
+        return Err(none_yet());
     }
     if let Some(back) = latest_offset(spec)? {
         let count = snapshots.len();
@@ -59,9 +57,7 @@ pub fn find<'a, T: HasId>(snapshots: &'a [T], spec: &str) -> Result<&'a T, Store
         .collect();
     match matches.as_slice() {
         [one] => Ok(one),
-        [] => Err(not_found(format!(
-            "no check-in matches {spec:?}; `motive list` shows their ids"
-        ))),
+        [] => Err(no_match(spec)),
         many => {
             let ids: Vec<&str> = many.iter().take(5).map(|s| s.id()).collect();
             let more = if many.len() > 5 { ", ..." } else { "" };
@@ -75,6 +71,130 @@ pub fn find<'a, T: HasId>(snapshots: &'a [T], spec: &str) -> Result<&'a T, Store
             ))
         }
     }
+}
+
+/// Every id starts with "": never let an empty argument pick one.
+fn no_spec() -> StoreError {
+    StoreError::new(
+        ErrorKind::Invalid,
+        "no check-in given: use latest, latest~N, an id or its prefix",
+    )
+}
+
+fn none_yet() -> StoreError {
+    StoreError::new(
+        ErrorKind::NotFound,
+        "no check-ins yet; start one with `motive check`",
+    )
+}
+
+fn no_match(spec: &str) -> StoreError {
+    StoreError::new(
+        ErrorKind::NotFound,
+        format!("no check-in matches {spec:?}; `motive list` shows their ids"),
+    )
+}
+
+/// How far apart a check-in's id (its local time) and its finish time can
+/// be: a UTC offset is always less than a day.
+const MAX_OFFSET: TimeDelta = TimeDelta::days(1);
+
+/// [`find`] from the names in `snapshots/` alone, reading only the files
+/// that can be the answer: the one named, or for `latest~N` the newest
+/// N + 1 readable ids and any id less than two days older than them (an id
+/// is the local time of the finish, so with a change of time zone two
+/// check-ins' ids and finish times can disagree by up to two days in
+/// order; the files read are put in order by finish time, as a listing is).
+///
+/// `ids` are the candidate ids, sorted; `read` reads one in full, and the
+/// files it cannot read go to `problems`. `None` when the names cannot
+/// decide and the caller must fall back to the full listing: an ambiguous
+/// prefix, no match or one that cannot be read, fewer readable check-ins than
+/// asked for, or a file read whose id is not the local time of its finish
+/// (a hand edit: the order of the names says nothing then). A hand edit in
+/// a file not read, moving an old check-in's finish past the newest, is
+/// not seen.
+pub(crate) fn by_name(
+    ids: &[String],
+    spec: &str,
+    read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
+    problems: &mut Vec<Problem>,
+) -> Option<Result<Snapshot, StoreError>> {
+    if spec.is_empty() {
+        return Some(Err(no_spec()));
+    }
+    if ids.is_empty() {
+        return Some(Err(none_yet()));
+    }
+    match latest_offset(spec) {
+        Err(e) => return Some(Err(e)),
+        Ok(Some(back)) => return latest_by_name(ids, back, read, problems).map(Ok),
+        Ok(None) => {}
+    }
+    // Sorted, so the ids with this prefix are one run.
+    let start = ids.partition_point(|id| id.as_str() < spec);
+    let matching = &ids[start..];
+    let count = matching
+        .iter()
+        .take_while(|id| id.starts_with(spec))
+        .count();
+    match count {
+        // Says "no check-ins yet" instead when none can be read: the
+        // listing knows.
+        0 => None,
+        // An exact id that is also the prefix of others is the one meant,
+        // if it can be read; otherwise the listing decides.
+        _ if count == 1 || matching[0] == spec => match read(&matching[0]) {
+            Ok(snapshot) => Some(Ok(snapshot)),
+            Err(problem) => {
+                problems.push(problem);
+                None
+            }
+        },
+        _ => None,
+    }
+}
+
+/// `latest~back` by name: see [`by_name`].
+fn latest_by_name(
+    ids: &[String],
+    back: usize,
+    read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
+    problems: &mut Vec<Problem>,
+) -> Option<Snapshot> {
+    let mut candidates: Vec<Snapshot> = Vec::new();
+    // Once `back + 1` check-ins are read, an id this old or older finished
+    // before every one of them.
+    let mut older_than: Option<NaiveDateTime> = None;
+    for id in ids.iter().rev() {
+        let local = local_time(id)?;
+        if older_than.is_some_and(|limit| local <= limit) {
+            break;
+        }
+        match read(id) {
+            Ok(snapshot) => {
+                if !snapshot.id.starts_with(&id_for(snapshot.finished_at)) {
+                    return None;
+                }
+                candidates.push(snapshot);
+                if candidates.len() == back + 1 {
+                    older_than = Some(local - MAX_OFFSET - MAX_OFFSET);
+                }
+            }
+            Err(problem) => problems.push(problem),
+        }
+    }
+    if candidates.len() <= back {
+        return None;
+    }
+    candidates.sort_by(|a, b| (a.finished_at, &a.id).cmp(&(b.finished_at, &b.id)));
+    let at = candidates.len() - 1 - back;
+    Some(candidates.swap_remove(at))
+}
+
+/// The local time an id names (its first 15 characters).
+fn local_time(id: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(id.get(..15)?, "%Y%m%d-%H%M%S").ok()
 }
 
 /// `latest` is 0, `latest~N` is N; anything else is not a `latest` form.
@@ -145,5 +265,127 @@ mod tests {
                 .message
                 .contains("no check-ins yet")
         );
+    }
+
+    mod by_name {
+        use super::*;
+        use chrono::{DateTime, FixedOffset, TimeZone};
+        use proptest::prelude::*;
+        use std::path::PathBuf;
+
+        /// Check-ins finished at `minutes` after 2026-01-01 UTC, each in
+        /// the UTC offset (in hours) beside it, so ids and finish times
+        /// disagree in order whenever the offsets differ; the last
+        /// `broken` of them (by id) cannot be read.
+        fn check_ins(times: &[(i64, i32)]) -> Vec<Snapshot> {
+            let mut all: Vec<Snapshot> = Vec::new();
+            for &(minutes, hours) in times {
+                let zone = FixedOffset::east_opt(hours * 3600).expect("offset");
+                let at: DateTime<FixedOffset> = zone
+                    .timestamp_opt(1_767_225_600 + minutes * 60, 0)
+                    .single()
+                    .expect("time");
+                let mut snapshot = Snapshot::empty_for_tests("2026-01-01T00:00:00+00:00");
+                snapshot.finished_at = at;
+                snapshot.started_at = at;
+                snapshot.id = id_for(at);
+                let mut n = 2;
+                while all.iter().any(|s| s.id == snapshot.id) {
+                    snapshot.id = format!("{}-{n}", id_for(at));
+                    n += 1;
+                }
+                all.push(snapshot);
+            }
+            all
+        }
+
+        /// Both ways of finding `spec`: by name, falling back to the
+        /// listing as [`crate::store::Lookup`] does, and in the listing.
+        fn both(
+            all: &[Snapshot],
+            broken: &[String],
+            spec: &str,
+        ) -> (Result<String, String>, Result<String, String>) {
+            let mut listing: Vec<&Snapshot> =
+                all.iter().filter(|s| !broken.contains(&s.id)).collect();
+            listing.sort_by(|a, b| (a.finished_at, &a.id).cmp(&(b.finished_at, &b.id)));
+            let listing: Vec<Snapshot> = listing.into_iter().cloned().collect();
+            let expected = find(&listing, spec)
+                .map(|s| s.id.clone())
+                .map_err(|e| e.message);
+            let mut ids: Vec<String> = all.iter().map(|s| s.id.clone()).collect();
+            ids.sort();
+            let mut read = |id: &str| {
+                if broken.iter().any(|b| b == id) {
+                    return Err(Problem {
+                        path: PathBuf::from(id),
+                        reason: "broken".into(),
+                    });
+                }
+                Ok(all.iter().find(|s| s.id == id).expect("an id").clone())
+            };
+            let got = match by_name(&ids, spec, &mut read, &mut Vec::new()) {
+                Some(found) => found.map(|s| s.id).map_err(|e| e.message),
+                None => expected.clone(),
+            };
+            (got, expected)
+        }
+
+        #[test]
+        fn the_finish_time_orders_not_the_id() {
+            // Finished first but in Tokyo: its id is the later one.
+            let all = check_ins(&[(0, 9), (60, 0)]);
+            assert_eq!(all[0].id, "20260101-090000");
+            assert_eq!(all[1].id, "20260101-010000");
+            let (got, expected) = both(&all, &[], "latest");
+            assert_eq!(got, Ok("20260101-010000".to_string()));
+            assert_eq!(got, expected);
+            let (got, _) = both(&all, &[], "latest~1");
+            assert_eq!(got, Ok("20260101-090000".to_string()));
+        }
+
+        #[test]
+        fn latest_reads_only_the_newest_files() {
+            let all = check_ins(
+                &(0..500)
+                    .map(|week| (week * 7 * 24 * 60, 0))
+                    .collect::<Vec<_>>(),
+            );
+            let mut ids: Vec<String> = all.iter().map(|s| s.id.clone()).collect();
+            ids.sort();
+            let mut reads = 0;
+            let mut read = |id: &str| {
+                reads += 1;
+                Ok(all.iter().find(|s| s.id == id).expect("an id").clone())
+            };
+            let found = by_name(&ids, "latest~2", &mut read, &mut Vec::new());
+            assert_eq!(found.expect("decided").expect("found").id, all[497].id);
+            assert_eq!(reads, 3);
+        }
+
+        proptest! {
+            #[test]
+            fn finds_what_the_listing_finds(
+                times in proptest::collection::vec((0i64..20_000, -12i32..=14), 1..40),
+                broken in proptest::collection::vec(any::<prop::sample::Index>(), 0..4),
+                back in 0usize..6,
+                prefix in 9usize..16,
+                pick in any::<prop::sample::Index>(),
+            ) {
+                let all = check_ins(&times);
+                let broken: Vec<String> = broken.iter().map(|i| all[i.index(all.len())].id.clone()).collect();
+                let named = &all[pick.index(all.len())].id;
+                for spec in [
+                    "latest".to_string(),
+                    format!("latest~{back}"),
+                    named.clone(),
+                    named[..prefix].to_string(),
+                    "1999".to_string(),
+                ] {
+                    let (got, expected) = both(&all, &broken, &spec);
+                    prop_assert_eq!(got, expected, "{}", spec);
+                }
+            }
+        }
     }
 }

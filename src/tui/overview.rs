@@ -4,6 +4,7 @@
 
 use crate::score::{DimensionChange, DimensionScore};
 use crate::summary::Summary;
+use crate::trend::TrendData;
 
 /// The check-ins at a glance. Only summaries: a check-in shown in full is
 /// loaded when it is opened (the `Load` effect).
@@ -11,6 +12,9 @@ use crate::summary::Summary;
 pub struct Overview {
     /// Every readable check-in, oldest first.
     pub snapshots: Vec<Summary>,
+    /// Their trend, for the history's chart and columns: worked out once in
+    /// [`Overview::new`], not on every frame.
+    pub trend: TrendData,
     /// The scores of the latest check-in that has any: one saved with
     /// every statement skipped does not hide them.
     pub scores: Vec<DimensionScore>,
@@ -31,6 +35,7 @@ impl Overview {
             .map(|s| s.scores.clone())
             .unwrap_or_default();
         Self {
+            trend: TrendData::of(&snapshots),
             snapshots,
             scores,
             due,

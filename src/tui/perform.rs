@@ -145,12 +145,7 @@ impl Driver {
             Effect::SaveSnapshot(checkin) => {
                 // The check-in to compare the new one with; if it cannot be
                 // read, the result screen simply shows no comparison.
-                let previous = self
-                    .store
-                    .summaries()
-                    .snapshots
-                    .pop()
-                    .and_then(|latest| self.store.load(&latest.id).ok());
+                let previous = self.store.lookup().find("latest").ok();
                 let snapshot = checkin.to_snapshot((self.now)());
                 Some(match self.store.save_once(snapshot) {
                     Ok(saved) => {

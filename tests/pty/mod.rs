@@ -8,6 +8,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -99,6 +100,8 @@ pub struct Term {
     master: Box<dyn MasterPty + Send>,
     child: Box<dyn Child + Send + Sync>,
     exited: bool,
+    /// Every byte the program wrote to the terminal so far.
+    received: Arc<AtomicUsize>,
 }
 
 impl Term {
@@ -140,7 +143,9 @@ impl Term {
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows_nz, cols_nz, 0)));
         let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("pty writer")));
         let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let received = Arc::new(AtomicUsize::new(0));
         {
+            let received = Arc::clone(&received);
             let parser = Arc::clone(&parser);
             let writer = Arc::clone(&writer);
             thread::spawn(move || {
@@ -149,6 +154,7 @@ impl Term {
                     match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
                         Ok(n) => {
+                            received.fetch_add(n, Ordering::SeqCst);
                             let bytes = &buf[..n];
                             let mut parser = parser.lock().expect("parser lock");
                             parser.process(bytes);
@@ -172,7 +178,13 @@ impl Term {
             master: pair.master,
             child,
             exited: false,
+            received,
         }
+    }
+
+    /// How many bytes the program has written to the terminal so far.
+    pub fn bytes_received(&self) -> usize {
+        self.received.load(Ordering::SeqCst)
     }
 
     /// Type keys or text.
@@ -339,17 +351,12 @@ pub fn show_latest(data: &Path) -> serde_json::Value {
 /// Past the intro of a quick check-in, every statement answered with 4,
 /// to its reflection.
 pub fn quick_to_reflection(term: &Term) {
-    term.begin();
-    for i in 1..=6 {
-        term.wait_for(&format!("{i}/6"));
-        term.send("4");
-    }
-    term.wait_for("Reflection 1/1");
+    answer_quick_check_in(term, |_| "4");
 }
 
-/// Answer a whole quick check-in (4, 2, 4, 2...), type `reflection` and
-/// `commitment`, and stop on its review.
-pub fn quick_check_in_to_review(term: &Term, reflection: &str, commitment: &str) {
+/// Past the intro, answer every statement of a quick check-in, the `i`th
+/// with `answer(i)`, and stop on its reflection.
+pub fn answer_quick_check_in(term: &Term, answer: impl Fn(usize) -> &'static str) {
     let total = motive::bank::builtin::get("quick")
         .expect("quick")
         .questions
@@ -357,9 +364,15 @@ pub fn quick_check_in_to_review(term: &Term, reflection: &str, commitment: &str)
     term.begin();
     for i in 0..total {
         term.wait_for(&format!("{}/{total}", i + 1));
-        term.send(if i % 2 == 0 { "4" } else { "2" });
+        term.send(answer(i));
     }
     term.wait_for("Reflection 1/1");
+}
+
+/// Answer a whole quick check-in (4, 2, 4, 2...), type `reflection` and
+/// `commitment`, and stop on its review.
+pub fn quick_check_in_to_review(term: &Term, reflection: &str, commitment: &str) {
+    answer_quick_check_in(term, |i| if i % 2 == 0 { "4" } else { "2" });
     term.send(reflection);
     term.send(key::TAB);
     term.wait_for("Your commitment");

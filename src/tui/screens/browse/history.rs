@@ -8,7 +8,6 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use crate::draw::chart::TrendChart;
 use crate::text;
-use crate::trend;
 use crate::tui::keys::Action;
 use crate::tui::layout;
 use crate::tui::overview::Overview;
@@ -120,7 +119,7 @@ pub fn draw(t: &Theme, overview: &Overview, history: &History, frame: &mut Frame
     let [list, chart_area] = layout::history(area);
     let wide = layout::history_is_wide(area);
 
-    let dimensions = trend::dimensions_in(snapshots);
+    let dimensions = overview.trend.dimensions();
     let label_width: u16 = if wide { 12 } else { 6 };
     let mut header = vec![Cell::from(" "), Cell::from("Date")];
     header.push(Cell::from("Label"));
@@ -152,7 +151,7 @@ pub fn draw(t: &Theme, overview: &Overview, history: &History, frame: &mut Frame
             );
             cells.push(Cell::from(label.to_owned()));
             cells.push(Cell::from(s.bank.id.clone()));
-            for d in &dimensions {
+            for d in dimensions {
                 let text = s
                     .score(&d.id)
                     .map_or_else(|| "-".to_string(), |v| format!("{v:.0}"));
@@ -178,7 +177,7 @@ pub fn draw(t: &Theme, overview: &Overview, history: &History, frame: &mut Frame
 
     // Each line in its colour and with its own marker, named in the legend:
     // never told apart by colour alone.
-    let trend = TrendChart::new(snapshots)
+    let trend = TrendChart::of(&overview.trend)
         .colors(t.dimension_colors().clone())
         .monochrome(t.monochrome)
         .markers(true);

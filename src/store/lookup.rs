@@ -1,0 +1,136 @@
+//! Finding one or two check-ins without listing them all: the names in
+//! `snapshots/` and a few files read, falling back to the full listing
+//! only when the names cannot decide (see [`find::by_name`]).
+
+use super::find::{self, find};
+use super::{Listing, Problem, Store, StoreError, read_snapshot};
+use crate::snapshot::Snapshot;
+use crate::summary::Summary;
+
+/// The check-ins of a store, looked up by name: for `show`, `compare`,
+/// `due` and the start of a check-in, whose cost must not grow with the
+/// number of check-ins.
+pub struct Lookup<'a> {
+    store: &'a Store,
+    /// The ids in `snapshots/`, sorted; only ids that can name a check-in.
+    /// Listed when first needed: a full id needs no listing.
+    ids: Option<Vec<String>>,
+    /// The files read on the way that could not be used.
+    problems: Vec<Problem>,
+    /// The full listing, once the names could not decide.
+    listing: Option<Listing<Summary>>,
+}
+
+impl<'a> Lookup<'a> {
+    pub(super) fn new(store: &'a Store) -> Self {
+        Self {
+            store,
+            ids: None,
+            problems: Vec::new(),
+            listing: None,
+        }
+    }
+
+    /// The ids in `snapshots/`, listed once.
+    fn ids(&mut self) -> &[String] {
+        if self.ids.is_none() {
+            let (ids, problems) = Self::list_ids(self.store);
+            self.problems.extend(problems);
+            self.ids = Some(ids);
+        }
+        self.ids.as_deref().unwrap_or_default()
+    }
+
+    fn list_ids(store: &Store) -> (Vec<String>, Vec<Problem>) {
+        let (entries, mut problems) = store.snapshot_entries();
+        let mut ids = Vec::with_capacity(entries.len());
+        for (entry, name) in entries {
+            let id = name.strip_suffix(".toml").unwrap_or(&name);
+            if super::validate::check_id(id).is_ok() {
+                ids.push(id.to_string());
+            } else {
+                // A name no check-in can have is always skipped: say why
+                // as the listing would (these are few, whatever the history).
+                let path = entry.path();
+                if let Err(reason) = read_snapshot(&path) {
+                    problems.push(Problem { path, reason });
+                }
+            }
+        }
+        ids.sort_unstable();
+        (ids, problems)
+    }
+
+    /// The check-in of a full id, read straight from its file when it is
+    /// there, readable and not part of an import on its way in.
+    fn by_full_id(&self, id: &str) -> Option<Snapshot> {
+        super::validate::check_id(id).ok()?;
+        let (importing, _) = self.store.settle_import();
+        if importing.contains(id) {
+            return None;
+        }
+        read_snapshot(&self.store.snapshots_dir().join(format!("{id}.toml"))).ok()
+    }
+
+    /// The check-in `spec` names (`latest`, `latest~N`, an id or a unique
+    /// prefix), in full; the same one [`find`] picks in the full listing.
+    pub fn find(&mut self, spec: &str) -> Result<Snapshot, StoreError> {
+        if self.listing.is_none() {
+            if let Some(snapshot) = self.by_full_id(spec) {
+                return Ok(snapshot);
+            }
+            self.ids();
+            let ids = self.ids.as_deref().unwrap_or_default();
+            let dir = self.store.snapshots_dir();
+            let mut read = |id: &str| {
+                let path = dir.join(format!("{id}.toml"));
+                read_snapshot(&path).map_err(|reason| Problem { path, reason })
+            };
+            let mut seen = Vec::new();
+            let fast = find::by_name(ids, spec, &mut read, &mut seen);
+            for problem in seen {
+                if !self.problems.iter().any(|p| p.path == problem.path) {
+                    self.problems.push(problem);
+                }
+            }
+            if let Some(found) = fast {
+                return found;
+            }
+        }
+        let id = find(&self.listing().snapshots, spec)?.id.clone();
+        self.store.load(&id)
+    }
+
+    /// Whether there are fewer than `n` readable check-ins.
+    pub fn fewer_than(&mut self, n: usize) -> bool {
+        if self.listing.is_none() && self.ids().len() >= n {
+            let back = n.saturating_sub(1);
+            if self.find(&format!("latest~{back}")).is_ok() {
+                return false;
+            }
+        }
+        self.listing().snapshots.len() < n
+    }
+
+    /// The files that could not be used: those read so far, or every one
+    /// once the full listing was needed.
+    #[must_use]
+    pub fn problems(&self) -> Listing<Summary> {
+        let problems = match &self.listing {
+            Some(listing) => listing.problems.clone(),
+            None => {
+                let mut problems = self.problems.clone();
+                problems.sort_by(|a, b| a.path.cmp(&b.path));
+                problems
+            }
+        };
+        Listing {
+            snapshots: Vec::new(),
+            problems,
+        }
+    }
+
+    fn listing(&mut self) -> &Listing<Summary> {
+        self.listing.get_or_insert_with(|| self.store.summaries())
+    }
+}
