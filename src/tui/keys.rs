@@ -209,6 +209,24 @@ impl Context {
     }
 }
 
+/// h on home: the history.
+const OPEN_HISTORY: Binding = bind(
+    &[Code(KeyCode::Char('h'))],
+    "h",
+    "history",
+    Action::OpenHistory,
+);
+/// c on home: the two latest check-ins side by side.
+const COMPARE_LATEST: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('c'))],
+        "c",
+        "compare the two latest check-ins",
+        Action::OpenCompare,
+    ),
+    "compare",
+);
+
 const HOME: &[Binding] = &[
     bind(
         &[ENTER, Code(KeyCode::Char('n'))],
@@ -216,21 +234,8 @@ const HOME: &[Binding] = &[
         "start a new check-in",
         Action::Start,
     ),
-    bind(
-        &[Code(KeyCode::Char('h'))],
-        "h",
-        "history",
-        Action::OpenHistory,
-    ),
-    with_short(
-        bind(
-            &[Code(KeyCode::Char('c'))],
-            "c",
-            "compare the two latest check-ins",
-            Action::OpenCompare,
-        ),
-        "compare",
-    ),
+    OPEN_HISTORY,
+    COMPARE_LATEST,
     HELP_KEY,
     QUIT,
 ];
@@ -254,44 +259,13 @@ const HOME_DRAFT: &[Binding] = &[
         ),
         "discard",
     ),
-    bind(
-        &[Code(KeyCode::Char('h'))],
-        "h",
-        "history",
-        Action::OpenHistory,
-    ),
-    with_short(
-        bind(
-            &[Code(KeyCode::Char('c'))],
-            "c",
-            "compare the two latest check-ins",
-            Action::OpenCompare,
-        ),
-        "compare",
-    ),
+    OPEN_HISTORY,
+    COMPARE_LATEST,
     HELP_KEY,
     QUIT,
 ];
 
-const HOME_READ_ONLY: &[Binding] = &[
-    bind(
-        &[Code(KeyCode::Char('h'))],
-        "h",
-        "history",
-        Action::OpenHistory,
-    ),
-    with_short(
-        bind(
-            &[Code(KeyCode::Char('c'))],
-            "c",
-            "compare the two latest check-ins",
-            Action::OpenCompare,
-        ),
-        "compare",
-    ),
-    HELP_KEY,
-    QUIT,
-];
+const HOME_READ_ONLY: &[Binding] = &[OPEN_HISTORY, COMPARE_LATEST, HELP_KEY, QUIT];
 
 const HISTORY: &[Binding] = &[
     with_short(
