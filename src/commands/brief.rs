@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use super::output::{self, Target};
+use super::output;
 use super::{Ctx, Error};
 use crate::bank::resolve;
 use crate::brief::{self, Part};
@@ -33,18 +33,14 @@ pub fn run(args: &BriefArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         BriefFormat::Md => brief::markdown::render(&built),
         BriefFormat::Html => brief::html::render(&built),
     };
-    match Target::of(args.output.as_deref()) {
-        Target::Stdout => ctx.out.write_all(text.as_bytes())?,
-        Target::File(path) => {
-            output::write_file(path, text.as_bytes())?;
-            writeln!(
-                ctx.err,
-                "wrote the brief of {} to {} (holds: {})",
-                built.date,
-                escape_path(path),
-                names(&parts)
-            )?;
-        }
+    if let Some(path) = output::deliver(args.output.as_deref(), text.as_bytes(), ctx.out)? {
+        writeln!(
+            ctx.err,
+            "wrote the brief of {} to {} (holds: {})",
+            built.date,
+            escape_path(path),
+            names(&parts)
+        )?;
     }
     if args.include.is_some() && ctx.config.brief_include.as_deref() != Some(parts.as_slice()) {
         let path = Config::path_in(&ctx.config_dir);

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::output::{self, Target};
+use super::output;
 use super::paint::Paint;
 use super::{Ctx, Error};
 use crate::cli::{ChartArgs, ChartFormat};
@@ -50,17 +50,13 @@ pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     } else {
         chart::render_plain(&listing.snapshots, args.width, args.height, only)
     };
-    match Target::of(args.output.as_deref()) {
-        Target::Stdout => ctx.out.write_all(text.as_bytes())?,
-        Target::File(path) => {
-            output::write_file(path, text.as_bytes())?;
-            writeln!(
-                ctx.err,
-                "wrote the chart of {} check-ins to {}",
-                listing.snapshots.len(),
-                crate::text::escape_path(path)
-            )?;
-        }
+    if let Some(path) = output::deliver(args.output.as_deref(), text.as_bytes(), ctx.out)? {
+        writeln!(
+            ctx.err,
+            "wrote the chart of {} check-ins to {}",
+            listing.snapshots.len(),
+            crate::text::escape_path(path)
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -74,6 +74,29 @@ pub fn write_file_streamed(
     })
 }
 
+/// Send `bytes` where `-o` says: standard output (`out`), or the regular
+/// file, written as [`write_file`] does. The file's path is returned, for
+/// the line on stderr that says where the output went.
+///
+/// # Errors
+/// As [`write_file`], or standard output cannot be written.
+pub fn deliver<'a>(
+    output: Option<&'a Path>,
+    bytes: &[u8],
+    out: &mut dyn std::io::Write,
+) -> Result<Option<&'a Path>, Error> {
+    match Target::of(output) {
+        Target::Stdout => {
+            out.write_all(bytes)?;
+            Ok(None)
+        }
+        Target::File(path) => {
+            write_file(path, bytes)?;
+            Ok(Some(path))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::Utc;
 
 use super::format::shell_quote;
-use super::output::{self, Target};
+use super::output;
 use super::{Ctx, Error};
 use crate::cadence::schedule;
 use crate::cli::RemindCommand;
@@ -42,18 +42,14 @@ fn ics(
     );
     let day = remind::next_due_day(&state, ctx.now);
     let text = remind::calendar(day, plan, ctx.now.with_timezone(&Utc));
-    match Target::of(output) {
-        Target::Stdout => ctx.out.write_all(text.as_bytes())?,
-        Target::File(path) => {
-            output::write_file(path, text.as_bytes())?;
-            writeln!(
-                ctx.err,
-                "wrote a reminder for {} (repeating every {} days) to {}; import it in your calendar app",
-                day.format("%Y-%m-%d"),
-                plan.every_days,
-                path.display()
-            )?;
-        }
+    if let Some(path) = output::deliver(output, text.as_bytes(), ctx.out)? {
+        writeln!(
+            ctx.err,
+            "wrote a reminder for {} (repeating every {} days) to {}; import it in your calendar app",
+            day.format("%Y-%m-%d"),
+            plan.every_days,
+            path.display()
+        )?;
     }
     Ok(())
 }
