@@ -48,7 +48,7 @@ fn ics(
             "wrote a reminder for {} (repeating every {} days) to {}; import it in your calendar app",
             day.format("%Y-%m-%d"),
             plan.every_days,
-            path.display()
+            crate::text::escape_path(path)
         )?;
     }
     Ok(())
