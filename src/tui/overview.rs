@@ -2,6 +2,7 @@
 //! screens: every check-in's summary, when the next is due, and whether an
 //! unfinished check-in waits.
 
+use crate::events::Event;
 use crate::score::{DimensionChange, DimensionScore};
 use crate::summary::Summary;
 use crate::trend::TrendData;
@@ -26,6 +27,9 @@ pub struct Overview {
     pub resumable: bool,
     /// Unfinished check-ins other machines left in this (synced) data dir.
     pub other_drafts: Vec<String>,
+    /// Every readable life event, oldest first, for the charts and the
+    /// screens that say what happened between check-ins.
+    pub events: Vec<Event>,
 }
 
 impl Overview {
@@ -42,6 +46,7 @@ impl Overview {
             draft: None,
             resumable: false,
             other_drafts: Vec::new(),
+            events: Vec::new(),
         }
     }
 

@@ -351,6 +351,7 @@ impl Driver {
             .iter()
             .map(|d| escape_line(&d.describe()).into_owned())
             .collect();
+        info.events = self.store.events().events;
         info
     }
 }
