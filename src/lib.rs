@@ -28,3 +28,4 @@ pub mod summary;
 pub mod text;
 pub mod trend;
 pub mod tui;
+pub mod year_ago;

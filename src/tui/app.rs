@@ -312,7 +312,8 @@ impl App {
             }
             Msg::Started { checkin, last_time } => {
                 self.status = None;
-                let flow = Flow::new(checkin, last_time);
+                let mut flow = Flow::new(checkin, last_time);
+                flow.year_ago.clone_from(&self.home.year_ago);
                 let draft = flow.draft();
                 self.screen = Screen::Flow(flow);
                 vec![draft]

@@ -48,6 +48,8 @@ pub enum Action {
     ExternalEditor,
     /// Show or hide what was answered last time.
     LastTime,
+    /// Open the check-in of about a year ago.
+    YearAgo,
 }
 
 /// A key the table recognises.
@@ -227,6 +229,15 @@ const COMPARE_LATEST: Binding = with_short(
     "compare",
 );
 
+/// y on home: the check-in of about a year ago, when home shows one. In
+/// the help, not the footer: the block it opens names the key itself.
+const OPEN_YEAR_AGO: Binding = help_only(
+    &[Code(KeyCode::Char('y'))],
+    "y",
+    "open the check-in of about a year ago, when home shows one",
+    Action::YearAgo,
+);
+
 const HOME: &[Binding] = &[
     bind(
         &[ENTER, Code(KeyCode::Char('n'))],
@@ -236,6 +247,7 @@ const HOME: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_YEAR_AGO,
     HELP_KEY,
     QUIT,
 ];
@@ -261,11 +273,12 @@ const HOME_DRAFT: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_YEAR_AGO,
     HELP_KEY,
     QUIT,
 ];
 
-const HOME_READ_ONLY: &[Binding] = &[OPEN_HISTORY, COMPARE_LATEST, HELP_KEY, QUIT];
+const HOME_READ_ONLY: &[Binding] = &[OPEN_HISTORY, COMPARE_LATEST, OPEN_YEAR_AGO, HELP_KEY, QUIT];
 
 const HISTORY: &[Binding] = &[
     with_short(

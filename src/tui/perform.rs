@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::DefaultTerminal;
 
 use super::app::{App, Msg, Screen};
@@ -18,7 +18,9 @@ use crate::cadence::{Cadence, Schedule, schedule};
 use crate::checkin::CheckIn;
 use crate::last_time::LastTime;
 use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
+use crate::summary::Summary;
 use crate::text::escape_line;
+use crate::year_ago::YearAgo;
 
 /// Performs effects against the store and feeds the outcome back as messages.
 pub struct Driver {
@@ -352,7 +354,16 @@ impl Driver {
             .map(|d| escape_line(&d.describe()).into_owned())
             .collect();
         info.events = self.store.events().events;
+        info.year_ago = self.year_ago(&info.snapshots, now.date_naive());
         info
+    }
+
+    /// What the check-in of about a year ago said; nothing when there is
+    /// none, it cannot be read, or it holds nothing to show.
+    fn year_ago(&self, snapshots: &[Summary], today: NaiveDate) -> Option<YearAgo> {
+        let index = crate::year_ago::nearest(snapshots, today)?;
+        let snapshot = self.store.load(&snapshots.get(index)?.id).ok()?;
+        Some(YearAgo::of(&snapshot, today)).filter(|y| !y.is_empty())
     }
 }
 

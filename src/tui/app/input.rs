@@ -69,6 +69,7 @@ impl App {
                     self.overlay = Some(Overlay::ConfirmDiscard);
                     vec![]
                 }
+                Some(home::Request::YearAgo) => self.open_year_ago(),
                 None => vec![],
             },
             Screen::Notice(notice) if notice.busy && action == Action::History => {

@@ -1,6 +1,6 @@
 //! Before the first question: the bank's own instructions, what the
-//! check-in asks and about how long it takes, and that any statement can
-//! be skipped.
+//! check-in asks and about how long it takes, that any statement can be
+//! skipped, and what you wrote about a year ago.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,6 +12,7 @@ use crate::text::count;
 use crate::tui::effect::Effect;
 use crate::tui::keys::Action;
 use crate::tui::theme::Theme;
+use crate::tui::year_ago;
 
 /// The intro's keys: Enter begins; the app handles quit and help.
 pub fn update(flow: &mut Flow, action: Action) -> Vec<Effect> {
@@ -70,6 +71,10 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::raw(""));
+    if let Some(y) = &flow.year_ago {
+        lines.extend(year_ago::lines(theme, y, usize::from(area.width), None));
+        lines.push(Line::raw(""));
+    }
     lines.push(Line::from(vec![
         Span::raw("Press "),
         Span::styled("Enter", theme.key),
