@@ -7,6 +7,7 @@ pub mod bank;
 pub mod brief;
 pub mod cadence;
 pub mod checkin;
+pub mod checkin_event;
 pub mod cli;
 pub mod clock;
 pub mod commands;

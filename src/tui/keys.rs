@@ -180,6 +180,8 @@ pub enum Context {
     Resume,
     FollowUp,
     FollowUpNote,
+    /// Anything big since last time? (its two fields)
+    Event,
     Question,
     Note,
     Text,
@@ -206,7 +208,12 @@ impl Context {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Self::FollowUpNote | Self::Note | Self::Text | Self::Label | Self::PathInput
+            Self::FollowUpNote
+                | Self::Note
+                | Self::Text
+                | Self::Label
+                | Self::PathInput
+                | Self::Event
         )
     }
 }
@@ -432,6 +439,31 @@ const FOLLOW_UP_NOTE: &[Binding] = &[
         "change the answer",
         Action::Previous,
     ),
+    EXTERNAL_EDITOR,
+    HELP_F1,
+    bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
+];
+
+const EVENT: &[Binding] = &[
+    with_short(
+        bind(
+            &[ENTER, TAB],
+            "Enter",
+            "next (with nothing written, skips the question)",
+            Action::Next,
+        ),
+        "next",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Up), Code(KeyCode::Down)],
+            "↑↓",
+            "between what happened and when",
+            Action::Up,
+        ),
+        "what/when",
+    ),
+    bind(&[BACKTAB], "Shift-Tab", "back", Action::Previous),
     EXTERNAL_EDITOR,
     HELP_F1,
     bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
@@ -778,6 +810,10 @@ pub fn table(context: Context) -> KeyTable {
         Context::FollowUpNote => {
             with_mouse(keys(FOLLOW_UP_PURPOSE, FOLLOW_UP_NOTE), FOLLOW_UP_MOUSE)
         }
+        Context::Event => keys(
+            "Anything big since last time? A few words become an event beside your scores; empty skips it.",
+            EVENT,
+        ),
         Context::Question => with_mouse(
             keys(
                 "Rate how true the statement is for you lately. There are no right answers.",

@@ -16,6 +16,7 @@ use super::signals::Shared;
 use crate::bank::{self, Bank};
 use crate::cadence::{Cadence, Schedule, schedule};
 use crate::checkin::CheckIn;
+use crate::checkin_event;
 use crate::last_time::LastTime;
 use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
 use crate::summary::Summary;
@@ -148,6 +149,12 @@ impl Driver {
                 // The check-in to compare the new one with; if it cannot be
                 // read, the result screen simply shows no comparison.
                 let previous = self.store.lookup().find("latest").ok();
+                // The answer to "Anything big since last time?" first: if
+                // it cannot be kept, nothing is saved and the draft stays.
+                match checkin_event::keep(&self.store, &checkin, (self.now)()) {
+                    Ok(kept) => self.told = kept,
+                    Err(reason) => return Some(Msg::SaveFailed(reason)),
+                }
                 let snapshot = checkin.to_snapshot((self.now)());
                 Some(match self.store.save_once(snapshot) {
                     Ok(saved) => {
@@ -268,7 +275,11 @@ impl Driver {
         // check-in set none, until a check-in follows it up.
         let summaries = store.summaries().snapshots;
         let commitment = crate::commitments::open(&summaries).map(|s| s.commitment.as_str());
-        let checkin = CheckIn::new(&bank, commitment, self.label.as_deref(), (self.now)());
+        let mut checkin = CheckIn::new(&bank, commitment, self.label.as_deref(), (self.now)());
+        if !summaries.is_empty() {
+            // "Anything big since last time?" needs a last time.
+            checkin.ask_about_events();
+        }
         self.start(&store, checkin)
     }
 

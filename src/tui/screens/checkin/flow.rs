@@ -95,6 +95,14 @@ impl Flow {
                     self.open_editor(Field::FollowUpNote, &text);
                 }
             }
+            Step::Event => {
+                let text = c
+                    .event
+                    .as_ref()
+                    .map(|e| e.label.clone())
+                    .unwrap_or_default();
+                self.open_editor(Field::EventLabel, &text);
+            }
             Step::Review => {}
         }
     }
@@ -112,6 +120,8 @@ impl Flow {
             (Some(Field::Note(_)), _) => Context::Note,
             (Some(Field::FollowUpNote), _) => Context::FollowUpNote,
             (Some(Field::Label), _) => Context::Label,
+            (Some(Field::EventDay | Field::EventLabel | Field::EventNote), _)
+            | (None, Step::Event) => Context::Event,
             (Some(Field::Reflection(_) | Field::Commitment), _) => Context::Text,
             (None, Step::FollowUp) => Context::FollowUp,
             (None, Step::Question(_)) => Context::Question,

@@ -43,6 +43,9 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     if c.follow_up.is_some() {
         steps.push("First, how last time's commitment went.".to_string());
     }
+    if c.event.is_some() {
+        steps.push("Whether anything big happened since last time (skip it if not).".to_string());
+    }
     if !c.questions.is_empty() {
         steps.push(format!(
             "{}: how true each is for you lately, from {} to {}. Any statement can be skipped (s); a skipped one does not count.",
