@@ -23,6 +23,8 @@ use crate::summary::Summary;
 use crate::text::escape_line;
 use crate::year_ago::YearAgo;
 
+mod events;
+
 /// Performs effects against the store and feeds the outcome back as messages.
 pub struct Driver {
     pub(super) shared: Arc<Shared>,
@@ -189,6 +191,13 @@ impl Driver {
                 })
             }
             Effect::Trash(id) => Some(self.trash(&id)),
+            Effect::SaveEvent {
+                replacing,
+                day,
+                label,
+                note,
+            } => Some(self.save_event(replacing.as_deref(), &day, &label, &note)),
+            Effect::TrashEvent(id) => Some(self.trash_event(&id)),
             Effect::Load { ids, open } => Some(
                 ids.iter()
                     .map(|id| self.store.load(id))
