@@ -310,3 +310,19 @@ fn an_answer_is_kept_in_the_draft_with_its_day() {
     key(&mut app, KeyCode::Backspace);
     assert_eq!(step(&app), motive::checkin::Step::Event);
 }
+
+#[test]
+fn on_a_full_intro_a_year_ago_shrinks_and_how_to_begin_stays() {
+    let mut app = App::new(overview_with_a_year_ago(), Theme::monochrome());
+    let core = builtin::get("core").expect("core");
+    let mut checkin = CheckIn::new(&core, Some("Ask for the gnarly migration"), None, now());
+    checkin.ask_about_events();
+    app.update(Msg::started(checkin));
+    let text = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(text.contains("Press Enter to begin."), "{text}");
+    assert!(
+        text.contains("12 months ago you said you would: Ask Dana for the migration project"),
+        "{text}"
+    );
+    assert!(!text.contains("What you wanted"), "{text}");
+}

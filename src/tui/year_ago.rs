@@ -4,7 +4,7 @@
 
 use ratatui::text::{Line, Span};
 
-use crate::text::shorten;
+use crate::text::{self, shorten};
 use crate::tui::theme::Theme;
 use crate::year_ago::YearAgo;
 
@@ -44,4 +44,49 @@ pub fn lines(t: &Theme, y: &YearAgo, width: usize, key: Option<&str>) -> Vec<Lin
         ]));
     }
     out
+}
+
+/// The block for a screen with `room` rows left: in full when it fits,
+/// else one line (the commitment, or what you wanted), else nothing.
+#[must_use]
+pub fn fitted(
+    t: &Theme,
+    y: &YearAgo,
+    width: usize,
+    room: usize,
+    key: Option<&str>,
+) -> Vec<Line<'static>> {
+    let full = lines(t, y, width, key);
+    if rows(&full, width) <= room {
+        return full;
+    }
+    let (name, said) = if y.commitment.is_empty() {
+        ("you wanted", y.want.as_deref().unwrap_or_default())
+    } else {
+        ("you said you would", y.commitment.as_str())
+    };
+    let head = format!("{} {name}: ", y.age());
+    let flat = said.split_whitespace().collect::<Vec<_>>().join(" ");
+    let room_for_text = width.saturating_sub(text::width(&head)).max(12);
+    let line = Line::from(vec![
+        Span::styled(head, t.strong),
+        Span::raw(shorten(&flat, room_for_text)),
+    ]);
+    if room >= 1 && !said.is_empty() {
+        vec![line]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The rows `lines` take wrapped at word boundaries to `width` columns.
+#[must_use]
+pub fn rows(lines: &[Line<'_>], width: usize) -> usize {
+    lines
+        .iter()
+        .map(|l| {
+            let plain: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            text::wrap(&plain, width).len().max(1)
+        })
+        .sum()
 }

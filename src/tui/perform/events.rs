@@ -55,13 +55,19 @@ impl Driver {
     /// Move the event `id` to the trash.
     pub(super) fn trash_event(&self, id: &str) -> Msg {
         self.change_events(|store| {
+            let named = store
+                .events()
+                .events
+                .iter()
+                .find(|e| e.id == id)
+                .map_or_else(
+                    || escape_line(id).into_owned(),
+                    |e| format!("\"{}\" ({})", escape_line(&e.label), e.date),
+                );
             store.trash_event(id).map_err(|e| said(&e))?;
             Ok((
                 None,
-                format!(
-                    "Moved the event {} to the trash (trash/events/ in the data dir).",
-                    escape_line(id)
-                ),
+                format!("Moved the event {named} to the trash (trash/events/ in the data dir)."),
             ))
         })
     }

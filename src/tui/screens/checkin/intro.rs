@@ -74,14 +74,22 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::raw(""));
-    if let Some(y) = &flow.year_ago {
-        lines.extend(year_ago::lines(theme, y, usize::from(area.width), None));
-        lines.push(Line::raw(""));
-    }
-    lines.push(Line::from(vec![
+    let begin = Line::from(vec![
         Span::raw("Press "),
         Span::styled("Enter", theme.key),
         Span::raw(" to begin."),
-    ]));
+    ]);
+    if let Some(y) = &flow.year_ago {
+        // Only in the room left: how to begin stays on screen.
+        let width = usize::from(area.width);
+        let used = year_ago::rows(&lines, width) + 1;
+        let room = usize::from(area.height).saturating_sub(used + 1);
+        let block = year_ago::fitted(theme, y, width, room, None);
+        if !block.is_empty() {
+            lines.extend(block);
+            lines.push(Line::raw(""));
+        }
+    }
+    lines.push(begin);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
