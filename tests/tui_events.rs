@@ -326,3 +326,22 @@ fn on_a_full_intro_a_year_ago_shrinks_and_how_to_begin_stays() {
     );
     assert!(!text.contains("What you wanted"), "{text}");
 }
+
+#[test]
+fn the_review_names_the_event_it_will_keep() {
+    let mut app = App::new(Overview::default(), Theme::monochrome());
+    let quick = builtin::get("quick").expect("quick");
+    let mut checkin = CheckIn::new(&quick, None, None, now());
+    checkin.ask_about_events();
+    checkin.event = Some(motive::checkin::DraftEvent {
+        label: "new manager".into(),
+        day: String::new(),
+    });
+    checkin.step = motive::checkin::Step::Review;
+    app.update(Msg::started(checkin));
+    let text = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(
+        text.contains("Event: new manager (today), kept when you save"),
+        "{text}"
+    );
+}

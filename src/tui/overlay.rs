@@ -366,8 +366,13 @@ fn help_lines(under: &Under<'_>, width: usize) -> Vec<Line<'static>> {
     }
     if under.context.is_text() {
         lines.push(Line::raw(""));
+        let enter = keys::Key::Code(ratatui::crossterm::event::KeyCode::Enter);
         dim(
-            "In a text field every other key types; Enter starts a new line.",
+            if table.bindings.iter().any(|b| b.keys.contains(&enter)) {
+                "In a text field every other key types."
+            } else {
+                "In a text field every other key types; Enter starts a new line."
+            },
             2,
             &mut lines,
         );

@@ -5,7 +5,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::flow::Flow;
@@ -47,6 +47,22 @@ pub fn update(flow: &mut Flow, action: Action) -> Option<Vec<Effect>> {
         }
         _ => None,
     }
+}
+
+/// The answer as the review shows it: what happened, and when.
+#[must_use]
+pub fn review_line(theme: &Theme, answer: &DraftEvent) -> Line<'static> {
+    let day = match answer.day.trim() {
+        "" => "today",
+        day => day,
+    };
+    Line::from(vec![
+        Span::styled("Event: ", theme.dim),
+        Span::raw(format!(
+            "{} ({day}), kept when you save",
+            answer.label.trim()
+        )),
+    ])
 }
 
 /// The answer so far.
