@@ -15,7 +15,9 @@ use super::layout::{self, Areas};
 pub use super::overlay::Overlay;
 use super::overlay::Under;
 pub use super::overview::Overview;
-pub use super::screens::browse::{compare::CompareView, detail::Detail, history::History};
+pub use super::screens::browse::{
+    compare::CompareView, detail::Detail, events::EventsView, history::History,
+};
 use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
 pub use super::screens::checkin::{flow::Flow, result::Saved};
@@ -48,6 +50,8 @@ pub enum Screen {
     History(History),
     Detail(Detail),
     Compare(CompareView),
+    /// The life events, from history.
+    Events(EventsView),
 }
 
 /// Everything the TUI knows.
@@ -140,6 +144,15 @@ pub enum Msg {
         snapshots: Vec<Snapshot>,
     },
     LoadFailed(String),
+    /// A life event was kept, edited or moved to the trash; the listing
+    /// has been reloaded. `id` is the event kept, `note` what to say.
+    EventsChanged {
+        home: Overview,
+        id: Option<String>,
+        note: String,
+    },
+    /// A life event could not be kept or moved: why.
+    EventFailed(String),
 }
 
 impl Msg {
@@ -154,6 +167,7 @@ impl Msg {
 }
 
 mod browse;
+mod events;
 mod input;
 mod mouse;
 
@@ -200,6 +214,9 @@ impl App {
             Screen::History(_) => Context::History,
             Screen::Detail(_) => Context::Detail,
             Screen::Compare(_) => Context::Compare,
+            Screen::Events(e) if e.form.is_some() => Context::EventForm,
+            Screen::Events(_) if self.read_only => Context::EventsReadOnly,
+            Screen::Events(_) => Context::Events,
             Screen::Flow(flow) => flow.context(),
         }
     }
@@ -312,7 +329,8 @@ impl App {
             }
             Msg::Started { checkin, last_time } => {
                 self.status = None;
-                let flow = Flow::new(checkin, last_time);
+                let mut flow = Flow::new(checkin, last_time);
+                flow.year_ago.clone_from(&self.home.year_ago);
                 let draft = flow.draft();
                 self.screen = Screen::Flow(flow);
                 vec![draft]
@@ -358,6 +376,14 @@ impl App {
             }
             Msg::Loaded { open, snapshots } => {
                 self.on_loaded(open, snapshots);
+                vec![]
+            }
+            Msg::EventsChanged { home, id, note } => {
+                self.on_events_changed(home, id.as_deref(), note);
+                vec![]
+            }
+            Msg::EventFailed(reason) => {
+                self.on_event_failed(reason);
                 vec![]
             }
             Msg::Told(note) => {

@@ -11,6 +11,17 @@ impl App {
         vec![]
     }
 
+    /// The check-in of about a year ago, in full, when home shows one.
+    pub(super) fn open_year_ago(&mut self) -> Vec<Effect> {
+        let Some(id) = self.home.year_ago.as_ref().map(|y| &y.id) else {
+            return vec![];
+        };
+        match self.home.snapshots.iter().position(|s| &s.id == id) {
+            Some(index) => self.load(Open::Detail { index, back: None }),
+            None => vec![],
+        }
+    }
+
     /// Compare two check-ins: from the history, its pair; from home and
     /// result, the two latest.
     pub(super) fn open_compare(&mut self, history: Option<History>) -> Vec<Effect> {

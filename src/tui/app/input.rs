@@ -69,6 +69,7 @@ impl App {
                     self.overlay = Some(Overlay::ConfirmDiscard);
                     vec![]
                 }
+                Some(home::Request::YearAgo) => self.open_year_ago(),
                 None => vec![],
             },
             Screen::Notice(notice) if notice.busy && action == Action::History => {
@@ -112,6 +113,7 @@ impl App {
                 }
                 vec![]
             }
+            Screen::Events(_) => self.on_events_key(action),
         }
     }
 
@@ -126,6 +128,7 @@ impl App {
                 self.overlay = Some(Overlay::ConfirmDelete(index));
                 vec![]
             }
+            history::Request::Events => self.open_events(h),
         }
     }
 
@@ -177,6 +180,10 @@ impl App {
                 self.screen = Screen::Home;
                 vec![]
             }
+            Screen::Events(e) => {
+                self.screen = Screen::History(e.back.clone());
+                vec![]
+            }
             Screen::Detail(Detail { back, .. }) | Screen::Compare(CompareView { back, .. }) => {
                 self.screen = back.clone().map_or(Screen::Home, Screen::History);
                 vec![]
@@ -220,6 +227,7 @@ impl App {
                 Some(s) => vec![Effect::Trash(s.id.clone())],
                 None => vec![],
             },
+            Answer::DeleteEvent(index) => self.delete_event(index),
             Answer::Discard => {
                 self.screen = Screen::Home;
                 vec![Effect::DiscardDraft, Effect::Begin(None)]
@@ -245,6 +253,7 @@ impl App {
                 Typed::Unchanged
             }
             (None, Screen::Flow(flow)) => flow.type_key(key),
+            (None, Screen::Events(_)) => self.type_into_event_form(key),
             _ => Typed::Unchanged,
         };
         self.after_typing(typed)
@@ -263,6 +272,7 @@ impl App {
                 Typed::Unchanged
             }
             (None, Screen::Flow(flow)) => flow.paste(text),
+            (None, Screen::Events(_)) => self.paste_into_event_form(text),
             _ => Typed::Unchanged,
         };
         self.after_typing(typed)

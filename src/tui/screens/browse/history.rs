@@ -31,6 +31,8 @@ pub enum Request {
     Compare,
     /// Ask, then move this check-in to the trash.
     Delete(usize),
+    /// Open the life events.
+    Events,
 }
 
 impl History {
@@ -74,6 +76,7 @@ impl History {
             Action::Confirm if count > 0 => return Some(Request::Open(self.selected)),
             Action::OpenCompare => return Some(Request::Compare),
             Action::Delete if count > 0 => return Some(Request::Delete(self.selected)),
+            Action::OpenEvents => return Some(Request::Events),
             _ => {}
         }
         None

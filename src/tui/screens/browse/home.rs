@@ -20,6 +20,7 @@ use crate::tui::overview::Overview;
 use crate::tui::theme::Theme;
 use crate::tui::verdict;
 use crate::tui::widgets::score_lines;
+use crate::tui::year_ago;
 
 /// What a key on the home screen asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,6 +32,8 @@ pub enum Request {
     Compare,
     /// Ask, then discard the unfinished check-in and start afresh.
     Discard,
+    /// Open the check-in of about a year ago.
+    YearAgo,
 }
 
 /// The home screen's keys; `read_only` when another process is writing.
@@ -41,6 +44,7 @@ pub fn update(action: Action, read_only: bool) -> Option<Request> {
         Action::OpenHistory => Some(Request::History),
         Action::OpenCompare => Some(Request::Compare),
         Action::Discard if !read_only => Some(Request::Discard),
+        Action::YearAgo => Some(Request::YearAgo),
         _ => None,
     }
 }
@@ -150,6 +154,11 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
     }
     for other in &overview.other_drafts {
         lines.push(Line::styled(other.clone(), t.dim));
+    }
+    // Below when the next check-in is due, which matters more.
+    if let Some(y) = &overview.year_ago {
+        lines.push(Line::raw(""));
+        lines.extend(year_ago::lines(t, y, usize::from(area.width), Some("y")));
     }
     if read_only {
         lines.push(Line::raw(""));
