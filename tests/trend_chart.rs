@@ -122,7 +122,7 @@ fn two_snapshots() {
         snapshot("2026-01-10T10:00:00+00:00", [Some(1), Some(3), Some(5)]),
         snapshot("2026-04-10T10:00:00+00:00", [Some(5), Some(3), Some(2)]),
     ];
-    let text = render_plain(&snapshots, 60, 14, None);
+    let text = render_plain(&snapshots, 60, 14, None, &[]);
     assert!(
         text.contains("2026-01-10") && text.contains("2026-04-10"),
         "{text}"
@@ -133,7 +133,7 @@ fn two_snapshots() {
 #[test]
 fn forty_snapshots_stay_readable() {
     let snapshots = weekly(40);
-    let text = render_plain(&snapshots, 80, 20, None);
+    let text = render_plain(&snapshots, 80, 20, None, &[]);
     assert_eq!(text.lines().count(), 20);
     assert!(text.lines().all(|l| l.chars().count() <= 80));
     assert!(text.contains("2026-01-05"), "{text}");
@@ -153,7 +153,7 @@ fn a_year_long_gap_switches_to_month_labels() {
         snapshot("2025-03-01T10:00:00+00:00", [Some(3), Some(4), Some(2)]),
         snapshot("2026-06-01T10:00:00+00:00", [Some(5), Some(3), Some(4)]),
     ];
-    let text = render_plain(&snapshots, 72, 16, None);
+    let text = render_plain(&snapshots, 72, 16, None, &[]);
     assert!(
         text.contains("Feb 2025") && text.contains("Jun 2026"),
         "{text}"
