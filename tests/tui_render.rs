@@ -590,6 +590,7 @@ mod any_language {
                     scroll: 0,
                     explain: false,
                     back: None,
+                    between: Vec::new(),
                 }),
             ),
         ];
@@ -808,6 +809,7 @@ fn compare_screen(snapshots: &[Snapshot], from: usize, to: usize) -> Screen {
         scroll: 0,
         explain: false,
         back: None,
+        between: Vec::new(),
     })
 }
 
