@@ -485,6 +485,7 @@ mod tests {
             [
                 "label",
                 "want",
+                "events",
                 "commitments",
                 "help",
                 "reflections",
@@ -508,7 +509,7 @@ mod tests {
         assert_eq!(
             parse_parts(&["wants"]),
             Err(
-                "unknown part `wants`; parts are label, want, scores, chart, commitments, \
+                "unknown part `wants`; parts are label, want, scores, chart, events, commitments, \
                  help, ideas, reflections, notes, or all, or default"
                     .to_owned()
             )
@@ -542,7 +543,13 @@ mod tests {
     fn the_default_parts_hold_nothing_written_and_ideas_for_the_lowest_score_at_first() {
         let core = crate::bank::builtin::get("core").expect("core");
         let only = checkin("2026-01-10T10:00:00+00:00", [4, 2, 3], None);
-        let brief = build(&only, &[Summary::of(&only)], Some(&core), &[], &Part::DEFAULT);
+        let brief = build(
+            &only,
+            &[Summary::of(&only)],
+            Some(&core),
+            &[],
+            &Part::DEFAULT,
+        );
         assert_eq!(brief.label, None);
         assert_eq!(brief.commitment, None);
         assert!(brief.want.is_empty() && brief.help.is_empty());

@@ -268,6 +268,7 @@ fn the_html_brief_is_one_self_contained_page_that_parses() {
             "Where I want to go",
             "Scores",
             "Over the last year",
+            "What happened",
             "Commitments",
             "What I would like help with",
             "Things to discuss (suggestions)",

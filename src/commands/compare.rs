@@ -42,9 +42,11 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     if args.json {
         let mut json = format::comparison_json(&comparison);
         if let serde_json::Value::Object(map) = &mut json {
-            map.insert("between".into(), serde_json::to_value(&between).map_err(|e| {
-                Error::input(format!("cannot encode the events: {e}"))
-            })?);
+            map.insert(
+                "between".into(),
+                serde_json::to_value(&between)
+                    .map_err(|e| Error::input(format!("cannot encode the events: {e}")))?,
+            );
         }
         format::write_json(ctx.out, &json)?;
     } else {

@@ -89,7 +89,9 @@ pub fn draw(buf: &mut Buffer, graph: Rect, bounds: [f64; 2], bank_changes: &[f64
     }
     // Numbers left to right; one that would overlap the last moves right.
     let mut free = graph.x;
-    let number_style = style.remove_modifier(Modifier::DIM).add_modifier(Modifier::BOLD);
+    let number_style = style
+        .remove_modifier(Modifier::DIM)
+        .add_modifier(Modifier::BOLD);
     for (col, number) in numbers {
         let start = col.max(free);
         for (k, ch) in number.chars().enumerate() {
@@ -111,7 +113,10 @@ pub fn draw(buf: &mut Buffer, graph: Rect, bounds: [f64; 2], bank_changes: &[f64
 pub fn legend(stretches: &[Stretch], events: &[Event]) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if let Some(banks) = trend::stretches_line(stretches) {
-        spans.push(Span::styled(format!("{BANK_CHANGE} bank: {banks}"), style()));
+        spans.push(Span::styled(
+            format!("{BANK_CHANGE} bank: {banks}"),
+            style(),
+        ));
     }
     for (i, event) in events.iter().enumerate() {
         spans.push(Span::styled(format!("{} {}", i + 1, event.line()), style()));
@@ -168,7 +173,9 @@ mod tests {
 
     #[test]
     fn entries_pack_into_lines_of_the_width() {
-        let spans = ["aaaa", "bb", "cccccc"].map(|t| Span::raw(t.to_owned())).to_vec();
+        let spans = ["aaaa", "bb", "cccccc"]
+            .map(|t| Span::raw(t.to_owned()))
+            .to_vec();
         let lines = pack(spans, 9);
         let text: Vec<String> = lines.iter().map(ToString::to_string).collect();
         assert_eq!(text, ["aaaa  bb", "cccccc"]);

@@ -160,12 +160,10 @@ pub fn render(snapshots: &[Summary], only: Option<&[String]>, events: &[Event]) 
     // Days from the first check-in, shifted so that events before it fit.
     let event_days = trend::event_days(first.finished_at, events);
     let (shift, range) = trend::shown_range(*span, &event_days);
-    let origin =
-        first.finished_at - chrono::Duration::seconds((shift * 86_400.0).round() as i64);
+    let origin = first.finished_at - chrono::Duration::seconds((shift * 86_400.0).round() as i64);
     let (bounds, labels) = trend::x_axis(origin, range, AXIS_CELLS);
-    let x = |days: f64| {
-        LEFT + (days + shift - bounds[0]) / (bounds[1] - bounds[0]) * (RIGHT - LEFT)
-    };
+    let x =
+        |days: f64| LEFT + (days + shift - bounds[0]) / (bounds[1] - bounds[0]) * (RIGHT - LEFT);
     let y = |score: f64| BOTTOM - score / 100.0 * (BOTTOM - TOP);
     axes(&mut out, &labels, &y);
     bank_breaks(&mut out, &timeline, &stretches, &x);
