@@ -260,7 +260,8 @@ fn default_colours_are_the_okabe_ito_palette_and_all_differ() {
     let colors = DimensionColors::default();
     let mut all: Vec<Color> = colors.fixed.iter().map(|(_, c)| terminal(*c)).collect();
     all.extend(colors.others.iter().map(|c| terminal(*c)));
-    assert_eq!(all.len(), 7);
+    // Seven Okabe-Ito colours less the two of a rise and a fall.
+    assert_eq!(all.len(), 5);
     for (i, a) in all.iter().enumerate() {
         assert!(matches!(a, Color::Indexed(16..=231)), "{a:?} in the cube");
         assert!(all[i + 1..].iter().all(|b| b != a), "{a:?} twice");
@@ -305,9 +306,26 @@ fn tiny_areas_draw_what_fits_without_panicking() {
 fn other_dimensions_take_palette_colours_in_turn() {
     let colors = DimensionColors::default();
     assert_eq!(colors.color("purpose", 5), okabe_ito::REDDISH_PURPLE);
-    assert_eq!(colors.color("craft", 0), okabe_ito::BLUISH_GREEN);
-    assert_eq!(colors.color("team", 1), okabe_ito::VERMILLION);
-    assert_eq!(colors.color("team", 4), okabe_ito::BLUISH_GREEN);
+    assert_eq!(colors.color("craft", 0), okabe_ito::BLUE);
+    assert_eq!(colors.color("team", 1), okabe_ito::YELLOW);
+    assert_eq!(colors.color("team", 4), okabe_ito::BLUE);
+}
+
+/// A dimension's line is never drawn in a direction's colour, so no line
+/// reads as a rise or a fall; and no fall is drawn in the rise colour.
+#[test]
+fn no_dimension_takes_a_direction_colour() {
+    use motive::draw::{color::terminal, direction};
+    let colors = DimensionColors::default();
+    let directions = [direction::rise(), direction::fall()];
+    assert_ne!(direction::rise(), direction::fall());
+    for (id, nth) in [("autonomy", 0), ("mastery", 0), ("purpose", 0)]
+        .into_iter()
+        .chain((0..8).map(|n| ("other", n)))
+    {
+        let line = terminal(colors.color(id, nth));
+        assert!(!directions.contains(&line), "{id} #{nth} is drawn {line:?}");
+    }
 }
 
 #[test]
