@@ -101,6 +101,21 @@ pub fn stretches_line(stretches: &[Stretch]) -> Option<String> {
     })
 }
 
+/// Where the bank changes on the x axis, for check-ins at `xs` (in time
+/// order) cut into `stretches`: halfway between the last check-in of one
+/// stretch and the first of the next, in the gap the broken line leaves.
+#[must_use]
+pub fn bank_change_days(xs: &[f64], stretches: &[Stretch]) -> Vec<f64> {
+    stretches
+        .iter()
+        .skip(1)
+        .filter_map(|s| {
+            let start = s.range.start;
+            Some((xs.get(start.checked_sub(1)?)? + xs.get(start)?) / 2.0)
+        })
+        .collect()
+}
+
 /// Each event's x, in days since `first` (the first check-in's finish; an
 /// event counts from the start of its day there), in the order given.
 #[must_use]
@@ -340,15 +355,10 @@ impl TrendData {
         &self.stretches
     }
 
-    /// The x (days since the first check-in) where each stretch after the
-    /// first begins.
+    /// [`bank_change_days`] of these check-ins.
     #[must_use]
     pub fn bank_changes(&self) -> Vec<f64> {
-        self.stretches
-            .iter()
-            .skip(1)
-            .filter_map(|s| self.xs.get(s.range.start).copied())
-            .collect()
+        bank_change_days(&self.xs, &self.stretches)
     }
 
     /// The first check-in's finish time and the days from it to the last.

@@ -42,11 +42,11 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     if args.json {
         let mut json = format::comparison_json(&comparison);
         if let serde_json::Value::Object(map) = &mut json {
-            map.insert(
-                "between".into(),
-                serde_json::to_value(&between)
-                    .map_err(|e| Error::input(format!("cannot encode the events: {e}")))?,
-            );
+            let listed = between
+                .iter()
+                .map(|e| super::event::event_json(e))
+                .collect();
+            map.insert("between".into(), serde_json::Value::Array(listed));
         }
         format::write_json(ctx.out, &json)?;
     } else {

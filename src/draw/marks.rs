@@ -114,7 +114,7 @@ pub fn legend(stretches: &[Stretch], events: &[Event]) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     if let Some(banks) = trend::stretches_line(stretches) {
         spans.push(Span::styled(
-            format!("{BANK_CHANGE} bank: {banks}"),
+            format!("{BANK_CHANGE} bank changed: {banks}"),
             style(),
         ));
     }

@@ -281,19 +281,17 @@ fn axes(out: &mut String, labels: &[String], y: &dyn Fn(f64) -> f64) {
     }
 }
 
-/// A dotted vertical line, marked "bank changed", where a check-in used a
-/// different bank or bank version from the one before it.
+/// A dotted vertical line, marked "bank changed", between the check-ins
+/// where the bank or its version changed (see [`trend::bank_change_days`]).
 fn bank_breaks(
     out: &mut String,
     timeline: &[(f64, &Summary)],
     stretches: &[trend::Stretch],
     x: &dyn Fn(f64) -> f64,
 ) {
-    for stretch in stretches.iter().skip(1) {
-        let Some((days, _)) = timeline.get(stretch.range.start) else {
-            continue;
-        };
-        let at = x(*days);
+    let xs: Vec<f64> = timeline.iter().map(|(days, _)| *days).collect();
+    for days in trend::bank_change_days(&xs, stretches) {
+        let at = x(days);
         let _ = writeln!(
             out,
             r##"<line class="bank-change" x1="{at:.1}" y1="{TOP:.1}" x2="{at:.1}" y2="{BOTTOM:.1}" stroke="#666666" stroke-width="1" stroke-dasharray="1 3"/>"##
