@@ -230,7 +230,7 @@ impl Widget for &TrendChart<'_> {
         let mut legend = vec![self.legend(&drawn)];
         let most = usize::from((area.height / 3).max(1));
         legend.extend(marks::pack(
-            marks::legend(data.stretches(), self.events),
+            marks::legend(data.stretches(), self.events, area.width),
             area.width,
         ));
         legend.truncate(most);

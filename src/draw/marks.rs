@@ -107,26 +107,41 @@ pub fn draw(buf: &mut Buffer, graph: Rect, bounds: [f64; 2], bank_changes: &[f64
     }
 }
 
-/// The legend entries of the marks: which bank each stretch used, when
-/// more than one, and each event by number.
+/// The legend entries of the marks, for a legend `width` cells wide:
+/// which bank each stretch used, when more than one, and each event by
+/// number. Each in full when it fits (`┆ bank changed: core 1, then core
+/// 2`, `1 new manager (1 Jun 2026)`), else shorter (`┆ core 1 → core 2`,
+/// `1 new manager`).
 #[must_use]
-pub fn legend(stretches: &[Stretch], events: &[Event]) -> Vec<Span<'static>> {
+pub fn legend(stretches: &[Stretch], events: &[Event], width: u16) -> Vec<Span<'static>> {
+    let fit = |full: String, short: String| {
+        let text = if crate::text::width(&full) <= usize::from(width) {
+            full
+        } else {
+            short
+        };
+        Span::styled(text, style())
+    };
     let mut spans = Vec::new();
     if let Some(banks) = trend::stretches_line(stretches) {
-        spans.push(Span::styled(
+        let names: Vec<String> = stretches.iter().map(Stretch::name).collect();
+        spans.push(fit(
             format!("{BANK_CHANGE} bank changed: {banks}"),
-            style(),
+            format!("{BANK_CHANGE} {}", names.join(" → ")),
         ));
     }
     for (i, event) in events.iter().enumerate() {
-        spans.push(Span::styled(format!("{} {}", i + 1, event.line()), style()));
+        spans.push(fit(
+            format!("{} {}", i + 1, event.line()),
+            format!("{} {}", i + 1, crate::text::escape_line(&event.label)),
+        ));
     }
     spans
 }
 
 /// `entries` packed into lines at most `width` cells wide, two spaces
-/// apart; an entry wider than a line gets a line of its own (and is cut
-/// when drawn).
+/// apart; an entry wider than a line is wrapped at its words onto lines of
+/// its own.
 #[must_use]
 pub fn pack(entries: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width);
@@ -139,6 +154,12 @@ pub fn pack(entries: Vec<Span<'static>>, width: u16) -> Vec<Line<'static>> {
                 line.push(Span::raw("  "));
                 line.push(entry);
                 used += 2 + w;
+            }
+            _ if w > width => {
+                let style = entry.style;
+                let parts = crate::text::wrap(&entry.content, width);
+                used = parts.last().map_or(0, |p| crate::text::width(p));
+                lines.extend(parts.into_iter().map(|p| vec![Span::styled(p, style)]));
             }
             _ => {
                 used = w;
