@@ -12,11 +12,11 @@ use crate::text::escape_line;
 /// counts as before it, one on the later check-in's day as before that one,
 /// so every event falls between exactly one pair of neighbours.
 #[must_use]
-pub fn between<'a>(
-    events: &'a [Event],
+pub fn between(
+    events: &[Event],
     from: DateTime<FixedOffset>,
     to: DateTime<FixedOffset>,
-) -> Vec<&'a Event> {
+) -> Vec<&Event> {
     let (after, until) = (from.date_naive(), to.date_naive());
     events
         .iter()
