@@ -111,14 +111,15 @@ pub fn draw(buf: &mut Buffer, graph: Rect, bounds: [f64; 2], bank_changes: &[f64
 /// which bank each stretch used, when more than one, and each event by
 /// number. Each in full when it fits (`┆ bank changed: core 1, then core
 /// 2`, `1 new manager (1 Jun 2026)`), else shorter (`┆ core 1 → core 2`,
-/// `1 new manager`).
+/// `1 new manager`), cut to the width if need be: one line each.
 #[must_use]
 pub fn legend(stretches: &[Stretch], events: &[Event], width: u16) -> Vec<Span<'static>> {
+    let columns = usize::from(width);
     let fit = |full: String, short: String| {
-        let text = if crate::text::width(&full) <= usize::from(width) {
+        let text = if crate::text::width(&full) <= columns {
             full
         } else {
-            short
+            crate::text::shorten(&short, columns)
         };
         Span::styled(text, style())
     };
