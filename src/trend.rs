@@ -441,7 +441,17 @@ pub fn x_axis(first: DateTime<FixedOffset>, span: f64, plot_width: u16) -> ([f64
     } else {
         let compact_format = if long { "%b %y" } else { "%-d %b" };
         let compact = |days: f64| date_at(days).format(compact_format).to_string();
-        vec![compact(0.0), compact(span)]
+        let compact_width = u16::try_from(compact(0.0).chars().count()).unwrap_or(u16::MAX);
+        let year = |days: f64| date_at(days).format("%Y").to_string();
+        if plot_width / 2 > compact_width {
+            vec![compact(0.0), compact(span)]
+        } else if long && plot_width / 2 > 4 {
+            vec![year(0.0), year(span)]
+        } else {
+            // Too narrow for two dates side by side: the first alone, rather
+            // than two run into each other.
+            vec![if long { year(0.0) } else { compact(0.0) }, String::new()]
+        }
     };
     (bounds, labels)
 }

@@ -427,3 +427,36 @@ fn a_prepared_trend_draws_the_same_chart() {
         }
     }
 }
+
+/// Below room for two short dates, the axis gives years, then the first
+/// alone, rather than running two into each other ("Nov 2 v 26").
+#[test]
+fn the_narrowest_charts_keep_only_the_first_date() {
+    let first = DateTime::parse_from_rfc3339("2025-11-20T00:00:00+00:00").expect("date");
+    let (_, labels) = x_axis(first, 400.0, 9);
+    assert_eq!(labels, ["2025", ""]);
+    let (_, labels) = x_axis(first, 400.0, 10);
+    assert_eq!(labels, ["2025", "2026"]);
+    let (_, labels) = x_axis(first, 400.0, 14);
+    assert_eq!(labels, ["Nov 25", "Dec 26"]);
+    let (_, labels) = x_axis(first, 30.0, 9);
+    assert_eq!(labels, ["20 Nov", ""]);
+    let text = render_plain(
+        &[
+            Summary::of(&support::scored(
+                "2025-11-20T09:00:00+00:00",
+                [Some(2), Some(3), Some(4)],
+            )),
+            Summary::of(&support::scored(
+                "2026-12-24T09:00:00+00:00",
+                [Some(3), Some(3), Some(3)],
+            )),
+        ],
+        13,
+        12,
+        None,
+        &[],
+    );
+    let axis = text.lines().last().expect("labels");
+    assert_eq!(axis.trim(), "2025", "{text}");
+}
