@@ -340,3 +340,22 @@ fn the_markdown_report_and_the_brief_name_the_events() {
         .count();
     assert_eq!(marks, 2);
 }
+
+/// The streamed export with events is the document `export::json` builds,
+/// byte for byte, and `md` the report `export::markdown` writes.
+#[test]
+fn the_streamed_export_with_events_is_the_whole_document() {
+    let dir = year_with_events();
+    let store = motive::store::Store::read_only(dir.path());
+    let snapshots = store.list().snapshots;
+    let events = store.events().events;
+    assert_eq!(events.len(), 2);
+    assert_eq!(
+        stdout(dir.path(), &["export", "--format", "json"]),
+        motive::commands::export::json(&snapshots, &events).expect("json")
+    );
+    assert_eq!(
+        stdout(dir.path(), &["export", "--format", "md"]),
+        motive::commands::export::markdown(&snapshots, &events)
+    );
+}
