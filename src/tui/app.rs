@@ -345,12 +345,19 @@ impl App {
                 written_to,
             } => {
                 let comparison = previous.as_ref().map(|p| score::compare(p, &snapshot));
+                let between = previous.as_ref().map_or_else(Vec::new, |p| {
+                    crate::events::between(&self.home.events, p.finished_at, snapshot.finished_at)
+                        .into_iter()
+                        .cloned()
+                        .collect()
+                });
                 self.overlay = None;
                 self.typing = None;
                 self.screen = Screen::Result(Saved {
                     snapshot,
                     written_to,
                     comparison,
+                    between,
                 });
                 vec![]
             }

@@ -54,9 +54,9 @@ impl App {
             (Open::Detail { index, back }, Some(snapshot), None) => {
                 Screen::Detail(Detail::new(index, snapshot, back))
             }
-            (Open::Compare { from, to, back }, Some(earlier), Some(later)) => {
-                Screen::Compare(CompareView::new((from, to), earlier, later, back))
-            }
+            (Open::Compare { from, to, back }, Some(earlier), Some(later)) => Screen::Compare(
+                CompareView::new((from, to), earlier, later, back).with_events(&self.home.events),
+            ),
             // Not what was asked for: stay where we are.
             _ => return,
         };

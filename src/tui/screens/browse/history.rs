@@ -183,6 +183,7 @@ pub fn draw(t: &Theme, overview: &Overview, history: &History, frame: &mut Frame
     let trend = TrendChart::of(&overview.trend)
         .colors(t.dimension_colors().clone())
         .monochrome(t.monochrome)
-        .markers(true);
+        .markers(true)
+        .events(&overview.events);
     frame.render_widget(&trend, chart_area);
 }

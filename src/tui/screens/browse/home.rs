@@ -14,7 +14,7 @@ use crate::commitments;
 use crate::describe;
 use crate::score::Verdict;
 use crate::summary::Summary;
-use crate::text::escape_line;
+use crate::trend;
 use crate::tui::keys::Action;
 use crate::tui::overview::Overview;
 use crate::tui::theme::Theme;
@@ -220,7 +220,7 @@ fn shown(home: &Overview, width: usize) -> &[Summary] {
 }
 
 fn bank_changes(a: &Summary, b: &Summary) -> bool {
-    a.bank.id != b.bank.id || a.bank.version != b.bank.version
+    !trend::same_bank(&a.bank, &b.bank)
 }
 
 /// A dimension's scores across the latest check-ins that fit in `width`,
@@ -245,18 +245,9 @@ fn sparkline(home: &Overview, dimension: &str, width: usize) -> String {
 /// Which bank each stretch of the sparkline used (`core 1, then core 2`),
 /// when it shows more than one.
 fn bank_stretches(home: &Overview, width: usize) -> Option<String> {
-    let shown = shown(home, width);
-    let mut stretches: Vec<String> = Vec::new();
-    for (i, s) in shown.iter().enumerate() {
-        if i == 0 || bank_changes(&shown[i - 1], s) {
-            stretches.push(format!(
-                "{} {}",
-                escape_line(&s.bank.id),
-                escape_line(&s.bank.version)
-            ));
-        }
-    }
-    (stretches.len() > 1).then(|| stretches.join(", then "))
+    trend::stretches_line(&trend::stretches(
+        shown(home, width).iter().map(|s| &s.bank),
+    ))
 }
 
 const WELCOME: [(&str, &str, &str); 3] = [
