@@ -15,12 +15,15 @@ use super::layout::{self, Areas};
 pub use super::overlay::Overlay;
 use super::overlay::Under;
 pub use super::overview::Overview;
+pub use super::screens::browse::brief::{self as brief_screen, BriefView};
 pub use super::screens::browse::{compare::CompareView, detail::Detail, history::History};
 use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
 pub use super::screens::checkin::{flow::Flow, result::Saved};
 use super::theme::Theme;
 use super::widgets;
+use crate::bank::Bank;
+use crate::brief::Part;
 use crate::checkin::CheckIn;
 use crate::last_time::LastTime;
 use crate::score;
@@ -48,6 +51,8 @@ pub enum Screen {
     History(History),
     Detail(Detail),
     Compare(CompareView),
+    /// One check-in's brief: choose its parts, preview it, write it.
+    Brief(BriefView),
 }
 
 /// Everything the TUI knows.
@@ -76,6 +81,12 @@ pub struct App {
     pub editor: Option<String>,
     /// The user's home directory (`$HOME`), for files they name.
     pub home_dir: Option<PathBuf>,
+    /// Where motive was started: a brief's file goes there unless the
+    /// person names another place.
+    pub work_dir: Option<PathBuf>,
+    /// The parts the last brief held (`brief_include` in the settings);
+    /// `None`: the default parts.
+    pub brief_include: Option<Vec<Part>>,
     /// The whole terminal, for telling what a mouse click landed on.
     pub size: Rect,
     pub quit: bool,
@@ -140,6 +151,16 @@ pub enum Msg {
         snapshots: Vec<Snapshot>,
     },
     LoadFailed(String),
+    /// The bank a check-in was made with, as found now (`None`: it cannot
+    /// be found or read), for its ideas.
+    BankRead(Option<Box<Bank>>),
+    /// A brief was written to `path`, holding `parts`.
+    BriefWritten {
+        path: PathBuf,
+        parts: Vec<Part>,
+    },
+    /// A brief could not be written (or its parts not remembered): why.
+    BriefFailed(String),
 }
 
 impl Msg {
@@ -173,6 +194,8 @@ impl App {
             lost: false,
             editor: None,
             home_dir: None,
+            work_dir: None,
+            brief_include: None,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
         }
@@ -200,6 +223,8 @@ impl App {
             Screen::History(_) => Context::History,
             Screen::Detail(_) => Context::Detail,
             Screen::Compare(_) => Context::Compare,
+            Screen::Brief(b) if b.naming.is_some() => Context::BriefName,
+            Screen::Brief(_) => Context::Brief,
             Screen::Flow(flow) => flow.context(),
         }
     }
@@ -329,12 +354,15 @@ impl App {
                 let comparison = previous.as_ref().map(|p| score::compare(p, &snapshot));
                 self.overlay = None;
                 self.typing = None;
-                self.screen = Screen::Result(Saved {
-                    snapshot,
-                    written_to,
-                    comparison,
-                });
-                vec![]
+                let bank = snapshot.bank.id.clone();
+                let in_store = written_to.is_none();
+                self.screen = Screen::Result(Saved::new(snapshot, written_to, comparison));
+                // Ideas for what to try, from the bank as it is now.
+                if in_store {
+                    vec![Effect::ReadBank(bank)]
+                } else {
+                    vec![]
+                }
             }
             Msg::SaveFailed(reason) => {
                 self.overlay = Some(Overlay::SaveFailed(reason));
@@ -356,8 +384,18 @@ impl App {
                 self.status = Some(reason);
                 vec![]
             }
-            Msg::Loaded { open, snapshots } => {
-                self.on_loaded(open, snapshots);
+            Msg::Loaded { open, snapshots } => self.on_loaded(open, snapshots),
+            Msg::BankRead(bank) => self.on_bank_read(bank),
+            Msg::BriefWritten { path, parts } => {
+                if let Screen::Brief(b) = &mut self.screen {
+                    b.written = Some(path);
+                }
+                // The screen says where it went, for as long as it is true.
+                self.brief_include = Some(parts);
+                vec![]
+            }
+            Msg::BriefFailed(reason) => {
+                self.status = Some(reason);
                 vec![]
             }
             Msg::Told(note) => {

@@ -48,6 +48,10 @@ pub enum Action {
     ExternalEditor,
     /// Show or hide what was answered last time.
     LastTime,
+    /// Open the brief of the check-in on screen (home: the latest).
+    Brief,
+    /// Show all the bank's ideas, or only the first few.
+    MoreIdeas,
 }
 
 /// A key the table recognises.
@@ -196,6 +200,10 @@ pub enum Context {
     Detail,
     Compare,
     ConfirmDelete,
+    /// The brief: its parts and preview.
+    Brief,
+    /// The brief's file name, being typed.
+    BriefName,
 }
 
 impl Context {
@@ -204,7 +212,12 @@ impl Context {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Self::FollowUpNote | Self::Note | Self::Text | Self::Label | Self::PathInput
+            Self::FollowUpNote
+                | Self::Note
+                | Self::Text
+                | Self::Label
+                | Self::PathInput
+                | Self::BriefName
         )
     }
 }
@@ -227,6 +240,17 @@ const COMPARE_LATEST: Binding = with_short(
     "compare",
 );
 
+/// b: the one-page brief for a conversation with your manager.
+const OPEN_BRIEF: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('b'))],
+        "b",
+        "brief: a one-page brief for your manager; you choose what it holds",
+        Action::Brief,
+    ),
+    "brief",
+);
+
 const HOME: &[Binding] = &[
     bind(
         &[ENTER, Code(KeyCode::Char('n'))],
@@ -236,6 +260,7 @@ const HOME: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_BRIEF,
     HELP_KEY,
     QUIT,
 ];
@@ -261,11 +286,12 @@ const HOME_DRAFT: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_BRIEF,
     HELP_KEY,
     QUIT,
 ];
 
-const HOME_READ_ONLY: &[Binding] = &[OPEN_HISTORY, COMPARE_LATEST, HELP_KEY, QUIT];
+const HOME_READ_ONLY: &[Binding] = &[OPEN_HISTORY, COMPARE_LATEST, OPEN_BRIEF, HELP_KEY, QUIT];
 
 const HISTORY: &[Binding] = &[
     with_short(
@@ -328,25 +354,66 @@ const UP_DOWN: &[Key] = &[
     Code(KeyCode::Char('j')),
 ];
 
-const DETAIL: &[Binding] = &[
-    with_short(bind(UP_DOWN, "↑↓", "scroll", Action::Up), "scroll"),
-    help_only(
-        &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
-        "PgUp/PgDn",
-        "scroll a page",
-        Action::PageUp,
+const SCROLL: Binding = with_short(bind(UP_DOWN, "↑↓", "scroll", Action::Up), "scroll");
+const SCROLL_PAGE: Binding = help_only(
+    &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+    "PgUp/PgDn",
+    "scroll a page",
+    Action::PageUp,
+);
+const EXPLAIN: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('x'))],
+        "x",
+        "explain: how each statement made up its score",
+        Action::Explain,
+    ),
+    "explain",
+);
+
+const DETAIL: &[Binding] = &[SCROLL, SCROLL_PAGE, EXPLAIN, OPEN_BRIEF, HELP_KEY, BACK];
+
+const COMPARE: &[Binding] = &[SCROLL, SCROLL_PAGE, EXPLAIN, HELP_KEY, BACK];
+
+const BRIEF: &[Binding] = &[
+    with_short(
+        bind(UP_DOWN, "↑↓/jk", "select a part", Action::Up),
+        "select",
     ),
     with_short(
         bind(
-            &[Code(KeyCode::Char('x'))],
-            "x",
-            "explain: how each statement made up its score",
-            Action::Explain,
+            &[Code(KeyCode::Char(' '))],
+            "Space",
+            "include the part, or leave it out",
+            Action::Mark,
         ),
-        "explain",
+        "include",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+            "PgUp/PgDn",
+            "scroll the preview",
+            Action::PageUp,
+        ),
+        "scroll",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('w'))],
+            "w",
+            "write it to a file (asks for the name; only you can read it)",
+            Action::Save,
+        ),
+        "write",
     ),
     HELP_KEY,
     BACK,
+];
+
+const BRIEF_NAME: &[Binding] = &[
+    bind(&[ENTER], "Enter", "write the file", Action::Confirm),
+    bind(&[ESC], "Esc", "cancel", Action::Close),
 ];
 
 const CONFIRM_DELETE: &[Binding] = &[
@@ -594,6 +661,24 @@ const RESULT: &[Binding] = &[
         ),
         "compare",
     ),
+    OPEN_BRIEF,
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('i'))],
+            "i",
+            "show all the bank's ideas for that dimension, or only a few",
+            Action::MoreIdeas,
+        ),
+        "more ideas",
+    ),
+    // In the help only: the footer's arrows would read as a change's.
+    help_only(
+        UP_DOWN,
+        "↑↓",
+        "scroll, when it is taller than the screen",
+        Action::Up,
+    ),
+    SCROLL_PAGE,
     bind(
         &[Code(KeyCode::Char('q')), ESC, ENTER, Ctrl('c')],
         "q",
@@ -785,7 +870,13 @@ pub fn table(context: Context) -> KeyTable {
             "A short label for this check-in, e.g. \"Q4\" or \"new team\".",
             LABEL,
         ),
-        Context::Result => keys("Your check-in is saved.", RESULT),
+        Context::Result => with_mouse(
+            keys(
+                "Your check-in is saved. Below the scores: ideas to try, suggestions from the bank.",
+                RESULT,
+            ),
+            "the wheel scrolls.",
+        ),
         Context::Notice => keys(NOTICE_PURPOSE, NOTICE),
         Context::NoticeBusy => keys(NOTICE_PURPOSE, NOTICE_BUSY),
         Context::ConfirmQuit => keys(CONFIRM, CONFIRM_QUIT),
@@ -814,11 +905,22 @@ pub fn table(context: Context) -> KeyTable {
         Context::Compare => with_mouse(
             keys(
                 "Two check-ins side by side: which changes are real, and what you wrote then and now.",
-                DETAIL,
+                COMPARE,
             ),
             "the wheel scrolls.",
         ),
         Context::ConfirmDelete => keys(CONFIRM, CONFIRM_DELETE),
+        Context::Brief => with_mouse(
+            keys(
+                "A one-page brief of this check-in for your manager. Nothing you wrote is in it unless you include it.",
+                BRIEF,
+            ),
+            "the wheel scrolls the preview.",
+        ),
+        Context::BriefName => keys(
+            "Name the file: it is written with mode 0600, so only you can read it.",
+            BRIEF_NAME,
+        ),
     }
 }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Screen};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay;
-use super::screens::browse::{compare, detail, history, home};
+use super::screens::browse::{brief, compare, detail, history, home};
 use super::screens::checkin::{self, notice, result, resume};
 use super::theme::Theme;
 use super::widgets;
@@ -39,6 +39,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::History(h) => history::draw(t, &app.home, h, frame, body),
         Screen::Detail(d) => detail::draw(t, d, frame, body),
         Screen::Compare(c) => compare::draw(t, c, frame, body),
+        Screen::Brief(b) => brief::draw(t, b, frame, body),
     }
     if let Some(message) = app.status_line() {
         frame.render_widget(
@@ -68,6 +69,10 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::History(_) => "history".to_string(),
         Screen::Detail(_) => "check-in".to_string(),
         Screen::Compare(_) => "compare".to_string(),
+        Screen::Brief(b) => format!(
+            "brief · check-in of {}",
+            crate::describe::date(b.snapshot.finished_at)
+        ),
     };
     spans.push(Span::styled(format!("· {subtitle}"), t.dim));
     Line::from(spans)

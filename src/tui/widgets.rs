@@ -1,11 +1,28 @@
-//! Small drawing pieces several screens share: score bars and key hints.
+//! Small drawing pieces several screens share: score bars, key hints and
+//! scrolled text.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::keys::{self, Action, Context};
 use super::layout;
 use super::theme::Theme;
 use crate::score::DimensionScore;
+
+/// `lines`, wrapped in `area` and scrolled `scroll` rows, no further than
+/// their last row.
+pub fn scrolled_text(lines: Vec<Line<'_>>, scroll: u16, frame: &mut Frame, area: Rect) {
+    let rows = layout::wrapped_rows(lines.iter().map(Line::width), usize::from(area.width));
+    let scroll = scroll.min(layout::scroll_limit(rows, area));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
 
 /// One line per dimension: name, a bar, the score.
 #[must_use]
