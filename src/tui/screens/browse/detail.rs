@@ -69,10 +69,10 @@ pub fn scroll_step(action: Action) -> i32 {
     }
 }
 
-/// The rows `lines` take in `area`, wrapped.
+/// The rows `lines` take in `area`, wrapped at words as drawing wraps them.
 #[must_use]
 pub fn rows(lines: &[Line<'_>], area: Rect) -> usize {
-    layout::wrapped_rows(lines.iter().map(Line::width), usize::from(area.width))
+    crate::tui::widgets::wrapped_height(lines, area)
 }
 
 pub fn draw(theme: &Theme, detail: &Detail, frame: &mut Frame, area: Rect) {
