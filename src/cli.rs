@@ -94,7 +94,7 @@ pub enum Command {
     Export(ExportArgs),
     /// Draw how your scores moved over time, as a text chart or an SVG image
     #[command(
-        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nAs SVG, each dimension also has its own colour and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --format svg -o trend.svg"
+        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nAs SVG, each dimension also has its own colour (the [colors] of config.toml, else\nOkabe-Ito) and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --format svg -o trend.svg"
     )]
     Chart(ChartArgs),
     /// A one-page brief for a conversation with your manager (private by default)

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Brief, Part, Written};
+use crate::config::DimensionColors;
 use crate::describe::{SCORE_MEANING, delta_cell, score_cell, verdict_line};
 use crate::draw::svg::{self, xml};
 
@@ -54,9 +55,15 @@ pub fn contents_line(brief: &Brief) -> String {
     )
 }
 
-/// The page.
+/// The page, its chart in the default Okabe-Ito colours.
 #[must_use]
 pub fn render(brief: &Brief) -> String {
+    render_in(brief, &DimensionColors::default())
+}
+
+/// The page, its chart in the colours of `palette` (the settings' `[colors]`).
+#[must_use]
+pub fn render_in(brief: &Brief, palette: &DimensionColors) -> String {
     let mut out = String::new();
     let title = xml(&title(brief));
     let _ = write!(
@@ -82,7 +89,7 @@ pub fn render(brief: &Brief) -> String {
         let _ = writeln!(
             out,
             "<section>\n<h2>Over the last year</h2>\n{}</section>",
-            svg::render(&brief.history, None)
+            svg::render_in(&brief.history, None, palette)
         );
     }
     if brief.has(Part::Commitments) {

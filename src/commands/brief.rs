@@ -31,7 +31,7 @@ pub fn run(args: &BriefArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let built = brief::build(&snapshot, &listing.snapshots, bank.as_ref(), &parts);
     let text = match args.format {
         BriefFormat::Md => brief::markdown::render(&built),
-        BriefFormat::Html => brief::html::render(&built),
+        BriefFormat::Html => brief::html::render_in(&built, &ctx.config.dimension_colors()),
     };
     if let Some(path) = output::deliver(args.output.as_deref(), text.as_bytes(), ctx.out)? {
         writeln!(

@@ -102,6 +102,7 @@ impl App {
             snapshot,
             self.home.snapshots.clone(),
             parts,
+            self.theme.dimension_colors().clone(),
             back,
         ));
         vec![Effect::ReadBank(bank)]

@@ -15,6 +15,7 @@ use ratatui_textarea::{CursorMove, TextArea};
 use super::detail::{Detail, rows, scroll_step};
 use crate::bank::Bank;
 use crate::brief::{self, Part};
+use crate::config::DimensionColors;
 use crate::snapshot::Snapshot;
 use crate::summary::Summary;
 use crate::tui::effect::Effect;
@@ -44,6 +45,8 @@ pub struct BriefView {
     /// or the bank cannot be found).
     pub bank: Option<Box<Bank>>,
     pub parts: Vec<Part>,
+    /// The colours the HTML's chart draws each dimension in.
+    pub palette: DimensionColors,
     /// Index into [`Part::ALL`] of the part the cursor is on.
     pub cursor: usize,
     /// Rows the preview is scrolled.
@@ -56,12 +59,14 @@ pub struct BriefView {
 }
 
 impl BriefView {
-    /// The brief of `snapshot` with `parts` included, at its top.
+    /// The brief of `snapshot` with `parts` included, at its top; its
+    /// chart in the colours of `palette`.
     #[must_use]
     pub fn new(
         snapshot: Box<Snapshot>,
         summaries: Vec<Summary>,
         parts: Vec<Part>,
+        palette: DimensionColors,
         back: Back,
     ) -> Self {
         Self {
@@ -69,6 +74,7 @@ impl BriefView {
             summaries,
             bank: None,
             parts,
+            palette,
             cursor: 0,
             scroll: 0,
             naming: None,
@@ -196,7 +202,7 @@ impl BriefView {
         if is_markdown(path) {
             brief::markdown::render(&built)
         } else {
-            brief::html::render(&built)
+            brief::html::render_in(&built, &self.palette)
         }
     }
 }
