@@ -64,14 +64,7 @@ pub fn render(brief: &Brief) -> String {
 /// The page, its chart in the colours of `palette` (the settings' `[colors]`).
 #[must_use]
 pub fn render_in(brief: &Brief, palette: &DimensionColors) -> String {
-    let mut out = String::new();
-    let title = xml(&title(brief));
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
-    );
+    let mut out = page_start(&title(brief));
     let _ = writeln!(
         out,
         "<p class=\"note\">{}</p>\n<p>Bank: {}. {}</p>",
@@ -130,11 +123,21 @@ pub fn render_in(brief: &Brief, palette: &DimensionColors) -> String {
     out
 }
 
-fn written(out: &mut String, heading: &str, items: &[Written]) {
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", xml(heading));
-    if items.is_empty() {
-        out.push_str("<p>Nothing written.</p>\n");
-    }
+/// The start of a page titled `title` (plain text), up to its `<h1>`:
+/// the inline style sheet with its print rules, nothing fetched. The
+/// brief and `export --format html` share it.
+#[must_use]
+pub fn page_start(title: &str) -> String {
+    let title = xml(title);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+    )
+}
+
+/// Each prompt in bold and the person's words quoted under it.
+pub fn written_items(out: &mut String, items: &[Written]) {
     for item in items {
         let _ = writeln!(
             out,
@@ -143,6 +146,14 @@ fn written(out: &mut String, heading: &str, items: &[Written]) {
             xml(&item.text)
         );
     }
+}
+
+fn written(out: &mut String, heading: &str, items: &[Written]) {
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", xml(heading));
+    if items.is_empty() {
+        out.push_str("<p>Nothing written.</p>\n");
+    }
+    written_items(out, items);
     out.push_str("</section>\n");
 }
 
