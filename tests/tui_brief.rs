@@ -370,6 +370,10 @@ fn brief_screen_naming_the_file_80x24() {
     open_from_home(&mut app, &full);
     ch(&mut app, 'w');
     assert_snapshot!(draw(&app, 80, 24).backend());
+    assert_snapshot!(
+        "brief_screen_naming_the_file_60x20",
+        draw(&app, 60, 20).backend()
+    );
 }
 
 #[test]

@@ -918,7 +918,7 @@ pub fn table(context: Context) -> KeyTable {
             "the wheel scrolls the preview.",
         ),
         Context::BriefName => keys(
-            "Name the file: it is written with mode 0600, so only you can read it.",
+            "Name the file: it is written with mode 0600, so only you can read it, and replaces a file of that name.",
             BRIEF_NAME,
         ),
     }

@@ -280,7 +280,7 @@ pub fn draw(t: &Theme, view: &BriefView, frame: &mut Frame, area: Rect) {
                 Layout::vertical([Constraint::Length(1), Constraint::Length(3)]).areas(bottom);
             frame.render_widget(
                 Paragraph::new(Line::styled(
-                    "Write the brief to (a name ending in .md: Markdown, else HTML):",
+                    "Write it to (a name ending in .md: Markdown; else HTML):",
                     t.strong,
                 )),
                 label,
