@@ -16,7 +16,7 @@ blockquote{margin:.2rem 0 .8rem 1rem;padding-left:.8rem;border-left:3px solid #b
 table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}svg{max-width:100%;height:auto}\
 footer{margin-top:1.5rem;font-size:.85rem;color:#444}\
-@media print{body{margin:0;max-width:none;font-size:10.5pt}.note{background:none}h2{break-after:avoid}section,svg{break-inside:avoid}@page{margin:1.5cm}}";
+@media print{body{margin:0;max-width:none;font-size:10.5pt;line-height:1.3}footer{margin-top:.8rem}svg{max-height:5.5cm;width:auto}h2{margin:.9rem 0 .3rem}.note{background:none}h2{break-after:avoid}section,svg{break-inside:avoid}@page{margin:1.5cm}}";
 
 /// "Check-in brief, 2026-11-20", with " · label" when the label is included.
 #[must_use]
