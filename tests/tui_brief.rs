@@ -415,7 +415,7 @@ fn the_brief_is_written_where_motive_started_private_and_its_parts_remembered() 
     term.send(" ");
     term.wait_for("[x] want");
     term.send("w");
-    term.wait_for("Write the brief to");
+    term.wait_for("Write it to");
     term.send(pty::key::ENTER);
     term.wait_for("Written to");
     term.send(pty::key::ESC);
@@ -456,4 +456,16 @@ fn snapshot_bytes(data: &Path) -> Vec<Vec<u8>> {
         .iter()
         .map(|p| std::fs::read(p).expect("read"))
         .collect()
+}
+
+#[test]
+fn a_name_with_a_tilde_goes_to_the_home_directory_and_an_absolute_one_stays() {
+    let (mut app, full) = home();
+    app.home_dir = Some(PathBuf::from("/home/ana"));
+    open_from_home(&mut app, &full);
+    let (path, _, _, _) = write(&mut app, Some("~/briefs/q4.md"));
+    assert_eq!(path, Path::new("/home/ana/briefs/q4.md"));
+    let (path, html, _, _) = write(&mut app, Some("/tmp/q4.HTML"));
+    assert_eq!(path, Path::new("/tmp/q4.HTML"));
+    assert!(html.starts_with("<!DOCTYPE html>"));
 }

@@ -3,7 +3,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::brief_screen::Back;
+use super::brief_screen::{Back, Places};
 use super::{App, CompareView, Detail, Effect, History, NO_EDITOR, Open, Overlay, Screen};
 use crate::brief::Part;
 use crate::tui::field::{Field, Typed};
@@ -124,7 +124,11 @@ impl App {
             }
             Screen::Brief(b) => {
                 let remembered = self.brief_include.as_deref().unwrap_or(&Part::DEFAULT);
-                body.and_then(|body| b.update(action, body, self.work_dir.as_deref(), remembered))
+                let places = Places {
+                    work: self.work_dir.as_deref(),
+                    home: self.home_dir.as_deref(),
+                };
+                body.and_then(|body| b.update(action, body, places, remembered))
                     .into_iter()
                     .collect()
             }

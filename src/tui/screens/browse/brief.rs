@@ -19,6 +19,7 @@ use crate::config::DimensionColors;
 use crate::snapshot::Snapshot;
 use crate::summary::Summary;
 use crate::tui::effect::Effect;
+use crate::tui::field::expand_home;
 use crate::tui::keys::Action;
 use crate::tui::layout;
 use crate::tui::screens::checkin::result::Saved;
@@ -33,6 +34,15 @@ pub enum Back {
     Home,
     Detail(Detail),
     Result(Saved),
+}
+
+/// Where the file names typed on the screen lead.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Places<'a> {
+    /// Where motive was started: a name without a directory goes there.
+    pub work: Option<&'a Path>,
+    /// The home directory, for `~/`.
+    pub home: Option<&'a Path>,
 }
 
 /// The brief of one check-in, its parts as chosen so far.
@@ -111,16 +121,17 @@ impl BriefView {
         dir.map_or_else(|| PathBuf::from(&name), |d| d.join(&name))
     }
 
-    /// A key on the screen, whose body is `body`; `dir` is where a file
-    /// name without a directory goes, `remembered` the parts the settings
-    /// hold now. Writing is asked of the driver.
+    /// A key on the screen, whose body is `body`; `places` says where file
+    /// names lead, `remembered` the parts the settings hold now. Writing is
+    /// asked of the driver.
     pub fn update(
         &mut self,
         action: Action,
         body: Rect,
-        dir: Option<&Path>,
+        places: Places<'_>,
         remembered: &[Part],
     ) -> Option<Effect> {
+        let dir = places.work;
         if let Some(field) = self.naming.take() {
             return match action {
                 Action::Confirm => {
@@ -129,9 +140,10 @@ impl BriefView {
                         self.naming = Some(field);
                         return None;
                     }
-                    let path = match (Path::new(&typed).is_absolute(), dir) {
-                        (false, Some(dir)) => dir.join(&typed),
-                        _ => PathBuf::from(&typed),
+                    let path = expand_home(&typed, places.home);
+                    let path = match dir.filter(|_| path.is_relative()) {
+                        Some(dir) => dir.join(path),
+                        None => path,
                     };
                     let text = self.text_for(&path);
                     Some(Effect::WriteBrief {
