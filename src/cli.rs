@@ -87,14 +87,14 @@ pub enum Command {
         after_help = "Each change gets a verdict: larger than measurement error, possible, little, or unknown,\nwith the threshold it rests on (see the README's Scoring section). Across banks or bank\nversions, only the statements both check-ins share word for word are compared.\n\nExamples:\n  motive compare                  the two latest\n  motive compare latest~4 latest  a year of quarterly check-ins\n  motive compare 20260101 --json"
     )]
     Compare(CompareArgs),
-    /// Export every check-in as JSON, CSV or a Markdown report
+    /// Export every check-in as JSON, CSV, or a Markdown or HTML report
     #[command(
-        after_help = "Examples:\n  motive export --format md -o review.md\n  motive export --format json -o backup.json\n  motive export --format csv -o - | column -s, -t"
+        after_help = "Examples:\n  motive export --format md -o review.md\n  motive export --format html -o review.html\n  motive export --format json -o backup.json\n  motive export --format csv -o - | column -s, -t"
     )]
     Export(ExportArgs),
     /// Draw how your scores moved over time, as a text chart or an SVG image
     #[command(
-        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nA line breaks where the bank changed (┆); life events are numbered columns (│),\nnamed in the legend (add them with motive event add).\nAs SVG, each dimension also has its own colour and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --format svg -o trend.svg"
+        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nA line breaks where the bank changed (┆); life events are numbered columns (│),\nnamed in the legend (add them with motive event add).\nAs SVG, each dimension also has its own colour (the [colors] of config.toml, else\nOkabe-Ito) and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --format svg -o trend.svg"
     )]
     Chart(ChartArgs),
     /// A one-page brief for a conversation with your manager (private by default)
@@ -346,6 +346,9 @@ pub enum ExportFormat {
     Csv,
     /// A readable report to take to a conversation
     Md,
+    /// The same report as one self-contained HTML page, with the chart
+    /// (inline CSS and SVG, no JavaScript, nothing fetched; prints cleanly)
+    Html,
 }
 
 #[derive(Debug, Args)]

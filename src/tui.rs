@@ -126,6 +126,8 @@ pub fn run(options: Options) -> color_eyre::Result<ExitCode> {
     let mut app = App::new(driver.overview(), Theme::new(color, colors));
     app.editor = editor_command();
     app.home_dir = std::env::var_os("HOME").map(PathBuf::from);
+    app.work_dir = std::env::current_dir().ok();
+    app.brief_include = config.brief_include.clone();
 
     signals::watch(&shared, driver.store.clone())?;
     let mut screen = {

@@ -281,3 +281,28 @@ fn a_brief_written_with_o_is_private_and_only_a_regular_file_is_written() {
         .success()
         .stdout(predicates::str::contains("# Check-in brief, 2025-11-20"));
 }
+
+#[test]
+fn quick_suggests_the_same_ideas_as_core_and_core_asks_what_to_ask_the_manager_for() {
+    let (core, quick) = (support::bank("core"), support::bank("quick"));
+    for d in &quick.dimensions {
+        assert!(!quick.ideas(&d.id).is_empty(), "{}", d.id);
+        assert_eq!(quick.ideas(&d.id), core.ideas(&d.id), "{}", d.id);
+    }
+    let dir = private_tempdir();
+    let out = motive(dir.path())
+        .args(["ideas", "purpose", "--bank", "quick"])
+        .assert()
+        .success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+    assert!(text.contains(&core.ideas("purpose")[0]), "{text}");
+    // The brief's "help" part draws on core's own prompt about the manager.
+    for id in motive::brief::HELP_PROMPTS {
+        let prompt = core
+            .reflections
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("core has no prompt {id}"));
+        assert!(prompt.prompt.contains("ask them for"), "{}", prompt.prompt);
+    }
+}

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{Brief, Part, Written};
+use crate::config::DimensionColors;
 use crate::describe::{SCORE_MEANING, delta_cell, score_cell, verdict_line};
 use crate::draw::svg::{self, xml};
 
@@ -15,7 +16,7 @@ blockquote{margin:.2rem 0 .8rem 1rem;padding-left:.8rem;border-left:3px solid #b
 table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ddd;text-align:left}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}svg{max-width:100%;height:auto}\
 footer{margin-top:1.5rem;font-size:.85rem;color:#444}\
-@media print{body{margin:0;max-width:none;font-size:10.5pt}.note{background:none}h2{break-after:avoid}section,svg{break-inside:avoid}@page{margin:1.5cm}}";
+@media print{body{margin:0;max-width:none;font-size:10.5pt;line-height:1.3}footer{margin-top:.8rem}svg{max-height:5.5cm;width:auto}h2{margin:.9rem 0 .3rem}.note{background:none}h2{break-after:avoid}section,svg{break-inside:avoid}@page{margin:1.5cm}}";
 
 /// "Check-in brief, 2026-11-20", with " · label" when the label is included.
 #[must_use]
@@ -54,17 +55,16 @@ pub fn contents_line(brief: &Brief) -> String {
     )
 }
 
-/// The page.
+/// The page, its chart in the default Okabe-Ito colours.
 #[must_use]
 pub fn render(brief: &Brief) -> String {
-    let mut out = String::new();
-    let title = xml(&title(brief));
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
-    );
+    render_in(brief, &DimensionColors::default())
+}
+
+/// The page, its chart in the colours of `palette` (the settings' `[colors]`).
+#[must_use]
+pub fn render_in(brief: &Brief, palette: &DimensionColors) -> String {
+    let mut out = page_start(&title(brief));
     let _ = writeln!(
         out,
         "<p class=\"note\">{}</p>\n<p>Bank: {}. {}</p>",
@@ -82,7 +82,7 @@ pub fn render(brief: &Brief) -> String {
         let _ = writeln!(
             out,
             "<section>\n<h2>Over the last year</h2>\n{}</section>",
-            svg::render(&brief.history, None, &brief.events)
+            svg::render_in(&brief.history, None, &brief.events, palette)
         );
     }
     if brief.has(Part::Events) {
@@ -130,11 +130,21 @@ pub fn render(brief: &Brief) -> String {
     out
 }
 
-fn written(out: &mut String, heading: &str, items: &[Written]) {
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", xml(heading));
-    if items.is_empty() {
-        out.push_str("<p>Nothing written.</p>\n");
-    }
+/// The start of a page titled `title` (plain text), up to its `<h1>`:
+/// the inline style sheet with its print rules, nothing fetched. The
+/// brief and `export --format html` share it.
+#[must_use]
+pub fn page_start(title: &str) -> String {
+    let title = xml(title);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+    )
+}
+
+/// Each prompt in bold and the person's words quoted under it.
+pub fn written_items(out: &mut String, items: &[Written]) {
     for item in items {
         let _ = writeln!(
             out,
@@ -143,6 +153,14 @@ fn written(out: &mut String, heading: &str, items: &[Written]) {
             xml(&item.text)
         );
     }
+}
+
+fn written(out: &mut String, heading: &str, items: &[Written]) {
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", xml(heading));
+    if items.is_empty() {
+        out.push_str("<p>Nothing written.</p>\n");
+    }
+    written_items(out, items);
     out.push_str("</section>\n");
 }
 

@@ -42,7 +42,7 @@ pub fn run(args: &BriefArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     );
     let text = match args.format {
         BriefFormat::Md => brief::markdown::render(&built),
-        BriefFormat::Html => brief::html::render(&built),
+        BriefFormat::Html => brief::html::render_in(&built, &ctx.config.dimension_colors()),
     };
     if let Some(path) = output::deliver(args.output.as_deref(), text.as_bytes(), ctx.out)? {
         writeln!(

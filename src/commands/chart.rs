@@ -39,7 +39,12 @@ pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
 
     let only = (!args.dimensions.is_empty()).then_some(args.dimensions.as_slice());
     let text = if args.format == ChartFormat::Svg {
-        crate::draw::svg::render(&listing.snapshots, only, &events)
+        crate::draw::svg::render_in(
+            &listing.snapshots,
+            only,
+            &events,
+            &ctx.config.dimension_colors(),
+        )
     } else if ctx.color && args.output.is_none() {
         // In colour, and still with a marker per line, so the chart reads
         // for eyes that cannot tell the colours apart.

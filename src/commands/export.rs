@@ -1,4 +1,7 @@
-//! `motive export`: every check-in as JSON (re-importable), CSV or a Markdown report.
+//! `motive export`: every check-in as JSON (re-importable), CSV, a Markdown
+//! report, or the same report as one HTML page (`html`).
+
+mod html;
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -45,10 +48,12 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         format::read_events(&store, ctx.err)?
     };
     let load = |i: usize| store.load(&summaries[i].id).map_err(Error::from);
+    let palette = ctx.config.dimension_colors();
     let mut write = |out: &mut dyn Write| match args.format {
         ExportFormat::Json => write_json(out, summaries.len(), &load, &events),
         ExportFormat::Csv => write_csv(out, summaries),
         ExportFormat::Md => write_markdown(out, summaries, &load, &events),
+        ExportFormat::Html => html::write(out, summaries, &load, &events, &palette),
     };
     match Target::of(args.output.as_deref()) {
         Target::Stdout => write(ctx.out)?,

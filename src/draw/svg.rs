@@ -68,7 +68,8 @@ const MARKERS: [Marker; 6] = [
 ];
 
 /// The sRGB value of a colour setting: the Okabe-Ito palette's own values
-/// for its terminal stand-ins, `#rrggbb` as given, else dark grey.
+/// for its terminal stand-ins, else xterm's value of the named or indexed
+/// colour, `#rrggbb` as given; dark grey for the terminal's default.
 #[must_use]
 pub fn hex(color: ColorSetting) -> String {
     let palette = [
@@ -83,24 +84,27 @@ pub fn hex(color: ColorSetting) -> String {
     if let Some((_, hex)) = palette.iter().find(|(c, _)| *c == color) {
         return (*hex).to_owned();
     }
-    match color {
-        ColorSetting::Rgb(r, g, b) => format!("#{r:02X}{g:02X}{b:02X}"),
-        _ => "#444444".to_owned(),
-    }
+    crate::draw::srgb::srgb(color).map_or_else(
+        || "#444444".to_owned(),
+        |(r, g, b)| format!("#{r:02X}{g:02X}{b:02X}"),
+    )
 }
 
 /// The colour each shown dimension is drawn in, by id, in the order shown:
-/// always the default Okabe-Ito colours, which print and read the same
-/// whatever the terminal.
+/// those of `palette` (the settings' colours over the Okabe-Ito defaults,
+/// which print and read the same whatever the terminal).
 #[must_use]
-pub fn colors(snapshots: &[Summary], only: Option<&[String]>) -> Vec<(String, String)> {
-    let defaults = DimensionColors::default();
+pub fn colors(
+    snapshots: &[Summary],
+    only: Option<&[String]>,
+    palette: &DimensionColors,
+) -> Vec<(String, String)> {
     let mut others = 0;
     trend::shown_dimensions(snapshots, only)
         .into_iter()
         .map(|d| {
-            let color = defaults.color(&d.id, others);
-            if !defaults.is_fixed(&d.id) {
+            let color = palette.color(&d.id, others);
+            if !palette.is_fixed(&d.id) {
                 others += 1;
             }
             (d.id.clone(), hex(color))
@@ -109,9 +113,21 @@ pub fn colors(snapshots: &[Summary], only: Option<&[String]>) -> Vec<(String, St
 }
 
 /// The chart of `snapshots` (any order), all dimensions or those in `only`,
-/// with `events` (oldest first) marked and numbered from 1.
+/// with `events` (oldest first) marked and numbered from 1, in the default
+/// Okabe-Ito colours.
 #[must_use]
 pub fn render(snapshots: &[Summary], only: Option<&[String]>, events: &[Event]) -> String {
+    render_in(snapshots, only, events, &DimensionColors::default())
+}
+
+/// [`render`] in the colours of `palette` (the settings' `[colors]`).
+#[must_use]
+pub fn render_in(
+    snapshots: &[Summary],
+    only: Option<&[String]>,
+    events: &[Event],
+    palette: &DimensionColors,
+) -> String {
     let mut out = String::new();
     let shown = trend::shown_dimensions(snapshots, only);
     let timeline = trend::timeline(snapshots);
@@ -168,7 +184,7 @@ pub fn render(snapshots: &[Summary], only: Option<&[String]>, events: &[Event]) 
     axes(&mut out, &labels, &y);
     bank_breaks(&mut out, &timeline, &stretches, &x);
     event_lines(&mut out, &event_days, &x);
-    let colors = colors(snapshots, only);
+    let colors = colors(snapshots, only, palette);
     let series = trend::series(&timeline, &shown, SLOTS);
     for s in &series {
         let color = colors

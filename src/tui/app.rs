@@ -15,6 +15,7 @@ use super::layout::{self, Areas};
 pub use super::overlay::Overlay;
 use super::overlay::Under;
 pub use super::overview::Overview;
+pub use super::screens::browse::brief::{self as brief_screen, BriefView};
 pub use super::screens::browse::{
     compare::CompareView, detail::Detail, events::EventsView, history::History,
 };
@@ -23,6 +24,8 @@ use super::screens::checkin::notice::Notice;
 pub use super::screens::checkin::{flow::Flow, result::Saved};
 use super::theme::Theme;
 use super::widgets;
+use crate::bank::Bank;
+use crate::brief::Part;
 use crate::checkin::CheckIn;
 use crate::last_time::LastTime;
 use crate::score;
@@ -52,6 +55,8 @@ pub enum Screen {
     Compare(CompareView),
     /// The life events, from history.
     Events(EventsView),
+    /// One check-in's brief: choose its parts, preview it, write it.
+    Brief(BriefView),
 }
 
 /// Everything the TUI knows.
@@ -80,6 +85,12 @@ pub struct App {
     pub editor: Option<String>,
     /// The user's home directory (`$HOME`), for files they name.
     pub home_dir: Option<PathBuf>,
+    /// Where motive was started: a brief's file goes there unless the
+    /// person names another place.
+    pub work_dir: Option<PathBuf>,
+    /// The parts the last brief held (`brief_include` in the settings);
+    /// `None`: the default parts.
+    pub brief_include: Option<Vec<Part>>,
     /// The whole terminal, for telling what a mouse click landed on.
     pub size: Rect,
     pub quit: bool,
@@ -153,6 +164,16 @@ pub enum Msg {
     },
     /// A life event could not be kept or moved: why.
     EventFailed(String),
+    /// The bank a check-in was made with, as found now (`None`: it cannot
+    /// be found or read), for its ideas.
+    BankRead(Option<Box<Bank>>),
+    /// A brief was written to `path`, holding `parts`.
+    BriefWritten {
+        path: PathBuf,
+        parts: Vec<Part>,
+    },
+    /// A brief could not be written (or its parts not remembered): why.
+    BriefFailed(String),
 }
 
 impl Msg {
@@ -187,6 +208,8 @@ impl App {
             lost: false,
             editor: None,
             home_dir: None,
+            work_dir: None,
+            brief_include: None,
             size: Rect::new(0, 0, 80, 24),
             quit: false,
         }
@@ -217,6 +240,8 @@ impl App {
             Screen::Events(e) if e.form.is_some() => Context::EventForm,
             Screen::Events(_) if self.read_only => Context::EventsReadOnly,
             Screen::Events(_) => Context::Events,
+            Screen::Brief(b) if b.naming.is_some() => Context::BriefName,
+            Screen::Brief(_) => Context::Brief,
             Screen::Flow(flow) => flow.context(),
         }
     }
@@ -353,13 +378,15 @@ impl App {
                 });
                 self.overlay = None;
                 self.typing = None;
-                self.screen = Screen::Result(Saved {
-                    snapshot,
-                    written_to,
-                    comparison,
-                    between,
-                });
-                vec![]
+                let bank = snapshot.bank.id.clone();
+                let in_store = written_to.is_none();
+                self.screen = Screen::Result(Saved::new(snapshot, written_to, comparison, between));
+                // Ideas for what to try, from the bank as it is now.
+                if in_store {
+                    vec![Effect::ReadBank(bank)]
+                } else {
+                    vec![]
+                }
             }
             Msg::SaveFailed(reason) => {
                 self.overlay = Some(Overlay::SaveFailed(reason));
@@ -381,8 +408,18 @@ impl App {
                 self.status = Some(reason);
                 vec![]
             }
-            Msg::Loaded { open, snapshots } => {
-                self.on_loaded(open, snapshots);
+            Msg::Loaded { open, snapshots } => self.on_loaded(open, snapshots),
+            Msg::BankRead(bank) => self.on_bank_read(bank),
+            Msg::BriefWritten { path, parts } => {
+                if let Screen::Brief(b) = &mut self.screen {
+                    b.written = Some(path);
+                }
+                // The screen says where it went, for as long as it is true.
+                self.brief_include = Some(parts);
+                vec![]
+            }
+            Msg::BriefFailed(reason) => {
+                self.status = Some(reason);
                 vec![]
             }
             Msg::EventsChanged { home, id, note } => {

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::field::Field;
 use super::screens::browse::history::History;
+use crate::brief::Part;
 use crate::checkin::CheckIn;
 
 /// Something for the driver to do.
@@ -42,6 +43,17 @@ pub enum Effect {
         field: Field,
         text: String,
     },
+    /// Find the bank of this id as it is now (for its ideas), then answer
+    /// with `Msg::BankRead`.
+    ReadBank(String),
+    /// Write a brief to `path` (mode 0600, atomically); with `remember`,
+    /// keep `parts` as the settings' `brief_include` for next time.
+    WriteBrief {
+        path: PathBuf,
+        text: String,
+        parts: Vec<Part>,
+        remember: bool,
+    },
     Quit,
 }
 
@@ -56,5 +68,9 @@ pub enum Open {
         from: usize,
         to: usize,
         back: Option<History>,
+    },
+    /// The brief of the check-in `index` of the overview, from home.
+    Brief {
+        index: usize,
     },
 }

@@ -1,6 +1,8 @@
 //! Text fields: which part of a check-in a field fills, the field being
 //! edited, and how text from the keyboard or the user's own editor becomes
-//! that part's text.
+//! that part's text; a file name typed with `~/`.
+
+use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -266,5 +268,14 @@ fn clean(field: Field, raw: &str) -> (String, Option<usize>) {
             (text, Some(limit))
         }
         None => (text, None),
+    }
+}
+
+/// `~/x` in the home directory; any other path as it is.
+#[must_use]
+pub fn expand_home(path: &str, home: Option<&Path>) -> PathBuf {
+    match (path.strip_prefix("~/"), home) {
+        (Some(rest), Some(home)) => home.join(rest),
+        _ => PathBuf::from(path),
     }
 }

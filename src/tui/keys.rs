@@ -54,6 +54,10 @@ pub enum Action {
     OpenEvents,
     /// Add one (a life event).
     Add,
+    /// Open the brief of the check-in on screen (home: the latest).
+    Brief,
+    /// Show all the bank's ideas, or only the first few.
+    MoreIdeas,
 }
 
 /// A key the table recognises.
@@ -210,6 +214,10 @@ pub enum Context {
     EventsReadOnly,
     /// Adding or editing a life event.
     EventForm,
+    /// The brief: its parts and preview.
+    Brief,
+    /// The brief's file name, being typed.
+    BriefName,
 }
 
 impl Context {
@@ -225,6 +233,7 @@ impl Context {
                 | Self::PathInput
                 | Self::Event
                 | Self::EventForm
+                | Self::BriefName
         )
     }
 }
@@ -256,6 +265,17 @@ const OPEN_YEAR_AGO: Binding = help_only(
     Action::YearAgo,
 );
 
+/// b: the one-page brief for a conversation with your manager.
+const OPEN_BRIEF: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('b'))],
+        "b",
+        "brief: a one-page brief for your manager; you choose what it holds",
+        Action::Brief,
+    ),
+    "brief",
+);
+
 const HOME: &[Binding] = &[
     bind(
         &[ENTER, Code(KeyCode::Char('n'))],
@@ -265,6 +285,7 @@ const HOME: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_BRIEF,
     OPEN_YEAR_AGO,
     HELP_KEY,
     QUIT,
@@ -291,12 +312,20 @@ const HOME_DRAFT: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_BRIEF,
     OPEN_YEAR_AGO,
     HELP_KEY,
     QUIT,
 ];
 
-const HOME_READ_ONLY: &[Binding] = &[OPEN_HISTORY, COMPARE_LATEST, OPEN_YEAR_AGO, HELP_KEY, QUIT];
+const HOME_READ_ONLY: &[Binding] = &[
+    OPEN_HISTORY,
+    COMPARE_LATEST,
+    OPEN_BRIEF,
+    OPEN_YEAR_AGO,
+    HELP_KEY,
+    QUIT,
+];
 
 const HISTORY: &[Binding] = &[
     with_short(
@@ -368,22 +397,58 @@ const UP_DOWN: &[Key] = &[
     Code(KeyCode::Char('j')),
 ];
 
-const DETAIL: &[Binding] = &[
-    with_short(bind(UP_DOWN, "↑↓", "scroll", Action::Up), "scroll"),
-    help_only(
-        &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
-        "PgUp/PgDn",
-        "scroll a page",
-        Action::PageUp,
+const SCROLL: Binding = with_short(bind(UP_DOWN, "↑↓", "scroll", Action::Up), "scroll");
+const SCROLL_PAGE: Binding = help_only(
+    &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+    "PgUp/PgDn",
+    "scroll a page",
+    Action::PageUp,
+);
+const EXPLAIN: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('x'))],
+        "x",
+        "explain: how each statement made up its score",
+        Action::Explain,
+    ),
+    "explain",
+);
+
+const DETAIL: &[Binding] = &[SCROLL, SCROLL_PAGE, EXPLAIN, OPEN_BRIEF, HELP_KEY, BACK];
+
+const COMPARE: &[Binding] = &[SCROLL, SCROLL_PAGE, EXPLAIN, HELP_KEY, BACK];
+
+const BRIEF: &[Binding] = &[
+    with_short(
+        bind(UP_DOWN, "↑↓/jk", "select a part", Action::Up),
+        "select",
     ),
     with_short(
         bind(
-            &[Code(KeyCode::Char('x'))],
-            "x",
-            "explain: how each statement made up its score",
-            Action::Explain,
+            &[Code(KeyCode::Char(' '))],
+            "Space",
+            "include the part, or leave it out",
+            Action::Mark,
         ),
-        "explain",
+        "include",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+            "PgUp/PgDn",
+            "scroll the preview",
+            Action::PageUp,
+        ),
+        "scroll",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('w'))],
+            "w",
+            "write it to a file (asks for the name; only you can read it)",
+            Action::Save,
+        ),
+        "write",
     ),
     HELP_KEY,
     BACK,
@@ -453,6 +518,11 @@ const EVENT_FORM: &[Binding] = &[
         "cancel (nothing is saved)",
         Action::Close,
     ),
+];
+
+const BRIEF_NAME: &[Binding] = &[
+    bind(&[ENTER], "Enter", "write the file", Action::Confirm),
+    bind(&[ESC], "Esc", "cancel", Action::Close),
 ];
 
 const CONFIRM_DELETE: &[Binding] = &[
@@ -725,6 +795,24 @@ const RESULT: &[Binding] = &[
         ),
         "compare",
     ),
+    OPEN_BRIEF,
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('i'))],
+            "i",
+            "show all the bank's ideas for that dimension, or only a few",
+            Action::MoreIdeas,
+        ),
+        "more ideas",
+    ),
+    // In the help only: the footer's arrows would read as a change's.
+    help_only(
+        UP_DOWN,
+        "↑↓",
+        "scroll, when it is taller than the screen",
+        Action::Up,
+    ),
+    SCROLL_PAGE,
     bind(
         &[Code(KeyCode::Char('q')), ESC, ENTER, Ctrl('c')],
         "q",
@@ -921,7 +1009,13 @@ pub fn table(context: Context) -> KeyTable {
             "A short label for this check-in, e.g. \"Q4\" or \"new team\".",
             LABEL,
         ),
-        Context::Result => keys("Your check-in is saved.", RESULT),
+        Context::Result => with_mouse(
+            keys(
+                "Your check-in is saved. Below the scores: ideas to try, suggestions from the bank.",
+                RESULT,
+            ),
+            "the wheel scrolls.",
+        ),
         Context::Notice => keys(NOTICE_PURPOSE, NOTICE),
         Context::NoticeBusy => keys(NOTICE_PURPOSE, NOTICE_BUSY),
         Context::ConfirmQuit => keys(CONFIRM, CONFIRM_QUIT),
@@ -950,7 +1044,7 @@ pub fn table(context: Context) -> KeyTable {
         Context::Compare => with_mouse(
             keys(
                 "Two check-ins side by side: which changes are real, and what you wrote then and now.",
-                DETAIL,
+                COMPARE,
             ),
             "the wheel scrolls.",
         ),
@@ -960,6 +1054,17 @@ pub fn table(context: Context) -> KeyTable {
         Context::EventForm => keys(
             "A life event: its day (today unless you type another), what happened in a few words, and a note if you like.",
             EVENT_FORM,
+        ),
+        Context::Brief => with_mouse(
+            keys(
+                "A one-page brief of this check-in for your manager. Nothing you wrote is in it unless you include it.",
+                BRIEF,
+            ),
+            "the wheel scrolls the preview.",
+        ),
+        Context::BriefName => keys(
+            "Name the file: it is written with mode 0600, so only you can read it, and replaces a file of that name.",
+            BRIEF_NAME,
         ),
     }
 }

@@ -365,6 +365,29 @@ pub fn form(area: Rect, head: u16, fields: usize) -> (Rect, Vec<Rect>, Rect) {
     (parts[0], parts[1..=fields].to_vec(), rest)
 }
 
+/// The brief screen in `body`: the list of parts on the left, the preview
+/// on the right, and along the bottom `bottom` rows (the file name being
+/// typed, or where the brief was written; 0 for neither).
+#[must_use]
+pub fn brief(body: Rect, bottom: u16) -> [Rect; 3] {
+    let [top, bottom] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(bottom)]).areas(body);
+    let [list, _, preview] = Layout::horizontal([
+        Constraint::Length(BRIEF_LIST_WIDTH),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(top);
+    [list, preview, bottom]
+}
+
+/// How wide the brief's list of parts is.
+pub const BRIEF_LIST_WIDTH: u16 = 22;
+
+/// Rows the file name takes on the brief screen: a line that says what to
+/// type, and the field in its box.
+pub const BRIEF_NAMING_ROWS: u16 = 4;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::{CursorMove, TextArea};
 
+use super::field::expand_home;
 use super::keys::{self, Action, Context};
 use super::layout;
 use super::theme::Theme;
@@ -181,14 +182,6 @@ fn wrap_line(line: Line<'_>, width: usize) -> Vec<Line<'_>> {
                 .collect()
         }
         _ => vec![line],
-    }
-}
-
-/// `~/x` in the home directory; any other path as it is.
-fn expand_home(path: &str, home: Option<&Path>) -> PathBuf {
-    match (path.strip_prefix("~/"), home) {
-        (Some(rest), Some(home)) => home.join(rest),
-        _ => PathBuf::from(path),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Performing what `update` asks for: the writer lock, drafts, saving,
-//! deleting and reading check-ins, the user's editor. Each outcome goes
+//! deleting and reading check-ins, reading a bank, writing a brief, the
+//! user's editor. Each outcome goes
 //! back to `update` as a message.
 
 use std::path::PathBuf;
@@ -14,9 +15,11 @@ use super::effect::Effect;
 use super::overview::Overview;
 use super::signals::Shared;
 use crate::bank::{self, Bank};
+use crate::brief::Part;
 use crate::cadence::{Cadence, Schedule, schedule};
 use crate::checkin::CheckIn;
 use crate::checkin_event;
+use crate::config::Config;
 use crate::last_time::LastTime;
 use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
 use crate::summary::Summary;
@@ -207,9 +210,48 @@ impl Driver {
                         |snapshots| Msg::Loaded { open, snapshots },
                     ),
             ),
+            Effect::ReadBank(id) => Some(Msg::BankRead(self.read_bank(&id).map(Box::new))),
+            Effect::WriteBrief {
+                path,
+                text,
+                parts,
+                remember,
+            } => Some(self.write_brief(path, &text, parts, remember)),
             // Needs the terminal: done in `perform_all`.
             Effect::Edit { .. } | Effect::Quit => None,
         }
+    }
+
+    /// The bank `id` as it is now: the one `motive check --bank` gave, else
+    /// found by id; `None` when it cannot be found or read.
+    fn read_bank(&self, id: &str) -> Option<Bank> {
+        match &self.bank {
+            Some(bank) if bank.id == id => Some(bank.clone()),
+            _ => bank::resolve::resolve(id, &self.config_dir).ok(),
+        }
+    }
+
+    /// Write a brief (atomically, mode 0600; never through a link), then
+    /// remember its parts in the settings when asked.
+    fn write_brief(&self, path: PathBuf, text: &str, parts: Vec<Part>, remember: bool) -> Msg {
+        if let Err(e) = crate::commands::output::write_file(&path, text.as_bytes()) {
+            return Msg::BriefFailed(format!(
+                "The brief was not written: {}",
+                escape_line(&e.to_string())
+            ));
+        }
+        if remember {
+            let settings = Config::path_in(&self.config_dir);
+            if let Err(e) = crate::config::remember_brief_include(&settings, &parts) {
+                return Msg::BriefFailed(format!(
+                    "Wrote the brief to {}, but the choice of parts was not remembered: cannot write {}: {}",
+                    escape_line(&path.display().to_string()),
+                    escape_line(&settings.display().to_string()),
+                    escape_line(&e.to_string())
+                ));
+            }
+        }
+        Msg::BriefWritten { path, parts }
     }
 
     /// Take the writer lock for this check-in, unless it is already held.

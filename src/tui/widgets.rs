@@ -1,11 +1,37 @@
-//! Small drawing pieces several screens share: score bars and key hints.
+//! Small drawing pieces several screens share: score bars, key hints and
+//! scrolled text.
 
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::keys::{self, Action, Context};
 use super::layout;
 use super::theme::Theme;
 use crate::score::DimensionScore;
+
+/// `lines`, wrapped in `area` and scrolled `scroll` rows, no further than
+/// their last row.
+pub fn scrolled_text(lines: Vec<Line<'_>>, scroll: u16, frame: &mut Frame, area: Rect) {
+    let scroll = scroll.min(layout::scroll_limit(wrapped_height(&lines, area), area));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        area,
+    );
+}
+
+/// The rows `lines` take wrapped in `area`, exactly as a wrapping
+/// paragraph draws them (at words, so often more than their width over
+/// the area's).
+#[must_use]
+pub fn wrapped_height(lines: &[Line<'_>], area: Rect) -> usize {
+    Paragraph::new(lines.to_vec())
+        .wrap(Wrap { trim: false })
+        .line_count(area.width.max(1))
+}
 
 /// One line per dimension: name, a bar, the score.
 #[must_use]
@@ -119,4 +145,20 @@ fn join(theme: &Theme, items: Vec<Vec<Span<'static>>>, indent: bool) -> Line<'st
 /// The first words of a help text, for the footer.
 fn short(help: &str) -> &str {
     help.split([';', '(']).next().unwrap_or(help).trim_end()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_height_counts_rows_as_words_wrap_not_as_characters_divide() {
+        let area = Rect::new(0, 0, 6, 10);
+        // 12 columns over 6 would be 2 rows; at words it is "abc", "defg", "hij".
+        assert_eq!(wrapped_height(&[Line::raw("abc defg hij")], area), 3);
+        assert_eq!(
+            wrapped_height(&[Line::raw(""), Line::raw("abcdef")], area),
+            2
+        );
+    }
 }

@@ -69,6 +69,8 @@ pub struct Spawn<'a> {
     pub size: (u16, u16),
     /// Extra environment variables.
     pub env: Vec<(&'a str, &'a str)>,
+    /// The working directory (default: the test's own).
+    pub cwd: Option<&'a Path>,
 }
 
 impl<'a> Spawn<'a> {
@@ -80,6 +82,7 @@ impl<'a> Spawn<'a> {
             no_color: false,
             size: (24, 80),
             env: Vec::new(),
+            cwd: None,
         }
     }
 
@@ -124,6 +127,9 @@ impl Term {
             }
         }
         cmd.env("TERM", "xterm-256color");
+        if let Some(dir) = spec.cwd {
+            cmd.cwd(dir);
+        }
         cmd.env("MOTIVE_DATA_DIR", spec.data_dir);
         cmd.env("MOTIVE_CONFIG_DIR", spec.config_dir);
         if spec.no_color {

@@ -1,7 +1,9 @@
 //! Opening the browsing screens: history, one check-in in full (read by
-//! the driver first), two side by side.
+//! the driver first), two side by side, and a check-in's brief.
 
-use super::{App, CompareView, Detail, Effect, History, Open, Screen};
+use super::brief_screen::Back;
+use super::{App, Bank, BriefView, CompareView, Detail, Effect, History, Open, Screen};
+use crate::brief::Part;
 use crate::snapshot::Snapshot;
 
 impl App {
@@ -44,13 +46,17 @@ impl App {
         let ids: Option<Vec<String>> = match &open {
             Open::Detail { index, .. } => [*index].into_iter().map(id).collect(),
             Open::Compare { from, to, .. } => [*from, *to].into_iter().map(id).collect(),
+            Open::Brief { index } => [*index].into_iter().map(id).collect(),
         };
         ids.map_or_else(Vec::new, |ids| vec![Effect::Load { ids, open }])
     }
 
-    pub(super) fn on_loaded(&mut self, open: Open, snapshots: Vec<Snapshot>) {
+    pub(super) fn on_loaded(&mut self, open: Open, snapshots: Vec<Snapshot>) -> Vec<Effect> {
         let mut snapshots = snapshots.into_iter().map(Box::new);
         self.screen = match (open, snapshots.next(), snapshots.next()) {
+            (Open::Brief { .. }, Some(snapshot), None) => {
+                return self.show_brief(snapshot, Back::Home);
+            }
             (Open::Detail { index, back }, Some(snapshot), None) => {
                 Screen::Detail(Detail::new(index, snapshot, back))
             }
@@ -58,7 +64,76 @@ impl App {
                 CompareView::new((from, to), earlier, later, back).with_events(&self.home.events),
             ),
             // Not what was asked for: stay where we are.
-            _ => return,
+            _ => return vec![],
         };
+        vec![]
+    }
+
+    /// The brief of the latest check-in (from home), or of the check-in on
+    /// screen (detail, result).
+    pub(super) fn open_brief(&mut self) -> Vec<Effect> {
+        let screen = std::mem::replace(&mut self.screen, Screen::Home);
+        match screen {
+            Screen::Detail(d) => self.show_brief(d.snapshot.clone(), Back::Detail(d)),
+            Screen::Result(saved) if saved.written_to.is_none() => {
+                self.show_brief(Box::new(saved.snapshot.clone()), Back::Result(saved))
+            }
+            Screen::Result(saved) => {
+                self.screen = Screen::Result(saved);
+                self.status = Some(
+                    "This check-in is not in your history yet: import it, then make its brief."
+                        .into(),
+                );
+                vec![]
+            }
+            Screen::Home => match self.home.snapshots.len().checked_sub(1) {
+                Some(index) => self.load(Open::Brief { index }),
+                None => {
+                    self.status = Some("A brief needs a check-in first.".into());
+                    vec![]
+                }
+            },
+            other => {
+                self.screen = other;
+                vec![]
+            }
+        }
+    }
+
+    /// Show `snapshot`'s brief with the parts chosen last time, and ask
+    /// for its bank's ideas.
+    fn show_brief(&mut self, snapshot: Box<Snapshot>, back: Back) -> Vec<Effect> {
+        let parts = self
+            .brief_include
+            .clone()
+            .unwrap_or_else(|| Part::DEFAULT.to_vec());
+        let bank = snapshot.bank.id.clone();
+        self.status = None;
+        self.screen = Screen::Brief(BriefView::new(
+            snapshot,
+            self.home.snapshots.clone(),
+            self.home.events.clone(),
+            parts,
+            self.theme.dimension_colors().clone(),
+            back,
+        ));
+        vec![Effect::ReadBank(bank)]
+    }
+
+    /// The bank of the check-in on screen, read: its ideas for the brief or
+    /// the result screen.
+    pub(super) fn on_bank_read(&mut self, bank: Option<Box<Bank>>) -> Vec<Effect> {
+        match &mut self.screen {
+            Screen::Brief(b) => {
+                b.bank = bank.filter(|bank| bank.id == b.snapshot.bank.id);
+            }
+            Screen::Result(saved) => {
+                if let Some(bank) = bank.filter(|bank| bank.id == saved.snapshot.bank.id) {
+                    saved.find_ideas(&self.home.snapshots, &bank);
+                }
+            }
+            _ => {}
+        }
+        vec![]
     }
 }

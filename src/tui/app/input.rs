@@ -3,7 +3,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::brief_screen::{Back, Places};
 use super::{App, CompareView, Detail, Effect, History, NO_EDITOR, Open, Overlay, Screen};
+use crate::brief::Part;
 use crate::tui::field::{Field, Typed};
 use crate::tui::keys::{self, Action};
 use crate::tui::overlay::{self as dialog, Answer};
@@ -60,6 +62,9 @@ impl App {
     pub(super) fn on_screen_key(&mut self, action: Action) -> Vec<Effect> {
         let count = self.home.snapshots.len();
         let body = self.areas().map(|a| a.body);
+        if action == Action::Brief {
+            return self.open_brief();
+        }
         match &mut self.screen {
             Screen::Home => match home::update(action, self.read_only) {
                 Some(home::Request::Start) => vec![Effect::Open],
@@ -93,7 +98,12 @@ impl App {
                 self.after_flow(effects)
             }
             Screen::Result(_) if action == Action::OpenCompare => self.open_compare(None),
-            Screen::Result(_) => vec![],
+            Screen::Result(saved) => {
+                if let Some(body) = body {
+                    saved.update(action, &self.theme, body);
+                }
+                vec![]
+            }
             Screen::History(h) => match h.update(action, count) {
                 Some(request) => {
                     let h = h.clone();
@@ -114,6 +124,16 @@ impl App {
                 vec![]
             }
             Screen::Events(_) => self.on_events_key(action),
+            Screen::Brief(b) => {
+                let remembered = self.brief_include.as_deref().unwrap_or(&Part::DEFAULT);
+                let places = Places {
+                    work: self.work_dir.as_deref(),
+                    home: self.home_dir.as_deref(),
+                };
+                body.and_then(|body| b.update(action, body, places, remembered))
+                    .into_iter()
+                    .collect()
+            }
         }
     }
 
@@ -188,6 +208,17 @@ impl App {
                 self.screen = back.clone().map_or(Screen::Home, Screen::History);
                 vec![]
             }
+            Screen::Brief(_) => {
+                let screen = std::mem::replace(&mut self.screen, Screen::Home);
+                if let Screen::Brief(b) = screen {
+                    self.screen = match b.back {
+                        Back::Home => Screen::Home,
+                        Back::Detail(d) => Screen::Detail(d),
+                        Back::Result(saved) => Screen::Result(saved),
+                    };
+                }
+                vec![]
+            }
             Screen::Flow(_) => {
                 self.overlay = Some(match &self.draft_failed {
                     Some(reason) => Overlay::Unsaved(reason.clone()),
@@ -254,6 +285,10 @@ impl App {
             }
             (None, Screen::Flow(flow)) => flow.type_key(key),
             (None, Screen::Events(_)) => self.type_into_event_form(key),
+            (None, Screen::Brief(b)) => {
+                b.type_key(key);
+                Typed::Unchanged
+            }
             _ => Typed::Unchanged,
         };
         self.after_typing(typed)
@@ -273,6 +308,10 @@ impl App {
             }
             (None, Screen::Flow(flow)) => flow.paste(text),
             (None, Screen::Events(_)) => self.paste_into_event_form(text),
+            (None, Screen::Brief(b)) => {
+                b.paste(text);
+                Typed::Unchanged
+            }
             _ => Typed::Unchanged,
         };
         self.after_typing(typed)

@@ -76,6 +76,11 @@ impl App {
                 c.scroll_by(by, &self.theme, body);
                 vec![]
             }
+            Screen::Result(_) => self.on_screen_key(if down { Action::Down } else { Action::Up }),
+            Screen::Brief(b) => {
+                b.scroll_by(by, body);
+                vec![]
+            }
             _ => vec![],
         }
     }

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
 use super::history::History;
 use crate::score::{self, explain};
@@ -12,7 +11,7 @@ use crate::snapshot::Snapshot;
 use crate::tui::keys::Action;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
-use crate::tui::widgets::score_lines;
+use crate::tui::widgets::{score_lines, scrolled_text};
 
 /// One check-in in full, scrollable; `explain` shows how each score was reached.
 #[derive(Debug, Clone, PartialEq)]
@@ -70,23 +69,14 @@ pub fn scroll_step(action: Action) -> i32 {
     }
 }
 
-/// The rows `lines` take in `area`, wrapped.
+/// The rows `lines` take in `area`, wrapped at words as drawing wraps them.
 #[must_use]
 pub fn rows(lines: &[Line<'_>], area: Rect) -> usize {
-    layout::wrapped_rows(lines.iter().map(Line::width), usize::from(area.width))
+    crate::tui::widgets::wrapped_height(lines, area)
 }
 
 pub fn draw(theme: &Theme, detail: &Detail, frame: &mut Frame, area: Rect) {
-    let lines = lines(theme, detail, area);
-    let scroll = detail
-        .scroll
-        .min(layout::scroll_limit(rows(&lines, area), area));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        area,
-    );
+    scrolled_text(lines(theme, detail, area), detail.scroll, frame, area);
 }
 
 /// Everything the screen shows, before scrolling; `update` uses it too, to
