@@ -12,10 +12,13 @@ pub use super::effect::{Effect, Open};
 pub use super::field::{Field, from_editor, set_field};
 use super::keys::Context;
 use super::layout::{self, Areas};
+use super::names;
 pub use super::overlay::Overlay;
 use super::overlay::Under;
 pub use super::overview::Overview;
-pub use super::screens::browse::{compare::CompareView, detail::Detail, history::History};
+pub use super::screens::browse::{
+    compare::CompareView, detail::Detail, history::History, thread::Story, thread::ThreadView,
+};
 use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
 pub use super::screens::checkin::{flow::Flow, result::Saved};
@@ -48,6 +51,12 @@ pub enum Screen {
     History(History),
     Detail(Detail),
     Compare(CompareView),
+    /// The story of one question, over the check-in or comparison it was
+    /// opened from (where Esc goes back to).
+    Thread {
+        view: ThreadView,
+        back: Box<Screen>,
+    },
 }
 
 /// Everything the TUI knows.
@@ -140,6 +149,18 @@ pub enum Msg {
         snapshots: Vec<Snapshot>,
     },
     LoadFailed(String),
+    /// The check-ins (by id, oldest first) whose writing holds the words
+    /// of the history's search for `query`, each with the first line that
+    /// matched.
+    Found {
+        query: String,
+        hits: Vec<(String, String)>,
+    },
+    /// Every prompt's story, read for the thread of `prompt`.
+    Threaded {
+        prompt: String,
+        stories: Vec<Story>,
+    },
 }
 
 impl Msg {
@@ -197,9 +218,16 @@ impl App {
             Screen::Result(_) => Context::Result,
             Screen::Notice(n) if n.busy => Context::NoticeBusy,
             Screen::Notice(_) => Context::Notice,
-            Screen::History(_) => Context::History,
+            Screen::History(h) if h.typing() => Context::HistorySearch,
+            Screen::History(h) => match (h.filtered(), self.read_only) {
+                (false, false) => Context::History,
+                (false, true) => Context::HistoryReadOnly,
+                (true, false) => Context::HistoryFound,
+                (true, true) => Context::HistoryFoundReadOnly,
+            },
             Screen::Detail(_) => Context::Detail,
             Screen::Compare(_) => Context::Compare,
+            Screen::Thread { .. } => Context::Thread,
             Screen::Flow(flow) => flow.context(),
         }
     }
@@ -282,8 +310,8 @@ impl App {
             digits,
             draft_failed: self.draft_failed.as_deref(),
             deleting: match self.overlay {
-                Some(Overlay::ConfirmDelete(i)) => {
-                    self.home.snapshots.get(i).map(|s| s.id.as_str())
+                Some(Overlay::ConfirmDelete(i)) if i < self.home.snapshots.len() => {
+                    Some(names::name_at(&self.home.snapshots, i))
                 }
                 _ => None,
             },
@@ -327,9 +355,25 @@ impl App {
                 written_to,
             } => {
                 let comparison = previous.as_ref().map(|p| score::compare(p, &snapshot));
+                let known = self.home.snapshots.iter().map(|s| &s.finished_at);
+                let name = names::name_among(
+                    snapshot.finished_at,
+                    snapshot.label.as_deref(),
+                    known.chain([&snapshot.finished_at]),
+                );
+                let previous_name = previous.as_ref().map(|p| {
+                    let known = self.home.snapshots.iter().map(|s| &s.finished_at);
+                    names::name_among(
+                        p.finished_at,
+                        p.label.as_deref(),
+                        known.chain([&snapshot.finished_at]),
+                    )
+                });
                 self.overlay = None;
                 self.typing = None;
                 self.screen = Screen::Result(Saved {
+                    name,
+                    previous_name,
                     snapshot,
                     written_to,
                     comparison,
@@ -341,6 +385,7 @@ impl App {
                 vec![]
             }
             Msg::Deleted { id, home } => {
+                let name = names::name_of(&self.home.snapshots, &id);
                 self.home = home;
                 let last = self.home.snapshots.len().saturating_sub(1);
                 if let Screen::History(h) = &mut self.screen {
@@ -348,7 +393,7 @@ impl App {
                     h.marked.clear();
                 }
                 self.status = Some(format!(
-                    "Moved check-in {id} to the trash (trash/ in the data dir)."
+                    "Moved check-in {name} to the trash (trash/ in the data dir)."
                 ));
                 vec![]
             }
@@ -358,6 +403,14 @@ impl App {
             }
             Msg::Loaded { open, snapshots } => {
                 self.on_loaded(open, snapshots);
+                vec![]
+            }
+            Msg::Found { query, hits } => {
+                self.on_found(&query, hits);
+                vec![]
+            }
+            Msg::Threaded { prompt, stories } => {
+                self.on_threaded(&prompt, stories);
                 vec![]
             }
             Msg::Told(note) => {

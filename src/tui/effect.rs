@@ -26,6 +26,15 @@ pub enum Effect {
         ids: Vec<String>,
         open: Open,
     },
+    /// Find the check-ins whose writing holds every one of `words` (the
+    /// history's search for `query`), then answer with `Msg::Found`.
+    Search {
+        query: String,
+        words: Vec<String>,
+    },
+    /// Read every check-in for the story of reflection prompt `prompt`
+    /// (and of the others), then answer with `Msg::Threaded`.
+    Thread(String),
     /// Hand `text` to the user's editor (suspending the screen meanwhile),
     /// then answer with `Msg::Edited` or `Msg::EditFailed`.
     Edit {
@@ -41,6 +50,8 @@ pub enum Open {
     Detail {
         index: usize,
         back: Option<History>,
+        /// A line to scroll to (what a search found), when there is one.
+        seek: Option<String>,
     },
     Compare {
         from: usize,

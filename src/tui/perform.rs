@@ -12,11 +12,13 @@ use super::app::{App, Msg, Screen};
 use super::editor::{self, lock};
 use super::effect::Effect;
 use super::overview::Overview;
+use super::screens::browse::thread;
 use super::signals::Shared;
 use crate::bank::{self, Bank};
 use crate::cadence::{Cadence, Schedule, schedule};
 use crate::checkin::CheckIn;
 use crate::last_time::LastTime;
+use crate::search;
 use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
 use crate::text::escape_line;
 
@@ -154,7 +156,10 @@ impl Driver {
                         if !saved.new {
                             self.told = Some(format!(
                                 "This check-in was already saved, as {}; it is not saved twice.",
-                                saved.snapshot.id
+                                crate::describe::name(
+                                    saved.snapshot.finished_at,
+                                    saved.snapshot.label.as_deref()
+                                )
                             ));
                         }
                         Msg::Saved {
@@ -189,6 +194,20 @@ impl Driver {
                         |snapshots| Msg::Loaded { open, snapshots },
                     ),
             ),
+            Effect::Search { query, words } => {
+                let listing = self.store.list();
+                let mut hits: Vec<(String, String)> = Vec::new();
+                for hit in search::search(&listing.snapshots, &words) {
+                    if hits.last().is_none_or(|(id, _)| *id != hit.snapshot.id) {
+                        hits.push((hit.snapshot.id.clone(), hit.line));
+                    }
+                }
+                Some(Msg::Found { query, hits })
+            }
+            Effect::Thread(prompt) => Some(Msg::Threaded {
+                prompt,
+                stories: thread::stories(&self.store.list().snapshots),
+            }),
             // Needs the terminal: done in `perform_all`.
             Effect::Edit { .. } | Effect::Quit => None,
         }

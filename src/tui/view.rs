@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Screen};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay;
-use super::screens::browse::{compare, detail, history, home};
+use super::screens::browse::{compare, detail, history, home, thread};
 use super::screens::checkin::{self, notice, result, resume};
 use super::theme::Theme;
 use super::widgets;
@@ -39,6 +39,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::History(h) => history::draw(t, &app.home, h, frame, body),
         Screen::Detail(d) => detail::draw(t, d, frame, body),
         Screen::Compare(c) => compare::draw(t, c, frame, body),
+        Screen::Thread { view, .. } => thread::draw(t, view, frame, body),
     }
     if let Some(message) = app.status_line() {
         frame.render_widget(
@@ -68,6 +69,7 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::History(_) => "history".to_string(),
         Screen::Detail(_) => "check-in".to_string(),
         Screen::Compare(_) => "compare".to_string(),
+        Screen::Thread { .. } => "thread".to_string(),
     };
     spans.push(Span::styled(format!("· {subtitle}"), t.dim));
     Line::from(spans)
@@ -129,7 +131,7 @@ mod tests {
         let mut app = App::new(Overview::new(summaries, String::new()), Theme::monochrome());
         app.screen = Screen::History(History {
             selected,
-            marked: Vec::new(),
+            ..History::default()
         });
         app.size = Rect::new(0, 0, width, height);
         app
@@ -161,7 +163,7 @@ mod tests {
                     panic!("on the history")
                 };
                 let count = app.home.snapshots.len();
-                match history::row_at(body, count, h.selected, Position::new(6, y)) {
+                match history::row_at(body, count, h, Position::new(6, y)) {
                     Some(index) => {
                         let day = app.home.snapshots[index].finished_at.format("%Y-%m-%d");
                         assert!(

@@ -1,8 +1,13 @@
 //! Opening the browsing screens: history, one check-in in full (read by
-//! the driver first), two side by side.
+//! the driver first), two side by side, the story of one question; and
+//! what a history search found.
 
-use super::{App, CompareView, Detail, Effect, History, Open, Screen};
+use std::collections::HashMap;
+
+use super::{App, CompareView, Detail, Effect, History, Open, Screen, Story, ThreadView};
 use crate::snapshot::Snapshot;
+use crate::tui::names;
+use crate::tui::screens::browse::history::Found;
 
 impl App {
     /// History with the newest check-in selected.
@@ -39,15 +44,54 @@ impl App {
 
     pub(super) fn on_loaded(&mut self, open: Open, snapshots: Vec<Snapshot>) {
         let mut snapshots = snapshots.into_iter().map(Box::new);
+        let name = |i: usize| names::name_at(&self.home.snapshots, i);
         self.screen = match (open, snapshots.next(), snapshots.next()) {
-            (Open::Detail { index, back }, Some(snapshot), None) => {
-                Screen::Detail(Detail::new(index, snapshot, back))
+            (Open::Detail { index, back, seek }, Some(snapshot), None) => {
+                let mut detail = Detail::new(index, name(index), snapshot, back);
+                if let (Some(line), Some(areas)) = (seek, self.areas()) {
+                    detail.seek(&line, &self.theme, areas.body);
+                }
+                Screen::Detail(detail)
             }
-            (Open::Compare { from, to, back }, Some(earlier), Some(later)) => {
-                Screen::Compare(CompareView::new((from, to), earlier, later, back))
-            }
+            (Open::Compare { from, to, back }, Some(earlier), Some(later)) => Screen::Compare(
+                CompareView::new((from, to), (name(from), name(to)), earlier, later, back),
+            ),
             // Not what was asked for: stay where we are.
             _ => return,
+        };
+    }
+
+    /// A search's answer: the history shows the check-ins it found.
+    pub(super) fn on_found(&mut self, query: &str, hits: Vec<(String, String)>) {
+        let Screen::History(history) = &mut self.screen else {
+            return;
+        };
+        let index: HashMap<&str, usize> = self
+            .home
+            .snapshots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut found: Vec<Found> = hits
+            .into_iter()
+            .filter_map(|(id, line)| index.get(id.as_str()).map(|&index| Found { index, line }))
+            .collect();
+        found.sort_by_key(|f| f.index);
+        found.dedup_by_key(|f| f.index);
+        history.found(query, found);
+    }
+
+    /// The stories are read: show the one asked for, over the screen it
+    /// was asked from.
+    pub(super) fn on_threaded(&mut self, prompt: &str, stories: Vec<Story>) {
+        if !matches!(self.screen, Screen::Detail(_) | Screen::Compare(_)) {
+            return;
+        }
+        let back = std::mem::replace(&mut self.screen, Screen::Home);
+        self.screen = Screen::Thread {
+            view: ThreadView::new(stories, prompt),
+            back: Box::new(back),
         };
     }
 }

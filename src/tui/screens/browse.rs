@@ -4,5 +4,7 @@
 
 pub mod compare;
 pub mod detail;
+pub mod hanging;
 pub mod history;
 pub mod home;
+pub mod thread;

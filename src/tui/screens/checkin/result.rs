@@ -20,6 +20,10 @@ use crate::tui::widgets::score_lines;
 #[derive(Debug, Clone)]
 pub struct Saved {
     pub snapshot: Snapshot,
+    /// The check-in as people name it: its date and label.
+    pub name: String,
+    /// The check-in before it, named, when there is one.
+    pub previous_name: Option<String>,
     /// Where it was written when that was not the data dir.
     pub written_to: Option<PathBuf>,
     /// Against the check-in before it, when there is one.
@@ -30,7 +34,7 @@ pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
     let s = &saved.snapshot;
     let mut lines = vec![Line::from(vec![
         Span::styled("Saved ", theme.good),
-        Span::raw(format!("check-in {}", s.id)),
+        Span::raw(format!("check-in {}", saved.name)),
     ])];
     if let Some(path) = &saved.written_to {
         lines.push(Line::styled(format!("to {}", path.display()), theme.dim));
@@ -44,7 +48,10 @@ pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
     if let Some(comparison) = &saved.comparison {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            format!("Since {}:", comparison.from),
+            format!(
+                "Since {}:",
+                saved.previous_name.as_deref().unwrap_or(&comparison.from)
+            ),
             theme.strong,
         ));
         for (i, d) in comparison.dimensions.iter().enumerate() {
