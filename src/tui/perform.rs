@@ -278,7 +278,15 @@ impl Driver {
             Some(bank) => bank,
             None => match bank::resolve::resolve(&self.default_bank, &self.config_dir) {
                 Ok(bank) => bank,
-                Err(d) => return cannot("The question bank cannot be loaded", join(&d)),
+                Err(d) => {
+                    return cannot(
+                        &format!(
+                            "The question bank {} cannot be loaded",
+                            escape_line(&self.default_bank)
+                        ),
+                        bank_problem(&d),
+                    );
+                }
             },
         };
         // The open commitment: the latest one made, even when the latest
@@ -354,6 +362,7 @@ impl Driver {
             }
         };
         let mut info = Overview::new(listing.snapshots, due);
+        info.unreadable = listing.problems.len();
         let draft = self.store.peek_draft();
         info.resumable = matches!(draft, DraftStatus::Unfinished(_));
         info.draft = match &draft {
@@ -379,6 +388,20 @@ impl Driver {
 /// terminal raw.
 fn said(e: &StoreError) -> String {
     escape_line(&e.message).into_owned()
+}
+
+/// What is wrong with a bank, and how to check it again: a file is
+/// checked with `motive bank validate`; an unknown id lists the banks there are.
+fn bank_problem(diagnostics: &[bank::load::Diagnostic]) -> String {
+    let file = diagnostics
+        .iter()
+        .map(|d| d.file.as_str())
+        .find(|f| std::path::Path::new(f).exists());
+    let how = file.map_or_else(
+        || "motive bank list shows the banks you have.".to_string(),
+        |f| format!("Check it with: motive bank validate {}", escape_line(f)),
+    );
+    format!("{}\n\n{how}", join(diagnostics))
 }
 
 fn join(diagnostics: &[bank::load::Diagnostic]) -> String {

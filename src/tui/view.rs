@@ -64,7 +64,8 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::Resume(_) => "unfinished check-in".to_string(),
         Screen::Flow(flow) => format!("check-in · {}", flow.checkin.bank.title),
         Screen::Result(_) => "check-in saved".to_string(),
-        Screen::Notice(n) => n.title.clone(),
+        // The notice's own first line says what happened: not twice.
+        Screen::Notice(_) => "the check-in cannot start".to_string(),
         Screen::History(_) if app.read_only => "history (read-only)".to_string(),
         Screen::History(_) => "history".to_string(),
         Screen::Detail(_) => "check-in".to_string(),

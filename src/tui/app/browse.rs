@@ -16,10 +16,15 @@ impl App {
         vec![]
     }
 
-    /// Compare two check-ins: from the history, its pair; from home and
-    /// result, the two latest.
+    /// Compare two check-ins: from the history, its pair; from home, the
+    /// latest two that can share statements; from the result, the two latest.
     pub(super) fn open_compare(&mut self, history: Option<History>) -> Vec<Effect> {
-        let Some(latest) = self.home.latest_pair() else {
+        let latest = if matches!(self.screen, Screen::Home) {
+            self.home.latest_comparable_pair()
+        } else {
+            self.home.latest_pair()
+        };
+        let Some(latest) = latest else {
             self.status = Some("Comparing needs two check-ins.".into());
             return vec![];
         };
