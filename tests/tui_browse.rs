@@ -167,10 +167,7 @@ mod names {
         assert_eq!(under.deleting.as_deref(), Some("3 Mar 2020 · m3"));
         let id = b.full[2].id.clone();
         assert_eq!(b.update(ch('y')), vec![Effect::Trash(id.clone())]);
-        let home = Overview::new(
-            b.app.home.snapshots[..2].to_vec(),
-            String::new(),
-        );
+        let home = Overview::new(b.app.home.snapshots[..2].to_vec(), String::new());
         b.update(Msg::Deleted { id, home });
         let status = b.app.status.clone().unwrap_or_default();
         assert!(status.contains("3 Mar 2020 · m3"), "{status}");
@@ -197,7 +194,10 @@ mod names {
             )
         );
         let text = format!("{:?}", b.frame(80, 24).backend());
-        assert!(text.contains("3 Feb 2020 09:30 · m2 → 3 Feb 2020 18:45 · late"), "{text}");
+        assert!(
+            text.contains("3 Feb 2020 09:30 · m2 → 3 Feb 2020 18:45 · late"),
+            "{text}"
+        );
     }
 
     #[test]
@@ -405,7 +405,10 @@ mod threads {
         all[0].reflections[0].prompt = "An older wording?".into();
         let stories = thread::stories(&all);
         let first = &stories[0];
-        assert_eq!(first.answers[0].asked_as.as_deref(), Some("An older wording?"));
+        assert_eq!(
+            first.answers[0].asked_as.as_deref(),
+            Some("An older wording?")
+        );
         assert_eq!(first.answers[1].asked_as, None);
     }
 
@@ -497,6 +500,10 @@ mod screens {
             assert!(text.contains("2020-06-03 a rat…"), "{text}");
             for core in ["Aut", "Mas", "Pur"] {
                 assert!(text.contains(core), "{core} on the table: {text}");
+            }
+            // The legend wraps: every name is whole somewhere beside the list.
+            for name in ["• Autonomy", "+ Mastery", "x Purpose", "# Health"] {
+                assert!(text.contains(name), "{name} in the legend: {text}");
             }
             assert_snapshot!(
                 format!("history_with_two_banks_{width}x{height}"),

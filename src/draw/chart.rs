@@ -156,28 +156,37 @@ impl<'a> TrendChart<'a> {
             .collect()
     }
 
-    fn legend(&self, drawn: &[Drawn<'_>]) -> Line<'static> {
-        let mut spans = Vec::with_capacity(drawn.len() * 2);
-        for (i, d) in drawn.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::raw("  "));
-            }
+    /// The legend in rows of `width` columns: a name that does not fit
+    /// on a row starts the next one, never cut ("• Autonomy  +").
+    fn legend(&self, drawn: &[Drawn<'_>], width: usize) -> Vec<Line<'static>> {
+        let mut rows: Vec<Line<'static>> = Vec::new();
+        let mut row: Vec<Span<'static>> = Vec::new();
+        let mut used = 0;
+        for d in drawn {
             let name = &d.series.dimension.name;
-            if self.monochrome {
-                spans.push(Span::raw(format!("{} {name}", d.marker)));
+            let item = if self.monochrome {
+                Span::raw(format!("{} {name}", d.marker))
             } else if self.markers {
-                spans.push(Span::styled(
-                    format!("{} {name}", d.marker),
-                    Style::default().fg(d.color),
-                ));
+                Span::styled(format!("{} {name}", d.marker), Style::default().fg(d.color))
             } else {
-                spans.push(Span::styled(
-                    format!("━ {name}"),
-                    Style::default().fg(d.color),
-                ));
+                Span::styled(format!("━ {name}"), Style::default().fg(d.color))
+            };
+            let item_width = item.width();
+            if !row.is_empty() && used + 2 + item_width > width {
+                rows.push(Line::from(std::mem::take(&mut row)));
+                used = 0;
             }
+            if !row.is_empty() {
+                row.push(Span::raw("  "));
+                used += 2;
+            }
+            row.push(item);
+            used += item_width;
         }
-        Line::from(spans)
+        if !row.is_empty() {
+            rows.push(Line::from(row));
+        }
+        rows
     }
 }
 
@@ -210,13 +219,19 @@ impl Widget for &TrendChart<'_> {
         let shown = data.shown(self.only.as_deref());
         let drawn = self.drawn(data.series(&shown, columns * per_column));
 
-        let legend_row = Rect::new(area.x, area.y, area.width, 1);
-        self.legend(&drawn).render(legend_row, buf);
+        // At most half the height goes to the legend.
+        let legend = self.legend(&drawn, usize::from(area.width));
+        let legend_rows = u16::try_from(legend.len())
+            .unwrap_or(u16::MAX)
+            .min((area.height / 2).max(1));
+        for (row, line) in (area.y..area.y + legend_rows).zip(legend) {
+            line.render(Rect::new(area.x, row, area.width, 1), buf);
+        }
         let plot = Rect::new(
             area.x,
-            area.y.saturating_add(1),
+            area.y.saturating_add(legend_rows),
             area.width,
-            area.height.saturating_sub(1),
+            area.height.saturating_sub(legend_rows),
         );
         if plot.is_empty() {
             return;
