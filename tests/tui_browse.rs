@@ -237,9 +237,7 @@ mod moving {
     fn page_keys_move_a_screenful_and_stop_at_the_ends() {
         let mut b = Browse::over(months(100));
         b.update(ch('h'));
-        // 80x24: the list shows 18 check-ins under its header.
-        let page = 999_usize.min(99) - b.selected();
-        assert_eq!(page, 0);
+        assert_eq!(b.selected(), 99, "the newest first");
         b.update(key(KeyCode::PageDown));
         let moved = 99 - b.selected();
         assert!(moved > 10 && moved < 24, "a page is a screenful: {moved}");
@@ -531,5 +529,62 @@ mod screens {
         assert!(text.contains("Why 3 Feb 2020 · m2 (the later)"), "{text}");
         assert_snapshot!("compare_explained_80x24", terminal.backend());
         assert_snapshot!("compare_explained_60x20", b.frame(60, 20).backend());
+    }
+}
+
+mod same_day {
+    use super::*;
+
+    fn same_day_pair(earlier: Option<&str>) -> Browse {
+        let mut all: Vec<Snapshot> = earlier
+            .map(|when| snapshot(&bank("core"), at(when), 1))
+            .into_iter()
+            .collect();
+        all.push(snapshot(&bank("core"), at("2026-11-30T09:30:00+00:00"), 2));
+        all.push(snapshot(&bank("core"), at("2026-11-30T17:30:00+00:00"), 4));
+        let mut b = Browse::over(all);
+        b.update(ch('h'));
+        b
+    }
+
+    /// The columns of row `y` of the chart (right of the list) holding `c`.
+    fn columns_with(terminal: &Terminal<TestBackend>, c: &str) -> Vec<u16> {
+        let buffer = terminal.backend().buffer();
+        let area = buffer.area;
+        (44..area.width)
+            .filter(|&x| (0..area.height).any(|y| buffer[(x, y)].symbol() == c))
+            .collect()
+    }
+
+    #[test]
+    fn two_check_ins_on_one_day_are_hours_apart_on_a_time_axis() {
+        let b = same_day_pair(None);
+        // The chart is 36 columns wide at 80, 16 at 60: the axis says
+        // what fits, whole.
+        for (width, height, axis) in [
+            (80, 24, "07:30       30 Nov       19:30"),
+            (60, 20, "7h     19h"),
+        ] {
+            let terminal = b.frame(width, height);
+            let text = format!("{:?}", terminal.backend());
+            assert!(text.contains(axis), "{text}");
+            assert!(columns_with(&terminal, "x").len() > 3, "{text}");
+            assert_snapshot!(format!("same_day_{width}x{height}"), terminal.backend());
+        }
+    }
+
+    #[test]
+    fn in_a_longer_history_a_same_day_pair_is_two_points_not_a_bar() {
+        let b = same_day_pair(Some("2026-10-03T09:30:00+00:00"));
+        let terminal = b.frame(80, 24);
+        let buffer = terminal.backend().buffer();
+        // Purpose's line (x): no column of the plot holds it more than a
+        // step of the line would (a vertical bar fills a column).
+        let tallest = (48..80)
+            .map(|x| (0..24).filter(|&y| buffer[(x, y)].symbol() == "x").count())
+            .max()
+            .unwrap_or(0);
+        assert!(tallest <= 3, "{:?}", terminal.backend());
+        assert_snapshot!("same_day_in_a_longer_history_80x24", terminal.backend());
     }
 }

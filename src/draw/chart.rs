@@ -217,7 +217,7 @@ impl Widget for &TrendChart<'_> {
         let columns = usize::from(area.width.saturating_sub(Y_AXIS_WIDTH).max(1));
         let per_column = if self.uses_markers() { 1 } else { 2 };
         let shown = data.shown(self.only.as_deref());
-        let drawn = self.drawn(data.series(&shown, columns * per_column));
+        let mut drawn = self.drawn(data.series(&shown, columns * per_column));
 
         // At most half the height goes to the legend.
         let legend = self.legend(&drawn, usize::from(area.width));
@@ -237,8 +237,9 @@ impl Widget for &TrendChart<'_> {
             return;
         }
 
-        let (x_bounds, x_labels) =
-            trend::x_axis(first, span, plot.width.saturating_sub(Y_AXIS_WIDTH));
+        let plot_columns = plot.width.saturating_sub(Y_AXIS_WIDTH);
+        let span = spread(&mut drawn, span, plot_columns);
+        let (x_bounds, x_labels) = trend::x_axis(first, span, plot_columns);
         let datasets = drawn
             .iter()
             .flat_map(|d| {
@@ -273,6 +274,31 @@ impl Widget for &TrendChart<'_> {
             .render(plot, buf);
     }
 }
+/// Over a span of days or more, check-ins closer than a column (two on one
+/// day in a long history) are moved a column apart, so they show as two
+/// points rather than one vertical bar; returns the span that then holds
+/// every point, for the axis.
+fn spread(drawn: &mut [Drawn<'_>], span: f64, columns: u16) -> f64 {
+    if span < 1.0 || columns == 0 {
+        return span;
+    }
+    let gap = span / f64::from(columns);
+    let mut right = span;
+    for segment in drawn.iter_mut().flat_map(|d| d.series.segments.iter_mut()) {
+        let mut previous: Option<f64> = None;
+        for point in segment.iter_mut() {
+            if let Some(x) = previous
+                && point.0 - x < gap
+            {
+                point.0 = x + gap;
+            }
+            previous = Some(point.0);
+            right = right.max(point.0);
+        }
+    }
+    right
+}
+
 /// Draw `chart` into a `width` x `height` buffer and return its rows as text,
 /// one line per row (trailing spaces trimmed), without any styling.
 #[must_use]
