@@ -74,6 +74,12 @@ impl Driver {
                     }
                     Some(msg)
                 }
+                effect @ (Effect::Search { .. } | Effect::Thread(_)) => {
+                    // Every check-in is read: a moment with years of them,
+                    // so the screen says "searching…" meanwhile.
+                    let _ = terminal.draw(|frame| super::view::view(app, frame));
+                    self.perform(effect)
+                }
                 effect => self.perform(effect),
             };
             if let Some(msg) = msg {

@@ -63,7 +63,9 @@ impl Detail {
     /// there is one (a search opens the check-in at what it found).
     pub fn seek(&mut self, text: &str, theme: &Theme, body: Rect) {
         let lines = lines(theme, self, body);
-        let Some(at) = lines.iter().position(|l| l.to_string().contains(text)) else {
+        // Its start: a long line is wrapped over several on screen.
+        let start: String = text.trim().chars().take(SEEK_CHARS).collect();
+        let Some(at) = lines.iter().position(|l| l.to_string().contains(&start)) else {
             return;
         };
         let above = rows(&lines[..at], body);
@@ -77,6 +79,10 @@ impl Detail {
         self.scroll = layout::scrolled(self.scroll, by, rows, body);
     }
 }
+
+/// How much of a found line's start is looked for on screen: enough to
+/// tell it apart, short enough to sit on the first row of a wrapped line.
+const SEEK_CHARS: usize = 20;
 
 /// The id of the first reflection prompt `s` answered, if any.
 #[must_use]

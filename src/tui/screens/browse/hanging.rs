@@ -13,10 +13,21 @@ use crate::text::{self, wrap};
 pub fn hanging(lead: Span<'static>, body: &str, style: Style, width: usize) -> Vec<Line<'static>> {
     let lead_width = text::width(&lead.content);
     let indent = lead_width.min(width / 2);
+    let room = width.saturating_sub(indent).max(1);
     let mut parts = wrap(body, width.saturating_sub(lead_width).max(1)).into_iter();
     let first = parts.next().unwrap_or_default();
+    // The rest wraps again in the room under the lead, which is wider
+    // than beside it when the lead is long.
+    let rest = match body.strip_prefix(first.as_str()) {
+        Some(rest) if !rest.trim().is_empty() => wrap(rest.trim_start(), room),
+        Some(_) => Vec::new(),
+        None => parts.collect(),
+    };
     let mut lines = vec![Line::from(vec![lead, Span::styled(first, style)])];
-    lines.extend(parts.map(|part| Line::styled(format!("{}{part}", " ".repeat(indent)), style)));
+    lines.extend(
+        rest.into_iter()
+            .map(|part| Line::styled(format!("{}{part}", " ".repeat(indent)), style)),
+    );
     lines
 }
 
@@ -49,6 +60,21 @@ mod tests {
         assert_eq!(
             texts(&lines),
             ["  note: one two", "        three four", "        five six"]
+        );
+        // A lead wider than half the width: the rest wraps wider under it.
+        let lines = hanging(
+            Span::raw("  12.5 pts x 17% = 2.1 "),
+            "I chose most of the work I took on.",
+            Style::default(),
+            30,
+        );
+        assert_eq!(
+            texts(&lines),
+            [
+                "  12.5 pts x 17% = 2.1 I chose",
+                "               most of the",
+                "               work I took on."
+            ]
         );
         let lines = indented(4, "alpha beta gamma", Style::default(), 14);
         assert_eq!(texts(&lines), ["    alpha beta", "    gamma"]);
