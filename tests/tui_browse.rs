@@ -588,3 +588,40 @@ mod same_day {
         assert_snapshot!("same_day_in_a_longer_history_80x24", terminal.backend());
     }
 }
+
+mod clicks {
+    use super::*;
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+    fn click(column: u16, row: u16) -> Msg {
+        Msg::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    }
+
+    #[test]
+    fn a_click_on_what_a_search_found_selects_and_opens_it() {
+        let mut b = Browse::over(months(12));
+        b.update(ch('h'));
+        b.update(ch('/'));
+        b.keys("answer");
+        b.update(key(KeyCode::Enter));
+        b.update(key(KeyCode::End));
+        assert_eq!(b.selected(), 0);
+        // Row 2 is the search, 3 the header, 4 the newest match (m12).
+        b.update(click(6, 4));
+        assert_eq!(b.selected(), 11);
+        b.update(click(6, 4));
+        let Screen::Detail(d) = &b.app.screen else {
+            panic!("a second click opens it: {:?}", b.app.screen)
+        };
+        assert_eq!(d.index, 11);
+        // The search line itself is not a check-in.
+        b.update(key(KeyCode::Esc));
+        b.update(click(6, 2));
+        assert_eq!(b.selected(), 11);
+    }
+}
