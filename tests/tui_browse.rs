@@ -477,6 +477,11 @@ mod screens {
             text.contains("3 check-in files could not be read; motive list shows which."),
             "{text}"
         );
+        // On a short terminal the blank lines give way, not the warning
+        // nor when the next check-in is due.
+        let text = format!("{:?}", b.frame(60, 20).backend());
+        assert!(text.contains("3 check-in files could not be read"), "{text}");
+        assert!(text.contains("Next check-in due"), "{text}");
         b.app.home.unreadable = 0;
         let text = format!("{:?}", b.frame(80, 24).backend());
         assert!(!text.contains("could not be read"), "{text}");

@@ -48,15 +48,6 @@ pub fn update(action: Action, read_only: bool) -> Option<Request> {
 
 pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, area: Rect) {
     let mut lines: Vec<Line> = Vec::new();
-    if overview.unreadable > 0 {
-        lines.push(Line::styled(
-            format!(
-                "{} could not be read; motive list shows which.",
-                crate::text::count(overview.unreadable, "check-in file", "check-in files")
-            ),
-            t.error,
-        ));
-    }
     match overview.latest() {
         None => welcome(t, &mut lines),
         Some(latest) => {
@@ -149,12 +140,35 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
     for other in &overview.other_drafts {
         lines.push(Line::styled(other.clone(), t.dim));
     }
+    if overview.unreadable > 0 {
+        lines.push(Line::styled(
+            format!(
+                "{} could not be read; motive list shows which.",
+                crate::text::count(overview.unreadable, "check-in file", "check-in files")
+            ),
+            t.error,
+        ));
+    }
     if read_only {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
             "Read-only: another check-in is in progress, so a new one cannot start here.",
             t.dim,
         ));
+    }
+    // On a short terminal the blank lines between parts go first, last
+    // first, so the lines at the end (when the next check-in is due, files
+    // that could not be read) stay on screen.
+    let rows = |lines: &[Line]| {
+        crate::tui::layout::wrapped_rows(lines.iter().map(Line::width), usize::from(area.width))
+    };
+    while rows(&lines) > usize::from(area.height) {
+        match lines.iter().rposition(|l| l.width() == 0) {
+            Some(blank) => {
+                lines.remove(blank);
+            }
+            None => break,
+        }
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
