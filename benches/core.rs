@@ -233,7 +233,7 @@ fn chart(c: &mut Criterion) {
             },
         );
         group.bench_function(BenchmarkId::new("plain text 80x20", n), |b| {
-            b.iter(|| render_plain(black_box(&all), 80, 20, None));
+            b.iter(|| render_plain(black_box(&all), 80, 20, None, &[]));
         });
     }
     group.finish();

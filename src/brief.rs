@@ -14,6 +14,7 @@ pub mod markdown;
 use chrono::Duration;
 
 use crate::bank::Bank;
+use crate::events::Event;
 use crate::score::{DimensionChange, DimensionScore};
 use crate::snapshot::{Outcome, Snapshot};
 use crate::summary::Summary;
@@ -39,6 +40,9 @@ pub enum Part {
     Scores,
     /// The scores over the last year, as a chart.
     Chart,
+    /// Life events: what happened since the previous check-in, and over
+    /// the last year (numbered on the chart).
+    Events,
     /// What I commit to now, and how past commitments went.
     Commitments,
     /// Answers to the prompt about what I would ask my manager for.
@@ -53,11 +57,12 @@ pub enum Part {
 
 impl Part {
     /// Every part, in the order a brief shows them.
-    pub const ALL: [Part; 9] = [
+    pub const ALL: [Part; 10] = [
         Part::Label,
         Part::Want,
         Part::Scores,
         Part::Chart,
+        Part::Events,
         Part::Commitments,
         Part::Help,
         Part::Ideas,
@@ -77,6 +82,7 @@ impl Part {
             Self::Want => "want",
             Self::Scores => "scores",
             Self::Chart => "chart",
+            Self::Events => "events",
             Self::Commitments => "commitments",
             Self::Help => "help",
             Self::Ideas => "ideas",
@@ -93,6 +99,7 @@ impl Part {
             Self::Want => "what you wrote about where you want to go",
             Self::Scores => "the scores and how far the latest change exceeds measurement error",
             Self::Chart => "the scores over the last year, as a chart",
+            Self::Events => "the life events you noted, since the last check-in and over the year",
             Self::Commitments => "your commitment and how past ones went (you wrote them)",
             Self::Help => "what you wrote you would ask your manager for",
             Self::Ideas => "the bank's ideas of things to try, as suggestions",
@@ -187,6 +194,12 @@ pub struct Brief {
     pub changes: Vec<DimensionChange>,
     /// The check-ins of the chart, oldest first, this one last.
     pub history: Vec<Summary>,
+    /// The life events of the last year up to the check-in's day, oldest
+    /// first: marked on the chart, numbered from 1.
+    pub events: Vec<Event>,
+    /// The life events since the previous check-in (see
+    /// [`crate::events::between`]).
+    pub between: Vec<Event>,
     pub want: Vec<Written>,
     pub help: Vec<Written>,
     pub reflections: Vec<Written>,
@@ -206,13 +219,15 @@ impl Brief {
 }
 
 /// Build the brief of `snapshot`, with `summaries` every check-in (any
-/// order; those after `snapshot` are ignored) and `bank` its bank as now
-/// found, for the ideas (`None`: no ideas).
+/// order; those after `snapshot` are ignored), `bank` its bank as now
+/// found, for the ideas (`None`: no ideas), and `events` every life event
+/// (oldest first; only the [`Part::Events`] part shows any).
 #[must_use]
 pub fn build(
     snapshot: &Snapshot,
     summaries: &[Summary],
     bank: Option<&Bank>,
+    events: &[Event],
     parts: &[Part],
 ) -> Brief {
     let has = |part: Part| parts.contains(&part);
@@ -275,6 +290,23 @@ pub fn build(
         } else {
             Vec::new()
         },
+        events: if has(Part::Events) {
+            let (from, until) = (since.date_naive(), snapshot.finished_at.date_naive());
+            events
+                .iter()
+                .filter(|e| e.date >= from && e.date <= until)
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        },
+        between: match previous.filter(|_| has(Part::Events)) {
+            Some(p) => crate::events::between(events, p.finished_at, snapshot.finished_at)
+                .into_iter()
+                .cloned()
+                .collect(),
+            None => Vec::new(),
+        },
         want: if has(Part::Want) {
             written(Some(&WANT_PROMPTS), &[])
         } else {
@@ -324,7 +356,35 @@ pub fn build(
 /// check-in before it in `summaries`, else the one that scores lowest.
 #[must_use]
 pub fn suggestions(snapshot: &Snapshot, summaries: &[Summary], bank: &Bank) -> Option<Suggestions> {
-    build(snapshot, summaries, Some(bank), &[Part::Ideas]).suggestions
+    build(snapshot, summaries, Some(bank), &[], &[Part::Ideas]).suggestions
+}
+
+/// The [`Part::Events`] part as lines of text: what happened since the
+/// previous check-in, then the year's events numbered as on the chart.
+#[must_use]
+pub fn events_lines(brief: &Brief) -> Vec<String> {
+    let mut lines = Vec::new();
+    let between: Vec<&Event> = brief.between.iter().collect();
+    match (&brief.compared_with, crate::events::listing(&between)) {
+        (_, Some(listing)) => lines.push(format!("Between these check-ins: {listing}.")),
+        (Some(_), None) => lines.push("Nothing noted since the previous check-in.".to_owned()),
+        (None, None) => {}
+    }
+    if brief.events.is_empty() {
+        lines.push("No life events noted over the last year.".to_owned());
+    } else {
+        let numbered: Vec<String> = brief
+            .events
+            .iter()
+            .enumerate()
+            .map(|(i, e)| format!("{} {}", i + 1, e.line()))
+            .collect();
+        lines.push(format!(
+            "Over the last year (numbered as on the chart): {}.",
+            numbered.join("; ")
+        ));
+    }
+    lines
 }
 
 /// "core 2 (Autonomy, mastery and purpose)".
@@ -425,6 +485,7 @@ mod tests {
             [
                 "label",
                 "want",
+                "events",
                 "commitments",
                 "help",
                 "reflections",
@@ -448,7 +509,7 @@ mod tests {
         assert_eq!(
             parse_parts(&["wants"]),
             Err(
-                "unknown part `wants`; parts are label, want, scores, chart, commitments, \
+                "unknown part `wants`; parts are label, want, scores, chart, events, commitments, \
                  help, ideas, reflections, notes, or all, or default"
                     .to_owned()
             )
@@ -482,7 +543,13 @@ mod tests {
     fn the_default_parts_hold_nothing_written_and_ideas_for_the_lowest_score_at_first() {
         let core = crate::bank::builtin::get("core").expect("core");
         let only = checkin("2026-01-10T10:00:00+00:00", [4, 2, 3], None);
-        let brief = build(&only, &[Summary::of(&only)], Some(&core), &Part::DEFAULT);
+        let brief = build(
+            &only,
+            &[Summary::of(&only)],
+            Some(&core),
+            &[],
+            &Part::DEFAULT,
+        );
         assert_eq!(brief.label, None);
         assert_eq!(brief.commitment, None);
         assert!(brief.want.is_empty() && brief.help.is_empty());
@@ -495,7 +562,7 @@ mod tests {
         assert_eq!(suggestions.dimension, "mastery");
         assert_eq!(suggestions.why, "Mastery scores lowest");
         assert_eq!(suggestions.ideas, core.ideas("mastery")[..IDEAS_SHOWN]);
-        let none = build(&only, &[], None, &Part::DEFAULT);
+        let none = build(&only, &[], None, &[], &Part::DEFAULT);
         assert_eq!(none.suggestions, None, "no bank, no ideas");
         let fell = checkin("2026-04-10T10:00:00+00:00", [1, 3, 3], Some("x"));
         let all = [Summary::of(&only), Summary::of(&fell)];
@@ -513,7 +580,7 @@ mod tests {
         let b = checkin("2025-06-01T10:00:00+00:00", [3, 4, 3], Some("y"));
         let later = checkin("2025-09-01T10:00:00+00:00", [1, 1, 1], Some("z"));
         let all: Vec<Summary> = [&later, &b, &old, &a].map(Summary::of).to_vec();
-        let brief = build(&b, &all, None, &Part::ALL);
+        let brief = build(&b, &all, None, &[], &Part::ALL);
         assert_eq!(brief.label.as_deref(), Some("Q4"));
         let days: Vec<String> = brief
             .history

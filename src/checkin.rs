@@ -19,6 +19,8 @@ use crate::text::policy::{self, Kind};
 pub enum Step {
     /// How did the previous check-in's commitment go?
     FollowUp,
+    /// Anything big since last time? (a life event, skippable)
+    Event,
     Question(usize),
     Reflection(usize),
     Commitment,
@@ -60,6 +62,26 @@ pub struct DraftFollowUp {
     pub note: String,
 }
 
+/// The answer to "Anything big since last time?": a life event, kept in
+/// the draft as typed and saved with the check-in. An empty label skips it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftEvent {
+    /// What happened, in a few words.
+    #[serde(default)]
+    pub label: String,
+    /// Its day as typed (`2026-06-01` or `today`); empty means today.
+    #[serde(default)]
+    pub day: String,
+}
+
+impl DraftEvent {
+    /// Nothing was written: the question was skipped.
+    #[must_use]
+    pub fn is_skipped(&self) -> bool {
+        self.label.trim().is_empty()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckIn {
     pub started_at: DateTime<FixedOffset>,
@@ -79,6 +101,11 @@ pub struct CheckIn {
     pub commitment: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub follow_up: Option<DraftFollowUp>,
+    /// Asked after the follow-up when there is a check-in before this one
+    /// (see [`CheckIn::ask_about_events`]); `None` when not asked. Drafts
+    /// from before it was asked simply have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event: Option<DraftEvent>,
 }
 
 impl CheckIn {
@@ -143,6 +170,20 @@ impl CheckIn {
                 .collect(),
             commitment: String::new(),
             follow_up,
+            event: None,
+        }
+    }
+
+    /// Ask "Anything big since last time?" after the follow-up (or first,
+    /// when there is none). For a check-in that has begun already, this
+    /// changes nothing.
+    pub fn ask_about_events(&mut self) {
+        if self.event.is_some() || !self.is_untouched() {
+            return;
+        }
+        self.event = Some(DraftEvent::default());
+        if self.follow_up.is_none() {
+            self.step = Step::Event;
         }
     }
 
@@ -152,11 +193,16 @@ impl CheckIn {
         let questions = self.questions.len();
         let reflections = self.reflections.len();
         match self.step {
-            Step::FollowUp if questions > 0 => Step::Question(0),
+            Step::FollowUp if self.event.is_some() => Step::Event,
+            Step::FollowUp | Step::Event if questions > 0 => Step::Question(0),
             Step::Question(i) if i + 1 < questions => Step::Question(i + 1),
-            Step::FollowUp | Step::Question(_) if reflections > 0 => Step::Reflection(0),
+            Step::FollowUp | Step::Event | Step::Question(_) if reflections > 0 => {
+                Step::Reflection(0)
+            }
             Step::Reflection(i) if i + 1 < reflections => Step::Reflection(i + 1),
-            Step::FollowUp | Step::Question(_) | Step::Reflection(_) => Step::Commitment,
+            Step::FollowUp | Step::Event | Step::Question(_) | Step::Reflection(_) => {
+                Step::Commitment
+            }
             Step::Commitment | Step::Review => Step::Review,
         }
     }
@@ -166,13 +212,15 @@ impl CheckIn {
     pub fn previous_step(&self) -> Option<Step> {
         let questions = self.questions.len();
         let reflections = self.reflections.len();
-        let before_questions = self.follow_up.is_some().then_some(Step::FollowUp);
+        let follow_up = self.follow_up.is_some().then_some(Step::FollowUp);
+        let before_questions = self.event.is_some().then_some(Step::Event).or(follow_up);
         let last_question = questions
             .checked_sub(1)
             .map(Step::Question)
             .or(before_questions);
         match self.step {
             Step::FollowUp => None,
+            Step::Event => follow_up,
             Step::Question(0) => before_questions,
             Step::Question(i) => Some(Step::Question(i - 1)),
             Step::Reflection(0) => last_question,
@@ -194,6 +242,7 @@ impl CheckIn {
             && self.reflections.iter().all(|r| r.text.trim().is_empty())
             && self.commitment.trim().is_empty()
             && self.follow_up.as_ref().is_none_or(|f| f.outcome.is_none())
+            && self.event.as_ref().is_none_or(DraftEvent::is_skipped)
             && self.previous_step().is_none()
     }
 
@@ -226,6 +275,7 @@ impl CheckIn {
     pub fn progress(&self) -> String {
         match self.step {
             Step::FollowUp => "the follow-up of your last commitment".into(),
+            Step::Event => "the question about anything big since last time".into(),
             Step::Question(i) => format!("statement {} of {}", i + 1, self.questions.len()),
             Step::Reflection(i) => format!("reflection {} of {}", i + 1, self.reflections.len()),
             Step::Commitment => "the commitment".into(),
@@ -385,5 +435,45 @@ mod tests {
         let text = toml::to_string(&c).expect("encode");
         let back: CheckIn = toml::from_str(&text).expect("decode");
         assert_eq!(back, c);
+    }
+
+    #[test]
+    fn anything_big_is_asked_after_the_follow_up_or_first() {
+        let mut c = CheckIn::new(&quick(), Some("ship it"), None, now());
+        c.ask_about_events();
+        assert_eq!(c.step, Step::FollowUp);
+        assert_eq!(c.next_step(), Step::Event);
+        c.step = Step::Event;
+        assert_eq!(c.next_step(), Step::Question(0));
+        assert_eq!(c.previous_step(), Some(Step::FollowUp));
+        c.step = Step::Question(0);
+        assert_eq!(c.previous_step(), Some(Step::Event));
+
+        let mut c = CheckIn::new(&quick(), None, None, now());
+        c.ask_about_events();
+        assert_eq!((c.step, c.previous_step()), (Step::Event, None));
+        assert!(c.is_untouched());
+        c.event.as_mut().expect("asked").label = "reorg".into();
+        assert!(!c.is_untouched());
+        assert_eq!(
+            c.progress(),
+            "the question about anything big since last time"
+        );
+    }
+
+    #[test]
+    fn a_draft_keeps_the_answer_and_older_drafts_have_none() {
+        let mut c = CheckIn::new(&quick(), None, None, now());
+        let old = toml::to_string(&c).expect("encode");
+        assert!(!old.contains("event"), "{old}");
+        c.ask_about_events();
+        c.event = Some(DraftEvent {
+            label: "new manager".into(),
+            day: "2026-11-01".into(),
+        });
+        let back: CheckIn = toml::from_str(&toml::to_string(&c).expect("encode")).expect("decode");
+        assert_eq!(back, c);
+        let before: CheckIn = toml::from_str(&old).expect("an older draft");
+        assert_eq!(before.event, None);
     }
 }

@@ -94,17 +94,17 @@ pub enum Command {
     Export(ExportArgs),
     /// Draw how your scores moved over time, as a text chart or an SVG image
     #[command(
-        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nAs SVG, each dimension also has its own colour and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --format svg -o trend.svg"
+        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nA line breaks where the bank changed (┆); life events are numbered columns (│),\nnamed in the legend (add them with motive event add).\nAs SVG, each dimension also has its own colour and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --format svg -o trend.svg"
     )]
     Chart(ChartArgs),
     /// A one-page brief for a conversation with your manager (private by default)
     #[command(
-        after_help = "By default a brief holds only the scores, the chart and the bank's ideas: nothing you\nwrote. Name the parts you want with --include (the choice is remembered in config.toml):\n  label        the check-in's label\n  want         what you wrote about where you want to go\n  scores       the scores, with how far the latest change exceeds measurement error\n  chart        the scores over the last year\n  commitments  your commitment, and how past ones went\n  help         what you wrote you would ask your manager for\n  ideas        two or three of the bank's ideas, as suggestions\n  reflections  your other reflections\n  notes        your notes on single statements\n  all          every part\n  default      scores, chart and ideas\nThe last line of a brief lists what it holds and what it leaves out.\n\nExamples:\n  motive brief\n  motive brief --include default,want,help,commitments --format html -o brief.html\n  motive brief latest~1 --include all"
+        after_help = "By default a brief holds only the scores, the chart and the bank's ideas: nothing you\nwrote. Name the parts you want with --include (the choice is remembered in config.toml):\n  label        the check-in's label\n  want         what you wrote about where you want to go\n  scores       the scores, with how far the latest change exceeds measurement error\n  chart        the scores over the last year\n  events       the life events you noted: since the last check-in, and over the year\n  commitments  your commitment, and how past ones went\n  help         what you wrote you would ask your manager for\n  ideas        two or three of the bank's ideas, as suggestions\n  reflections  your other reflections\n  notes        your notes on single statements\n  all          every part\n  default      scores, chart and ideas\nThe last line of a brief lists what it holds and what it leaves out.\n\nExamples:\n  motive brief\n  motive brief --include default,want,help,commitments --format html -o brief.html\n  motive brief latest~1 --include all"
     )]
     Brief(BriefArgs),
-    /// Import check-ins from a JSON export or a check-in file (all or nothing)
+    /// Import check-ins and life events from a JSON export, or a check-in file (all or nothing)
     #[command(
-        after_help = "FILE is a JSON export (`motive export --format json`) or one check-in's .toml file\n(as in the data dir's snapshots/, or written by a check-in that could not be saved).\nImporting the same file twice changes nothing.\n\nExamples:\n  motive import backup.json\n  motive import ~/motive-check-in.toml"
+        after_help = "FILE is a JSON export (`motive export --format json`) or one check-in's .toml file\n(as in the data dir's snapshots/, or written by a check-in that could not be saved).\nAn export's life events come too; one you have already (same day, same label) is skipped.\nImporting the same file twice changes nothing.\n\nExamples:\n  motive import backup.json\n  motive import ~/motive-check-in.toml"
     )]
     Import(ImportArgs),
     /// Is a check-in due? Exit 0 when due, 1 when not yet

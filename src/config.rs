@@ -380,8 +380,8 @@ pub fn template() -> String {
 
 # The parts `motive brief` holds when --include is not given. motive writes
 # this line itself whenever you pass --include, to remember your choice.
-# Parts: label, want, scores, chart, commitments, help, ideas, reflections,
-# notes. By default only the ones that hold nothing you wrote.
+# Parts: label, want, scores, chart, events, commitments, help, ideas,
+# reflections, notes. By default only the ones that hold nothing you wrote.
 # brief_include = ["scores", "chart", "ideas"]
 
 # The colour of each dimension on the screens and in `motive chart`; any

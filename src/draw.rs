@@ -6,4 +6,5 @@
 pub mod chart;
 pub mod color;
 pub mod direction;
+pub mod marks;
 pub mod svg;

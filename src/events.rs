@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::policy::{self, Kind};
 
+mod between;
+pub use between::{between, listing};
+
 /// The version of the event file format this build writes and reads.
 pub const EVENT_FORMAT: i64 = 1;
 

@@ -17,6 +17,7 @@
 pub mod atomic;
 pub mod cache;
 pub mod drafts;
+pub mod event_edit;
 pub mod events;
 pub mod fault;
 mod find;

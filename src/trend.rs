@@ -8,11 +8,18 @@
 //! * a check-in without a score for a dimension (too few answers, or a bank
 //!   without that dimension) breaks the line there: the series is split into
 //!   separate segments, so no line is drawn through a score that was never
-//!   measured. A segment of one check-in is a single point.
+//!   measured. A segment of one check-in is a single point;
+//! * the check-ins fall into stretches, one per run of a bank and version
+//!   ([`stretches`]): a line breaks where the bank or its version changes,
+//!   since scores from different statements are not one series;
+//! * life events sit on the same x axis ([`event_days`]), numbered from 1 in
+//!   date order, and widen it when they fall outside the check-ins.
 
 use chrono::{DateTime, Duration, FixedOffset};
 
 use crate::bank::Dimension;
+use crate::events::Event;
+use crate::snapshot::BankRef;
 use crate::summary::Summary;
 
 /// Seconds in a day, to turn timestamps into fractional days.
@@ -33,6 +40,107 @@ pub struct Series<'a> {
     pub position: usize,
     /// Runs of (days since the first check-in, score) points.
     pub segments: Vec<Vec<(f64, f64)>>,
+}
+
+/// A run of consecutive check-ins (in time order) taken with one bank and
+/// bank version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stretch {
+    /// The bank's id and version, as the first check-in of the run names it.
+    pub bank: BankRef,
+    /// The check-ins of the run, as indices into the sequence given.
+    pub range: std::ops::Range<usize>,
+}
+
+impl Stretch {
+    /// `core 2`: the bank and its version, fit for one line.
+    #[must_use]
+    pub fn name(&self) -> String {
+        format!(
+            "{} {}",
+            crate::text::escape_line(&self.bank.id),
+            crate::text::escape_line(&self.bank.version)
+        )
+    }
+}
+
+/// Whether two check-ins used the same bank and bank version, so their
+/// scores can sit on one line.
+#[must_use]
+pub fn same_bank(a: &BankRef, b: &BankRef) -> bool {
+    a.id == b.id && a.version == b.version
+}
+
+/// The check-ins' banks (in time order) cut into stretches of one bank and
+/// version. Every chart and the home sparkline break their lines here.
+#[must_use]
+pub fn stretches<'a>(banks: impl IntoIterator<Item = &'a BankRef>) -> Vec<Stretch> {
+    let mut out: Vec<Stretch> = Vec::new();
+    for (i, bank) in banks.into_iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if same_bank(&last.bank, bank) => last.range.end = i + 1,
+            _ => out.push(Stretch {
+                bank: bank.clone(),
+                range: i..i + 1,
+            }),
+        }
+    }
+    out
+}
+
+/// Which bank each stretch used, for a legend (`core 1, then core 2`);
+/// `None` when there is only one.
+#[must_use]
+pub fn stretches_line(stretches: &[Stretch]) -> Option<String> {
+    (stretches.len() > 1).then(|| {
+        stretches
+            .iter()
+            .map(Stretch::name)
+            .collect::<Vec<_>>()
+            .join(", then ")
+    })
+}
+
+/// Where the bank changes on the x axis, for check-ins at `xs` (in time
+/// order) cut into `stretches`: halfway between the last check-in of one
+/// stretch and the first of the next, in the gap the broken line leaves.
+#[must_use]
+pub fn bank_change_days(xs: &[f64], stretches: &[Stretch]) -> Vec<f64> {
+    stretches
+        .iter()
+        .skip(1)
+        .filter_map(|s| {
+            let start = s.range.start;
+            Some((xs.get(start.checked_sub(1)?)? + xs.get(start)?) / 2.0)
+        })
+        .collect()
+}
+
+/// Each event's x, in days since `first` (the first check-in's finish; an
+/// event counts from the start of its day there), in the order given.
+#[must_use]
+pub fn event_days(first: DateTime<FixedOffset>, events: &[Event]) -> Vec<f64> {
+    events
+        .iter()
+        .map(|e| {
+            let start = e
+                .date
+                .and_hms_opt(0, 0, 0)
+                .and_then(|t| t.and_local_timezone(*first.offset()).single())
+                .unwrap_or(first);
+            days_between(first, start)
+        })
+        .collect()
+}
+
+/// The x range a chart shows: from the earliest to the latest of the
+/// check-ins (`0..=span` days) and the events at `event_days`. Returns the
+/// shift to add to every x so the range starts at 0, and its length.
+#[must_use]
+pub fn shown_range(span: f64, event_days: &[f64]) -> (f64, f64) {
+    let start = event_days.iter().copied().fold(0.0_f64, f64::min);
+    let end = event_days.iter().copied().fold(span, f64::max);
+    (-start, end - start)
 }
 
 /// Every dimension found in `snapshots`, in order of first appearance, each
@@ -95,10 +203,12 @@ pub fn timeline(snapshots: &[Summary]) -> Vec<(f64, &Summary)> {
         .collect()
 }
 
-/// One series per dimension in `shown`, already split at missing scores.
+/// One series per dimension in `shown`, already split at missing scores
+/// and where the bank or its version changes.
 /// `slots` is how many points fit across the plot: with more check-ins
 /// than that, each point is the mean of the check-ins in its stretch of
-/// time, so a long history draws as a line rather than a solid band.
+/// time (never across a change of bank), so a long history draws as a
+/// line rather than a solid band.
 #[must_use]
 pub fn series<'a>(
     timeline: &[(f64, &Summary)],
@@ -106,28 +216,44 @@ pub fn series<'a>(
     slots: usize,
 ) -> Vec<Series<'a>> {
     let xs: Vec<f64> = timeline.iter().map(|(x, _)| *x).collect();
-    build_series(&xs, shown, slots, |position, i| {
+    let runs = stretch_of(&stretches(timeline.iter().map(|(_, s)| &s.bank)));
+    build_series(&xs, &runs, shown, slots, |position, i| {
         timeline[i].1.score(&shown[position].id)
     })
 }
 
-/// The series of `shown` over check-ins at `xs` (in time order), where
-/// `score(position in shown, index in xs)` is a check-in's score.
+/// For each check-in, the index of its stretch.
+fn stretch_of(stretches: &[Stretch]) -> Vec<usize> {
+    stretches
+        .iter()
+        .enumerate()
+        .flat_map(|(n, s)| s.range.clone().map(move |_| n))
+        .collect()
+}
+
+/// The series of `shown` over check-ins at `xs` (in time order, each in
+/// the stretch `runs` gives), where `score(position in shown, index in
+/// xs)` is a check-in's score.
 fn build_series<'a>(
     xs: &[f64],
+    runs: &[usize],
     shown: &[&'a Dimension],
     slots: usize,
     score: impl Fn(usize, usize) -> Option<f64>,
 ) -> Vec<Series<'a>> {
-    let groups = slot_ranges(xs, slots);
+    let groups = slot_ranges(xs, runs, slots);
     let score = &score;
+    let groups = &groups;
     shown
         .iter()
         .enumerate()
         .map(|(position, dimension)| {
-            let points = groups.iter().map(|group| {
+            let points = groups.iter().enumerate().flat_map(move |(g, group)| {
+                // A change of bank ends the line as a gap would.
+                let changed = g > 0 && runs.get(groups[g - 1].start) != runs.get(group.start);
                 let scores: Vec<f64> = group.clone().filter_map(|i| score(position, i)).collect();
-                (!scores.is_empty()).then(|| (mean(&xs[group.clone()]), mean(&scores)))
+                let point = (!scores.is_empty()).then(|| (mean(&xs[group.clone()]), mean(&scores)));
+                changed.then_some(None).into_iter().chain([point])
             });
             Series {
                 dimension,
@@ -139,21 +265,23 @@ fn build_series<'a>(
 }
 
 /// The timeline cut into consecutive groups, one per check-in when they fit
-/// in `slots`, else one per slot of equal time that holds any.
+/// in `slots`, else one per slot of equal time that holds any (a group
+/// never holds check-ins of two banks).
 #[must_use]
 pub fn group_by_slot<'t, 'a>(
     timeline: &'t [(f64, &'a Summary)],
     slots: usize,
 ) -> Vec<&'t [(f64, &'a Summary)]> {
     let xs: Vec<f64> = timeline.iter().map(|(x, _)| *x).collect();
-    slot_ranges(&xs, slots)
+    let runs = stretch_of(&stretches(timeline.iter().map(|(_, s)| &s.bank)));
+    slot_ranges(&xs, &runs, slots)
         .into_iter()
         .map(|group| &timeline[group])
         .collect()
 }
 
 /// [`group_by_slot`] of check-ins at `xs` (in time order), as index ranges.
-fn slot_ranges(xs: &[f64], slots: usize) -> Vec<std::ops::Range<usize>> {
+fn slot_ranges(xs: &[f64], runs: &[usize], slots: usize) -> Vec<std::ops::Range<usize>> {
     let span = xs.last().copied().unwrap_or(0.0);
     if xs.len() <= slots.max(1) || span <= 0.0 {
         return (0..xs.len()).map(|i| i..i + 1).collect();
@@ -163,7 +291,7 @@ fn slot_ranges(xs: &[f64], slots: usize) -> Vec<std::ops::Range<usize>> {
     let mut groups = Vec::new();
     let mut start = 0;
     for i in 1..xs.len() {
-        if slot_of(xs[i - 1]) != slot_of(xs[i]) {
+        if slot_of(xs[i - 1]) != slot_of(xs[i]) || runs.get(i - 1) != runs.get(i) {
             groups.push(start..i);
             start = i;
         }
@@ -187,6 +315,8 @@ pub struct TrendData {
     xs: Vec<f64>,
     /// Per dimension, each check-in's score, in time order.
     scores: Vec<Vec<Option<f64>>>,
+    /// The check-ins' stretches of one bank and version, in time order.
+    stretches: Vec<Stretch>,
 }
 
 impl TrendData {
@@ -199,6 +329,7 @@ impl TrendData {
             .map(|d| timeline.iter().map(|(_, s)| s.score(&d.id)).collect())
             .collect();
         Self {
+            stretches: stretches(timeline.iter().map(|(_, s)| &s.bank)),
             first: timeline.first().map(|(_, s)| s.finished_at),
             xs: timeline.iter().map(|(x, _)| *x).collect(),
             dimensions,
@@ -218,6 +349,18 @@ impl TrendData {
         pick(self.dimensions.iter().collect(), only)
     }
 
+    /// The check-ins' stretches of one bank and version, in time order.
+    #[must_use]
+    pub fn stretches(&self) -> &[Stretch] {
+        &self.stretches
+    }
+
+    /// [`bank_change_days`] of these check-ins.
+    #[must_use]
+    pub fn bank_changes(&self) -> Vec<f64> {
+        bank_change_days(&self.xs, &self.stretches)
+    }
+
     /// The first check-in's finish time and the days from it to the last.
     #[must_use]
     pub fn span(&self) -> Option<(DateTime<FixedOffset>, f64)> {
@@ -234,7 +377,8 @@ impl TrendData {
                 self.scores.get(at)
             })
             .collect();
-        build_series(&self.xs, shown, slots, |position, i| {
+        let runs = stretch_of(&self.stretches);
+        build_series(&self.xs, &runs, shown, slots, |position, i| {
             columns[position].and_then(|scores| scores[i])
         })
     }
@@ -322,7 +466,17 @@ pub fn x_axis(first: DateTime<FixedOffset>, span: f64, plot_width: u16) -> ([f64
     } else {
         let compact_format = if long { "%b %y" } else { "%-d %b" };
         let compact = |days: f64| date_at(days).format(compact_format).to_string();
-        vec![compact(0.0), compact(span)]
+        let compact_width = u16::try_from(compact(0.0).chars().count()).unwrap_or(u16::MAX);
+        let year = |days: f64| date_at(days).format("%Y").to_string();
+        if plot_width / 2 > compact_width {
+            vec![compact(0.0), compact(span)]
+        } else if long && plot_width / 2 > 4 {
+            vec![year(0.0), year(span)]
+        } else {
+            // Too narrow for two dates side by side: the first alone, rather
+            // than two run into each other.
+            vec![if long { year(0.0) } else { compact(0.0) }, String::new()]
+        }
     };
     (bounds, labels)
 }

@@ -23,6 +23,7 @@ pub mod theme;
 pub mod verdict;
 pub mod view;
 pub mod widgets;
+pub mod year_ago;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;

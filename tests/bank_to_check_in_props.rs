@@ -363,9 +363,9 @@ fn check_bank(generated: &GenBank, typed: &[String], seed: u64) -> Result<bool, 
 
     // What is shown or exported of it is shown as it is, never NaN.
     let shown = motive::commands::show::render(&saved);
-    let markdown = export::markdown(&listing.snapshots);
+    let markdown = export::markdown(&listing.snapshots, &[]);
     let csv = export::csv(&listing.snapshots).expect("csv");
-    let json = export::json(&listing.snapshots).expect("json");
+    let json = export::json(&listing.snapshots, &[]).expect("json");
     // A generated text may itself read "NaN" (a scale label, say): only a
     // NaN the bank's texts do not account for is a number shown as NaN.
     let texts_say_nan = source.contains("NaN") || typed.iter().any(|t| t.contains("NaN"));

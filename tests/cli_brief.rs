@@ -75,7 +75,7 @@ fn by_default_a_brief_holds_nothing_the_person_wrote() {
             );
         }
         assert!(text.contains("It is not an assessment of my performance"));
-        assert!(text.contains("This brief holds: scores, chart, ideas. Left out: label, want, commitments, help, reflections, notes."));
+        assert!(text.contains("This brief holds: scores, chart, ideas. Left out: label, want, events, commitments, help, reflections, notes."));
     }
     let config = dir.path().join("config").join("config.toml");
     assert!(!config.exists(), "no --include, nothing remembered");

@@ -175,14 +175,14 @@ fn the_streamed_export_is_the_document_built_at_once() {
             .stdout
             .clone()
     };
-    let expected = motive::commands::export::json(&all.snapshots).expect("json");
+    let expected = motive::commands::export::json(&all.snapshots, &[]).expect("json");
     assert_eq!(String::from_utf8(stdout("json")).expect("utf8"), expected);
     let file = dir.path().join("backup.json");
     export_to(&data, &file).success();
     assert_eq!(fs::read_to_string(&file).expect("read"), expected);
     assert_eq!(
         String::from_utf8(stdout("md")).expect("utf8"),
-        motive::commands::export::markdown(&all.snapshots)
+        motive::commands::export::markdown(&all.snapshots, &[])
     );
     assert_eq!(
         String::from_utf8(stdout("csv")).expect("utf8"),
@@ -202,7 +202,7 @@ fn an_empty_streamed_export_keeps_its_shape() {
         .stdout;
     assert_eq!(
         String::from_utf8(text).expect("utf8"),
-        motive::commands::export::json(&[]).expect("json")
+        motive::commands::export::json(&[], &[]).expect("json")
     );
 }
 

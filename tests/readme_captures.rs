@@ -142,6 +142,8 @@ fn captures() -> Vec<(&'static str, String)> {
     term.begin();
     term.wait_for("How did it go?");
     term.send_and_wait("2", "A note");
+    // Nothing big since last time: Tab skips the question.
+    term.send_and_wait(key::TAB, "Anything big since last time?");
     term.send_and_wait(key::TAB, "Autonomy");
     shots.push(("question", capture(&term)));
     let total = motive::bank::builtin::get("core")

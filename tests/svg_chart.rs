@@ -49,7 +49,8 @@ fn the_svg_is_well_formed_titled_described_and_dated() {
     assert_eq!(
         text_of("desc"),
         "Scores from 0 to 100 for Autonomy, Mastery and Purpose across 5 check-ins, \
-         from 2025-11-20 to 2026-11-19. Latest: Autonomy 75.0, Mastery 75.0, Purpose 25.0."
+         from 2025-11-20 to 2026-11-19. Latest: Autonomy 75.0, Mastery 75.0, Purpose 25.0. \
+         Marked: 1 new manager (2 Mar 2026); 2 moved to the platform guild (14 Sep 2026)."
             .replace(
                 "Autonomy, Mastery and Purpose",
                 "Autonomy, Mastery, Purpose"
@@ -268,6 +269,7 @@ fn the_html_brief_is_one_self_contained_page_that_parses() {
             "Where I want to go",
             "Scores",
             "Over the last year",
+            "What happened",
             "Commitments",
             "What I would like help with",
             "Things to discuss (suggestions)",
@@ -302,5 +304,43 @@ fn no_check_ins_or_one_still_make_a_valid_svg() {
     for (id, rgb) in COLORS {
         let found = pixels.chunks(4).any(|p| p[..3] == rgb);
         assert!(found, "{id}'s marker is drawn");
+    }
+}
+
+/// Each life event is a grey line drawn down the plot on its day, numbered
+/// in order, and named in a legend row under the dimensions.
+#[test]
+fn each_event_is_drawn_as_a_numbered_grey_line() {
+    let dir = data_with_history();
+    let svg = stdout(dir.path(), &["chart", "--format", "svg"]);
+    let doc = roxmltree::Document::parse(&svg).expect("well-formed XML");
+    let lines: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("event"))
+        .filter_map(|n| n.attribute("x1")?.parse().ok())
+        .collect();
+    assert_eq!(lines.len(), 2, "{svg}");
+    let numbers: Vec<(&str, f64)> = doc
+        .descendants()
+        .filter(|n| n.attribute("class") == Some("event-number"))
+        .filter_map(|n| Some((n.text()?, n.attribute("x")?.parse().ok()?)))
+        .collect();
+    assert_eq!(numbers, [("1", lines[0]), ("2", lines[1])]);
+    // 2 Mar 2026 and 14 Sep 2026 on an axis from 20 Nov 2025 to 19 Nov 2026.
+    let at = |days: f64| 44.0 + days / 364.0 * 580.0;
+    assert!((lines[0] - at(102.0)).abs() < 2.0, "{lines:?}");
+    assert!((lines[1] - at(298.0)).abs() < 2.0, "{lines:?}");
+
+    let (pixels, width) = rasterise(&svg);
+    let grey = |x: f64, y: u32| {
+        let x = x.round() as usize;
+        (x - 1..=x + 1).any(|px| {
+            let at = (y as usize * width as usize + px) * 4;
+            pixels[at..at + 3].iter().all(|c| c.abs_diff(0x55) <= 24)
+        })
+    };
+    for x in &lines {
+        let rows = (40..220).filter(|y| grey(*x, *y)).count();
+        assert!(rows > 120, "the line at {x} is drawn on {rows} rows");
     }
 }

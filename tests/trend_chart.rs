@@ -122,7 +122,7 @@ fn two_snapshots() {
         snapshot("2026-01-10T10:00:00+00:00", [Some(1), Some(3), Some(5)]),
         snapshot("2026-04-10T10:00:00+00:00", [Some(5), Some(3), Some(2)]),
     ];
-    let text = render_plain(&snapshots, 60, 14, None);
+    let text = render_plain(&snapshots, 60, 14, None, &[]);
     assert!(
         text.contains("2026-01-10") && text.contains("2026-04-10"),
         "{text}"
@@ -133,7 +133,7 @@ fn two_snapshots() {
 #[test]
 fn forty_snapshots_stay_readable() {
     let snapshots = weekly(40);
-    let text = render_plain(&snapshots, 80, 20, None);
+    let text = render_plain(&snapshots, 80, 20, None, &[]);
     assert_eq!(text.lines().count(), 20);
     assert!(text.lines().all(|l| l.chars().count() <= 80));
     assert!(text.contains("2026-01-05"), "{text}");
@@ -153,7 +153,7 @@ fn a_year_long_gap_switches_to_month_labels() {
         snapshot("2025-03-01T10:00:00+00:00", [Some(3), Some(4), Some(2)]),
         snapshot("2026-06-01T10:00:00+00:00", [Some(5), Some(3), Some(4)]),
     ];
-    let text = render_plain(&snapshots, 72, 16, None);
+    let text = render_plain(&snapshots, 72, 16, None, &[]);
     assert!(
         text.contains("Feb 2025") && text.contains("Jun 2026"),
         "{text}"
@@ -260,7 +260,8 @@ fn default_colours_are_the_okabe_ito_palette_and_all_differ() {
     let colors = DimensionColors::default();
     let mut all: Vec<Color> = colors.fixed.iter().map(|(_, c)| terminal(*c)).collect();
     all.extend(colors.others.iter().map(|c| terminal(*c)));
-    assert_eq!(all.len(), 7);
+    // Seven Okabe-Ito colours less the two of a rise and a fall.
+    assert_eq!(all.len(), 5);
     for (i, a) in all.iter().enumerate() {
         assert!(matches!(a, Color::Indexed(16..=231)), "{a:?} in the cube");
         assert!(all[i + 1..].iter().all(|b| b != a), "{a:?} twice");
@@ -305,9 +306,26 @@ fn tiny_areas_draw_what_fits_without_panicking() {
 fn other_dimensions_take_palette_colours_in_turn() {
     let colors = DimensionColors::default();
     assert_eq!(colors.color("purpose", 5), okabe_ito::REDDISH_PURPLE);
-    assert_eq!(colors.color("craft", 0), okabe_ito::BLUISH_GREEN);
-    assert_eq!(colors.color("team", 1), okabe_ito::VERMILLION);
-    assert_eq!(colors.color("team", 4), okabe_ito::BLUISH_GREEN);
+    assert_eq!(colors.color("craft", 0), okabe_ito::BLUE);
+    assert_eq!(colors.color("team", 1), okabe_ito::YELLOW);
+    assert_eq!(colors.color("team", 4), okabe_ito::BLUE);
+}
+
+/// A dimension's line is never drawn in a direction's colour, so no line
+/// reads as a rise or a fall; and no fall is drawn in the rise colour.
+#[test]
+fn no_dimension_takes_a_direction_colour() {
+    use motive::draw::{color::terminal, direction};
+    let colors = DimensionColors::default();
+    let directions = [direction::rise(), direction::fall()];
+    assert_ne!(direction::rise(), direction::fall());
+    for (id, nth) in [("autonomy", 0), ("mastery", 0), ("purpose", 0)]
+        .into_iter()
+        .chain((0..8).map(|n| ("other", n)))
+    {
+        let line = terminal(colors.color(id, nth));
+        assert!(!directions.contains(&line), "{id} #{nth} is drawn {line:?}");
+    }
 }
 
 #[test]
@@ -423,4 +441,37 @@ fn a_prepared_trend_draws_the_same_chart() {
             }
         }
     }
+}
+
+/// Below room for two short dates, the axis gives years, then the first
+/// alone, rather than running two into each other ("Nov 2 v 26").
+#[test]
+fn the_narrowest_charts_keep_only_the_first_date() {
+    let first = DateTime::parse_from_rfc3339("2025-11-20T00:00:00+00:00").expect("date");
+    let (_, labels) = x_axis(first, 400.0, 9);
+    assert_eq!(labels, ["2025", ""]);
+    let (_, labels) = x_axis(first, 400.0, 10);
+    assert_eq!(labels, ["2025", "2026"]);
+    let (_, labels) = x_axis(first, 400.0, 14);
+    assert_eq!(labels, ["Nov 25", "Dec 26"]);
+    let (_, labels) = x_axis(first, 30.0, 9);
+    assert_eq!(labels, ["20 Nov", ""]);
+    let text = render_plain(
+        &[
+            Summary::of(&support::scored(
+                "2025-11-20T09:00:00+00:00",
+                [Some(2), Some(3), Some(4)],
+            )),
+            Summary::of(&support::scored(
+                "2026-12-24T09:00:00+00:00",
+                [Some(3), Some(3), Some(3)],
+            )),
+        ],
+        13,
+        12,
+        None,
+        &[],
+    );
+    let axis = text.lines().last().expect("labels");
+    assert_eq!(axis.trim(), "2025", "{text}");
 }

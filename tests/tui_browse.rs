@@ -480,7 +480,10 @@ mod screens {
         // On a short terminal the blank lines give way, not the warning
         // nor when the next check-in is due.
         let text = format!("{:?}", b.frame(60, 20).backend());
-        assert!(text.contains("3 check-in files could not be read"), "{text}");
+        assert!(
+            text.contains("3 check-in files could not be read"),
+            "{text}"
+        );
         assert!(text.contains("Next check-in due"), "{text}");
         b.app.home.unreadable = 0;
         let text = format!("{:?}", b.frame(80, 24).backend());

@@ -598,6 +598,7 @@ mod any_language {
                     scroll: 0,
                     explain: false,
                     back: None,
+                    between: Vec::new(),
                 }),
             ),
         ];
@@ -822,6 +823,7 @@ fn compare_screen(snapshots: &[Snapshot], from: usize, to: usize) -> Screen {
         scroll: 0,
         explain: false,
         back: None,
+        between: Vec::new(),
     })
 }
 
@@ -933,4 +935,91 @@ fn the_result_screen_draws_a_fall_in_the_fall_colour() {
         assert_ne!(cell.symbol(), "✔", "no tick anywhere");
     }
     assert_snapshot!("result_fall_colours", lines);
+}
+
+/// Two life events, as the driver reads them into the overview.
+fn two_events() -> Vec<motive::events::Event> {
+    let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a day");
+    vec![
+        motive::events::Event::new(day("2018-03-01"), "new manager", None).expect("an event"),
+        motive::events::Event::new(day("2019-06-15"), "moved team", None).expect("an event"),
+    ]
+}
+
+/// The history's chart numbers each event on its day, names it in the
+/// legend, and marks where the bank changed.
+#[test]
+fn history_chart_with_two_events_and_a_change_of_bank() {
+    let mut app = browsing(
+        quarters(12, true),
+        Screen::History(History {
+            selected: 11,
+            ..History::default()
+        }),
+    );
+    app.home.events = two_events();
+    let frame = draw(&app, 80, 24);
+    let text = format!("{}", frame.backend());
+    for expected in [
+        "1 new manager (1 Mar 2018)",
+        "2 moved team (15 Jun 2019)",
+        "┆ core 2 → quick 2",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    assert_snapshot!("history_two_events_80x24", frame.backend());
+    assert_snapshot!("history_two_events_60x20", draw(&app, 60, 20).backend());
+}
+
+/// Compare says what happened between the two check-ins.
+#[test]
+fn compare_lists_an_event_between_the_check_ins() {
+    let all = quarters(12, false);
+    let mut app = browsing(all.clone(), Screen::Home);
+    app.home.events = two_events();
+    // 10 Jan 2018 to 10 Apr 2018: the new manager of 1 March between.
+    app.screen = match compare_screen(&all, 4, 5) {
+        Screen::Compare(view) => Screen::Compare(view.with_events(&app.home.events)),
+        other => other,
+    };
+    let frame = draw(&app, 80, 24);
+    let text = format!("{}", frame.backend());
+    assert!(
+        text.contains("Between these check-ins: new manager (1 Mar 2018)"),
+        "{text}"
+    );
+    assert!(!text.contains("moved team"), "{text}");
+    assert_snapshot!("compare_with_an_event_80x24", frame.backend());
+}
+
+/// The result screen lists the events since the previous check-in.
+#[test]
+fn result_lists_the_events_since_the_previous_check_in() {
+    let mut app = at_step(Step::Review);
+    let day = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a day");
+    app.home.events = vec![
+        motive::events::Event::new(day("2026-08-20"), "before", None).expect("an event"),
+        motive::events::Event::new(day("2026-10-01"), "reorg", None).expect("an event"),
+    ];
+    let Screen::Flow(flow) = &app.screen else {
+        unreachable!()
+    };
+    let mut saved = flow.checkin.to_snapshot(now());
+    saved.follow_up = None;
+    let previous = snapshot(&bank("core"), at("2026-08-20T09:30:00+01:00"), 3);
+    app.update(Msg::Saved {
+        snapshot: saved,
+        previous: Some(previous),
+        written_to: None,
+    });
+    let Screen::Result(result) = &app.screen else {
+        unreachable!()
+    };
+    let labels: Vec<&str> = result.between.iter().map(|e| e.label.as_str()).collect();
+    assert_eq!(labels, ["reorg"]);
+    let text = format!("{}", draw(&app, 80, 40).backend());
+    assert!(
+        text.contains("Since the previous check-in: reorg (1 Oct 2026)"),
+        "{text}"
+    );
 }

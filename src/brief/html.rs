@@ -82,8 +82,15 @@ pub fn render(brief: &Brief) -> String {
         let _ = writeln!(
             out,
             "<section>\n<h2>Over the last year</h2>\n{}</section>",
-            svg::render(&brief.history, None)
+            svg::render(&brief.history, None, &brief.events)
         );
+    }
+    if brief.has(Part::Events) {
+        out.push_str("<section>\n<h2>What happened</h2>\n");
+        for line in super::events_lines(brief) {
+            let _ = writeln!(out, "<p>{}</p>", xml(&line));
+        }
+        out.push_str("</section>\n");
     }
     if brief.has(Part::Commitments) {
         commitments(&mut out, brief);

@@ -25,6 +25,12 @@ pub fn render(brief: &Brief) -> String {
     if brief.has(Part::Chart) {
         chart(&mut out, brief);
     }
+    if brief.has(Part::Events) {
+        section(&mut out, "What happened");
+        for text in super::events_lines(brief) {
+            let _ = writeln!(out, "{}\n", line(&text));
+        }
+    }
     if brief.has(Part::Commitments) {
         commitments(&mut out, brief);
     }

@@ -28,7 +28,18 @@ pub fn run(args: &BriefArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     // The ideas come from the bank as it is now; a bank that is gone or
     // broken only means no ideas.
     let bank = resolve::resolve(&snapshot.bank.id, &ctx.config_dir).ok();
-    let built = brief::build(&snapshot, &listing.snapshots, bank.as_ref(), &parts);
+    let events = if parts.contains(&Part::Events) {
+        super::format::read_events(&store, ctx.err)?
+    } else {
+        Vec::new()
+    };
+    let built = brief::build(
+        &snapshot,
+        &listing.snapshots,
+        bank.as_ref(),
+        &events,
+        &parts,
+    );
     let text = match args.format {
         BriefFormat::Md => brief::markdown::render(&built),
         BriefFormat::Html => brief::html::render(&built),

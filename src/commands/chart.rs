@@ -1,4 +1,5 @@
-//! `motive chart`: the trend chart as plain text, or as an SVG image.
+//! `motive chart`: the trend chart as plain text, or as an SVG image, with
+//! the life events marked on it.
 
 use std::process::ExitCode;
 
@@ -11,8 +12,10 @@ use crate::store::Store;
 use crate::trend;
 
 pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).summaries();
+    let store = Store::read_only(&ctx.data_dir);
+    let listing = store.summaries();
     super::format::warn_problems(&listing, ctx.err)?;
+    let events = super::format::read_events(&store, ctx.err)?;
     if listing.snapshots.is_empty() && args.format == ChartFormat::Text {
         writeln!(
             ctx.out,
@@ -36,19 +39,20 @@ pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
 
     let only = (!args.dimensions.is_empty()).then_some(args.dimensions.as_slice());
     let text = if args.format == ChartFormat::Svg {
-        crate::draw::svg::render(&listing.snapshots, only)
+        crate::draw::svg::render(&listing.snapshots, only, &events)
     } else if ctx.color && args.output.is_none() {
         // In colour, and still with a marker per line, so the chart reads
         // for eyes that cannot tell the colours apart.
         let mut chart = TrendChart::new(&listing.snapshots)
             .colors(ctx.config.dimension_colors())
-            .markers(true);
+            .markers(true)
+            .events(&events);
         if let Some(ids) = only {
             chart = chart.dimensions(ids.iter().cloned());
         }
         Paint::new(true).buffer(&chart::render_buffer(&chart, args.width, args.height))
     } else {
-        chart::render_plain(&listing.snapshots, args.width, args.height, only)
+        chart::render_plain(&listing.snapshots, args.width, args.height, only, &events)
     };
     if let Some(path) = output::deliver(args.output.as_deref(), text.as_bytes(), ctx.out)? {
         writeln!(

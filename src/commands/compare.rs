@@ -12,6 +12,7 @@ use super::{Ctx, Error};
 use crate::cli::CompareArgs;
 use crate::describe::{self, Direction, bank_note, date, delta_cell, score_cell};
 use crate::draw::direction;
+use crate::events::{self, Event};
 use crate::score::{self, Comparison, DimensionChange, Verdict};
 use crate::snapshot::Snapshot;
 use crate::store::{Lookup, Store};
@@ -31,11 +32,30 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     format::warn_problems(&lookup.problems(), ctx.err)?;
     let (from, to) = found?;
     let comparison = score::compare(&from, &to);
+    let events = format::read_events(&store, ctx.err)?;
+    let (earlier, later) = if from.finished_at <= to.finished_at {
+        (&from, &to)
+    } else {
+        (&to, &from)
+    };
+    let between = events::between(&events, earlier.finished_at, later.finished_at);
     if args.json {
-        format::write_json(ctx.out, &format::comparison_json(&comparison))?;
+        let mut json = format::comparison_json(&comparison);
+        if let serde_json::Value::Object(map) = &mut json {
+            let listed = between
+                .iter()
+                .map(|e| super::event::event_json(e))
+                .collect();
+            map.insert("between".into(), serde_json::Value::Array(listed));
+        }
+        format::write_json(ctx.out, &json)?;
     } else {
         let paint = Paint::new(ctx.color);
-        write!(ctx.out, "{}", render(&from, &to, &comparison, paint))?;
+        write!(
+            ctx.out,
+            "{}",
+            render(&from, &to, &comparison, &between, paint)
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -91,9 +111,16 @@ fn change_cell(change: &DimensionChange, text: &str, paint: Paint) -> String {
     }
 }
 
-/// The comparison as readable text, verdicts coloured by `paint`.
+/// The comparison as readable text, verdicts coloured by `paint`, with the
+/// life events `between` the two check-ins.
 #[must_use]
-pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Paint) -> String {
+pub fn render(
+    from: &Snapshot,
+    to: &Snapshot,
+    comparison: &Comparison,
+    between: &[&Event],
+    paint: Paint,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -104,6 +131,9 @@ pub fn render(from: &Snapshot, to: &Snapshot, comparison: &Comparison, paint: Pa
         date(to.finished_at)
     );
     let _ = writeln!(out, "{}", bank_note(&from.bank, &to.bank));
+    if let Some(listing) = events::listing(between) {
+        let _ = writeln!(out, "Between these check-ins: {listing}");
+    }
     let _ = writeln!(out);
     let header: Vec<String> = ["DIMENSION", "THEN", "NOW", "CHANGE", "VERDICT"]
         .iter()

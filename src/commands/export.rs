@@ -12,6 +12,7 @@ use super::{Ctx, Error};
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::describe::{delta_cell, score_cell};
 use crate::draw::chart;
+use crate::events::Event;
 use crate::score;
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
 use crate::store::Store;
@@ -38,11 +39,16 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         )));
     }
     let summaries = &listing.snapshots;
+    let events = if args.format == ExportFormat::Csv {
+        Vec::new()
+    } else {
+        format::read_events(&store, ctx.err)?
+    };
     let load = |i: usize| store.load(&summaries[i].id).map_err(Error::from);
     let mut write = |out: &mut dyn Write| match args.format {
-        ExportFormat::Json => write_json(out, summaries.len(), &load),
+        ExportFormat::Json => write_json(out, summaries.len(), &load, &events),
         ExportFormat::Csv => write_csv(out, summaries),
-        ExportFormat::Md => write_markdown(out, summaries, &load),
+        ExportFormat::Md => write_markdown(out, summaries, &load, &events),
     };
     match Target::of(args.output.as_deref()) {
         Target::Stdout => write(ctx.out)?,
@@ -97,14 +103,19 @@ fn in_batches<R: Send>(
 }
 
 /// [`json`], written one check-in at a time: the same bytes.
-fn write_json(out: &mut dyn Write, count: usize, load: &Load<'_>) -> Result<(), Error> {
+fn write_json(
+    out: &mut dyn Write,
+    count: usize,
+    load: &Load<'_>,
+    events: &[Event],
+) -> Result<(), Error> {
     write!(
         out,
         "{{\n  \"format\": {SNAPSHOT_FORMAT},\n  \"snapshots\": ["
     )?;
     if count == 0 {
-        out.write_all(b"]\n}\n")?;
-        return Ok(());
+        out.write_all(b"]")?;
+        return write_events_json(out, events);
     }
     let encode = |i: usize| {
         let entry = json_entry(&load(i)?)?;
@@ -120,7 +131,20 @@ fn write_json(out: &mut dyn Write, count: usize, load: &Load<'_>) -> Result<(), 
         out.write_all(text.as_bytes())?;
         Ok(())
     })?;
-    out.write_all(b"\n  ]\n}\n")?;
+    out.write_all(b"\n  ]")?;
+    write_events_json(out, events)
+}
+
+/// The end of the export: `"events"` after the check-ins when there are
+/// any (an export without events keeps the shape older builds wrote),
+/// then the closing brace.
+fn write_events_json(out: &mut dyn Write, events: &[Event]) -> Result<(), Error> {
+    if !events.is_empty() {
+        let text = serde_json::to_string_pretty(events)
+            .map_err(|e| Error::input(format!("cannot encode the events: {e}")))?;
+        write!(out, ",\n  \"events\": {}", text.replace('\n', "\n  "))?;
+    }
+    out.write_all(b"\n}\n")?;
     Ok(())
 }
 
@@ -134,14 +158,22 @@ fn json_entry(s: &Snapshot) -> Result<Value, Error> {
     Ok(value)
 }
 
-/// `{"format": 1, "snapshots": [<snapshot with its computed "scores">...]}`.
+/// `{"format": 1, "snapshots": [<snapshot with its computed "scores">...],
+/// "events": [<event>...]}`, `events` only when there are any.
 /// The whole document at once (`export` itself streams it with the same bytes).
-pub fn json(snapshots: &[Snapshot]) -> Result<String, Error> {
+pub fn json(snapshots: &[Snapshot], events: &[Event]) -> Result<String, Error> {
     let entries = snapshots
         .iter()
         .map(json_entry)
         .collect::<Result<Vec<_>, Error>>()?;
-    let doc = json!({ "format": SNAPSHOT_FORMAT, "snapshots": entries });
+    let mut doc = json!({ "format": SNAPSHOT_FORMAT, "snapshots": entries });
+    if !events.is_empty()
+        && let Value::Object(map) = &mut doc
+    {
+        let events = serde_json::to_value(events)
+            .map_err(|e| Error::input(format!("cannot encode the events: {e}")))?;
+        map.insert("events".into(), events);
+    }
     let mut text = serde_json::to_string_pretty(&doc)
         .map_err(|e| Error::input(format!("cannot encode the export: {e}")))?;
     text.push('\n');
@@ -188,14 +220,20 @@ fn write_csv(out: &mut dyn Write, summaries: &[Summary]) -> Result<(), Error> {
     Ok(())
 }
 
-/// A report a person could take to a conversation with their manager.
+/// A report a person could take to a conversation with their manager,
+/// with `events` marked on its chart.
 #[must_use]
-pub fn markdown(snapshots: &[Snapshot]) -> String {
+pub fn markdown(snapshots: &[Snapshot], events: &[Event]) -> String {
     let summaries: Vec<Summary> = snapshots.iter().map(Summary::of).collect();
     let mut bytes = Vec::new();
     // Writing to memory fails only if a check-in cannot be encoded, and
     // these are in memory already.
-    let _ = write_markdown(&mut bytes, &summaries, &|i| Ok(snapshots[i].clone()));
+    let _ = write_markdown(
+        &mut bytes,
+        &summaries,
+        &|i| Ok(snapshots[i].clone()),
+        events,
+    );
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
@@ -205,6 +243,7 @@ fn write_markdown(
     out: &mut dyn Write,
     summaries: &[Summary],
     load: &Load<'_>,
+    events: &[Event],
 ) -> Result<(), Error> {
     let mut md = String::new();
     let _ = writeln!(md, "# Autonomy, mastery and purpose: my check-ins\n");
@@ -251,8 +290,15 @@ fn write_markdown(
     let _ = writeln!(
         md,
         "\n```text\n{}```\n",
-        chart::render_plain(summaries, 78, 16, None)
+        chart::render_plain(summaries, 78, 16, None, events)
     );
+    if !events.is_empty() {
+        let _ = writeln!(md, "Life events, numbered as on the chart:\n");
+        for (i, e) in events.iter().enumerate() {
+            let _ = writeln!(md, "{}. {}", i + 1, e.line());
+        }
+        md.push('\n');
+    }
 
     if summaries.len() >= 2 {
         let (previous, latest) = (load(summaries.len() - 2)?, load(summaries.len() - 1)?);
@@ -263,6 +309,10 @@ fn write_markdown(
             "{}\n",
             crate::describe::bank_note(&previous.bank, &latest.bank)
         );
+        let between = crate::events::between(events, previous.finished_at, latest.finished_at);
+        if let Some(listing) = crate::events::listing(&between) {
+            let _ = writeln!(md, "Between these check-ins: {listing}\n");
+        }
         let _ = writeln!(
             md,
             "| Dimension | {} | {} | Change | Verdict |\n|---|---:|---:|---:|---|",

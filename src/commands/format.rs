@@ -245,6 +245,20 @@ pub fn shell_quote(text: &str) -> String {
     }
 }
 
+/// Every readable life event, oldest first, for the commands that chart or
+/// list them beside check-ins; each event file that cannot be read is
+/// named on `err` and left out.
+pub fn read_events(
+    store: &crate::store::Store,
+    err: &mut dyn Write,
+) -> std::io::Result<Vec<crate::events::Event>> {
+    let listed = store.events();
+    for problem in &listed.problems {
+        writeln!(err, "warning: skipped {problem}")?;
+    }
+    Ok(listed.events)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

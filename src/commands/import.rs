@@ -1,6 +1,8 @@
-//! `motive import`: check-ins from a JSON export or one check-in's TOML
-//! file (see [`parse`]), all or nothing.
+//! `motive import`: check-ins and life events from a JSON export, or one
+//! check-in's TOML file (see [`parse`]), all or nothing: every check-in
+//! and every event is checked before anything is written.
 
+mod events;
 mod parse;
 
 use std::process::ExitCode;
@@ -28,7 +30,7 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             "{name}: not valid UTF-8; an export is JSON text, a check-in TOML"
         ))
     })?;
-    let snapshots = parse::parse(&name, path, &text)?;
+    let parsed = parse::parse(&name, path, &text)?;
 
     let store = Store::open(&ctx.data_dir)?;
     if let Some(warning) = store.privacy_warning() {
@@ -38,9 +40,21 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         LockError::Busy { .. } => Error::input(format!("cannot import now: {e}")),
         LockError::Store(e) => e.into(),
     })?;
+    // The events are checked against those kept before any check-in is
+    // written; they are written after the check-ins, which are refused as
+    // a whole or written as a whole.
+    let has_events = !parsed.events.is_empty();
+    let kept = store.events();
+    let events = events::plan(parsed.events, &kept.events)
+        .map_err(|e| Error::input(format!("{name}: {e}")))?;
     let report = store
-        .import_all(snapshots)
+        .import_all(parsed.snapshots)
         .map_err(|e| Error::from(e).within(&name))?;
+    for event in &events.new {
+        store
+            .add_event(event.clone())
+            .map_err(|e| Error::from(e).within(&name))?;
+    }
     writeln!(
         ctx.out,
         "imported {} check-in{}; {} already present",
@@ -48,5 +62,13 @@ pub fn run(args: &ImportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         if report.imported.len() == 1 { "" } else { "s" },
         report.unchanged.len()
     )?;
+    if has_events {
+        writeln!(
+            ctx.out,
+            "imported {}; {} already present",
+            crate::text::count(events.new.len(), "life event", "life events"),
+            events.present
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }

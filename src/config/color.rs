@@ -153,9 +153,11 @@ pub struct DimensionColors {
 impl Default for DimensionColors {
     /// From the Okabe-Ito palette (see [`okabe_ito`]): autonomy sky blue,
     /// mastery orange, purpose reddish purple, which differ in lightness as
-    /// well as hue; other dimensions take bluish green, vermillion, blue and
-    /// yellow in turn. Colour is never the only clue: each line also has its
-    /// own marker and a named entry in the legend.
+    /// well as hue; other dimensions take blue and yellow in turn. Bluish
+    /// green and vermillion are left out: they are the colours of a rise
+    /// and a fall ([`crate::draw::direction`]), and a line in one of them
+    /// would read as a direction. Colour is never the only clue: each line
+    /// also has its own marker and a named entry in the legend.
     fn default() -> Self {
         Self {
             fixed: vec![
@@ -163,12 +165,7 @@ impl Default for DimensionColors {
                 ("mastery".to_owned(), okabe_ito::ORANGE),
                 ("purpose".to_owned(), okabe_ito::REDDISH_PURPLE),
             ],
-            others: vec![
-                okabe_ito::BLUISH_GREEN,
-                okabe_ito::VERMILLION,
-                okabe_ito::BLUE,
-                okabe_ito::YELLOW,
-            ],
+            others: vec![okabe_ito::BLUE, okabe_ito::YELLOW],
         }
     }
 }

@@ -6,7 +6,10 @@
 //! * in colour, lines use braille dots in each dimension's colour; in
 //!   monochrome, each dimension gets its own marker character instead, shown
 //!   next to its name in the legend. [`TrendChart::markers`] draws those
-//!   markers in colour, for coloured text output.
+//!   markers in colour, for coloured text output;
+//! * where the bank or its version changes the lines break and a `┆`
+//!   column marks the place; life events are numbered `│` columns (see
+//!   [`super::marks`]). Legend rows under the first name them.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
@@ -16,7 +19,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Widget};
 
 use super::color::terminal;
+use super::marks;
 use crate::config::DimensionColors;
+use crate::events::Event;
 use crate::summary::Summary;
 use crate::trend::{self, Series, TrendData};
 
@@ -46,6 +51,7 @@ pub struct TrendChart<'a> {
     colors: DimensionColors,
     monochrome: bool,
     markers: bool,
+    events: &'a [Event],
 }
 
 /// A series as drawn: its line's colour and marker.
@@ -67,6 +73,7 @@ impl<'a> TrendChart<'a> {
             colors: DimensionColors::default(),
             monochrome: false,
             markers: false,
+            events: &[],
         }
     }
 
@@ -112,6 +119,14 @@ impl<'a> TrendChart<'a> {
     #[must_use]
     pub fn markers(mut self, markers: bool) -> Self {
         self.markers = markers;
+        self
+    }
+
+    /// Mark these life events (oldest first), numbered from 1, with a
+    /// legend; the x axis widens to take in any outside the check-ins.
+    #[must_use]
+    pub fn events(mut self, events: &'a [Event]) -> Self {
+        self.events = events;
         self
     }
 
@@ -219,19 +234,24 @@ impl Widget for &TrendChart<'_> {
         let shown = data.shown(self.only.as_deref());
         let mut drawn = self.drawn(data.series(&shown, columns * per_column));
 
-        // At most half the height goes to the legend.
-        let legend = self.legend(&drawn, usize::from(area.width));
-        let legend_rows = u16::try_from(legend.len())
-            .unwrap_or(u16::MAX)
-            .min((area.height / 2).max(1));
-        for (row, line) in (area.y..area.y + legend_rows).zip(legend) {
-            line.render(Rect::new(area.x, row, area.width, 1), buf);
+        // The dimensions, wrapped onto more rows rather than cut ("•
+        // Autonomy  +"), then the marks' legend; on at most half the height.
+        let mut legend = self.legend(&drawn, usize::from(area.width));
+        let most = usize::from((area.height / 2).max(1));
+        legend.extend(marks::pack(
+            marks::legend(data.stretches(), self.events, area.width),
+            area.width,
+        ));
+        legend.truncate(most);
+        let rows = u16::try_from(legend.len()).unwrap_or(1);
+        for (i, line) in (0..rows).zip(legend) {
+            line.render(Rect::new(area.x, area.y + i, area.width, 1), buf);
         }
         let plot = Rect::new(
             area.x,
-            area.y.saturating_add(legend_rows),
+            area.y.saturating_add(rows),
             area.width,
-            area.height.saturating_sub(legend_rows),
+            area.height.saturating_sub(rows),
         );
         if plot.is_empty() {
             return;
@@ -239,16 +259,40 @@ impl Widget for &TrendChart<'_> {
 
         let plot_columns = plot.width.saturating_sub(Y_AXIS_WIDTH);
         let span = spread(&mut drawn, span, plot_columns);
-        let (x_bounds, x_labels) = trend::x_axis(first, span, plot_columns);
+        // Days from the first check-in, shifted so that the events before
+        // it fit too.
+        let event_days = trend::event_days(first, self.events);
+        let (shift, range) = trend::shown_range(span, &event_days);
+        let origin = first - chrono::Duration::seconds((shift * 86_400.0).round() as i64);
+        let (x_bounds, x_labels) = trend::x_axis(origin, range, plot_columns);
+        let shifted = |xs: &[f64]| -> Vec<f64> { xs.iter().map(|x| x + shift).collect() };
+        marks::draw(
+            buf,
+            marks::graph_area(plot),
+            x_bounds,
+            &shifted(&data.bank_changes()),
+            &shifted(&event_days),
+        );
+        let segments: Vec<Vec<Vec<(f64, f64)>>> = drawn
+            .iter()
+            .map(|d| {
+                d.series
+                    .segments
+                    .iter()
+                    .map(|segment| segment.iter().map(|(x, y)| (x + shift, *y)).collect())
+                    .collect()
+            })
+            .collect();
         let datasets = drawn
             .iter()
-            .flat_map(|d| {
+            .zip(&segments)
+            .flat_map(|(d, segments)| {
                 let marker = if self.uses_markers() {
                     Marker::Custom(d.marker)
                 } else {
                     Marker::Braille
                 };
-                d.series.segments.iter().map(move |segment| {
+                segments.iter().map(move |segment| {
                     Dataset::default()
                         .data(segment)
                         .marker(marker)
@@ -335,15 +379,16 @@ pub fn buffer_text(buf: &Buffer) -> String {
 /// The chart of `snapshots` as plain text for files and pipes: monochrome
 /// (distinct markers, since text carries no colour), `height` lines of at
 /// most `width` cells. `dimensions` limits and orders the lines shown; `None`
-/// shows every dimension.
+/// shows every dimension. `events` are marked and named in the legend.
 #[must_use]
 pub fn render_plain(
     snapshots: &[Summary],
     width: u16,
     height: u16,
     dimensions: Option<&[String]>,
+    events: &[Event],
 ) -> String {
-    let mut chart = TrendChart::new(snapshots).monochrome(true);
+    let mut chart = TrendChart::new(snapshots).monochrome(true).events(events);
     if let Some(ids) = dimensions {
         chart = chart.dimensions(ids.iter().cloned());
     }

@@ -3,14 +3,19 @@
 //! real dates on the axis and, per dimension, an Okabe-Ito colour, a marker
 //! shape and a dash pattern of its own, so it reads in greyscale print.
 //!
-//! Deterministic: the same check-ins give the same bytes (no timestamps,
-//! every number written with one decimal).
+//! Where the bank or its version changes, the lines break and a dotted
+//! line marks the place; life events are numbered vertical lines. Legend
+//! rows under the dimensions name the banks of each stretch and each event.
+//!
+//! Deterministic: the same check-ins and events give the same bytes (no
+//! timestamps, every number written with one decimal).
 
 use std::fmt::Write as _;
 
 use crate::config::ColorSetting;
 use crate::config::color::{DimensionColors, okabe_ito};
 use crate::describe::score_cell;
+use crate::events::Event;
 use crate::summary::Summary;
 use crate::trend;
 
@@ -24,6 +29,8 @@ const TOP: f64 = 16.0;
 const BOTTOM: f64 = 224.0;
 /// Where the legend's row sits.
 const LEGEND_Y: f64 = 276.0;
+/// The height of each further legend row (banks, events).
+const LEGEND_ROW: f64 = 18.0;
 /// Points across the plot before check-ins are averaged (see [`trend::series`]).
 const SLOTS: usize = 120;
 /// What [`trend::x_axis`] is told the plot's width is, in cells: wide
@@ -101,16 +108,32 @@ pub fn colors(snapshots: &[Summary], only: Option<&[String]>) -> Vec<(String, St
         .collect()
 }
 
-/// The chart of `snapshots` (any order), all dimensions or those in `only`.
+/// The chart of `snapshots` (any order), all dimensions or those in `only`,
+/// with `events` (oldest first) marked and numbered from 1.
 #[must_use]
-pub fn render(snapshots: &[Summary], only: Option<&[String]>) -> String {
+pub fn render(snapshots: &[Summary], only: Option<&[String]>, events: &[Event]) -> String {
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {HEIGHT:.0}" width="{WIDTH:.0}" height="{HEIGHT:.0}" role="img" aria-labelledby="chart-title chart-desc" font-family="sans-serif" font-size="12">"#
-    );
     let shown = trend::shown_dimensions(snapshots, only);
     let timeline = trend::timeline(snapshots);
+    let stretches = trend::stretches(timeline.iter().map(|(_, s)| &s.bank));
+    let mut notes: Vec<String> = Vec::new();
+    if let Some(banks) = trend::stretches_line(&stretches) {
+        notes.push(format!("Banks: {banks} (dotted line: the bank changed)"));
+    }
+    if !timeline.is_empty() {
+        notes.extend(
+            events
+                .iter()
+                .enumerate()
+                .map(|(i, e)| format!("{} {}", i + 1, e.line())),
+        );
+    }
+    // Rows are few, so the count fits an f64 exactly.
+    let height = HEIGHT + LEGEND_ROW * notes.len() as f64;
+    let _ = writeln!(
+        out,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height:.0}" width="{WIDTH:.0}" height="{height:.0}" role="img" aria-labelledby="chart-title chart-desc" font-family="sans-serif" font-size="12">"#
+    );
     let _ = writeln!(
         out,
         "<title id=\"chart-title\">Scores over time, 0 to 100</title>"
@@ -118,11 +141,11 @@ pub fn render(snapshots: &[Summary], only: Option<&[String]>) -> String {
     let _ = writeln!(
         out,
         "<desc id=\"chart-desc\">{}</desc>",
-        xml(&describe(&timeline, &shown))
+        xml(&describe(&timeline, &shown, &notes))
     );
     let _ = writeln!(
         out,
-        r##"<rect x="0" y="0" width="{WIDTH:.0}" height="{HEIGHT:.0}" fill="#FFFFFF"/>"##
+        r##"<rect x="0" y="0" width="{WIDTH:.0}" height="{height:.0}" fill="#FFFFFF"/>"##
     );
     let (Some((_, first)), Some((span, _))) = (timeline.first(), timeline.last()) else {
         let _ = writeln!(
@@ -134,11 +157,17 @@ pub fn render(snapshots: &[Summary], only: Option<&[String]>) -> String {
         out.push_str("</svg>\n");
         return out;
     };
-    let (bounds, labels) = trend::x_axis(first.finished_at, *span, AXIS_CELLS);
-    let x = |days: f64| LEFT + (days - bounds[0]) / (bounds[1] - bounds[0]) * (RIGHT - LEFT);
+    // Days from the first check-in, shifted so that events before it fit.
+    let event_days = trend::event_days(first.finished_at, events);
+    let (shift, range) = trend::shown_range(*span, &event_days);
+    let origin = first.finished_at - chrono::Duration::seconds((shift * 86_400.0).round() as i64);
+    let (bounds, labels) = trend::x_axis(origin, range, AXIS_CELLS);
+    let x =
+        |days: f64| LEFT + (days + shift - bounds[0]) / (bounds[1] - bounds[0]) * (RIGHT - LEFT);
     let y = |score: f64| BOTTOM - score / 100.0 * (BOTTOM - TOP);
     axes(&mut out, &labels, &y);
-    bank_breaks(&mut out, &timeline, &x);
+    bank_breaks(&mut out, &timeline, &stretches, &x);
+    event_lines(&mut out, &event_days, &x);
     let colors = colors(snapshots, only);
     let series = trend::series(&timeline, &shown, SLOTS);
     for s in &series {
@@ -172,8 +201,34 @@ pub fn render(snapshots: &[Summary], only: Option<&[String]>) -> String {
         out.push_str("</g>\n");
     }
     legend(&mut out, &shown, &colors);
+    for (i, note) in notes.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            r##"<text class="legend-note" x="{LEFT:.1}" y="{:.1}" fill="#000000">{}</text>"##,
+            LEGEND_Y + 4.0 + LEGEND_ROW * (i + 1) as f64,
+            xml(note)
+        );
+    }
     out.push_str("</svg>\n");
     out
+}
+
+/// A solid grey vertical line on each event's day, its number on top.
+fn event_lines(out: &mut String, event_days: &[f64], x: &dyn Fn(f64) -> f64) {
+    for (i, days) in event_days.iter().enumerate() {
+        let at = x(*days);
+        let _ = writeln!(
+            out,
+            r##"<line class="event" x1="{at:.1}" y1="{:.1}" x2="{at:.1}" y2="{BOTTOM:.1}" stroke="#555555" stroke-width="1.5"/>"##,
+            TOP + 4.0
+        );
+        let _ = writeln!(
+            out,
+            r##"<text class="event-number" x="{at:.1}" y="{:.1}" text-anchor="middle" fill="#000000" font-weight="bold">{}</text>"##,
+            TOP + 1.0,
+            i + 1
+        );
+    }
 }
 
 fn dash_attr(dash: Option<&str>) -> String {
@@ -226,17 +281,17 @@ fn axes(out: &mut String, labels: &[String], y: &dyn Fn(f64) -> f64) {
     }
 }
 
-/// A dotted vertical line, marked "bank changed", where a check-in used a
-/// different bank or bank version from the one before it.
-fn bank_breaks(out: &mut String, timeline: &[(f64, &Summary)], x: &dyn Fn(f64) -> f64) {
-    for pair in timeline.windows(2) {
-        let [(_, before), (days, after)] = pair else {
-            continue;
-        };
-        if before.bank.id == after.bank.id && before.bank.version == after.bank.version {
-            continue;
-        }
-        let at = x(*days);
+/// A dotted vertical line, marked "bank changed", between the check-ins
+/// where the bank or its version changed (see [`trend::bank_change_days`]).
+fn bank_breaks(
+    out: &mut String,
+    timeline: &[(f64, &Summary)],
+    stretches: &[trend::Stretch],
+    x: &dyn Fn(f64) -> f64,
+) {
+    let xs: Vec<f64> = timeline.iter().map(|(days, _)| *days).collect();
+    for days in trend::bank_change_days(&xs, stretches) {
+        let at = x(days);
         let _ = writeln!(
             out,
             r##"<line class="bank-change" x1="{at:.1}" y1="{TOP:.1}" x2="{at:.1}" y2="{BOTTOM:.1}" stroke="#666666" stroke-width="1" stroke-dasharray="1 3"/>"##
@@ -334,7 +389,11 @@ fn legend(out: &mut String, shown: &[&crate::bank::Dimension], colors: &[(String
 }
 
 /// The chart in words, for screen readers.
-fn describe(timeline: &[(f64, &Summary)], shown: &[&crate::bank::Dimension]) -> String {
+fn describe(
+    timeline: &[(f64, &Summary)],
+    shown: &[&crate::bank::Dimension],
+    notes: &[String],
+) -> String {
     let (Some((_, first)), Some((_, last))) = (timeline.first(), timeline.last()) else {
         return "No check-ins yet.".to_owned();
     };
@@ -343,7 +402,7 @@ fn describe(timeline: &[(f64, &Summary)], shown: &[&crate::bank::Dimension]) -> 
         .iter()
         .map(|d| format!("{} {}", d.name, score_cell(last.score(&d.id))))
         .collect();
-    format!(
+    let mut text = format!(
         "Scores from 0 to 100 for {} across {} check-in{}, from {} to {}. Latest: {}.",
         names.join(", "),
         timeline.len(),
@@ -351,7 +410,11 @@ fn describe(timeline: &[(f64, &Summary)], shown: &[&crate::bank::Dimension]) -> 
         crate::describe::date(first.finished_at),
         crate::describe::date(last.finished_at),
         latest.join(", ")
-    )
+    );
+    if !notes.is_empty() {
+        let _ = write!(text, " Marked: {}.", notes.join("; "));
+    }
+    text
 }
 
 /// Text fit for XML content and attribute values.

@@ -28,7 +28,7 @@ pub struct Events {
 }
 
 impl Store {
-    fn events_dir(&self) -> PathBuf {
+    pub(super) fn events_dir(&self) -> PathBuf {
         self.root().join("events")
     }
 
@@ -72,7 +72,17 @@ impl Store {
     /// # Errors
     /// The same label on the same day is there already (`Invalid`), or the
     /// file cannot be written (`Io`).
-    pub fn add_event(&self, mut event: Event) -> Result<Event, StoreError> {
+    pub fn add_event(&self, event: Event) -> Result<Event, StoreError> {
+        self.keep_event(event, None)
+    }
+
+    /// [`Store::add_event`], where the event `replacing` (by id) does not
+    /// count as the same event: an edit of it may keep its day and label.
+    pub(super) fn keep_event(
+        &self,
+        mut event: Event,
+        replacing: Option<&str>,
+    ) -> Result<Event, StoreError> {
         event
             .check()
             .map_err(|e| StoreError::new(ErrorKind::Invalid, e.to_string()))?;
@@ -80,6 +90,7 @@ impl Store {
         if let Some(same) = existing
             .events
             .iter()
+            .filter(|e| Some(e.id.as_str()) != replacing)
             .find(|e| e.date == event.date && e.label.to_lowercase() == event.label.to_lowercase())
         {
             return Err(StoreError::new(

@@ -17,7 +17,8 @@ pub use super::overlay::Overlay;
 use super::overlay::Under;
 pub use super::overview::Overview;
 pub use super::screens::browse::{
-    compare::CompareView, detail::Detail, history::History, thread::Story, thread::ThreadView,
+    compare::CompareView, detail::Detail, events::EventsView, history::History, thread::Story,
+    thread::ThreadView,
 };
 use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
@@ -57,6 +58,8 @@ pub enum Screen {
         view: ThreadView,
         back: Box<Screen>,
     },
+    /// The life events, from history.
+    Events(EventsView),
 }
 
 /// Everything the TUI knows.
@@ -161,6 +164,15 @@ pub enum Msg {
         prompt: String,
         stories: Vec<Story>,
     },
+    /// A life event was kept, edited or moved to the trash; the listing
+    /// has been reloaded. `id` is the event kept, `note` what to say.
+    EventsChanged {
+        home: Overview,
+        id: Option<String>,
+        note: String,
+    },
+    /// A life event could not be kept or moved: why.
+    EventFailed(String),
 }
 
 impl Msg {
@@ -175,6 +187,7 @@ impl Msg {
 }
 
 mod browse;
+mod events;
 mod input;
 mod mouse;
 
@@ -228,6 +241,9 @@ impl App {
             Screen::Detail(_) => Context::Detail,
             Screen::Compare(_) => Context::Compare,
             Screen::Thread { .. } => Context::Thread,
+            Screen::Events(e) if e.form.is_some() => Context::EventForm,
+            Screen::Events(_) if self.read_only => Context::EventsReadOnly,
+            Screen::Events(_) => Context::Events,
             Screen::Flow(flow) => flow.context(),
         }
     }
@@ -340,7 +356,8 @@ impl App {
             }
             Msg::Started { checkin, last_time } => {
                 self.status = None;
-                let flow = Flow::new(checkin, last_time);
+                let mut flow = Flow::new(checkin, last_time);
+                flow.year_ago.clone_from(&self.home.year_ago);
                 let draft = flow.draft();
                 self.screen = Screen::Flow(flow);
                 vec![draft]
@@ -369,6 +386,12 @@ impl App {
                         known.chain([&snapshot.finished_at]),
                     )
                 });
+                let between = previous.as_ref().map_or_else(Vec::new, |p| {
+                    crate::events::between(&self.home.events, p.finished_at, snapshot.finished_at)
+                        .into_iter()
+                        .cloned()
+                        .collect()
+                });
                 self.overlay = None;
                 self.typing = None;
                 self.screen = Screen::Result(Saved {
@@ -377,6 +400,7 @@ impl App {
                     snapshot,
                     written_to,
                     comparison,
+                    between,
                 });
                 vec![]
             }
@@ -411,6 +435,14 @@ impl App {
             }
             Msg::Threaded { prompt, stories } => {
                 self.on_threaded(&prompt, stories);
+                vec![]
+            }
+            Msg::EventsChanged { home, id, note } => {
+                self.on_events_changed(home, id.as_deref(), note);
+                vec![]
+            }
+            Msg::EventFailed(reason) => {
+                self.on_event_failed(reason);
                 vec![]
             }
             Msg::Told(note) => {

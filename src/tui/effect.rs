@@ -21,6 +21,16 @@ pub enum Effect {
     SaveSnapshotTo(Box<CheckIn>, PathBuf),
     /// Move a check-in to the trash (by id).
     Trash(String),
+    /// Keep a life event, in place of the one `replacing` names when it
+    /// is an edit; `day` as typed (`2026-06-01` or `today`).
+    SaveEvent {
+        replacing: Option<String>,
+        day: String,
+        label: String,
+        note: String,
+    },
+    /// Move a life event to the trash (by id).
+    TrashEvent(String),
     /// Read these check-ins in full (by id), then open the screen.
     Load {
         ids: Vec<String>,

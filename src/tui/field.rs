@@ -20,19 +20,30 @@ pub enum Field {
     Reflection(usize),
     Commitment,
     Label,
+    /// The day of a life event, as typed: `2026-06-01` or `today`.
+    EventDay,
+    /// What happened, in a few words.
+    EventLabel,
+    /// A note on a life event (the events screen's form).
+    EventNote,
 }
 
 impl Field {
     /// The label is one line; every other field takes line breaks.
     #[must_use]
     pub fn is_single_line(self) -> bool {
-        self == Self::Label
+        matches!(
+            self,
+            Self::Label | Self::EventDay | Self::EventLabel | Self::EventNote
+        )
     }
 
     /// The most characters the field holds: what a saved check-in may hold.
     #[must_use]
     pub fn limit(self) -> usize {
-        if self.is_single_line() {
+        if self == Self::EventLabel {
+            crate::events::MAX_LABEL_CHARS
+        } else if self.is_single_line() {
             MAX_LINE_CHARS
         } else {
             MAX_TEXT_CHARS
@@ -48,6 +59,9 @@ impl Field {
             Self::Reflection(i) => format!("Reflection {}", i + 1),
             Self::Commitment => "The commitment".to_string(),
             Self::Label => "The label".to_string(),
+            Self::EventDay => "The day".to_string(),
+            Self::EventLabel => "What happened".to_string(),
+            Self::EventNote => "The note".to_string(),
         }
     }
 
@@ -211,6 +225,18 @@ pub fn set_field(c: &mut CheckIn, field: Field, text: String) {
         }
         Field::Commitment => c.commitment = text,
         Field::Label => c.label = text.replace('\n', " ").trim().to_string(),
+        Field::EventDay | Field::EventLabel => {
+            if let Some(e) = c.event.as_mut() {
+                let line = text.replace('\n', " ");
+                if field == Field::EventDay {
+                    e.day = line;
+                } else {
+                    e.label = line;
+                }
+            }
+        }
+        // Only the events screen's form has a note; it keeps its own text.
+        Field::EventNote => {}
     }
 }
 

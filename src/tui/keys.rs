@@ -56,6 +56,12 @@ pub enum Action {
     ExternalEditor,
     /// Show or hide what was answered last time.
     LastTime,
+    /// Open the check-in of about a year ago.
+    YearAgo,
+    /// Open the life events (from history).
+    OpenEvents,
+    /// Add one (a life event).
+    Add,
 }
 
 /// A key the table recognises.
@@ -186,6 +192,8 @@ pub enum Context {
     Resume,
     FollowUp,
     FollowUpNote,
+    /// Anything big since last time? (its two fields)
+    Event,
     Question,
     Note,
     Text,
@@ -213,6 +221,12 @@ pub enum Context {
     /// Every answer to one reflection prompt, oldest first.
     Thread,
     ConfirmDelete,
+    /// The life events, from history.
+    Events,
+    /// The life events while another process holds the writer lock.
+    EventsReadOnly,
+    /// Adding or editing a life event.
+    EventForm,
 }
 
 impl Context {
@@ -227,6 +241,8 @@ impl Context {
                 | Self::Label
                 | Self::PathInput
                 | Self::HistorySearch
+                | Self::Event
+                | Self::EventForm
         )
     }
 }
@@ -249,6 +265,15 @@ const COMPARE_LATEST: Binding = with_short(
     "compare",
 );
 
+/// y on home: the check-in of about a year ago, when home shows one. In
+/// the help, not the footer: the block it opens names the key itself.
+const OPEN_YEAR_AGO: Binding = help_only(
+    &[Code(KeyCode::Char('y'))],
+    "y",
+    "open the check-in of about a year ago, when home shows one",
+    Action::YearAgo,
+);
+
 const HOME: &[Binding] = &[
     bind(
         &[ENTER, Code(KeyCode::Char('n'))],
@@ -258,6 +283,7 @@ const HOME: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_YEAR_AGO,
     HELP_KEY,
     QUIT,
 ];
@@ -283,11 +309,12 @@ const HOME_DRAFT: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_YEAR_AGO,
     HELP_KEY,
     QUIT,
 ];
 
-const HOME_READ_ONLY: &[Binding] = &[OPEN_HISTORY, COMPARE_LATEST, HELP_KEY, QUIT];
+const HOME_READ_ONLY: &[Binding] = &[OPEN_HISTORY, COMPARE_LATEST, OPEN_YEAR_AGO, HELP_KEY, QUIT];
 
 /// ↑↓ in the history.
 const HISTORY_SELECT: Binding = with_short(
@@ -358,6 +385,16 @@ const HISTORY_DELETE: Binding = with_short(
     ),
     "delete",
 );
+/// e in the history: the life events.
+const HISTORY_EVENTS: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('e'))],
+        "e",
+        "life events: what happened between check-ins (add, edit, remove)",
+        Action::OpenEvents,
+    ),
+    "events",
+);
 const BACK_HOME: Binding = with_short(
     bind(
         &[Code(KeyCode::Char('q')), ESC],
@@ -391,6 +428,7 @@ macro_rules! history_table {
             HISTORY_MARK,
             HISTORY_COMPARE,
             HISTORY_SEARCH,
+            HISTORY_EVENTS,
             $($more),*
         ]
     };
@@ -484,6 +522,72 @@ const DETAIL: &[Binding] = &[
     BACK,
 ];
 
+/// On the events screen, read-only or not.
+const SELECT_EVENT: Binding = with_short(
+    bind(UP_DOWN, "↑↓/jk", "select an event", Action::Up),
+    "select",
+);
+const BACK_TO_HISTORY: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('q')), ESC],
+        "Esc",
+        "back to the history",
+        Action::Quit,
+    ),
+    "back",
+);
+
+const EVENTS: &[Binding] = &[
+    SELECT_EVENT,
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('a'))],
+            "a",
+            "add an event",
+            Action::Add,
+        ),
+        "add",
+    ),
+    with_short(
+        bind(
+            &[ENTER, Code(KeyCode::Char('e'))],
+            "Enter",
+            "edit the selected event",
+            Action::Confirm,
+        ),
+        "edit",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Char('d'))],
+            "d",
+            "remove: move the selected event to trash/ (asks first)",
+            Action::Delete,
+        ),
+        "remove",
+    ),
+    HELP_KEY,
+    BACK_TO_HISTORY,
+];
+
+const EVENTS_READ_ONLY: &[Binding] = &[SELECT_EVENT, HELP_KEY, BACK_TO_HISTORY];
+
+const EVENT_FORM: &[Binding] = &[
+    bind(&[ENTER], "Enter", "save", Action::Confirm),
+    with_short(
+        bind(&[TAB], "Tab", "next field", Action::Next),
+        "next field",
+    ),
+    help_only(&[BACKTAB], "Shift-Tab", "previous field", Action::Previous),
+    HELP_F1,
+    bind(
+        &[ESC, Ctrl('c')],
+        "Esc",
+        "cancel (nothing is saved)",
+        Action::Close,
+    ),
+];
+
 const CONFIRM_DELETE: &[Binding] = &[
     bind(
         &[Code(KeyCode::Char('y'))],
@@ -554,6 +658,31 @@ const FOLLOW_UP_NOTE: &[Binding] = &[
         "change the answer",
         Action::Previous,
     ),
+    EXTERNAL_EDITOR,
+    HELP_F1,
+    bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
+];
+
+const EVENT: &[Binding] = &[
+    with_short(
+        bind(
+            &[ENTER, TAB],
+            "Enter",
+            "next (with nothing written, skips the question)",
+            Action::Next,
+        ),
+        "next",
+    ),
+    with_short(
+        bind(
+            &[Code(KeyCode::Up), Code(KeyCode::Down)],
+            "↑↓",
+            "between what happened and when",
+            Action::Up,
+        ),
+        "what/when",
+    ),
+    bind(&[BACKTAB], "Shift-Tab", "back", Action::Previous),
     EXTERNAL_EDITOR,
     HELP_F1,
     bind(&[ESC, Ctrl('c')], "Esc", "quit", Action::Quit),
@@ -879,6 +1008,7 @@ const HISTORY_PURPOSE: &str = "Every check-in, newest first, beside how the scor
 const FOUND_PURPOSE: &str = "The check-ins that hold the words you searched for, newest first. Enter opens one at what it found.";
 const HISTORY_MOUSE: &str =
     "click a check-in to select it, click it again to open it; the wheel moves.";
+const EVENTS_PURPOSE: &str = "Life events: what happened between check-ins (a new manager, a move, a reorg), kept beside your scores.";
 const HOME_PURPOSE: &str = "Your latest scores and when the next check-in is due.";
 
 /// The key table of a context.
@@ -904,6 +1034,10 @@ pub fn table(context: Context) -> KeyTable {
         Context::FollowUpNote => {
             with_mouse(keys(FOLLOW_UP_PURPOSE, FOLLOW_UP_NOTE), FOLLOW_UP_MOUSE)
         }
+        Context::Event => keys(
+            "Anything big since last time? A few words become an event beside your scores; empty skips it.",
+            EVENT,
+        ),
         Context::Question => with_mouse(
             keys(
                 "Rate how true the statement is for you lately. There are no right answers.",
@@ -970,6 +1104,12 @@ pub fn table(context: Context) -> KeyTable {
             "the wheel scrolls.",
         ),
         Context::ConfirmDelete => keys(CONFIRM, CONFIRM_DELETE),
+        Context::Events => keys(EVENTS_PURPOSE, EVENTS),
+        Context::EventsReadOnly => keys(EVENTS_PURPOSE, EVENTS_READ_ONLY),
+        Context::EventForm => keys(
+            "A life event: its day (today unless you type another), what happened in a few words, and a note if you like.",
+            EVENT_FORM,
+        ),
     }
 }
 

@@ -364,6 +364,18 @@ pub fn score_bar(width: u16, reserved: u16) -> usize {
     usize::from(width.saturating_sub(reserved)).clamp(10, 40)
 }
 
+/// A form of one-line fields: `head` rows of text, then `fields` boxed
+/// fields of three rows each, then what is left (for a message).
+#[must_use]
+pub fn form(area: Rect, head: u16, fields: usize) -> (Rect, Vec<Rect>, Rect) {
+    let mut constraints = vec![Constraint::Length(head)];
+    constraints.extend(std::iter::repeat_n(Constraint::Length(3), fields));
+    constraints.push(Constraint::Min(0));
+    let parts = Layout::vertical(constraints).split(area);
+    let rest = parts[parts.len() - 1];
+    (parts[0], parts[1..=fields].to_vec(), rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

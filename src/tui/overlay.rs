@@ -41,6 +41,12 @@ pub enum Overlay {
     },
     /// Delete the check-in at this index of the overview.
     ConfirmDelete(usize),
+    /// Remove the life event at this index of the overview's events,
+    /// named as people know it.
+    ConfirmDeleteEvent {
+        index: usize,
+        name: String,
+    },
 }
 
 /// What a key in an overlay asks of the app.
@@ -62,6 +68,8 @@ pub enum Answer {
     Discard,
     /// Move the check-in at this index to the trash.
     Delete(usize),
+    /// Move the life event at this index to the trash.
+    DeleteEvent(usize),
     /// Try saving again.
     Retry,
     /// Save the check-in to this file instead.
@@ -93,7 +101,7 @@ impl Overlay {
             Self::ConfirmDiscard => Context::ConfirmDiscard,
             Self::SaveFailed(_) => Context::SaveFailed,
             Self::PathInput { .. } => Context::PathInput,
-            Self::ConfirmDelete(_) => Context::ConfirmDelete,
+            Self::ConfirmDelete(_) | Self::ConfirmDeleteEvent { .. } => Context::ConfirmDelete,
         }
     }
 
@@ -113,6 +121,7 @@ impl Overlay {
             (Self::Unsaved(_), Action::Yes) => Answer::LeaveUnsaved,
             (Self::Unsaved(_), Action::Retry) => Answer::RetryDraft,
             (Self::ConfirmDelete(index), Action::Yes) => Answer::Delete(index),
+            (Self::ConfirmDeleteEvent { index, .. }, Action::Yes) => Answer::DeleteEvent(index),
             (Self::ConfirmDiscard, Action::Yes) => Answer::Discard,
             (Self::SaveFailed(_), Action::Retry) => Answer::Retry,
             (back @ (Self::SaveFailed(_) | Self::Unsaved(_)), Action::WriteElsewhere) => {
@@ -236,6 +245,12 @@ pub fn draw(overlay: &Overlay, under: &Under<'_>, frame: &mut Frame, area: Rect)
                 under.deleting.as_deref().unwrap_or("It")
             ))],
         ),
+        Overlay::ConfirmDeleteEvent { name, .. } => (
+            "Remove this event?",
+            vec![Line::raw(format!(
+                "The event {name} moves to trash/events/ in the data dir; move it back to restore it."
+            ))],
+        ),
         Overlay::PathInput { .. } => (
             "Write the check-in to",
             vec![
@@ -351,8 +366,13 @@ fn help_lines(under: &Under<'_>, width: usize) -> Vec<Line<'static>> {
     }
     if under.context.is_text() {
         lines.push(Line::raw(""));
+        let enter = keys::Key::Code(ratatui::crossterm::event::KeyCode::Enter);
         dim(
-            "In a text field every other key types; Enter starts a new line.",
+            if table.bindings.iter().any(|b| b.keys.contains(&enter)) {
+                "In a text field every other key types."
+            } else {
+                "In a text field every other key types; Enter starts a new line."
+            },
             2,
             &mut lines,
         );

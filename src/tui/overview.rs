@@ -6,6 +6,7 @@ use crate::events::Event;
 use crate::score::{DimensionChange, DimensionScore};
 use crate::summary::Summary;
 use crate::trend::TrendData;
+use crate::year_ago::YearAgo;
 
 /// The check-ins at a glance. Only summaries: a check-in shown in full is
 /// loaded when it is opened (the `Load` effect).
@@ -35,6 +36,9 @@ pub struct Overview {
     /// Every readable life event, oldest first, for the charts and the
     /// screens that say what happened between check-ins.
     pub events: Vec<Event>,
+    /// The check-in of about a year ago and what it said, when there is
+    /// one more than 300 days old (see `crate::year_ago`).
+    pub year_ago: Option<YearAgo>,
 }
 
 impl Overview {
@@ -53,6 +57,7 @@ impl Overview {
             resumable: false,
             other_drafts: Vec::new(),
             events: Vec::new(),
+            year_ago: None,
         }
     }
 

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::DefaultTerminal;
 
 use super::app::{App, Msg, Screen};
@@ -17,10 +17,15 @@ use super::signals::Shared;
 use crate::bank::{self, Bank};
 use crate::cadence::{Cadence, Schedule, schedule};
 use crate::checkin::CheckIn;
+use crate::checkin_event;
 use crate::last_time::LastTime;
 use crate::search;
 use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
+use crate::summary::Summary;
 use crate::text::escape_line;
+use crate::year_ago::YearAgo;
+
+mod events;
 
 /// Performs effects against the store and feeds the outcome back as messages.
 pub struct Driver {
@@ -154,6 +159,12 @@ impl Driver {
                 // The check-in to compare the new one with; if it cannot be
                 // read, the result screen simply shows no comparison.
                 let previous = self.store.lookup().find("latest").ok();
+                // The answer to "Anything big since last time?" first: if
+                // it cannot be kept, nothing is saved and the draft stays.
+                match checkin_event::keep(&self.store, &checkin, (self.now)()) {
+                    Ok(kept) => self.told = kept,
+                    Err(reason) => return Some(Msg::SaveFailed(reason)),
+                }
                 let snapshot = checkin.to_snapshot((self.now)());
                 Some(match self.store.save_once(snapshot) {
                     Ok(saved) => {
@@ -191,6 +202,13 @@ impl Driver {
                 })
             }
             Effect::Trash(id) => Some(self.trash(&id)),
+            Effect::SaveEvent {
+                replacing,
+                day,
+                label,
+                note,
+            } => Some(self.save_event(replacing.as_deref(), &day, &label, &note)),
+            Effect::TrashEvent(id) => Some(self.trash_event(&id)),
             Effect::Load { ids, open } => Some(
                 ids.iter()
                     .map(|id| self.store.load(id))
@@ -299,7 +317,11 @@ impl Driver {
         // check-in set none, until a check-in follows it up.
         let summaries = store.summaries().snapshots;
         let commitment = crate::commitments::open(&summaries).map(|s| s.commitment.as_str());
-        let checkin = CheckIn::new(&bank, commitment, self.label.as_deref(), (self.now)());
+        let mut checkin = CheckIn::new(&bank, commitment, self.label.as_deref(), (self.now)());
+        if !summaries.is_empty() {
+            // "Anything big since last time?" needs a last time.
+            checkin.ask_about_events();
+        }
         self.start(&store, checkin)
     }
 
@@ -386,7 +408,16 @@ impl Driver {
             .map(|d| escape_line(&d.describe()).into_owned())
             .collect();
         info.events = self.store.events().events;
+        info.year_ago = self.year_ago(&info.snapshots, now.date_naive());
         info
+    }
+
+    /// What the check-in of about a year ago said; nothing when there is
+    /// none, it cannot be read, or it holds nothing to show.
+    fn year_ago(&self, snapshots: &[Summary], today: NaiveDate) -> Option<YearAgo> {
+        let index = crate::year_ago::nearest(snapshots, today)?;
+        let snapshot = self.store.load(&snapshots.get(index)?.id).ok()?;
+        Some(YearAgo::of(&snapshot, today)).filter(|y| !y.is_empty())
     }
 }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Screen};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay;
-use super::screens::browse::{compare, detail, history, home, thread};
+use super::screens::browse::{compare, detail, events, history, home, thread};
 use super::screens::checkin::{self, notice, result, resume};
 use super::theme::Theme;
 use super::widgets;
@@ -40,6 +40,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Detail(d) => detail::draw(t, d, frame, body),
         Screen::Compare(c) => compare::draw(t, c, frame, body),
         Screen::Thread { view, .. } => thread::draw(t, view, frame, body),
+        Screen::Events(e) => events::draw(t, &app.home.events, e, app.read_only, frame, body),
     }
     if let Some(message) = app.status_line() {
         frame.render_widget(
@@ -71,6 +72,8 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::Detail(_) => "check-in".to_string(),
         Screen::Compare(_) => "compare".to_string(),
         Screen::Thread { .. } => "thread".to_string(),
+        Screen::Events(_) if app.read_only => "life events (read-only)".to_string(),
+        Screen::Events(_) => "life events".to_string(),
     };
     spans.push(Span::styled(format!("· {subtitle}"), t.dim));
     Line::from(spans)

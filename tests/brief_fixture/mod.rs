@@ -26,7 +26,7 @@ const COMMITMENTS: [&str; 5] = [
 
 /// What each kind of private text says in the latest check-in; a brief
 /// holds one only when its part is included.
-pub const PRIVATE: [(&str, &str); 6] = [
+pub const PRIVATE: [(&str, &str); 7] = [
     ("label", "after the reorg"),
     ("want", "I want to lead the platform work next year"),
     ("help", "An introduction to the platform team's lead"),
@@ -36,6 +36,7 @@ pub const PRIVATE: [(&str, &str); 6] = [
     ),
     ("reflections", "The design review gave me energy"),
     ("notes", "Mostly the on-call weeks"),
+    ("events", "moved to the platform guild"),
 ];
 
 /// Five quarterly check-ins on the core bank, the last on 2026-11-19.
@@ -76,5 +77,15 @@ pub fn history(data: &Path) {
         }
         c.commitment = COMMITMENTS[quarter].to_string();
         store.save(c.to_snapshot(finished)).expect("save");
+    }
+    // Two life events: one in the first half of the year, one between the
+    // last two check-ins.
+    for (day, label) in [
+        ("2026-03-02", "new manager"),
+        ("2026-09-14", "moved to the platform guild"),
+    ] {
+        let date = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("a day");
+        let event = motive::events::Event::new(date, label, None).expect("an event");
+        store.add_event(event).expect("add the event");
     }
 }

@@ -1,7 +1,8 @@
 //! What `motive import` reads: what motive itself writes.
 //!
 //! * A JSON export (`motive export --format json`):
-//!   `{"format": 1, "snapshots": [...]}`. It is read as a stream, one entry
+//!   `{"format": 1, "snapshots": [...], "events": [...]}` (`events` is
+//!   optional; see [`super::events`]). It is read as a stream, one entry
 //!   at a time, so a file of two million entries stops at the
 //!   [`MAX_IMPORT_ENTRIES`]th without building them all; the computed
 //!   `scores` of each entry are ignored (scores always come from answers).
@@ -22,18 +23,28 @@ use serde::de::{
 };
 use serde_json::value::RawValue;
 
+use super::events::EventEntries;
 use crate::commands::Error;
+use crate::events::Event;
 use crate::limits::{MAX_IMPORT_ENTRIES, MAX_SNAPSHOT_BYTES, Problems};
 use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
 use crate::store;
 
-/// The check-ins in `text`, the contents of the file `path`, named `name`
-/// in messages.
+/// What a file to import holds.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub snapshots: Vec<Snapshot>,
+    /// Life events, checked (only a JSON export holds any).
+    pub events: Vec<Event>,
+}
+
+/// The check-ins and events in `text`, the contents of the file `path`,
+/// named `name` in messages.
 ///
 /// # Errors
-/// The file is neither kind, or any entry is not a check-in: nothing is
-/// imported then, and the message names the file.
-pub fn parse(name: &str, path: &Path, text: &str) -> Result<Vec<Snapshot>, Error> {
+/// The file is neither kind, or any entry is not a check-in or an event:
+/// nothing is imported then, and the message names the file.
+pub fn parse(name: &str, path: &Path, text: &str) -> Result<Parsed, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(Error::input(format!(
@@ -58,7 +69,7 @@ pub fn parse(name: &str, path: &Path, text: &str) -> Result<Vec<Snapshot>, Error
 }
 
 /// One check-in's TOML file.
-fn toml(name: &str, text: &str) -> Result<Vec<Snapshot>, Error> {
+fn toml(name: &str, text: &str) -> Result<Parsed, Error> {
     if u64::try_from(text.len()).map_or(true, |n| n > MAX_SNAPSHOT_BYTES) {
         return Err(Error::input(format!(
             "{name}: {} bytes is more than a check-in file may hold ({MAX_SNAPSHOT_BYTES})",
@@ -66,12 +77,15 @@ fn toml(name: &str, text: &str) -> Result<Vec<Snapshot>, Error> {
         )));
     }
     store::parse_snapshot(text)
-        .map(|snapshot| vec![snapshot])
+        .map(|snapshot| Parsed {
+            snapshots: vec![snapshot],
+            events: Vec::new(),
+        })
         .map_err(|reason| Error::input(format!("{name}: {reason}")))
 }
 
 /// A JSON export.
-fn json(name: &str, text: &str) -> Result<Vec<Snapshot>, Error> {
+fn json(name: &str, text: &str) -> Result<Parsed, Error> {
     let mut export = Export::default();
     let mut reader = serde_json::Deserializer::from_str(text);
     let read = Document(&mut export)
@@ -80,6 +94,11 @@ fn json(name: &str, text: &str) -> Result<Vec<Snapshot>, Error> {
     if export.too_many {
         return Err(Error::input(format!(
             "{name}: nothing imported: more than {MAX_IMPORT_ENTRIES} check-ins, more than one import may hold"
+        )));
+    }
+    if export.too_many_events {
+        return Err(Error::input(format!(
+            "{name}: nothing imported: more than {MAX_IMPORT_ENTRIES} life events, more than one import may hold"
         )));
     }
     if let Some(format) = export.format.filter(|f| *f > SNAPSHOT_FORMAT) {
@@ -106,7 +125,10 @@ fn json(name: &str, text: &str) -> Result<Vec<Snapshot>, Error> {
             export.problems
         )));
     }
-    Ok(export.snapshots)
+    Ok(Parsed {
+        snapshots: export.snapshots,
+        events: export.events,
+    })
 }
 
 fn not_an_export() -> &'static str {
@@ -127,8 +149,10 @@ struct Export {
     has_snapshots: bool,
     entries: usize,
     snapshots: Vec<Snapshot>,
+    events: Vec<Event>,
     problems: Problems,
     too_many: bool,
+    too_many_events: bool,
 }
 
 impl Export {
@@ -160,7 +184,8 @@ struct IdOnly {
     id: Option<String>,
 }
 
-/// The top-level object: `format`, `snapshots`, and keys this build ignores.
+/// The top-level object: `format`, `snapshots`, `events`, and keys this
+/// build ignores.
 struct Document<'a>(&'a mut Export);
 
 impl<'de> DeserializeSeed<'de> for Document<'_> {
@@ -186,6 +211,14 @@ impl<'de> Visitor<'de> for Document<'_> {
                 "snapshots" => {
                     self.0.has_snapshots = true;
                     map.next_value_seed(Entries(&mut *self.0))?;
+                }
+                "events" => {
+                    let export = &mut *self.0;
+                    map.next_value_seed(EventEntries {
+                        events: &mut export.events,
+                        problems: &mut export.problems,
+                        too_many: &mut export.too_many_events,
+                    })?;
                 }
                 _ => {
                     map.next_value::<IgnoredAny>()?;
@@ -283,7 +316,9 @@ mod tests {
     use super::*;
 
     fn parse_json(text: &str) -> Result<Vec<Snapshot>, String> {
-        parse("x.json", Path::new("x.json"), text).map_err(|e| e.message)
+        parse("x.json", Path::new("x.json"), text)
+            .map(|p| p.snapshots)
+            .map_err(|e| e.message)
     }
 
     #[test]

@@ -16,6 +16,21 @@ impl App {
         vec![]
     }
 
+    /// The check-in of about a year ago, in full, when home shows one.
+    pub(super) fn open_year_ago(&mut self) -> Vec<Effect> {
+        let Some(id) = self.home.year_ago.as_ref().map(|y| &y.id) else {
+            return vec![];
+        };
+        match self.home.snapshots.iter().position(|s| &s.id == id) {
+            Some(index) => self.load(Open::Detail {
+                index,
+                back: None,
+                seek: None,
+            }),
+            None => vec![],
+        }
+    }
+
     /// Compare two check-ins: from the history, its pair; from home, the
     /// latest two that can share statements; from the result, the two latest.
     pub(super) fn open_compare(&mut self, history: Option<History>) -> Vec<Effect> {
@@ -59,7 +74,8 @@ impl App {
                 Screen::Detail(detail)
             }
             (Open::Compare { from, to, back }, Some(earlier), Some(later)) => Screen::Compare(
-                CompareView::new((from, to), (name(from), name(to)), earlier, later, back),
+                CompareView::new((from, to), (name(from), name(to)), earlier, later, back)
+                    .with_events(&self.home.events),
             ),
             // Not what was asked for: stay where we are.
             _ => return,

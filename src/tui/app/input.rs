@@ -70,6 +70,7 @@ impl App {
                     self.overlay = Some(Overlay::ConfirmDiscard);
                     vec![]
                 }
+                Some(home::Request::YearAgo) => self.open_year_ago(),
                 None => vec![],
             },
             Screen::Notice(notice) if notice.busy && action == Action::History => {
@@ -122,6 +123,7 @@ impl App {
                 }
                 vec![]
             }
+            Screen::Events(_) => self.on_events_key(action),
         }
     }
 
@@ -154,6 +156,7 @@ impl App {
                 self.overlay = Some(Overlay::ConfirmDelete(index));
                 vec![]
             }
+            history::Request::Events => self.open_events(h),
         }
     }
 
@@ -205,6 +208,10 @@ impl App {
                 self.screen = Screen::Home;
                 vec![]
             }
+            Screen::Events(e) => {
+                self.screen = Screen::History(e.back.clone());
+                vec![]
+            }
             Screen::Detail(Detail { back, .. }) | Screen::Compare(CompareView { back, .. }) => {
                 self.screen = back.clone().map_or(Screen::Home, Screen::History);
                 vec![]
@@ -252,6 +259,7 @@ impl App {
                 Some(s) => vec![Effect::Trash(s.id.clone())],
                 None => vec![],
             },
+            Answer::DeleteEvent(index) => self.delete_event(index),
             Answer::Discard => {
                 self.screen = Screen::Home;
                 vec![Effect::DiscardDraft, Effect::Begin(None)]
@@ -286,6 +294,7 @@ impl App {
                 }
                 return vec![];
             }
+            (None, Screen::Events(_)) => self.type_into_event_form(key),
             _ => Typed::Unchanged,
         };
         self.after_typing(typed)
@@ -311,6 +320,7 @@ impl App {
                     .for_each(|c| h.type_char(Some(c)));
                 return vec![];
             }
+            (None, Screen::Events(_)) => self.paste_into_event_form(text),
             _ => Typed::Unchanged,
         };
         self.after_typing(typed)

@@ -1,8 +1,9 @@
 //! The check-in, one step at a time: the follow-up on last time's
-//! commitment, the statements, the reflections and the commitment, the
+//! commitment, anything big since last time, the statements, the reflections and the commitment, the
 //! review; and around it the resume offer, the result, and the notice when
 //! it cannot start. Each step's keys and drawing are in its own file.
 
+pub mod event;
 pub mod flow;
 pub mod follow_up;
 pub mod intro;
@@ -43,6 +44,7 @@ pub fn update(flow: &mut Flow, action: Action) -> Vec<Effect> {
     }
     let own = match flow.checkin.step {
         Step::FollowUp => follow_up::update(flow, action),
+        Step::Event => event::update(flow, action),
         Step::Question(_) => question::update(flow, action),
         Step::Review => review::update(flow, action),
         Step::Reflection(_) | Step::Commitment => writing::update(flow, action),
@@ -77,6 +79,7 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     }
     match flow.checkin.step {
         Step::FollowUp => follow_up::draw(theme, flow, frame, area),
+        Step::Event => event::draw(theme, flow, frame, area),
         Step::Question(i) => question::draw(theme, flow, i, frame, area),
         Step::Reflection(_) | Step::Commitment => writing::draw(theme, flow, frame, area),
         Step::Review => review::draw(theme, flow, frame, area),

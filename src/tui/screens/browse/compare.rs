@@ -1,7 +1,8 @@
 //! Compare: two check-ins side by side. Per dimension the earlier and later
 //! score, the change, how far it exceeds measurement error and the
 //! threshold that says so; the statements that moved most;
-//! and what was written then and now, next to each other.
+//! the life events between the two; and what was written then and now,
+//! next to each other.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -10,6 +11,7 @@ use ratatui::text::{Line, Span};
 use super::detail::{draw_scrolled, explanation, first_prompt, rows, scroll_step};
 use super::history::History;
 use crate::describe::{bank_note, score_cell, signed, verdict_detail};
+use crate::events::{self, Event};
 use crate::score;
 use crate::snapshot::Snapshot;
 use crate::text::{self, wrap};
@@ -37,6 +39,8 @@ pub struct CompareView {
     pub explain: bool,
     /// Where Esc goes back to: the history as it was, else home.
     pub back: Option<History>,
+    /// The life events between the two check-ins, oldest first.
+    pub between: Vec<Event>,
 }
 
 impl CompareView {
@@ -59,7 +63,18 @@ impl CompareView {
             scroll: 0,
             explain: false,
             back,
+            between: Vec::new(),
         }
+    }
+
+    /// The same, listing which of `events` fall between the two check-ins.
+    #[must_use]
+    pub fn with_events(mut self, events: &[Event]) -> Self {
+        self.between = events::between(events, self.earlier.finished_at, self.later.finished_at)
+            .into_iter()
+            .cloned()
+            .collect();
+        self
     }
 
     /// Scroll or explain, on a screen whose body is `body`; `t` asks for
@@ -111,6 +126,14 @@ pub fn lines<'a>(t: &Theme, view: &'a CompareView, area: Rect) -> Vec<Line<'a>> 
             .into_iter()
             .map(|l| Line::styled(l, note_style)),
     );
+    let between: Vec<&Event> = view.between.iter().collect();
+    if let Some(listing) = events::listing(&between) {
+        lines.extend(
+            wrap(&format!("Between these check-ins: {listing}"), width)
+                .into_iter()
+                .map(Line::raw),
+        );
+    }
     lines.extend([
         Line::raw(""),
         Line::styled(

@@ -59,6 +59,8 @@ pub enum Request {
     Delete(usize),
     /// Find the check-ins that hold these words.
     Search(Vec<String>),
+    /// Open the life events.
+    Events,
 }
 
 impl History {
@@ -145,6 +147,7 @@ impl History {
             }
             Action::OpenCompare => return Some(Request::Compare),
             Action::Delete if shown => return Some(Request::Delete(self.selected)),
+            Action::OpenEvents => return Some(Request::Events),
             Action::Search => {
                 self.search = Some(Search {
                     typing: true,
@@ -348,7 +351,8 @@ pub fn draw(t: &Theme, overview: &Overview, history: &History, frame: &mut Frame
     let trend = TrendChart::of(&overview.trend)
         .colors(t.dimension_colors().clone())
         .monochrome(t.monochrome)
-        .markers(true);
+        .markers(true)
+        .events(&overview.events);
     frame.render_widget(&trend, chart_area);
 }
 

@@ -15,12 +15,14 @@ use crate::describe;
 use crate::score::Verdict;
 use crate::summary::Summary;
 use crate::text::escape_line;
+use crate::trend;
 use crate::tui::keys::Action;
 use crate::tui::names;
 use crate::tui::overview::Overview;
 use crate::tui::theme::Theme;
 use crate::tui::verdict;
 use crate::tui::widgets::score_lines;
+use crate::tui::year_ago;
 
 /// What a key on the home screen asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +34,8 @@ pub enum Request {
     Compare,
     /// Ask, then discard the unfinished check-in and start afresh.
     Discard,
+    /// Open the check-in of about a year ago.
+    YearAgo,
 }
 
 /// The home screen's keys; `read_only` when another process is writing.
@@ -42,6 +46,7 @@ pub fn update(action: Action, read_only: bool) -> Option<Request> {
         Action::OpenHistory => Some(Request::History),
         Action::OpenCompare => Some(Request::Compare),
         Action::Discard if !read_only => Some(Request::Discard),
+        Action::YearAgo => Some(Request::YearAgo),
         _ => None,
     }
 }
@@ -148,6 +153,11 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
             ),
             t.error,
         ));
+    }
+    // Below when the next check-in is due, which matters more.
+    if let Some(y) = &overview.year_ago {
+        lines.push(Line::raw(""));
+        lines.extend(year_ago::lines(t, y, usize::from(area.width), Some("y")));
     }
     if read_only {
         lines.push(Line::raw(""));
@@ -262,7 +272,7 @@ fn shown(home: &Overview, width: usize) -> &[Summary] {
 }
 
 fn bank_changes(a: &Summary, b: &Summary) -> bool {
-    a.bank.id != b.bank.id || a.bank.version != b.bank.version
+    !trend::same_bank(&a.bank, &b.bank)
 }
 
 /// A dimension's scores across the latest check-ins that fit in `width`,
@@ -287,18 +297,9 @@ fn sparkline(home: &Overview, dimension: &str, width: usize) -> String {
 /// Which bank each stretch of the sparkline used (`core 1, then core 2`),
 /// when it shows more than one.
 fn bank_stretches(home: &Overview, width: usize) -> Option<String> {
-    let shown = shown(home, width);
-    let mut stretches: Vec<String> = Vec::new();
-    for (i, s) in shown.iter().enumerate() {
-        if i == 0 || bank_changes(&shown[i - 1], s) {
-            stretches.push(format!(
-                "{} {}",
-                escape_line(&s.bank.id),
-                escape_line(&s.bank.version)
-            ));
-        }
-    }
-    (stretches.len() > 1).then(|| stretches.join(", then "))
+    trend::stretches_line(&trend::stretches(
+        shown(home, width).iter().map(|s| &s.bank),
+    ))
 }
 
 const WELCOME: [(&str, &str, &str); 3] = [

@@ -9,6 +9,7 @@ use crate::snapshot::Outcome;
 use crate::tui::effect::Effect;
 use crate::tui::field::{Field, TextField, Typed, from_editor, set_field};
 use crate::tui::keys::Context;
+use crate::year_ago::YearAgo;
 
 /// The check-in flow: the check-in itself plus what the screen needs.
 #[derive(Debug, Clone)]
@@ -33,6 +34,8 @@ pub struct Flow {
     pub hint: Option<String>,
     /// Saving was asked for a check-in with no score: waiting for a yes.
     pub confirm_empty: bool,
+    /// What the check-in of about a year ago said, for the intro.
+    pub year_ago: Option<YearAgo>,
 }
 
 impl Flow {
@@ -52,6 +55,7 @@ impl Flow {
             show_last_time: true,
             hint: None,
             confirm_empty: false,
+            year_ago: None,
         };
         flow.enter_step();
         flow
@@ -91,6 +95,14 @@ impl Flow {
                     self.open_editor(Field::FollowUpNote, &text);
                 }
             }
+            Step::Event => {
+                let text = c
+                    .event
+                    .as_ref()
+                    .map(|e| e.label.clone())
+                    .unwrap_or_default();
+                self.open_editor(Field::EventLabel, &text);
+            }
             Step::Review => {}
         }
     }
@@ -108,6 +120,8 @@ impl Flow {
             (Some(Field::Note(_)), _) => Context::Note,
             (Some(Field::FollowUpNote), _) => Context::FollowUpNote,
             (Some(Field::Label), _) => Context::Label,
+            (Some(Field::EventDay | Field::EventLabel | Field::EventNote), _)
+            | (None, Step::Event) => Context::Event,
             (Some(Field::Reflection(_) | Field::Commitment), _) => Context::Text,
             (None, Step::FollowUp) => Context::FollowUp,
             (None, Step::Question(_)) => Context::Question,

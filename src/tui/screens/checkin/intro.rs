@@ -1,6 +1,6 @@
 //! Before the first question: the bank's own instructions, what the
-//! check-in asks and about how long it takes, and that any statement can
-//! be skipped.
+//! check-in asks and about how long it takes, that any statement can be
+//! skipped, and what you wrote about a year ago.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -12,6 +12,7 @@ use crate::text::count;
 use crate::tui::effect::Effect;
 use crate::tui::keys::Action;
 use crate::tui::theme::Theme;
+use crate::tui::year_ago;
 
 /// The intro's keys: Enter begins; the app handles quit and help.
 pub fn update(flow: &mut Flow, action: Action) -> Vec<Effect> {
@@ -42,6 +43,9 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     if c.follow_up.is_some() {
         steps.push("First, how last time's commitment went.".to_string());
     }
+    if c.event.is_some() {
+        steps.push("Whether anything big happened since last time (skip it if not).".to_string());
+    }
     if !c.questions.is_empty() {
         steps.push(format!(
             "{}: how true each is for you lately, from {} to {}. Any statement can be skipped (s); a skipped one does not count.",
@@ -70,10 +74,22 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
+    let begin = Line::from(vec![
         Span::raw("Press "),
         Span::styled("Enter", theme.key),
         Span::raw(" to begin."),
-    ]));
+    ]);
+    if let Some(y) = &flow.year_ago {
+        // Only in the room left: how to begin stays on screen.
+        let width = usize::from(area.width);
+        let used = year_ago::rows(&lines, width) + 1;
+        let room = usize::from(area.height).saturating_sub(used + 1);
+        let block = year_ago::fitted(theme, y, width, room, None);
+        if !block.is_empty() {
+            lines.extend(block);
+            lines.push(Line::raw(""));
+        }
+    }
+    lines.push(begin);
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }

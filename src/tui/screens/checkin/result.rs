@@ -1,5 +1,6 @@
 //! Saved: the id, the scores, and the change since the previous check-in
-//! with its verdict and the threshold it rests on.
+//! with its verdict and the threshold it rests on, and the life events
+//! since then.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use std::path::PathBuf;
 
 use crate::describe::verdict_detail;
+use crate::events::{self, Event};
 use crate::score::{self, Comparison};
 use crate::snapshot::Snapshot;
 use crate::tui::layout;
@@ -28,6 +30,8 @@ pub struct Saved {
     pub written_to: Option<PathBuf>,
     /// Against the check-in before it, when there is one.
     pub comparison: Option<Comparison>,
+    /// The life events since the check-in before it, oldest first.
+    pub between: Vec<Event>,
 }
 
 pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
@@ -72,6 +76,14 @@ pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
                 lines.push(Line::styled(format!("    {detail}"), theme.dim));
             }
         }
+    }
+    let between: Vec<&Event> = saved.between.iter().collect();
+    if let Some(listing) = events::listing(&between) {
+        lines.push(Line::raw(""));
+        lines.push(Line::from(vec![
+            Span::styled("Since the previous check-in: ", theme.dim),
+            Span::raw(listing),
+        ]));
     }
     if !s.commitment.is_empty() {
         lines.push(Line::raw(""));

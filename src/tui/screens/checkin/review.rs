@@ -83,6 +83,9 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             commitment.to_string()
         }),
     ]));
+    if let Some(event) = c.event.as_ref().filter(|e| !e.is_skipped()) {
+        lines.push(super::event::review_line(theme, event));
+    }
     let editing_label = flow.open_field() == Some(Field::Label);
     if !editing_label {
         lines.push(Line::from(vec![
