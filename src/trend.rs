@@ -427,10 +427,35 @@ pub fn x_axis(first: DateTime<FixedOffset>, span: f64, plot_width: u16) -> ([f64
     let label_width = u16::try_from(label(0.0).chars().count()).unwrap_or(u16::MAX);
 
     if span < MIN_SPAN_DAYS {
-        // One check-in (or several within a day): centre it with a day either side.
-        let middle = span / 2.0;
-        let bounds = [middle - MIN_SPAN_DAYS, middle + MIN_SPAN_DAYS];
-        return (bounds, vec![String::new(), label(middle), String::new()]);
+        // The middle label is the day, whole: shortened when a third of
+        // the plot cannot hold the full date, left out when it cannot hold
+        // even that (never cut to "026-11-3").
+        let fits = |label: &str| usize::from(plot_width / 3) > label.chars().count();
+        let day = |days: f64| {
+            let full = label(days);
+            let short = date_at(days).format("%-d %b").to_string();
+            [full, short].into_iter().find(|l| fits(l))
+        };
+        if span <= 0.0 {
+            // One check-in: centre it with a day either side.
+            let bounds = [-MIN_SPAN_DAYS, MIN_SPAN_DAYS];
+            let labels = match day(0.0) {
+                Some(day) => vec![String::new(), day, String::new()],
+                None => vec![String::new(), String::new()],
+            };
+            return (bounds, labels);
+        }
+        // Several within a day: the ends of the axis are times of day, so
+        // check-ins hours apart are points apart, not one vertical bar.
+        let pad = (span / 4.0).max(1.0 / 24.0);
+        let bounds = [-pad, span + pad];
+        let time = |days: f64, format: &str| date_at(days).format(format).to_string();
+        let labels = match day(span / 2.0) {
+            Some(day) if fits("00:00") => vec![time(-pad, "%H:%M"), day, time(span + pad, "%H:%M")],
+            _ if plot_width / 2 > 5 => vec![time(-pad, "%H:%M"), time(span + pad, "%H:%M")],
+            _ => vec![time(-pad, "%-Hh"), time(span + pad, "%-Hh")],
+        };
+        return (bounds, labels);
     }
     let bounds = [0.0, span];
     // Each of n labels gets plot_width / n cells, and needs one to spare.

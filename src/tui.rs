@@ -12,6 +12,7 @@ pub mod effect;
 pub mod field;
 pub mod keys;
 pub mod layout;
+pub mod names;
 pub mod overlay;
 pub mod overview;
 pub mod perform;

@@ -357,6 +357,21 @@ fn narrow_charts_drop_the_middle_label_then_shorten_dates() {
 }
 
 #[test]
+fn check_ins_within_a_day_get_times_at_the_ends_and_the_whole_day_between() {
+    let first = DateTime::parse_from_rfc3339("2026-11-30T09:30:00+00:00").expect("date");
+    // 09:30 and 17:30: a third of a day apart, padded by a quarter of it.
+    let span = 8.0 / 24.0;
+    let (bounds, labels) = x_axis(first, span, 60);
+    assert_eq!(bounds, [-span / 4.0, span + span / 4.0]);
+    assert_eq!(labels, ["07:30", "2026-11-30", "19:30"]);
+    // A narrow plot: the day is shortened, never cut ("026-11-3").
+    let (_, narrow) = x_axis(first, span, 29);
+    assert_eq!(narrow, ["07:30", "30 Nov", "19:30"]);
+    let (_, single) = x_axis(first, 0.0, 29);
+    assert_eq!(single, ["", "30 Nov", ""]);
+}
+
+#[test]
 fn dimensions_are_collected_across_banks() {
     let mut later = snapshot("2026-02-01T10:00:00+00:00", [Some(1), Some(1), Some(1)]);
     later.dimensions[0].name = "Self-direction".into();

@@ -259,6 +259,7 @@ fn b_opens_the_brief_of_the_check_in_on_the_detail_screen_and_esc_goes_back_ther
         open: Open::Detail {
             index: 1,
             back: None,
+            seek: None,
         },
         snapshots: vec![full[1].clone()],
     });

@@ -299,7 +299,7 @@ fn history_then_compare_two_marked_check_ins() {
     term.send(" ");
     term.wait_until("two marks", |s| s.contents().matches('●').count() == 2);
     term.send("c");
-    term.wait_for("2026-01-05 → 2026-07-06");
+    term.wait_for("5 Jan 2026 → 6 Jul 2026");
     // every statement 2 -> 4: five forward statements 25 -> 75, the reverse
     // one 75 -> 25: 33.3 -> 66.7 per dimension, shown as +33.4, beyond the
     // threshold of 24.8

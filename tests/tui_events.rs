@@ -77,7 +77,8 @@ fn y_on_home_opens_the_check_in_of_a_year_ago() {
             ids: vec![id],
             open: Open::Detail {
                 index: 0,
-                back: None
+                back: None,
+                seek: None,
             }
         }]
     );

@@ -388,7 +388,7 @@ mod browsing {
         let mut app = home_with(4);
         app.update(ch('h'));
         assert!(
-            matches!(&app.app.screen, Screen::History(History { selected: 3, marked }) if marked.is_empty())
+            matches!(&app.app.screen, Screen::History(History { selected: 3, marked, .. }) if marked.is_empty())
         );
         app.update(key(KeyCode::Down)); // the list is newest first: down is older
         app.update(ch(' '));
@@ -397,7 +397,7 @@ mod browsing {
         app.update(ch(' '));
         app.update(ch('k'));
         assert!(
-            matches!(&app.app.screen, Screen::History(History { selected: 1, marked }) if marked == &vec![2, 0])
+            matches!(&app.app.screen, Screen::History(History { selected: 1, marked, .. }) if marked == &vec![2, 0])
         );
         app.update(ch('c'));
         assert!(

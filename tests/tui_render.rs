@@ -353,6 +353,7 @@ fn history_at_each_stage() {
             Screen::History(History {
                 selected,
                 marked: vec![],
+                ..History::default()
             }),
         );
         assert_snapshot!(format!("history_{n}_80x24"), draw(&app, 80, 24).backend());
@@ -362,6 +363,7 @@ fn history_at_each_stage() {
         Screen::History(History {
             selected: 37,
             marked: vec![36, 38],
+            ..History::default()
         }),
     );
     assert_snapshot!("history_40_marked_120x40", draw(&app, 120, 40).backend());
@@ -380,6 +382,7 @@ fn history_draws_each_dimension_in_its_colour_and_with_its_own_marker() {
         Screen::History(History {
             selected: 11,
             marked: vec![],
+            ..History::default()
         }),
     );
     app.theme = Theme::color();
@@ -417,6 +420,7 @@ fn detail_and_its_explanation() {
         Screen::Detail(Detail {
             index: 1,
             snapshot: Box::new(snapshots[1].clone()),
+            name: named(&snapshots[1]),
             scroll: 0,
             explain,
             back: None,
@@ -473,6 +477,7 @@ fn scrolling_past_the_end_still_shows_the_last_lines() {
     let detail = Screen::Detail(Detail {
         index: 1,
         snapshot: Box::new(snapshots[1].clone()),
+        name: named(&snapshots[1]),
         scroll: 5_000,
         explain: false,
         back: None,
@@ -567,6 +572,7 @@ mod any_language {
                 Screen::History(History {
                     selected: 1,
                     marked: vec![],
+                    ..History::default()
                 }),
             ),
             (
@@ -574,6 +580,7 @@ mod any_language {
                 Screen::Detail(Detail {
                     index: 1,
                     snapshot: Box::new(all[1].clone()),
+                    name: named(&all[1]),
                     scroll: 0,
                     explain: false,
                     back: None,
@@ -584,6 +591,7 @@ mod any_language {
                 Screen::Compare(CompareView {
                     from: 0,
                     to: 1,
+                    names: (named(&all[0]), named(&all[1])),
                     comparison: motive::score::compare(&all[0], &all[1]),
                     earlier: Box::new(all[0].clone()),
                     later: Box::new(all[1].clone()),
@@ -798,11 +806,17 @@ fn styled_changes(terminal: &Terminal<TestBackend>) -> String {
 }
 
 /// The compare screen on check-ins `from` and `to` of `snapshots`.
+/// A check-in as the screens name it when no other shares its date.
+fn named(s: &Snapshot) -> String {
+    motive::describe::name(s.finished_at, s.label.as_deref())
+}
+
 fn compare_screen(snapshots: &[Snapshot], from: usize, to: usize) -> Screen {
     let (earlier, later) = (&snapshots[from], &snapshots[to]);
     Screen::Compare(CompareView {
         from,
         to,
+        names: (named(earlier), named(later)),
         comparison: motive::score::compare(earlier, later),
         earlier: Box::new(earlier.clone()),
         later: Box::new(later.clone()),
@@ -940,7 +954,7 @@ fn history_chart_with_two_events_and_a_change_of_bank() {
         quarters(12, true),
         Screen::History(History {
             selected: 11,
-            marked: vec![],
+            ..History::default()
         }),
     );
     app.home.events = two_events();

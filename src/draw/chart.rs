@@ -171,28 +171,37 @@ impl<'a> TrendChart<'a> {
             .collect()
     }
 
-    fn legend(&self, drawn: &[Drawn<'_>]) -> Line<'static> {
-        let mut spans = Vec::with_capacity(drawn.len() * 2);
-        for (i, d) in drawn.iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::raw("  "));
-            }
+    /// The legend in rows of `width` columns: a name that does not fit
+    /// on a row starts the next one, never cut ("• Autonomy  +").
+    fn legend(&self, drawn: &[Drawn<'_>], width: usize) -> Vec<Line<'static>> {
+        let mut rows: Vec<Line<'static>> = Vec::new();
+        let mut row: Vec<Span<'static>> = Vec::new();
+        let mut used = 0;
+        for d in drawn {
             let name = &d.series.dimension.name;
-            if self.monochrome {
-                spans.push(Span::raw(format!("{} {name}", d.marker)));
+            let item = if self.monochrome {
+                Span::raw(format!("{} {name}", d.marker))
             } else if self.markers {
-                spans.push(Span::styled(
-                    format!("{} {name}", d.marker),
-                    Style::default().fg(d.color),
-                ));
+                Span::styled(format!("{} {name}", d.marker), Style::default().fg(d.color))
             } else {
-                spans.push(Span::styled(
-                    format!("━ {name}"),
-                    Style::default().fg(d.color),
-                ));
+                Span::styled(format!("━ {name}"), Style::default().fg(d.color))
+            };
+            let item_width = item.width();
+            if !row.is_empty() && used + 2 + item_width > width {
+                rows.push(Line::from(std::mem::take(&mut row)));
+                used = 0;
             }
+            if !row.is_empty() {
+                row.push(Span::raw("  "));
+                used += 2;
+            }
+            row.push(item);
+            used += item_width;
         }
-        Line::from(spans)
+        if !row.is_empty() {
+            rows.push(Line::from(row));
+        }
+        rows
     }
 }
 
@@ -223,12 +232,12 @@ impl Widget for &TrendChart<'_> {
         let columns = usize::from(area.width.saturating_sub(Y_AXIS_WIDTH).max(1));
         let per_column = if self.uses_markers() { 1 } else { 2 };
         let shown = data.shown(self.only.as_deref());
-        let drawn = self.drawn(data.series(&shown, columns * per_column));
+        let mut drawn = self.drawn(data.series(&shown, columns * per_column));
 
-        // The dimensions on the first row; the marks' legend under it, on
-        // at most a third of the height.
-        let mut legend = vec![self.legend(&drawn)];
-        let most = usize::from((area.height / 3).max(1));
+        // The dimensions, wrapped onto more rows rather than cut ("•
+        // Autonomy  +"), then the marks' legend; on at most half the height.
+        let mut legend = self.legend(&drawn, usize::from(area.width));
+        let most = usize::from((area.height / 2).max(1));
         legend.extend(marks::pack(
             marks::legend(data.stretches(), self.events, area.width),
             area.width,
@@ -248,13 +257,14 @@ impl Widget for &TrendChart<'_> {
             return;
         }
 
+        let plot_columns = plot.width.saturating_sub(Y_AXIS_WIDTH);
+        let span = spread(&mut drawn, span, plot_columns);
         // Days from the first check-in, shifted so that the events before
         // it fit too.
         let event_days = trend::event_days(first, self.events);
         let (shift, range) = trend::shown_range(span, &event_days);
         let origin = first - chrono::Duration::seconds((shift * 86_400.0).round() as i64);
-        let (x_bounds, x_labels) =
-            trend::x_axis(origin, range, plot.width.saturating_sub(Y_AXIS_WIDTH));
+        let (x_bounds, x_labels) = trend::x_axis(origin, range, plot_columns);
         let shifted = |xs: &[f64]| -> Vec<f64> { xs.iter().map(|x| x + shift).collect() };
         marks::draw(
             buf,
@@ -308,6 +318,31 @@ impl Widget for &TrendChart<'_> {
             .render(plot, buf);
     }
 }
+/// Over a span of days or more, check-ins closer than a column (two on one
+/// day in a long history) are moved a column apart, so they show as two
+/// points rather than one vertical bar; returns the span that then holds
+/// every point, for the axis.
+fn spread(drawn: &mut [Drawn<'_>], span: f64, columns: u16) -> f64 {
+    if span < 1.0 || columns == 0 {
+        return span;
+    }
+    let gap = span / f64::from(columns);
+    let mut right = span;
+    for segment in drawn.iter_mut().flat_map(|d| d.series.segments.iter_mut()) {
+        let mut previous: Option<f64> = None;
+        for point in segment.iter_mut() {
+            if let Some(x) = previous
+                && point.0 - x < gap
+            {
+                point.0 = x + gap;
+            }
+            previous = Some(point.0);
+            right = right.max(point.0);
+        }
+    }
+    right
+}
+
 /// Draw `chart` into a `width` x `height` buffer and return its rows as text,
 /// one line per row (trailing spaces trimmed), without any styling.
 #[must_use]

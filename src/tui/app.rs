@@ -12,12 +12,14 @@ pub use super::effect::{Effect, Open};
 pub use super::field::{Field, from_editor, set_field};
 use super::keys::Context;
 use super::layout::{self, Areas};
+use super::names;
 pub use super::overlay::Overlay;
 use super::overlay::Under;
 pub use super::overview::Overview;
 pub use super::screens::browse::brief::{self as brief_screen, BriefView};
 pub use super::screens::browse::{
-    compare::CompareView, detail::Detail, events::EventsView, history::History,
+    compare::CompareView, detail::Detail, events::EventsView, history::History, thread::Story,
+    thread::ThreadView,
 };
 use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
@@ -53,6 +55,12 @@ pub enum Screen {
     History(History),
     Detail(Detail),
     Compare(CompareView),
+    /// The story of one question, over the check-in or comparison it was
+    /// opened from (where Esc goes back to).
+    Thread {
+        view: ThreadView,
+        back: Box<Screen>,
+    },
     /// The life events, from history.
     Events(EventsView),
     /// One check-in's brief: choose its parts, preview it, write it.
@@ -155,6 +163,18 @@ pub enum Msg {
         snapshots: Vec<Snapshot>,
     },
     LoadFailed(String),
+    /// The check-ins (by id, oldest first) whose writing holds the words
+    /// of the history's search for `query`, each with the first line that
+    /// matched.
+    Found {
+        query: String,
+        hits: Vec<(String, String)>,
+    },
+    /// Every prompt's story, read for the thread of `prompt`.
+    Threaded {
+        prompt: String,
+        stories: Vec<Story>,
+    },
     /// A life event was kept, edited or moved to the trash; the listing
     /// has been reloaded. `id` is the event kept, `note` what to say.
     EventsChanged {
@@ -234,9 +254,16 @@ impl App {
             Screen::Result(_) => Context::Result,
             Screen::Notice(n) if n.busy => Context::NoticeBusy,
             Screen::Notice(_) => Context::Notice,
-            Screen::History(_) => Context::History,
+            Screen::History(h) if h.typing() => Context::HistorySearch,
+            Screen::History(h) => match (h.filtered(), self.read_only) {
+                (false, false) => Context::History,
+                (false, true) => Context::HistoryReadOnly,
+                (true, false) => Context::HistoryFound,
+                (true, true) => Context::HistoryFoundReadOnly,
+            },
             Screen::Detail(_) => Context::Detail,
             Screen::Compare(_) => Context::Compare,
+            Screen::Thread { .. } => Context::Thread,
             Screen::Events(e) if e.form.is_some() => Context::EventForm,
             Screen::Events(_) if self.read_only => Context::EventsReadOnly,
             Screen::Events(_) => Context::Events,
@@ -324,8 +351,8 @@ impl App {
             digits,
             draft_failed: self.draft_failed.as_deref(),
             deleting: match self.overlay {
-                Some(Overlay::ConfirmDelete(i)) => {
-                    self.home.snapshots.get(i).map(|s| s.id.as_str())
+                Some(Overlay::ConfirmDelete(i)) if i < self.home.snapshots.len() => {
+                    Some(names::name_at(&self.home.snapshots, i))
                 }
                 _ => None,
             },
@@ -370,6 +397,20 @@ impl App {
                 written_to,
             } => {
                 let comparison = previous.as_ref().map(|p| score::compare(p, &snapshot));
+                let known = self.home.snapshots.iter().map(|s| &s.finished_at);
+                let name = names::name_among(
+                    snapshot.finished_at,
+                    snapshot.label.as_deref(),
+                    known.chain([&snapshot.finished_at]),
+                );
+                let previous_name = previous.as_ref().map(|p| {
+                    let known = self.home.snapshots.iter().map(|s| &s.finished_at);
+                    names::name_among(
+                        p.finished_at,
+                        p.label.as_deref(),
+                        known.chain([&snapshot.finished_at]),
+                    )
+                });
                 let between = previous.as_ref().map_or_else(Vec::new, |p| {
                     crate::events::between(&self.home.events, p.finished_at, snapshot.finished_at)
                         .into_iter()
@@ -380,7 +421,13 @@ impl App {
                 self.typing = None;
                 let bank = snapshot.bank.id.clone();
                 let in_store = written_to.is_none();
-                self.screen = Screen::Result(Saved::new(snapshot, written_to, comparison, between));
+                self.screen = Screen::Result(Saved::new(
+                    snapshot,
+                    (name, previous_name),
+                    written_to,
+                    comparison,
+                    between,
+                ));
                 // Ideas for what to try, from the bank as it is now.
                 if in_store {
                     vec![Effect::ReadBank(bank)]
@@ -393,6 +440,7 @@ impl App {
                 vec![]
             }
             Msg::Deleted { id, home } => {
+                let name = names::name_of(&self.home.snapshots, &id);
                 self.home = home;
                 let last = self.home.snapshots.len().saturating_sub(1);
                 if let Screen::History(h) = &mut self.screen {
@@ -400,7 +448,7 @@ impl App {
                     h.marked.clear();
                 }
                 self.status = Some(format!(
-                    "Moved check-in {id} to the trash (trash/ in the data dir)."
+                    "Moved check-in {name} to the trash (trash/ in the data dir)."
                 ));
                 vec![]
             }
@@ -420,6 +468,14 @@ impl App {
             }
             Msg::BriefFailed(reason) => {
                 self.status = Some(reason);
+                vec![]
+            }
+            Msg::Found { query, hits } => {
+                self.on_found(&query, hits);
+                vec![]
+            }
+            Msg::Threaded { prompt, stories } => {
+                self.on_threaded(&prompt, stories);
                 vec![]
             }
             Msg::EventsChanged { home, id, note } => {

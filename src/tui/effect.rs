@@ -37,6 +37,15 @@ pub enum Effect {
         ids: Vec<String>,
         open: Open,
     },
+    /// Find the check-ins whose writing holds every one of `words` (the
+    /// history's search for `query`), then answer with `Msg::Found`.
+    Search {
+        query: String,
+        words: Vec<String>,
+    },
+    /// Read every check-in for the story of reflection prompt `prompt`
+    /// (and of the others), then answer with `Msg::Threaded`.
+    Thread(String),
     /// Hand `text` to the user's editor (suspending the screen meanwhile),
     /// then answer with `Msg::Edited` or `Msg::EditFailed`.
     Edit {
@@ -63,6 +72,8 @@ pub enum Open {
     Detail {
         index: usize,
         back: Option<History>,
+        /// A line to scroll to (what a search found), when there is one.
+        seek: Option<String>,
     },
     Compare {
         from: usize,
@@ -70,7 +81,5 @@ pub enum Open {
         back: Option<History>,
     },
     /// The brief of the check-in `index` of the overview, from home.
-    Brief {
-        index: usize,
-    },
+    Brief { index: usize },
 }

@@ -41,6 +41,14 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
+    /// To the top of a list (the newest).
+    Top,
+    /// To the bottom of a list (the oldest).
+    Bottom,
+    /// Type words to find (`/`).
+    Search,
+    /// The story of one reflection prompt: every answer over time.
+    Thread,
     Mark,
     Delete,
     Explain,
@@ -205,8 +213,17 @@ pub enum Context {
     PathInput,
     Help,
     History,
+    /// History while another process writes: nothing can be deleted.
+    HistoryReadOnly,
+    /// Typing the words to find in the history.
+    HistorySearch,
+    /// History showing what a search found.
+    HistoryFound,
+    HistoryFoundReadOnly,
     Detail,
     Compare,
+    /// Every answer to one reflection prompt, oldest first.
+    Thread,
     ConfirmDelete,
     /// The life events, from history.
     Events,
@@ -231,6 +248,7 @@ impl Context {
                 | Self::Text
                 | Self::Label
                 | Self::PathInput
+                | Self::HistorySearch
                 | Self::Event
                 | Self::EventForm
                 | Self::BriefName
@@ -327,66 +345,180 @@ const HOME_READ_ONLY: &[Binding] = &[
     QUIT,
 ];
 
-const HISTORY: &[Binding] = &[
-    with_short(
-        bind(UP_DOWN, "↑↓/jk", "select a check-in", Action::Up),
-        "select",
+/// ↑↓ in the history.
+const HISTORY_SELECT: Binding = with_short(
+    bind(UP_DOWN, "↑↓/jk", "select a check-in", Action::Up),
+    "select",
+);
+/// PgUp/PgDn in the history.
+const HISTORY_PAGE: Binding = help_only(
+    &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+    "PgUp/PgDn",
+    "a page up or down",
+    Action::PageUp,
+);
+const HISTORY_TOP: Binding = help_only(
+    &[Code(KeyCode::Home), Code(KeyCode::Char('g'))],
+    "Home/g",
+    "to the newest check-in",
+    Action::Top,
+);
+const HISTORY_BOTTOM: Binding = help_only(
+    &[Code(KeyCode::End), Code(KeyCode::Char('G'))],
+    "End/G",
+    "to the oldest check-in",
+    Action::Bottom,
+);
+const HISTORY_OPEN: Binding = with_short(
+    bind(
+        &[ENTER],
+        "Enter",
+        "open the selected check-in in full",
+        Action::Confirm,
     ),
+    "open",
+);
+const HISTORY_MARK: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char(' '))],
+        "Space",
+        "mark for comparison (two at most)",
+        Action::Mark,
+    ),
+    "mark",
+);
+const HISTORY_COMPARE: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('c'))],
+        "c",
+        "compare the two marked check-ins, or the selected one with the one before",
+        Action::OpenCompare,
+    ),
+    "compare",
+);
+const HISTORY_SEARCH: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('/'))],
+        "/",
+        "search: show only the check-ins whose notes, reflections, commitments or label hold some words",
+        Action::Search,
+    ),
+    "search",
+);
+const HISTORY_DELETE: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('d'))],
+        "d",
+        "delete: move the selected check-in to trash/ (asks first)",
+        Action::Delete,
+    ),
+    "delete",
+);
+/// e in the history: the life events.
+const HISTORY_EVENTS: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('e'))],
+        "e",
+        "life events: what happened between check-ins (add, edit, remove)",
+        Action::OpenEvents,
+    ),
+    "events",
+);
+const BACK_HOME: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('q')), ESC],
+        "Esc",
+        "back home",
+        Action::Quit,
+    ),
+    "back",
+);
+/// Esc on a filtered history: every check-in again; q still goes home.
+const CLEAR_SEARCH: Binding = with_short(
+    bind(&[ESC], "Esc", "clear the search", Action::Close),
+    "clear",
+);
+const QUIT_HOME: Binding = with_short(
+    bind(&[Code(KeyCode::Char('q'))], "q", "back home", Action::Quit),
+    "back",
+);
+
+/// A history table: moving, opening, marking, comparing and searching,
+/// then the keys given (delete, or not while another process writes; how
+/// to leave).
+macro_rules! history_table {
+    ($($more:expr),*) => {
+        &[
+            HISTORY_SELECT,
+            HISTORY_PAGE,
+            HISTORY_TOP,
+            HISTORY_BOTTOM,
+            HISTORY_OPEN,
+            HISTORY_MARK,
+            HISTORY_COMPARE,
+            HISTORY_SEARCH,
+            HISTORY_EVENTS,
+            $($more),*
+        ]
+    };
+}
+
+const HISTORY: &[Binding] = history_table!(HISTORY_DELETE, HELP_KEY, BACK_HOME);
+/// The history while another process writes: the same, without delete.
+const HISTORY_READ_ONLY: &[Binding] = history_table!(HELP_KEY, BACK_HOME);
+/// What a search found: Esc shows every check-in again.
+const HISTORY_FOUND: &[Binding] = history_table!(HISTORY_DELETE, HELP_KEY, CLEAR_SEARCH, QUIT_HOME);
+const HISTORY_FOUND_READ_ONLY: &[Binding] = history_table!(HELP_KEY, CLEAR_SEARCH, QUIT_HOME);
+
+const HISTORY_TYPING: &[Binding] = &[
     with_short(
         bind(
             &[ENTER],
             "Enter",
-            "open the selected check-in in full",
+            "find the check-ins that hold every word (any case, any accents)",
             Action::Confirm,
         ),
-        "open",
+        "search",
+    ),
+    bind(&[ESC], "Esc", "cancel", Action::Close),
+    HELP_F1,
+];
+
+/// `t` on a check-in or a comparison: the story of one question.
+const THREAD_KEY: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('t'))],
+        "t",
+        "thread: every answer to a reflection prompt, oldest first",
+        Action::Thread,
+    ),
+    "thread",
+);
+
+const THREAD: &[Binding] = &[
+    with_short(bind(UP_DOWN, "↑↓", "scroll", Action::Up), "scroll"),
+    help_only(
+        &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+        "PgUp/PgDn",
+        "scroll a page",
+        Action::PageUp,
     ),
     with_short(
         bind(
-            &[Code(KeyCode::Char(' '))],
-            "Space",
-            "mark for comparison (two at most)",
-            Action::Mark,
+            &[
+                Code(KeyCode::Right),
+                Code(KeyCode::Char('l')),
+                Code(KeyCode::Left),
+                Code(KeyCode::Char('h')),
+            ],
+            "←→",
+            "the next or the previous prompt",
+            Action::Right,
         ),
-        "mark",
-    ),
-    with_short(
-        bind(
-            &[Code(KeyCode::Char('c'))],
-            "c",
-            "compare the two marked check-ins, or the selected one with the one before",
-            Action::OpenCompare,
-        ),
-        "compare",
-    ),
-    with_short(
-        bind(
-            &[Code(KeyCode::Char('d'))],
-            "d",
-            "delete: move the selected check-in to trash/ (asks first)",
-            Action::Delete,
-        ),
-        "delete",
-    ),
-    with_short(
-        bind(
-            &[Code(KeyCode::Char('e'))],
-            "e",
-            "life events: what happened between check-ins (add, edit, remove)",
-            Action::OpenEvents,
-        ),
-        "events",
+        "other prompt",
     ),
     HELP_KEY,
-    with_short(
-        bind(
-            &[Code(KeyCode::Char('q')), ESC],
-            "Esc",
-            "back home",
-            Action::Quit,
-        ),
-        "back",
-    ),
+    BACK,
 ];
 
 /// Up and down, as arrows or vi keys; `action` tells them apart.
@@ -414,9 +546,17 @@ const EXPLAIN: Binding = with_short(
     "explain",
 );
 
-const DETAIL: &[Binding] = &[SCROLL, SCROLL_PAGE, EXPLAIN, OPEN_BRIEF, HELP_KEY, BACK];
+const DETAIL: &[Binding] = &[
+    SCROLL,
+    SCROLL_PAGE,
+    EXPLAIN,
+    THREAD_KEY,
+    OPEN_BRIEF,
+    HELP_KEY,
+    BACK,
+];
 
-const COMPARE: &[Binding] = &[SCROLL, SCROLL_PAGE, EXPLAIN, HELP_KEY, BACK];
+const COMPARE: &[Binding] = &[SCROLL, SCROLL_PAGE, EXPLAIN, THREAD_KEY, HELP_KEY, BACK];
 
 const BRIEF: &[Binding] = &[
     with_short(
@@ -959,6 +1099,10 @@ const FOLLOW_UP_PURPOSE: &str =
     "How did last time's commitment go? Pick one, add a note if you like.";
 const FOLLOW_UP_MOUSE: &str = "click an answer to choose it.";
 const NOTICE_PURPOSE: &str = "The check-in cannot start.";
+const HISTORY_PURPOSE: &str = "Every check-in, newest first, beside how the scores moved.";
+const FOUND_PURPOSE: &str = "The check-ins that hold the words you searched for, newest first. Enter opens one at what it found.";
+const HISTORY_MOUSE: &str =
+    "click a check-in to select it, click it again to open it; the wheel moves.";
 const EVENTS_PURPOSE: &str = "Life events: what happened between check-ins (a new manager, a move, a reorg), kept beside your scores.";
 const HOME_PURPOSE: &str = "Your latest scores and when the next check-in is due.";
 
@@ -1027,12 +1171,24 @@ pub fn table(context: Context) -> KeyTable {
         Context::SaveFailed => keys(SAVE_FAILED_PURPOSE, SAVE_FAILED),
         Context::PathInput => keys(SAVE_FAILED_PURPOSE, PATH_INPUT),
         Context::Help => keys("", HELP),
-        Context::History => with_mouse(
+        Context::History => with_mouse(keys(HISTORY_PURPOSE, HISTORY), HISTORY_MOUSE),
+        Context::HistoryReadOnly => {
+            with_mouse(keys(HISTORY_PURPOSE, HISTORY_READ_ONLY), HISTORY_MOUSE)
+        }
+        Context::HistorySearch => keys(
+            "Type words to find in what you wrote; Enter shows the check-ins that hold them all.",
+            HISTORY_TYPING,
+        ),
+        Context::HistoryFound => with_mouse(keys(FOUND_PURPOSE, HISTORY_FOUND), HISTORY_MOUSE),
+        Context::HistoryFoundReadOnly => {
+            with_mouse(keys(FOUND_PURPOSE, HISTORY_FOUND_READ_ONLY), HISTORY_MOUSE)
+        }
+        Context::Thread => with_mouse(
             keys(
-                "Every check-in, newest first, beside how the scores moved.",
-                HISTORY,
+                "The story of one question: every answer to a reflection prompt, oldest first.",
+                THREAD,
             ),
-            "click a check-in to select it, click it again to open it; the wheel moves.",
+            "the wheel scrolls.",
         ),
         Context::Detail => with_mouse(
             keys(
@@ -1088,6 +1244,7 @@ pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
     match (action, key.code) {
         (Some(Action::Up), KeyCode::Down | KeyCode::Char('j')) => Some(Action::Down),
         (Some(Action::PageUp), KeyCode::PageDown) => Some(Action::PageDown),
+        (Some(Action::Right), KeyCode::Left | KeyCode::Char('h')) => Some(Action::Left),
         _ => action,
     }
 }

@@ -340,6 +340,17 @@ pub fn history_window(list: Rect, count: usize, selected: usize) -> (usize, usiz
     (row, (row + 1).saturating_sub(history_rows(list)))
 }
 
+/// The history list's search line (its first row, while a search is open)
+/// and the table under it.
+#[must_use]
+pub fn history_search(list: Rect, searching: bool) -> (Option<Rect>, Rect) {
+    if !searching || list.height < 3 {
+        return (None, list);
+    }
+    let [line, table] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(list);
+    (Some(line), table)
+}
+
 /// How many check-ins the history list shows at once.
 #[must_use]
 pub fn history_rows(list: Rect) -> usize {

@@ -78,7 +78,7 @@ pub enum Answer {
 }
 
 /// What an overlay is drawn over.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Under<'a> {
     pub theme: &'a Theme,
     /// The screen's own keys, which the help lists.
@@ -88,7 +88,7 @@ pub struct Under<'a> {
     /// Why the draft cannot be written, when it cannot.
     pub draft_failed: Option<&'a str>,
     /// The check-in a delete would move, as people know it.
-    pub deleting: Option<&'a str>,
+    pub deleting: Option<String>,
 }
 
 impl Overlay {
@@ -235,7 +235,7 @@ pub fn draw(overlay: &Overlay, under: &Under<'_>, frame: &mut Frame, area: Rect)
             "Delete this check-in?",
             vec![Line::raw(format!(
                 "{} moves to trash/ in the data dir; move it back to restore it.",
-                under.deleting.unwrap_or("It")
+                under.deleting.as_deref().unwrap_or("It")
             ))],
         ),
         Overlay::ConfirmDeleteEvent { name, .. } => (

@@ -17,9 +17,14 @@ pub struct Overview {
     /// Their trend, for the history's chart and columns: worked out once in
     /// [`Overview::new`], not on every frame.
     pub trend: TrendData,
-    /// The scores of the latest check-in that has any: one saved with
-    /// every statement skipped does not hide them.
+    /// Each dimension's latest score from any check-in and any bank: a
+    /// check-in on a bank without Autonomy does not hide its last score,
+    /// nor does one saved with every statement skipped.
     pub scores: Vec<DimensionScore>,
+    /// For each of `scores`, the index into `snapshots` it comes from.
+    pub scored_in: Vec<usize>,
+    /// How many check-in files could not be read (`motive list` names them).
+    pub unreadable: usize,
     /// "A check-in is due" or "Next check-in due on ...".
     pub due: String,
     /// An unfinished check-in waiting on this machine, described for people.
@@ -39,13 +44,14 @@ pub struct Overview {
 impl Overview {
     #[must_use]
     pub fn new(snapshots: Vec<Summary>, due: String) -> Self {
-        let scores = latest_scored(&snapshots)
-            .map(|s| s.scores.clone())
-            .unwrap_or_default();
+        let trend = TrendData::of(&snapshots);
+        let (scores, scored_in) = latest_scores(&snapshots, &trend);
         Self {
-            trend: TrendData::of(&snapshots),
+            trend,
             snapshots,
             scores,
+            scored_in,
+            unreadable: 0,
             due,
             draft: None,
             resumable: false,
@@ -66,13 +72,12 @@ impl Overview {
         self.snapshots.last()
     }
 
-    /// How each dimension moved from the check-in before the latest.
+    /// How each dimension moved between the latest two check-ins that
+    /// can share statements ([`Overview::latest_comparable_pair`]).
     #[must_use]
     pub fn last_change(&self) -> Option<Vec<DimensionChange>> {
-        match self.snapshots.as_slice() {
-            [.., previous, latest] => Some(latest.changes_since(previous)),
-            _ => None,
-        }
+        let (earlier, later) = self.latest_comparable_pair()?;
+        Some(self.snapshots[later].changes_since(&self.snapshots[earlier]))
     }
 
     /// The two latest check-ins, as indices, when there are two.
@@ -81,6 +86,40 @@ impl Overview {
         let count = self.snapshots.len();
         (count >= 2).then(|| (count - 2, count - 1))
     }
+
+    /// The latest two check-ins that can share statements (the same
+    /// bank, any version), as indices; else the two latest. After one
+    /// check-in on another bank, home still compares like with like.
+    #[must_use]
+    pub fn latest_comparable_pair(&self) -> Option<(usize, usize)> {
+        let all = &self.snapshots;
+        (1..all.len())
+            .rev()
+            .find_map(|later| {
+                (0..later)
+                    .rev()
+                    .find(|&earlier| all[earlier].bank.id == all[later].bank.id)
+                    .map(|earlier| (earlier, later))
+            })
+            .or_else(|| self.latest_pair())
+    }
+}
+
+/// Each dimension's latest score, in the trend's order (first seen first),
+/// with the index of the check-in it comes from.
+fn latest_scores(snapshots: &[Summary], trend: &TrendData) -> (Vec<DimensionScore>, Vec<usize>) {
+    trend
+        .dimensions()
+        .iter()
+        .filter_map(|d| {
+            snapshots.iter().enumerate().rev().find_map(|(i, s)| {
+                s.scores
+                    .iter()
+                    .find(|score| score.dimension == d.id && score.score.is_some())
+                    .map(|score| (score.clone(), i))
+            })
+        })
+        .unzip()
 }
 
 /// The latest of `snapshots` (oldest first) with at least one score.

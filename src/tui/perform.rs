@@ -13,6 +13,7 @@ use super::app::{App, Msg, Screen};
 use super::editor::{self, lock};
 use super::effect::Effect;
 use super::overview::Overview;
+use super::screens::browse::thread;
 use super::signals::Shared;
 use crate::bank::{self, Bank};
 use crate::brief::Part;
@@ -21,6 +22,7 @@ use crate::checkin::CheckIn;
 use crate::checkin_event;
 use crate::config::Config;
 use crate::last_time::LastTime;
+use crate::search;
 use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
 use crate::summary::Summary;
 use crate::text::escape_line;
@@ -79,6 +81,12 @@ impl Driver {
                         }));
                     }
                     Some(msg)
+                }
+                effect @ (Effect::Search { .. } | Effect::Thread(_)) => {
+                    // Every check-in is read: a moment with years of them,
+                    // so the screen says "searching…" meanwhile.
+                    let _ = terminal.draw(|frame| super::view::view(app, frame));
+                    self.perform(effect)
                 }
                 effect => self.perform(effect),
             };
@@ -168,7 +176,10 @@ impl Driver {
                         if !saved.new {
                             self.told = Some(format!(
                                 "This check-in was already saved, as {}; it is not saved twice.",
-                                saved.snapshot.id
+                                crate::describe::name(
+                                    saved.snapshot.finished_at,
+                                    saved.snapshot.label.as_deref()
+                                )
                             ));
                         }
                         Msg::Saved {
@@ -217,6 +228,20 @@ impl Driver {
                 parts,
                 remember,
             } => Some(self.write_brief(path, &text, parts, remember)),
+            Effect::Search { query, words } => {
+                let listing = self.store.list();
+                let mut hits: Vec<(String, String)> = Vec::new();
+                for hit in search::search(&listing.snapshots, &words) {
+                    if hits.last().is_none_or(|(id, _)| *id != hit.snapshot.id) {
+                        hits.push((hit.snapshot.id.clone(), hit.line));
+                    }
+                }
+                Some(Msg::Found { query, hits })
+            }
+            Effect::Thread(prompt) => Some(Msg::Threaded {
+                prompt,
+                stories: thread::stories(&self.store.list().snapshots),
+            }),
             // Needs the terminal: done in `perform_all`.
             Effect::Edit { .. } | Effect::Quit => None,
         }
@@ -319,7 +344,15 @@ impl Driver {
             Some(bank) => bank,
             None => match bank::resolve::resolve(&self.default_bank, &self.config_dir) {
                 Ok(bank) => bank,
-                Err(d) => return cannot("The question bank cannot be loaded", join(&d)),
+                Err(d) => {
+                    return cannot(
+                        &format!(
+                            "The question bank {} cannot be loaded",
+                            escape_line(&self.default_bank)
+                        ),
+                        bank_problem(&d),
+                    );
+                }
             },
         };
         // The open commitment: the latest one made, even when the latest
@@ -399,6 +432,7 @@ impl Driver {
             }
         };
         let mut info = Overview::new(listing.snapshots, due);
+        info.unreadable = listing.problems.len();
         let draft = self.store.peek_draft();
         info.resumable = matches!(draft, DraftStatus::Unfinished(_));
         info.draft = match &draft {
@@ -433,6 +467,20 @@ impl Driver {
 /// terminal raw.
 fn said(e: &StoreError) -> String {
     escape_line(&e.message).into_owned()
+}
+
+/// What is wrong with a bank, and how to check it again: a file is
+/// checked with `motive bank validate`; an unknown id lists the banks there are.
+fn bank_problem(diagnostics: &[bank::load::Diagnostic]) -> String {
+    let file = diagnostics
+        .iter()
+        .map(|d| d.file.as_str())
+        .find(|f| std::path::Path::new(f).exists());
+    let how = file.map_or_else(
+        || "motive bank list shows the banks you have.".to_string(),
+        |f| format!("Check it with: motive bank validate {}", escape_line(f)),
+    );
+    format!("{}\n\n{how}", join(diagnostics))
 }
 
 fn join(diagnostics: &[bank::load::Diagnostic]) -> String {

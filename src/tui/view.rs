@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Screen};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay;
-use super::screens::browse::{brief, compare, detail, events, history, home};
+use super::screens::browse::{brief, compare, detail, events, history, home, thread};
 use super::screens::checkin::{self, notice, result, resume};
 use super::theme::Theme;
 use super::widgets;
@@ -39,6 +39,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::History(h) => history::draw(t, &app.home, h, frame, body),
         Screen::Detail(d) => detail::draw(t, d, frame, body),
         Screen::Compare(c) => compare::draw(t, c, frame, body),
+        Screen::Thread { view, .. } => thread::draw(t, view, frame, body),
         Screen::Events(e) => events::draw(t, &app.home.events, e, app.read_only, frame, body),
         Screen::Brief(b) => brief::draw(t, b, frame, body),
     }
@@ -65,11 +66,13 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::Resume(_) => "unfinished check-in".to_string(),
         Screen::Flow(flow) => format!("check-in · {}", flow.checkin.bank.title),
         Screen::Result(_) => "check-in saved".to_string(),
-        Screen::Notice(n) => n.title.clone(),
+        // The notice's own first line says what happened: not twice.
+        Screen::Notice(_) => "the check-in cannot start".to_string(),
         Screen::History(_) if app.read_only => "history (read-only)".to_string(),
         Screen::History(_) => "history".to_string(),
         Screen::Detail(_) => "check-in".to_string(),
         Screen::Compare(_) => "compare".to_string(),
+        Screen::Thread { .. } => "thread".to_string(),
         Screen::Events(_) if app.read_only => "life events (read-only)".to_string(),
         Screen::Events(_) => "life events".to_string(),
         Screen::Brief(b) => format!(
@@ -137,7 +140,7 @@ mod tests {
         let mut app = App::new(Overview::new(summaries, String::new()), Theme::monochrome());
         app.screen = Screen::History(History {
             selected,
-            marked: Vec::new(),
+            ..History::default()
         });
         app.size = Rect::new(0, 0, width, height);
         app
@@ -169,7 +172,7 @@ mod tests {
                     panic!("on the history")
                 };
                 let count = app.home.snapshots.len();
-                match history::row_at(body, count, h.selected, Position::new(6, y)) {
+                match history::row_at(body, count, h, Position::new(6, y)) {
                     Some(index) => {
                         let day = app.home.snapshots[index].finished_at.format("%Y-%m-%d");
                         assert!(

@@ -58,6 +58,8 @@ pub mod key {
     pub const DOWN: &str = "\x1b[B";
     pub const RIGHT: &str = "\x1b[C";
     pub const LEFT: &str = "\x1b[D";
+    pub const HOME: &str = "\x1b[H";
+    pub const END: &str = "\x1b[F";
 }
 
 /// What the child process sees: its arguments and environment.

@@ -1,10 +1,17 @@
 //! Opening the browsing screens: history, one check-in in full (read by
-//! the driver first), two side by side, and a check-in's brief.
+//! the driver first), two side by side, the story of one question, a
+//! check-in's brief; and what a history search found.
+
+use std::collections::HashMap;
 
 use super::brief_screen::Back;
-use super::{App, Bank, BriefView, CompareView, Detail, Effect, History, Open, Screen};
+use super::{
+    App, Bank, BriefView, CompareView, Detail, Effect, History, Open, Screen, Story, ThreadView,
+};
 use crate::brief::Part;
 use crate::snapshot::Snapshot;
+use crate::tui::names;
+use crate::tui::screens::browse::history::Found;
 
 impl App {
     /// History with the newest check-in selected.
@@ -19,15 +26,24 @@ impl App {
             return vec![];
         };
         match self.home.snapshots.iter().position(|s| &s.id == id) {
-            Some(index) => self.load(Open::Detail { index, back: None }),
+            Some(index) => self.load(Open::Detail {
+                index,
+                back: None,
+                seek: None,
+            }),
             None => vec![],
         }
     }
 
-    /// Compare two check-ins: from the history, its pair; from home and
-    /// result, the two latest.
+    /// Compare two check-ins: from the history, its pair; from home, the
+    /// latest two that can share statements; from the result, the two latest.
     pub(super) fn open_compare(&mut self, history: Option<History>) -> Vec<Effect> {
-        let Some(latest) = self.home.latest_pair() else {
+        let latest = if matches!(self.screen, Screen::Home) {
+            self.home.latest_comparable_pair()
+        } else {
+            self.home.latest_pair()
+        };
+        let Some(latest) = latest else {
             self.status = Some("Comparing needs two check-ins.".into());
             return vec![];
         };
@@ -53,15 +69,21 @@ impl App {
 
     pub(super) fn on_loaded(&mut self, open: Open, snapshots: Vec<Snapshot>) -> Vec<Effect> {
         let mut snapshots = snapshots.into_iter().map(Box::new);
+        let name = |i: usize| names::name_at(&self.home.snapshots, i);
         self.screen = match (open, snapshots.next(), snapshots.next()) {
             (Open::Brief { .. }, Some(snapshot), None) => {
                 return self.show_brief(snapshot, Back::Home);
             }
-            (Open::Detail { index, back }, Some(snapshot), None) => {
-                Screen::Detail(Detail::new(index, snapshot, back))
+            (Open::Detail { index, back, seek }, Some(snapshot), None) => {
+                let mut detail = Detail::new(index, name(index), snapshot, back);
+                if let (Some(line), Some(areas)) = (seek, self.areas()) {
+                    detail.seek(&line, &self.theme, areas.body);
+                }
+                Screen::Detail(detail)
             }
             (Open::Compare { from, to, back }, Some(earlier), Some(later)) => Screen::Compare(
-                CompareView::new((from, to), earlier, later, back).with_events(&self.home.events),
+                CompareView::new((from, to), (name(from), name(to)), earlier, later, back)
+                    .with_events(&self.home.events),
             ),
             // Not what was asked for: stay where we are.
             _ => return vec![],
@@ -135,5 +157,39 @@ impl App {
             _ => {}
         }
         vec![]
+    }
+
+    /// A search's answer: the history shows the check-ins it found.
+    pub(super) fn on_found(&mut self, query: &str, hits: Vec<(String, String)>) {
+        let Screen::History(history) = &mut self.screen else {
+            return;
+        };
+        let index: HashMap<&str, usize> = self
+            .home
+            .snapshots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut found: Vec<Found> = hits
+            .into_iter()
+            .filter_map(|(id, line)| index.get(id.as_str()).map(|&index| Found { index, line }))
+            .collect();
+        found.sort_by_key(|f| f.index);
+        found.dedup_by_key(|f| f.index);
+        history.found(query, found);
+    }
+
+    /// The stories are read: show the one asked for, over the screen it
+    /// was asked from.
+    pub(super) fn on_threaded(&mut self, prompt: &str, stories: Vec<Story>) {
+        if !matches!(self.screen, Screen::Detail(_) | Screen::Compare(_)) {
+            return;
+        }
+        let back = std::mem::replace(&mut self.screen, Screen::Home);
+        self.screen = Screen::Thread {
+            view: ThreadView::new(stories, prompt),
+            back: Box::new(back),
+        };
     }
 }

@@ -8,6 +8,7 @@ use super::{App, CompareView, Detail, Effect, History, NO_EDITOR, Open, Overlay,
 use crate::brief::Part;
 use crate::tui::field::{Field, Typed};
 use crate::tui::keys::{self, Action};
+use crate::tui::layout;
 use crate::tui::overlay::{self as dialog, Answer};
 use crate::tui::screens::browse::{history, home};
 use crate::tui::screens::checkin::{self, resume};
@@ -104,22 +105,31 @@ impl App {
                 }
                 vec![]
             }
-            Screen::History(h) => match h.update(action, count) {
-                Some(request) => {
-                    let h = h.clone();
-                    self.on_history(h, request)
+            Screen::History(h) => {
+                let page = body.map_or(1, |body| {
+                    let [list, _] = layout::history(body);
+                    let (_, table) = layout::history_search(list, h.search.is_some());
+                    layout::history_rows(table)
+                });
+                match h.update(action, count, page) {
+                    Some(request) => {
+                        let h = h.clone();
+                        self.on_history(h, request)
+                    }
+                    None => vec![],
                 }
-                None => vec![],
-            },
+            }
             Screen::Detail(d) => {
-                if let Some(body) = body {
-                    d.update(action, &self.theme, body);
-                }
-                vec![]
+                let asked = body.and_then(|body| d.update(action, &self.theme, body));
+                self.thread_of(action, asked)
             }
             Screen::Compare(c) => {
+                let asked = body.and_then(|body| c.update(action, &self.theme, body));
+                self.thread_of(action, asked)
+            }
+            Screen::Thread { view, .. } => {
                 if let Some(body) = body {
-                    c.update(action, &self.theme, body);
+                    view.update(action, &self.theme, body);
                 }
                 vec![]
             }
@@ -137,12 +147,30 @@ impl App {
         }
     }
 
+    /// `t` on a check-in or a comparison: the driver reads the story of
+    /// the prompt asked for; with no reflection to follow, the status says so.
+    fn thread_of(&mut self, action: Action, prompt: Option<String>) -> Vec<Effect> {
+        match prompt {
+            Some(prompt) => vec![Effect::Thread(prompt)],
+            None if action == Action::Thread => {
+                self.fading_status("No reflection here to follow over time.".into());
+                vec![]
+            }
+            None => vec![],
+        }
+    }
+
     pub(super) fn on_history(&mut self, h: History, request: history::Request) -> Vec<Effect> {
         match request {
-            history::Request::Open(index) => self.load(Open::Detail {
+            history::Request::Open(index, seek) => self.load(Open::Detail {
                 index,
                 back: Some(h),
+                seek,
             }),
+            history::Request::Search(words) => {
+                let query = h.search.map(|s| s.query).unwrap_or_default();
+                vec![Effect::Search { query, words }]
+            }
             history::Request::Compare => self.open_compare(Some(h)),
             history::Request::Delete(index) => {
                 self.overlay = Some(Overlay::ConfirmDelete(index));
@@ -219,6 +247,10 @@ impl App {
                 }
                 vec![]
             }
+            Screen::Thread { back, .. } => {
+                self.screen = (**back).clone();
+                vec![]
+            }
             Screen::Flow(_) => {
                 self.overlay = Some(match &self.draft_failed {
                     Some(reason) => Overlay::Unsaved(reason.clone()),
@@ -284,6 +316,15 @@ impl App {
                 Typed::Unchanged
             }
             (None, Screen::Flow(flow)) => flow.type_key(key),
+            (None, Screen::History(h)) => {
+                match key.code {
+                    _ if key.modifiers.contains(KeyModifiers::CONTROL) => {}
+                    KeyCode::Char(c) => h.type_char(Some(c)),
+                    KeyCode::Backspace => h.type_char(None),
+                    _ => {}
+                }
+                return vec![];
+            }
             (None, Screen::Events(_)) => self.type_into_event_form(key),
             (None, Screen::Brief(b)) => {
                 b.type_key(key);
@@ -307,6 +348,13 @@ impl App {
                 Typed::Unchanged
             }
             (None, Screen::Flow(flow)) => flow.paste(text),
+            (None, Screen::History(h)) => {
+                // One line of words: line breaks become spaces.
+                text.chars()
+                    .map(|c| if c.is_whitespace() { ' ' } else { c })
+                    .for_each(|c| h.type_char(Some(c)));
+                return vec![];
+            }
             (None, Screen::Events(_)) => self.paste_into_event_form(text),
             (None, Screen::Brief(b)) => {
                 b.paste(text);

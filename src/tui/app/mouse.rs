@@ -44,7 +44,7 @@ impl App {
                 self.after_flow(effects)
             }
             (MouseEventKind::Down(MouseButton::Left), Screen::History(h)) => {
-                let on_a_row = history::row_at(body, count, h.selected, at).is_some();
+                let on_a_row = history::row_at(body, count, h, at).is_some();
                 let request = h.click(count, body, at);
                 let h = h.clone();
                 if on_a_row {
@@ -79,6 +79,10 @@ impl App {
             Screen::Result(_) => self.on_screen_key(if down { Action::Down } else { Action::Up }),
             Screen::Brief(b) => {
                 b.scroll_by(by, body);
+                vec![]
+            }
+            Screen::Thread { view, .. } => {
+                view.scroll_by(by, &self.theme, body);
                 vec![]
             }
             _ => vec![],

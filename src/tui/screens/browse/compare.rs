@@ -7,9 +7,8 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
-use super::detail::{explanation, rows, scroll_step};
+use super::detail::{explanation, first_prompt, rows, scroll_step};
 use super::history::History;
 use crate::describe::{bank_note, score_cell, signed, verdict_detail};
 use crate::events::{self, Event};
@@ -20,6 +19,7 @@ use crate::tui::keys::Action;
 use crate::tui::layout;
 use crate::tui::theme::Theme;
 use crate::tui::verdict;
+use crate::tui::widgets::scrolled_text;
 
 /// How many of the statements that moved most are listed.
 const MOVERS: usize = 5;
@@ -29,6 +29,8 @@ const MOVERS: usize = 5;
 pub struct CompareView {
     pub from: usize,
     pub to: usize,
+    /// The two check-ins as people name them: date and label.
+    pub names: (String, String),
     pub earlier: Box<Snapshot>,
     pub later: Box<Snapshot>,
     /// Worked out once when opened, not on every frame.
@@ -47,6 +49,7 @@ impl CompareView {
     #[must_use]
     pub fn new(
         (from, to): (usize, usize),
+        names: (String, String),
         earlier: Box<Snapshot>,
         later: Box<Snapshot>,
         back: Option<History>,
@@ -54,6 +57,7 @@ impl CompareView {
         Self {
             from,
             to,
+            names,
             comparison: score::compare(&earlier, &later),
             earlier,
             later,
@@ -74,14 +78,20 @@ impl CompareView {
         self
     }
 
-    /// Scroll or explain, on a screen whose body is `body`.
-    pub fn update(&mut self, action: Action, theme: &Theme, body: Rect) {
-        if action == Action::Explain {
-            self.explain = !self.explain;
-            self.scroll = 0;
-            return;
+    /// Scroll or explain, on a screen whose body is `body`; `t` asks for
+    /// the story of the first reflection prompt either check-in answered.
+    pub fn update(&mut self, action: Action, theme: &Theme, body: Rect) -> Option<String> {
+        match action {
+            Action::Explain => {
+                self.explain = !self.explain;
+                self.scroll = 0;
+            }
+            Action::Thread => {
+                return first_prompt(&self.later).or_else(|| first_prompt(&self.earlier));
+            }
+            _ => self.scroll_by(scroll_step(action), theme, body),
         }
-        self.scroll_by(scroll_step(action), theme, body);
+        None
     }
 
     /// Scroll by `by` rows, no further than the last line.
@@ -92,11 +102,7 @@ impl CompareView {
 }
 
 pub fn draw(theme: &Theme, view: &CompareView, frame: &mut Frame, area: Rect) {
-    let lines = lines(theme, view, area);
-    let scroll = view
-        .scroll
-        .min(layout::scroll_limit(rows(&lines, area), area));
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), area);
+    scrolled_text(lines(theme, view, area), view.scroll, frame, area);
 }
 
 /// Everything the screen shows, before scrolling; `update` uses it too, to
@@ -106,11 +112,11 @@ pub fn lines<'a>(t: &Theme, view: &'a CompareView, area: Rect) -> Vec<Line<'a>> 
     let (from, to) = (view.earlier.as_ref(), view.later.as_ref());
     let width = usize::from(area.width);
     let comparison = &view.comparison;
-    let day = |s: &Snapshot| s.finished_at.format("%Y-%m-%d").to_string();
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{} → {}", day(from), day(to)), t.title),
-        Span::styled(format!("   {} → {}", from.id, to.id), t.dim),
-    ])];
+    let (then, now) = (&view.names.0, &view.names.1);
+    let mut lines: Vec<Line> = wrap(&format!("{then} → {now}"), width)
+        .into_iter()
+        .map(|l| Line::styled(l, t.title))
+        .collect();
     let note_style = if comparison.same_bank {
         t.dim
     } else {
@@ -156,14 +162,15 @@ pub fn lines<'a>(t: &Theme, view: &'a CompareView, area: Rect) -> Vec<Line<'a>> 
     }
     if view.explain {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(
-            format!("Why {} scored what it did", day(to)),
-            t.strong,
-        ));
-        lines.extend(explanation(t, to));
+        lines.extend(
+            wrap(&format!("Why {now} (the later) scored what it did"), width)
+                .into_iter()
+                .map(|l| Line::styled(l, t.strong)),
+        );
+        lines.extend(explanation(t, to, width));
     } else {
         movers(t, from, to, comparison, width, &mut lines);
-        then_and_now(t, from, to, width, &mut lines);
+        then_and_now(t, view, width, &mut lines);
     }
     lines
 }
@@ -223,23 +230,22 @@ fn movers(
 }
 
 /// Reflections and notes of both check-ins, in two columns.
-fn then_and_now(
-    t: &Theme,
-    from: &Snapshot,
-    to: &Snapshot,
-    width: usize,
-    lines: &mut Vec<Line<'static>>,
-) {
+fn then_and_now(t: &Theme, view: &CompareView, width: usize, lines: &mut Vec<Line<'static>>) {
+    let (from, to) = (view.earlier.as_ref(), view.later.as_ref());
     let column = width.saturating_sub(3) / 2;
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        format!(
-            "{:<column$} │ Now ({})",
-            format!("Then ({})", from.finished_at.format("%Y-%m-%d")),
-            to.finished_at.format("%Y-%m-%d")
-        ),
-        t.strong,
-    ));
+    let (then, now) = (
+        wrap(&format!("Then ({})", view.names.0), column),
+        wrap(&format!("Now ({})", view.names.1), column),
+    );
+    for i in 0..then.len().max(now.len()) {
+        let l = then.get(i).map_or("", String::as_str);
+        let r = now.get(i).map_or("", String::as_str);
+        lines.push(Line::styled(
+            format!("{} │ {r}", text::pad(l, column)),
+            t.strong,
+        ));
+    }
     let mut prompts: Vec<(&str, &str)> = Vec::new();
     for r in from.reflections.iter().chain(&to.reflections) {
         if !prompts.iter().any(|(id, _)| *id == r.id) {

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use super::hanging::{hanging, indented};
 use super::history::History;
 use crate::score::{self, explain};
 use crate::snapshot::Snapshot;
@@ -17,6 +18,8 @@ use crate::tui::widgets::{score_lines, scrolled_text};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Detail {
     pub index: usize,
+    /// The check-in as people name it: its date and label.
+    pub name: String,
     pub snapshot: Box<Snapshot>,
     pub scroll: u16,
     pub explain: bool,
@@ -25,11 +28,13 @@ pub struct Detail {
 }
 
 impl Detail {
-    /// Check-in `index` of the overview, read in full, at its top.
+    /// Check-in `index` of the overview, read in full, named `name`, at
+    /// its top.
     #[must_use]
-    pub fn new(index: usize, snapshot: Box<Snapshot>, back: Option<History>) -> Self {
+    pub fn new(index: usize, name: String, snapshot: Box<Snapshot>, back: Option<History>) -> Self {
         Self {
             index,
+            name,
             snapshot,
             scroll: 0,
             explain: false,
@@ -37,17 +42,34 @@ impl Detail {
         }
     }
 
-    /// Scroll or explain, on a screen whose body is `body`.
-    pub fn update(&mut self, action: Action, theme: &Theme, body: Rect) {
+    /// Scroll or explain, on a screen whose body is `body`; `t` asks for
+    /// the story of the check-in's first reflection prompt.
+    pub fn update(&mut self, action: Action, theme: &Theme, body: Rect) -> Option<String> {
         let by = match action {
             Action::Explain => {
                 self.explain = !self.explain;
                 self.scroll = 0;
-                return;
+                return None;
             }
+            Action::Thread => return first_prompt(&self.snapshot),
             _ => scroll_step(action),
         };
         self.scroll_by(by, theme, body);
+        None
+    }
+
+    /// Scroll so that the first line holding `text` is at the top, when
+    /// there is one (a search opens the check-in at what it found).
+    pub fn seek(&mut self, text: &str, theme: &Theme, body: Rect) {
+        let lines = lines(theme, self, body);
+        // Its start: a long line is wrapped over several on screen.
+        let start: String = text.trim().chars().take(SEEK_CHARS).collect();
+        let Some(at) = lines.iter().position(|l| l.to_string().contains(&start)) else {
+            return;
+        };
+        let above = rows(&lines[..at], body);
+        self.scroll = 0;
+        self.scroll_by(i32::try_from(above).unwrap_or(i32::MAX), theme, body);
     }
 
     /// Scroll by `by` rows, no further than the last line.
@@ -55,6 +77,16 @@ impl Detail {
         let rows = rows(&lines(theme, self, body), body);
         self.scroll = layout::scrolled(self.scroll, by, rows, body);
     }
+}
+
+/// How much of a found line's start is looked for on screen: enough to
+/// tell it apart, short enough to sit on the first row of a wrapped line.
+const SEEK_CHARS: usize = 20;
+
+/// The id of the first reflection prompt `s` answered, if any.
+#[must_use]
+pub fn first_prompt(s: &Snapshot) -> Option<String> {
+    s.reflections.first().map(|r| r.id.clone())
 }
 
 /// How far a key scrolls a check-in or a comparison.
@@ -84,14 +116,10 @@ pub fn draw(theme: &Theme, detail: &Detail, frame: &mut Frame, area: Rect) {
 #[must_use]
 pub fn lines<'a>(t: &Theme, detail: &'a Detail, area: Rect) -> Vec<Line<'a>> {
     let s = detail.snapshot.as_ref();
-    let label = s
-        .label
-        .as_deref()
-        .map(|l| format!("  ({l})"))
-        .unwrap_or_default();
+    let width = usize::from(area.width);
     let mut lines = vec![
         Line::from(vec![
-            Span::styled(format!("Check-in {}{label}", s.id), t.title),
+            Span::styled(format!("Check-in {}", detail.name), t.title),
             Span::styled(format!("  · {} {}", s.bank.id, s.bank.version), t.dim),
         ]),
         Line::raw(""),
@@ -103,15 +131,15 @@ pub fn lines<'a>(t: &Theme, detail: &'a Detail, area: Rect) -> Vec<Line<'a>> {
     ));
     lines.push(Line::raw(""));
     if detail.explain {
-        lines.extend(explanation(t, s));
+        lines.extend(explanation(t, s, width));
     } else {
-        lines.extend(everything(t, s));
+        lines.extend(everything(t, s, width));
     }
     lines
 }
 
 /// Every answer with its note, the reflections, the commitment and follow-up.
-fn everything(t: &Theme, s: &Snapshot) -> Vec<Line<'static>> {
+fn everything(t: &Theme, s: &Snapshot, width: usize) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     for (i, d) in s.dimensions.iter().enumerate() {
         lines.push(Line::styled(d.name.clone(), t.dimension(&d.id, i)));
@@ -120,12 +148,19 @@ fn everything(t: &Theme, s: &Snapshot) -> Vec<Line<'static>> {
                 Some(v) => format!("{v} {}", s.scale.label(v).unwrap_or_default()),
                 None => "skipped".to_string(),
             };
-            lines.push(Line::from(vec![
+            lines.extend(hanging(
                 Span::styled(format!("  [{answer}] "), t.strong),
-                Span::raw(a.text.clone()),
-            ]));
+                &a.text,
+                t.text,
+                width,
+            ));
             if let Some(note) = &a.note {
-                lines.push(Line::styled(format!("      note: {note}"), t.dim));
+                lines.extend(hanging(
+                    Span::styled("      note: ", t.dim),
+                    note,
+                    t.dim,
+                    width,
+                ));
             }
         }
     }
@@ -133,13 +168,13 @@ fn everything(t: &Theme, s: &Snapshot) -> Vec<Line<'static>> {
         lines.push(Line::raw(""));
         lines.push(Line::styled("Reflections", t.strong));
         for r in &s.reflections {
-            lines.push(Line::styled(format!("  {}", r.prompt), t.dim));
+            lines.extend(indented(2, &r.prompt, t.dim, width));
             let text = if r.text.trim().is_empty() {
                 "(left blank)"
             } else {
                 r.text.trim()
             };
-            lines.extend(text.lines().map(|l| Line::raw(format!("    {l}"))));
+            lines.extend(indented(4, text, t.text, width));
         }
     }
     lines.push(Line::raw(""));
@@ -148,31 +183,37 @@ fn everything(t: &Theme, s: &Snapshot) -> Vec<Line<'static>> {
     } else {
         s.commitment.as_str()
     };
-    lines.push(Line::from(vec![
+    lines.extend(hanging(
         Span::styled("Commitment: ", t.strong),
-        Span::raw(commitment.to_string()),
-    ]));
+        commitment,
+        t.text,
+        width,
+    ));
     if let Some(f) = &s.follow_up {
         let note = f
             .note
             .as_deref()
             .map(|n| format!(" ({n})"))
             .unwrap_or_default();
-        lines.push(Line::from(vec![
+        lines.extend(hanging(
             Span::styled("Last time's commitment: ", t.strong),
-            Span::raw(format!("{}: {}{note}", f.commitment, f.outcome.describe())),
-        ]));
+            &format!("{}: {}{note}", f.commitment, f.outcome.describe()),
+            t.text,
+            width,
+        ));
     }
     lines
 }
 
 /// How each statement made up its dimension's score.
 #[must_use]
-pub fn explanation(t: &Theme, s: &Snapshot) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::styled(
+pub fn explanation(t: &Theme, s: &Snapshot, width: usize) -> Vec<Line<'static>> {
+    let mut lines = indented(
+        0,
         "How the scores were reached: each answer's points (0-100, reverse statements mirrored) times its share of the answered weight.",
         t.dim,
-    )];
+        width,
+    );
     for (i, d) in explain::explain(s).dimensions.iter().enumerate() {
         lines.push(Line::raw(""));
         let verdict = match d.score {
@@ -188,22 +229,22 @@ pub fn explanation(t: &Theme, s: &Snapshot) -> Vec<Line<'static>> {
         ]));
         for st in &d.statements {
             let reverse = if st.reverse { " reverse" } else { "" };
-            let line = match &st.counted {
+            let lead = match &st.counted {
                 Some(c) => format!(
-                    "  {:>5.1} pts x {:>3.0}% = {:>5.1}   [{}{reverse}, weight {}] {}",
+                    "  {:>5.1} pts x {:>3.0}% = {:>5.1}   [{}{reverse}, weight {}] ",
                     c.points,
                     c.share * 100.0,
                     c.contribution,
                     c.value,
                     st.weight,
-                    st.text
                 ),
                 None => format!(
-                    "  not counted (skipped)        [weight {}{reverse}] {}",
-                    st.weight, st.text
+                    "  not counted (skipped)        [weight {}{reverse}] ",
+                    st.weight
                 ),
             };
-            lines.push(Line::raw(line));
+            // The numbers stay on one line; the statement wraps under itself.
+            lines.extend(hanging(Span::raw(lead), &st.text, t.text, width));
         }
     }
     lines

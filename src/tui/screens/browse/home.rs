@@ -14,8 +14,10 @@ use crate::commitments;
 use crate::describe;
 use crate::score::Verdict;
 use crate::summary::Summary;
+use crate::text::escape_line;
 use crate::trend;
 use crate::tui::keys::Action;
+use crate::tui::names;
 use crate::tui::overview::Overview;
 use crate::tui::theme::Theme;
 use crate::tui::verdict;
@@ -54,15 +56,11 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
     match overview.latest() {
         None => welcome(t, &mut lines),
         Some(latest) => {
-            let label = latest
-                .label
-                .as_deref()
-                .map(|l| format!(" ({l})"))
-                .unwrap_or_default();
             let count = overview.snapshots.len();
+            let name = |i: usize| names::name_at(&overview.snapshots, i);
             lines.push(Line::from(vec![
                 Span::styled("Latest check-in ", t.strong),
-                Span::raw(format!("{}{label}", latest.finished_at.format("%Y-%m-%d"))),
+                Span::raw(name(count - 1)),
                 Span::styled(
                     format!(
                         "  · {count} check-in{} in all",
@@ -71,15 +69,7 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                     t.dim,
                 ),
             ]));
-            if let Some(scored) = overview.latest_scored().filter(|s| s.id != latest.id) {
-                lines.push(Line::styled(
-                    format!(
-                        "The latest check-in has no scores; these are from {}.",
-                        scored.finished_at.format("%Y-%m-%d")
-                    ),
-                    t.dim,
-                ));
-            }
+            lines.extend(older_scores(t, overview, area.width));
             lines.push(Line::raw(""));
             let change = overview.last_change();
             let trend_width = usize::from(area.width.saturating_sub(58)).clamp(4, 40);
@@ -155,6 +145,15 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
     for other in &overview.other_drafts {
         lines.push(Line::styled(other.clone(), t.dim));
     }
+    if overview.unreadable > 0 {
+        lines.push(Line::styled(
+            format!(
+                "{} could not be read; motive list shows which.",
+                crate::text::count(overview.unreadable, "check-in file", "check-in files")
+            ),
+            t.error,
+        ));
+    }
     // Below when the next check-in is due, which matters more.
     if let Some(y) = &overview.year_ago {
         lines.push(Line::raw(""));
@@ -167,7 +166,60 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
             t.dim,
         ));
     }
+    // On a short terminal the blank lines between parts go first, last
+    // first, so the lines at the end (when the next check-in is due, files
+    // that could not be read) stay on screen.
+    let rows = |lines: &[Line]| {
+        crate::tui::layout::wrapped_rows(lines.iter().map(Line::width), usize::from(area.width))
+    };
+    while rows(&lines) > usize::from(area.height) {
+        match lines.iter().rposition(|l| l.width() == 0) {
+            Some(blank) => {
+                lines.remove(blank);
+            }
+            None => break,
+        }
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+}
+
+/// Which scores come from check-ins before the latest (one saved with
+/// every statement skipped, or on a bank that did not ask them), and from
+/// which: "Autonomy, Mastery: from 30 Aug 2026 · Q3."
+fn older_scores(t: &Theme, overview: &Overview, width: u16) -> Vec<Line<'static>> {
+    let latest = overview.snapshots.len().saturating_sub(1);
+    let mut from: Vec<(usize, Vec<&str>)> = Vec::new();
+    for (score, &i) in overview.scores.iter().zip(&overview.scored_in) {
+        if i == latest {
+            continue;
+        }
+        match from.iter_mut().find(|(at, _)| *at == i) {
+            Some((_, names)) => names.push(&score.name),
+            None => from.push((i, vec![&score.name])),
+        }
+    }
+    let mut lines = Vec::new();
+    for (i, dimensions) in from {
+        let said = if overview.scored_in.iter().all(|&s| s != latest) {
+            format!(
+                "The latest check-in has no scores; these are from {}.",
+                names::name_at(&overview.snapshots, i)
+            )
+        } else {
+            format!(
+                "{}: from {}, the latest check-in did not score {}.",
+                dimensions.join(", "),
+                names::name_at(&overview.snapshots, i),
+                if dimensions.len() == 1 { "it" } else { "them" }
+            )
+        };
+        lines.extend(
+            crate::text::wrap(&escape_line(&said), usize::from(width))
+                .into_iter()
+                .map(|l| Line::styled(l, t.dim)),
+        );
+    }
+    lines
 }
 
 fn welcome(t: &Theme, lines: &mut Vec<Line>) {

@@ -28,6 +28,10 @@ use crate::tui::widgets::{score_lines, scrolled_text};
 #[derive(Debug, Clone)]
 pub struct Saved {
     pub snapshot: Snapshot,
+    /// The check-in as people name it: its date and label.
+    pub name: String,
+    /// The check-in before it, named, when there is one.
+    pub previous_name: Option<String>,
     /// Where it was written when that was not the data dir.
     pub written_to: Option<PathBuf>,
     /// Against the check-in before it, when there is one.
@@ -46,16 +50,20 @@ pub struct Saved {
 }
 
 impl Saved {
-    /// A check-in just saved, with no ideas yet.
+    /// A check-in just saved, named `name` (and the one before it
+    /// `previous_name`), with no ideas yet.
     #[must_use]
     pub fn new(
         snapshot: Snapshot,
+        (name, previous_name): (String, Option<String>),
         written_to: Option<PathBuf>,
         comparison: Option<Comparison>,
         between: Vec<Event>,
     ) -> Self {
         Self {
             snapshot,
+            name,
+            previous_name,
             written_to,
             comparison,
             between,
@@ -96,7 +104,7 @@ fn lines(theme: &Theme, saved: &Saved, area: Rect) -> Vec<Line<'static>> {
     let s = &saved.snapshot;
     let mut lines = vec![Line::from(vec![
         Span::styled("Saved ", theme.good),
-        Span::raw(format!("check-in {}", s.id)),
+        Span::raw(format!("check-in {}", saved.name)),
     ])];
     if let Some(path) = &saved.written_to {
         lines.push(Line::styled(format!("to {}", path.display()), theme.dim));
@@ -110,7 +118,10 @@ fn lines(theme: &Theme, saved: &Saved, area: Rect) -> Vec<Line<'static>> {
     if let Some(comparison) = &saved.comparison {
         lines.push(Line::raw(""));
         lines.push(Line::styled(
-            format!("Since {}:", comparison.from),
+            format!(
+                "Since {}:",
+                saved.previous_name.as_deref().unwrap_or(&comparison.from)
+            ),
             theme.strong,
         ));
         for (i, d) in comparison.dimensions.iter().enumerate() {
