@@ -59,8 +59,8 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             output::write_file_streamed(path, &mut write)?;
             writeln!(
                 ctx.err,
-                "wrote {} check-ins to {}",
-                summaries.len(),
+                "wrote {} to {}",
+                crate::text::count(summaries.len(), "check-in", "check-ins"),
                 escape_path(path)
             )?;
         }

@@ -69,9 +69,9 @@ pub fn validate_snapshot(s: &Snapshot) -> Result<(), String> {
     limits::check_scale(s.scale.min, s.scale.max)?;
     if s.scale.labels.len() != s.scale.len() {
         return Err(format!(
-            "the scale has {} points but {} labels",
-            s.scale.len(),
-            s.scale.labels.len()
+            "the scale has {} but {}",
+            crate::text::count(s.scale.len(), "point", "points"),
+            crate::text::count(s.scale.labels.len(), "label", "labels")
         ));
     }
     if s.finished_at < s.started_at {

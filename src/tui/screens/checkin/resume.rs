@@ -43,9 +43,9 @@ pub fn draw(theme: &Theme, draft: &CheckIn, frame: &mut Frame, area: Rect) {
             )),
         ]),
         Line::raw(format!(
-            "{} of {} statements answered.",
+            "{} of {} answered.",
             draft.answered(),
-            draft.questions.len()
+            crate::text::count(draft.questions.len(), "statement", "statements")
         )),
         Line::raw(""),
         Line::raw("Resume picks up exactly where you stopped, with every answer and note."),
