@@ -209,7 +209,10 @@ fn a_draft_is_offered_for_resume_or_discard() {
     draft.questions[0].value = Some(2);
     draft.step = Step::Question(1);
     let mut app = App::new(Overview::default(), Theme::monochrome());
-    app.update(Msg::DraftFound(draft.clone()));
+    app.update(Msg::DraftFound {
+        draft: draft.clone(),
+        fresh_bank: Some("quick".into()),
+    });
     assert_eq!(app.context(), Context::Resume);
     assert_eq!(
         app.update(ch('r')),
@@ -219,7 +222,10 @@ fn a_draft_is_offered_for_resume_or_discard() {
     assert_eq!(checkin(&app).step, Step::Question(1));
 
     let mut app = App::new(Overview::default(), Theme::monochrome());
-    app.update(Msg::DraftFound(CheckIn::new(&bank, None, None, now())));
+    app.update(Msg::DraftFound {
+        draft: CheckIn::new(&bank, None, None, now()),
+        fresh_bank: None,
+    });
     assert!(app.update(ch('d')).is_empty(), "discarding asks first");
     assert_eq!(
         app.update(ch('y')),
@@ -1199,4 +1205,35 @@ fn home_with_a_waiting_draft_offers_resume_and_discard() {
         app.update(ch('y')),
         vec![Effect::DiscardDraft, Effect::Begin(None)]
     );
+}
+
+#[test]
+fn a_draft_on_another_bank_than_asked_is_offered_with_both_choices() {
+    let quick = builtin::get("quick").expect("quick");
+    let draft = CheckIn::new(&quick, None, None, now());
+    let mut app = App::new(Overview::default(), Theme::monochrome());
+    app.update(Msg::DraftFound {
+        draft: draft.clone(),
+        fresh_bank: Some("core".into()),
+    });
+    let Screen::Resume(offer) = &app.screen else {
+        panic!("the resume offer");
+    };
+    assert_eq!(offer.other_bank.as_deref(), Some("core"));
+    // Discarding starts afresh, on the bank asked for (the driver's).
+    app.update(ch('d'));
+    assert_eq!(
+        app.update(ch('y')),
+        vec![Effect::DiscardDraft, Effect::Begin(None)]
+    );
+
+    // The same bank: nothing more to say.
+    app.update(Msg::DraftFound {
+        draft,
+        fresh_bank: Some("quick".into()),
+    });
+    let Screen::Resume(offer) = &app.screen else {
+        panic!("the resume offer");
+    };
+    assert_eq!(offer.other_bank, None);
 }

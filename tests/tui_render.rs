@@ -98,7 +98,10 @@ fn resume_offer() {
     let mut draft = CheckIn::new(&quick, None, None, now());
     draft.questions[0].value = Some(3);
     draft.step = Step::Question(1);
-    app.update(Msg::DraftFound(draft));
+    app.update(Msg::DraftFound {
+        draft,
+        fresh_bank: Some("quick".into()),
+    });
     assert_snapshot!(draw(&app, 80, 24).backend());
 }
 
@@ -919,4 +922,21 @@ fn the_result_screen_draws_a_fall_in_the_fall_colour() {
         assert_ne!(cell.symbol(), "✔", "no tick anywhere");
     }
     assert_snapshot!("result_fall_colours", lines);
+}
+
+#[test]
+fn resume_offer_on_another_bank() {
+    let quick = builtin::get("quick").expect("quick");
+    let draft = CheckIn::new(&quick, None, None, now());
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = first_time();
+        app.update(Msg::DraftFound {
+            draft: draft.clone(),
+            fresh_bank: Some("team".into()),
+        });
+        assert_snapshot!(
+            format!("resume_offer_on_another_bank_{w}x{h}"),
+            draw(&app, w, h).backend()
+        );
+    }
 }

@@ -18,6 +18,7 @@ pub use super::overview::Overview;
 pub use super::screens::browse::{compare::CompareView, detail::Detail, history::History};
 use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
+use super::screens::checkin::resume;
 pub use super::screens::checkin::{flow::Flow, result::Saved};
 use super::theme::Theme;
 use super::widgets;
@@ -40,7 +41,7 @@ pub const NO_EDITOR: &str = "Set $VISUAL or $EDITOR to write in your own editor.
 #[derive(Debug, Clone)]
 pub enum Screen {
     Home,
-    Resume(CheckIn),
+    Resume(resume::Offer),
     Flow(Flow),
     Result(Saved),
     /// Something stops the check-in from starting.
@@ -104,8 +105,13 @@ pub enum Msg {
     },
     /// The user's editor could not run or failed: the text stays as it was.
     EditFailed(String),
-    /// A draft was found when starting: offer to resume it.
-    DraftFound(CheckIn),
+    /// A draft was found when starting: offer to resume it. `fresh_bank`
+    /// is the bank a new check-in would use (`--bank`, else the setting),
+    /// when known.
+    DraftFound {
+        draft: CheckIn,
+        fresh_bank: Option<String>,
+    },
     /// The check-in can begin (fresh or resumed), with what was answered
     /// at earlier check-ins, read once by the driver.
     Started {
@@ -306,8 +312,8 @@ impl App {
                 self.fading_status(reason);
                 vec![]
             }
-            Msg::DraftFound(draft) => {
-                self.screen = Screen::Resume(draft);
+            Msg::DraftFound { draft, fresh_bank } => {
+                self.screen = Screen::Resume(resume::Offer::new(draft, fresh_bank));
                 vec![]
             }
             Msg::Started { checkin, last_time } => {

@@ -113,7 +113,10 @@ impl Driver {
                     None => Ok(DraftStatus::None),
                 });
                 Some(match claimed {
-                    Ok(DraftStatus::Unfinished(draft)) => Msg::DraftFound(*draft),
+                    Ok(DraftStatus::Unfinished(draft)) => Msg::DraftFound {
+                        draft: *draft,
+                        fresh_bank: self.fresh_bank_id(),
+                    },
                     Ok(status) => {
                         // Already saved, or unusable and moved aside (kept):
                         // say so, and start afresh.
@@ -225,6 +228,17 @@ impl Driver {
                 busy: true,
             })),
             Err(LockError::Store(e)) => Err(cannot(said(&e))),
+        }
+    }
+
+    /// The id of the bank a fresh check-in would use: `--bank`, else the
+    /// setting; `None` when that bank cannot be loaded (starting says why).
+    fn fresh_bank_id(&self) -> Option<String> {
+        match &self.bank {
+            Some(bank) => Some(bank.id.clone()),
+            None => bank::resolve::resolve(&self.default_bank, &self.config_dir)
+                .ok()
+                .map(|b| b.id),
         }
     }
 

@@ -32,7 +32,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     let body = areas.body;
     match &app.screen {
         Screen::Home => home::draw(t, &app.home, app.read_only, frame, body),
-        Screen::Resume(draft) => resume::draw(t, draft, frame, body),
+        Screen::Resume(offer) => resume::draw(t, offer, frame, body),
         Screen::Flow(flow) => checkin::draw(t, flow, frame, body),
         Screen::Result(saved) => result::draw(t, saved, frame, body),
         Screen::Notice(n) => notice::draw(t, n, frame, body),

@@ -77,9 +77,9 @@ impl App {
                 self.open_history()
             }
             Screen::Notice(_) => vec![],
-            Screen::Resume(draft) => match resume::update(action) {
+            Screen::Resume(offer) => match resume::update(action) {
                 Some(resume::Request::Resume) => {
-                    vec![Effect::Begin(Some(Box::new(draft.clone())))]
+                    vec![Effect::Begin(Some(Box::new(offer.draft.clone())))]
                 }
                 Some(resume::Request::Discard) => {
                     self.overlay = Some(Overlay::ConfirmDiscard);

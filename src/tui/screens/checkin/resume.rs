@@ -1,4 +1,6 @@
-//! An unfinished check-in was found: resume it or start again.
+//! An unfinished check-in was found: resume it or start again. When a
+//! new check-in would use another bank (`motive check --bank team` with a
+//! `core` draft waiting), the offer says so and names both.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -17,6 +19,23 @@ pub enum Request {
     Discard,
 }
 
+/// The offer: the draft found, and the bank a fresh check-in would use
+/// when that is another bank than the draft's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Offer {
+    pub draft: CheckIn,
+    pub other_bank: Option<String>,
+}
+
+impl Offer {
+    /// The offer of `draft`, where a fresh start would use `fresh_bank`.
+    #[must_use]
+    pub fn new(draft: CheckIn, fresh_bank: Option<String>) -> Self {
+        let other_bank = fresh_bank.filter(|b| *b != draft.bank.id);
+        Self { draft, other_bank }
+    }
+}
+
 #[must_use]
 pub fn update(action: Action) -> Option<Request> {
     match action {
@@ -26,8 +45,9 @@ pub fn update(action: Action) -> Option<Request> {
     }
 }
 
-pub fn draw(theme: &Theme, draft: &CheckIn, frame: &mut Frame, area: Rect) {
-    let lines = vec![
+pub fn draw(theme: &Theme, offer: &Offer, frame: &mut Frame, area: Rect) {
+    let draft = &offer.draft;
+    let mut lines = vec![
         Line::styled("Resume your unfinished check-in?", theme.title),
         Line::raw(""),
         Line::from(vec![
@@ -50,5 +70,23 @@ pub fn draw(theme: &Theme, draft: &CheckIn, frame: &mut Frame, area: Rect) {
         Line::raw(""),
         Line::raw("Resume picks up exactly where you stopped, with every answer and note."),
     ];
+    if let Some(other) = &offer.other_bank {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "A new check-in would use the {other} bank; this one is on the {} bank.",
+                draft.bank.id
+            ),
+            theme.strong,
+        ));
+        lines.push(Line::from(vec![
+            Span::styled("r", theme.key),
+            Span::raw(format!(" resumes it on the {} bank; ", draft.bank.id)),
+            Span::styled("d", theme.key),
+            Span::raw(format!(
+                " discards it and starts a new check-in on the {other} bank."
+            )),
+        ]));
+    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
