@@ -74,3 +74,25 @@ fn a_bad_config_is_one_line_before_the_screen_is_taken() {
     let text = term.text();
     assert!(text.contains("config.toml:1:14: `week_start`"), "{text}");
 }
+
+#[test]
+fn a_dumb_terminal_gets_no_colour_and_keeps_the_highlight() {
+    let (_dir, data, config) = pty::dirs().into_parts();
+    let mut spawn = Spawn::new(&data, &config).args(&["check", "--bank", "quick"]);
+    spawn.env.push(("TERM", "dumb"));
+    let term = Term::spawn(&spawn);
+    term.begin();
+    term.wait_for("1/6");
+    term.send(key::RIGHT);
+    term.wait_until("option 3 in reverse video", |screen| {
+        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+        (0..rows).any(|r| {
+            (0..cols).any(|c| {
+                screen
+                    .cell(r, c)
+                    .is_some_and(|cell| cell.inverse() && cell.contents() == "3")
+            })
+        })
+    });
+    assert_eq!(term.coloured_cells(), 0, "TERM=dumb: no cell has a colour");
+}
