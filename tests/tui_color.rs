@@ -18,14 +18,7 @@ fn color_never_draws_monochrome_and_keeps_the_highlight() {
     term.send(key::RIGHT);
     term.send(key::RIGHT);
     term.wait_until("option 4 in reverse video", |screen| {
-        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
-        (0..rows).any(|r| {
-            (0..cols).any(|c| {
-                screen
-                    .cell(r, c)
-                    .is_some_and(|cell| cell.inverse() && cell.contents() == "4")
-            })
-        })
+        in_reverse(screen, "4")
     });
     assert_eq!(
         term.coloured_cells(),
@@ -85,14 +78,19 @@ fn a_dumb_terminal_gets_no_colour_and_keeps_the_highlight() {
     term.wait_for("1/6");
     term.send(key::RIGHT);
     term.wait_until("option 3 in reverse video", |screen| {
-        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
-        (0..rows).any(|r| {
-            (0..cols).any(|c| {
-                screen
-                    .cell(r, c)
-                    .is_some_and(|cell| cell.inverse() && cell.contents() == "3")
-            })
-        })
+        in_reverse(screen, "3")
     });
     assert_eq!(term.coloured_cells(), 0, "TERM=dumb: no cell has a colour");
+}
+
+/// Whether some cell on `screen` shows `text` in reverse video.
+fn in_reverse(screen: &vt100::Screen, text: &str) -> bool {
+    let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+    (0..rows).any(|r| {
+        (0..cols).any(|c| {
+            screen
+                .cell(r, c)
+                .is_some_and(|cell| cell.inverse() && cell.contents() == text)
+        })
+    })
 }
