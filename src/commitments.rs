@@ -56,6 +56,12 @@ pub fn open(summaries: &[Summary]) -> Option<&Summary> {
 #[must_use]
 pub fn tally(summaries: &[Summary]) -> (Vec<(Outcome, usize)>, usize) {
     let outcomes: Vec<Outcome> = summaries.iter().filter_map(|s| s.follow_up).collect();
+    count(&outcomes)
+}
+
+/// Each outcome in `outcomes` and how often, in outcome order, with the
+/// number of outcomes.
+fn count(outcomes: &[Outcome]) -> (Vec<(Outcome, usize)>, usize) {
     let counts = Outcome::ALL
         .iter()
         .map(|o| (*o, outcomes.iter().filter(|x| *x == o).count()))
@@ -67,7 +73,15 @@ pub fn tally(summaries: &[Summary]) -> (Vec<(Outcome, usize)>, usize) {
 /// [`tally`] as people read it, or `None` when nothing was followed up.
 #[must_use]
 pub fn tally_line(summaries: &[Summary]) -> Option<String> {
-    let (counts, total) = tally(summaries);
+    let outcomes: Vec<Outcome> = summaries.iter().filter_map(|s| s.follow_up).collect();
+    tally_of(&outcomes)
+}
+
+/// These outcomes as people read them, "done 2, partly 1 of 3", or `None`
+/// when there are none.
+#[must_use]
+pub fn tally_of(outcomes: &[Outcome]) -> Option<String> {
+    let (counts, total) = count(outcomes);
     (total > 0).then(|| {
         let parts: Vec<String> = counts
             .iter()

@@ -1237,3 +1237,72 @@ fn a_draft_on_another_bank_than_asked_is_offered_with_both_choices() {
     };
     assert_eq!(offer.other_bank, None);
 }
+
+mod commitment_list {
+    use super::browsing_support::home_with;
+    use super::*;
+    use motive::snapshot::FollowUp;
+    use motive::tui::app::Open;
+
+    #[test]
+    fn m_on_home_lists_every_commitment_newest_first_and_esc_goes_back() {
+        let mut browse = home_with(3);
+        browse.full[0].commitment = "Ship the migration".into();
+        browse.full[1].follow_up = Some(FollowUp {
+            commitment: "Ship the migration".into(),
+            outcome: Outcome::Partly,
+            note: Some("Half of it shipped.".into()),
+        });
+        browse.full[2].commitment = "Mentor Bo".into();
+        // What the driver is asked: every check-in, to read their notes.
+        let asked = browse.app.update(ch('m'));
+        let ids: Vec<String> = browse.full.iter().map(|s| s.id.clone()).collect();
+        assert_eq!(
+            asked,
+            vec![Effect::Load {
+                ids,
+                open: Open::Commitments
+            }]
+        );
+        browse.update(ch('m'));
+        assert_eq!(browse.app.context(), Context::Commitments);
+        let Screen::Commitments(list) = &browse.app.screen else {
+            panic!("the commitments list");
+        };
+        let texts: Vec<&str> = list.rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Mentor Bo", "Ship the migration"]);
+        assert_eq!(list.rows[0].outcome, None, "Mentor Bo is still open");
+        let (outcome, note, _) = list.rows[1].outcome.clone().expect("followed up");
+        assert_eq!(outcome, Outcome::Partly);
+        assert_eq!(note.as_deref(), Some("Half of it shipped."));
+        assert_eq!(list.tally.as_deref(), Some("partly 1 of 1"));
+        browse.update(key(KeyCode::Esc));
+        assert!(matches!(browse.app.screen, Screen::Home));
+    }
+
+    #[test]
+    fn the_list_scrolls_to_its_last_line_and_no_further() {
+        let mut browse = home_with(12);
+        for (i, s) in browse.full.iter_mut().enumerate() {
+            s.commitment = format!("Commitment number {i}, long enough to say something real");
+        }
+        browse.app.update(Msg::Resize {
+            width: 80,
+            height: 24,
+        });
+        browse.update(ch('m'));
+        for _ in 0..200 {
+            browse.update(key(KeyCode::Down));
+        }
+        let Screen::Commitments(list) = &browse.app.screen else {
+            panic!("the commitments list");
+        };
+        let bottom = list.scroll;
+        assert!(bottom > 0, "twelve commitments do not fit in 24 rows");
+        browse.update(key(KeyCode::Down));
+        let Screen::Commitments(list) = &browse.app.screen else {
+            panic!("the commitments list");
+        };
+        assert_eq!(list.scroll, bottom, "no further than the last line");
+    }
+}

@@ -940,3 +940,56 @@ fn resume_offer_on_another_bank() {
         );
     }
 }
+
+/// Four check-ins' commitments: done with a note, partly with a long note,
+/// dropped without one, and the latest still open.
+fn commitment_list() -> Screen {
+    let texts = [
+        "Ask for the gnarly migration",
+        "Pair with Ana every week on the billing service, and write down what I learn from each session so the next quarter starts from it",
+        "Give the platform talk",
+        "Mentor Bo",
+    ];
+    let outcomes = [
+        (Outcome::Done, Some("Got it, and it went live in May.")),
+        (
+            Outcome::Partly,
+            Some(
+                "Five sessions out of twelve; the notes are in the team wiki, the rest slipped when the release came.",
+            ),
+        ),
+        (Outcome::Dropped, None),
+    ];
+    let mut all: Vec<Snapshot> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let when = format!("2026-{:02}-10T09:30:00+00:00", 1 + 3 * i);
+            let mut s = snapshot(&bank("core"), at(&when), 3);
+            s.commitment = (*text).into();
+            s.label = (i == 1).then(|| "new team".into());
+            s
+        })
+        .collect();
+    for (i, (outcome, note)) in outcomes.iter().enumerate() {
+        all[i + 1].follow_up = Some(FollowUp {
+            commitment: texts[i].into(),
+            outcome: *outcome,
+            note: note.map(Into::into),
+        });
+    }
+    Screen::Commitments(motive::tui::app::CommitmentList::new(&all))
+}
+
+#[test]
+fn commitments_list() {
+    for (w, h) in [(80, 24), (60, 20)] {
+        let app = browsing(Vec::new(), commitment_list());
+        assert_snapshot!(format!("commitments_{w}x{h}"), draw(&app, w, h).backend());
+    }
+    let empty = browsing(
+        Vec::new(),
+        Screen::Commitments(motive::tui::app::CommitmentList::new(&[])),
+    );
+    assert_snapshot!("commitments_none_60x20", draw(&empty, 60, 20).backend());
+}

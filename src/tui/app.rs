@@ -15,6 +15,7 @@ use super::layout::{self, Areas};
 pub use super::overlay::Overlay;
 use super::overlay::Under;
 pub use super::overview::Overview;
+pub use super::screens::browse::commitments::CommitmentList;
 pub use super::screens::browse::{compare::CompareView, detail::Detail, history::History};
 use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
@@ -42,6 +43,7 @@ pub const NO_EDITOR: &str = "Set $VISUAL or $EDITOR to write in your own editor.
 pub enum Screen {
     Home,
     Resume(resume::Offer),
+    Commitments(CommitmentList),
     Flow(Flow),
     Result(Saved),
     /// Something stops the check-in from starting.
@@ -206,6 +208,7 @@ impl App {
             Screen::History(_) => Context::History,
             Screen::Detail(_) => Context::Detail,
             Screen::Compare(_) => Context::Compare,
+            Screen::Commitments(_) => Context::Commitments,
             Screen::Flow(flow) => flow.context(),
         }
     }

@@ -47,4 +47,6 @@ pub enum Open {
         to: usize,
         back: Option<History>,
     },
+    /// Every commitment: reads every check-in.
+    Commitments,
 }

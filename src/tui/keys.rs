@@ -37,6 +37,8 @@ pub enum Action {
     History,
     OpenHistory,
     OpenCompare,
+    /// Every commitment and how it went.
+    OpenCommitments,
     Up,
     Down,
     PageUp,
@@ -196,6 +198,7 @@ pub enum Context {
     Detail,
     Compare,
     ConfirmDelete,
+    Commitments,
 }
 
 impl Context {
@@ -227,6 +230,17 @@ const COMPARE_LATEST: Binding = with_short(
     "compare",
 );
 
+/// m on home: every commitment and how it went.
+const OPEN_COMMITMENTS: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('m'))],
+        "m",
+        "every commitment and how it went",
+        Action::OpenCommitments,
+    ),
+    "commitments",
+);
+
 const HOME: &[Binding] = &[
     bind(
         &[ENTER, Code(KeyCode::Char('n'))],
@@ -236,6 +250,7 @@ const HOME: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_COMMITMENTS,
     HELP_KEY,
     QUIT,
 ];
@@ -261,11 +276,20 @@ const HOME_DRAFT: &[Binding] = &[
     ),
     OPEN_HISTORY,
     COMPARE_LATEST,
+    OPEN_COMMITMENTS,
     HELP_KEY,
     QUIT,
 ];
 
-const HOME_READ_ONLY: &[Binding] = &[OPEN_HISTORY, COMPARE_LATEST, HELP_KEY, QUIT];
+const HOME_READ_ONLY: &[Binding] = &[
+    OPEN_HISTORY,
+    COMPARE_LATEST,
+    OPEN_COMMITMENTS,
+    HELP_KEY,
+    QUIT,
+];
+
+const COMMITMENTS: &[Binding] = &[SCROLL, SCROLL_PAGE, HELP_KEY, BACK];
 
 const HISTORY: &[Binding] = &[
     with_short(
@@ -328,14 +352,18 @@ const UP_DOWN: &[Key] = &[
     Code(KeyCode::Char('j')),
 ];
 
+/// Up and down scroll a long text by a row; with PgUp and PgDn, a page.
+const SCROLL: Binding = with_short(bind(UP_DOWN, "↑↓", "scroll", Action::Up), "scroll");
+const SCROLL_PAGE: Binding = help_only(
+    &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
+    "PgUp/PgDn",
+    "scroll a page",
+    Action::PageUp,
+);
+
 const DETAIL: &[Binding] = &[
-    with_short(bind(UP_DOWN, "↑↓", "scroll", Action::Up), "scroll"),
-    help_only(
-        &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
-        "PgUp/PgDn",
-        "scroll a page",
-        Action::PageUp,
-    ),
+    SCROLL,
+    SCROLL_PAGE,
     with_short(
         bind(
             &[Code(KeyCode::Char('x'))],
@@ -819,6 +847,13 @@ pub fn table(context: Context) -> KeyTable {
             "the wheel scrolls.",
         ),
         Context::ConfirmDelete => keys(CONFIRM, CONFIRM_DELETE),
+        Context::Commitments => with_mouse(
+            keys(
+                "Every commitment you made, and how it went when the next check-in asked.",
+                COMMITMENTS,
+            ),
+            "the wheel scrolls.",
+        ),
     }
 }
 

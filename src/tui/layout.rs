@@ -304,6 +304,13 @@ pub fn writing(area: Rect, head: u16, last_time: u16) -> [Rect; 3] {
     .areas(area)
 }
 
+/// The list of commitments in a screen's `body`: at most
+/// [`READABLE_WIDTH`] wide, centred, all its height.
+#[must_use]
+pub fn commitments(body: Rect) -> Rect {
+    centered(body, body.width.min(READABLE_WIDTH), body.height)
+}
+
 /// The review's summary and, while it is being edited, the label field
 /// with its text wrapped in `label_rows` rows.
 #[must_use]

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Screen};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay;
-use super::screens::browse::{compare, detail, history, home};
+use super::screens::browse::{commitments, compare, detail, history, home};
 use super::screens::checkin::{self, notice, result, resume};
 use super::theme::Theme;
 use super::widgets;
@@ -38,6 +38,7 @@ pub fn view(app: &App, frame: &mut Frame) {
         Screen::Notice(n) => notice::draw(t, n, frame, body),
         Screen::History(h) => history::draw(t, &app.home, h, frame, body),
         Screen::Detail(d) => detail::draw(t, d, frame, body),
+        Screen::Commitments(c) => commitments::draw(t, c, frame, body),
         Screen::Compare(c) => compare::draw(t, c, frame, body),
     }
     if let Some(message) = app.status_line() {
@@ -68,6 +69,7 @@ fn title_line(app: &App) -> Line<'static> {
         Screen::History(_) => "history".to_string(),
         Screen::Detail(_) => "check-in".to_string(),
         Screen::Compare(_) => "compare".to_string(),
+        Screen::Commitments(_) => "commitments".to_string(),
     };
     spans.push(Span::styled(format!("· {subtitle}"), t.dim));
     Line::from(spans)

@@ -1,7 +1,7 @@
 //! Opening the browsing screens: history, one check-in in full (read by
-//! the driver first), two side by side.
+//! the driver first), two side by side, every commitment.
 
-use super::{App, CompareView, Detail, Effect, History, Open, Screen};
+use super::{App, CommitmentList, CompareView, Detail, Effect, History, Open, Screen};
 use crate::snapshot::Snapshot;
 
 impl App {
@@ -33,11 +33,16 @@ impl App {
         let ids: Option<Vec<String>> = match &open {
             Open::Detail { index, .. } => [*index].into_iter().map(id).collect(),
             Open::Compare { from, to, .. } => [*from, *to].into_iter().map(id).collect(),
+            Open::Commitments => (0..self.home.snapshots.len()).map(id).collect(),
         };
         ids.map_or_else(Vec::new, |ids| vec![Effect::Load { ids, open }])
     }
 
     pub(super) fn on_loaded(&mut self, open: Open, snapshots: Vec<Snapshot>) {
+        if open == Open::Commitments {
+            self.screen = Screen::Commitments(CommitmentList::new(&snapshots));
+            return;
+        }
         let mut snapshots = snapshots.into_iter().map(Box::new);
         self.screen = match (open, snapshots.next(), snapshots.next()) {
             (Open::Detail { index, back }, Some(snapshot), None) => {

@@ -65,6 +65,7 @@ impl App {
                 Some(home::Request::Start) => vec![Effect::Open],
                 Some(home::Request::History) => self.open_history(),
                 Some(home::Request::Compare) => self.open_compare(None),
+                Some(home::Request::Commitments) => self.load(Open::Commitments),
                 Some(home::Request::Discard) => {
                     self.overlay = Some(Overlay::ConfirmDiscard);
                     vec![]
@@ -103,6 +104,12 @@ impl App {
             Screen::Detail(d) => {
                 if let Some(body) = body {
                     d.update(action, &self.theme, body);
+                }
+                vec![]
+            }
+            Screen::Commitments(c) => {
+                if let Some(body) = body {
+                    c.update(action, &self.theme, body);
                 }
                 vec![]
             }
@@ -173,7 +180,7 @@ impl App {
 
     pub(super) fn on_quit(&mut self) -> Vec<Effect> {
         match &self.screen {
-            Screen::History(_) => {
+            Screen::History(_) | Screen::Commitments(_) => {
                 self.screen = Screen::Home;
                 vec![]
             }

@@ -76,6 +76,10 @@ impl App {
                 c.scroll_by(by, &self.theme, body);
                 vec![]
             }
+            Screen::Commitments(c) => {
+                c.scroll_by(by, &self.theme, body);
+                vec![]
+            }
             _ => vec![],
         }
     }

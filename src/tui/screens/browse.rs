@@ -1,7 +1,8 @@
 //! Looking back: home, the history list beside the trend chart, one
-//! check-in in full, and two side by side. Each file holds its screen's
+//! check-in in full, two side by side, and every commitment. Each file holds its screen's
 //! state, keys and drawing.
 
+pub mod commitments;
 pub mod compare;
 pub mod detail;
 pub mod history;

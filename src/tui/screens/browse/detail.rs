@@ -77,10 +77,13 @@ pub fn rows(lines: &[Line<'_>], area: Rect) -> usize {
 }
 
 pub fn draw(theme: &Theme, detail: &Detail, frame: &mut Frame, area: Rect) {
-    let lines = lines(theme, detail, area);
-    let scroll = detail
-        .scroll
-        .min(layout::scroll_limit(rows(&lines, area), area));
+    draw_scrolled(lines(theme, detail, area), detail.scroll, frame, area);
+}
+
+/// `lines`, wrapped, scrolled by `scroll` rows but no further than the
+/// last line.
+pub fn draw_scrolled(lines: Vec<Line<'_>>, scroll: u16, frame: &mut Frame, area: Rect) {
+    let scroll = scroll.min(layout::scroll_limit(rows(&lines, area), area));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })

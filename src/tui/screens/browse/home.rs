@@ -31,6 +31,8 @@ pub enum Request {
     Compare,
     /// Ask, then discard the unfinished check-in and start afresh.
     Discard,
+    /// Every commitment and how it went.
+    Commitments,
 }
 
 /// The home screen's keys; `read_only` when another process is writing.
@@ -41,6 +43,7 @@ pub fn update(action: Action, read_only: bool) -> Option<Request> {
         Action::OpenHistory => Some(Request::History),
         Action::OpenCompare => Some(Request::Compare),
         Action::Discard if !read_only => Some(Request::Discard),
+        Action::OpenCommitments => Some(Request::Commitments),
         _ => None,
     }
 }
