@@ -708,7 +708,10 @@ mod mouse {
     fn a_click_on_an_outcome_chooses_it_and_keeps_the_note() {
         let mut app = started(Some("ship it"));
         let body = app.areas().expect("big enough").body;
-        let areas = screens::checkin::follow_up::outcome_areas(body);
+        let Screen::Flow(flow) = &app.screen else {
+            panic!("in the flow");
+        };
+        let areas = screens::checkin::follow_up::outcome_areas(flow, body);
         let at =
             |outcome: Outcome| centre(areas.iter().find(|(o, _)| *o == outcome).expect("drawn").1);
         let (x, y) = at(Outcome::NotDone);

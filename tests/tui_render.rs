@@ -993,3 +993,73 @@ fn commitments_list() {
     );
     assert_snapshot!("commitments_none_60x20", draw(&empty, 60, 20).backend());
 }
+
+#[test]
+fn follow_up_shows_a_long_commitment_in_full() {
+    let long = "Pair with Ana every week on the billing service, write down what I learn from each session, and present the three most useful findings at the team's end-of-quarter review so the next quarter starts from them";
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        let core = builtin::get("core").expect("core");
+        app.update(Msg::started(CheckIn::new(&core, Some(long), None, now())));
+        key(&mut app, KeyCode::Enter);
+        app.update(Msg::Resize {
+            width: w,
+            height: h,
+        });
+        let terminal = draw(&app, w, h);
+        let screen: String = format!("{:?}", terminal.backend());
+        assert!(screen.contains("end-of-quarter"), "{screen}");
+        assert!(screen.contains("starts from them"), "{screen}");
+        // Where a click chooses an outcome is where it is drawn.
+        let Screen::Flow(flow) = &app.screen else {
+            panic!("in the flow");
+        };
+        let body = app.areas().expect("big enough").body;
+        let buffer = terminal.backend().buffer();
+        for (outcome, cell) in motive::tui::screens::checkin::follow_up::outcome_areas(flow, body) {
+            let drawn: String = (cell.x..cell.x + cell.width)
+                .map(|x| buffer[(x, cell.y)].symbol())
+                .collect();
+            assert!(
+                drawn.contains(outcome.describe()),
+                "{drawn:?} at {cell:?} in {screen}"
+            );
+        }
+        assert_snapshot!(format!("follow_up_long_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn review_wraps_a_long_commitment() {
+    let long = "Pair with Ana every week on the billing service and present what we found at the end-of-quarter review";
+    let mut app = at_step(Step::Commitment);
+    typed(&mut app, long);
+    key(&mut app, KeyCode::Tab);
+    for (w, h) in [(80, 24), (60, 20)] {
+        app.update(Msg::Resize {
+            width: w,
+            height: h,
+        });
+        let terminal = draw(&app, w, h);
+        let screen = format!("{:?}", terminal.backend());
+        assert!(screen.contains("end-of-quarter review"), "{screen}");
+        assert_snapshot!(
+            format!("review_long_commitment_{w}x{h}"),
+            terminal.backend()
+        );
+    }
+}
+
+#[test]
+fn while_the_label_is_edited_the_review_does_not_say_enter_saves() {
+    let mut app = at_step(Step::Review);
+    let before = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(before.contains("Press Enter to save."), "{before}");
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "Q4");
+    let editing = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(!editing.contains("to save."), "{editing}");
+    key(&mut app, KeyCode::Enter);
+    let after = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(after.contains("Press Enter to save."), "{after}");
+}

@@ -247,11 +247,14 @@ pub fn scale_ends(area: Rect) -> [Rect; 3] {
         .areas(area)
 }
 
-/// The rows of the follow-up: last time's commitment, the outcomes, the note.
+/// The rows of the follow-up: last time's commitment (`head` rows, as
+/// many as it takes wrapped, leaving the outcomes and a note field room),
+/// the outcomes, the note.
 #[must_use]
-pub fn follow_up(area: Rect) -> [Rect; 3] {
+pub fn follow_up(area: Rect, head: u16) -> [Rect; 3] {
+    let head = head.min(area.height.saturating_sub(2 + 3));
     Layout::vertical([
-        Constraint::Length(5),
+        Constraint::Length(head),
         Constraint::Length(2),
         Constraint::Min(3),
     ])
@@ -268,11 +271,12 @@ pub fn outcome_label(outcome: Outcome) -> String {
     format!(" {key} {} ", outcome.describe())
 }
 
-/// Each outcome and its cell on a follow-up drawn in `area`, in a row three
-/// columns apart: where it is drawn and where a click chooses it.
+/// Each outcome and its cell on a follow-up drawn in `area` under a head
+/// of `head` rows, in a row three columns apart: where it is drawn and
+/// where a click chooses it.
 #[must_use]
-pub fn outcomes(area: Rect) -> Vec<(Outcome, Rect)> {
-    let [_, row, _] = follow_up(area);
+pub fn outcomes(area: Rect, head: u16) -> Vec<(Outcome, Rect)> {
+    let [_, row, _] = follow_up(area, head);
     let mut x = row.x;
     let mut cells = Vec::new();
     for outcome in Outcome::ALL {
