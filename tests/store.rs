@@ -227,7 +227,7 @@ fn import_is_all_or_nothing_and_idempotent() {
     assert_eq!(again.unchanged.len(), 2);
 
     let mut changed = b.clone();
-    changed.commitment = "something else".into();
+    changed.commitments = vec!["something else".into()];
     let err = store.import_all(vec![changed]).expect_err("conflict");
     assert!(err.message.contains(&b.id), "{}", err.message);
 
@@ -250,7 +250,7 @@ fn import_is_all_or_nothing_and_idempotent() {
         );
     }
     let mut huge = snapshot(&core, at("2026-09-01T09:00:00+00:00"), 1);
-    huge.commitment = "x".repeat(100_000);
+    huge.commitments = vec!["x".repeat(100_000)];
     store
         .import_all(vec![c.clone(), huge])
         .expect_err("oversized");
@@ -604,7 +604,7 @@ fn concurrent_saves_of_the_same_second_all_land_under_distinct_ids() {
                 scope.spawn(move || {
                     // Eight different check-ins: saving one twice saves it once.
                     let mut check_in = snapshot(core, when, v % 5 + 1);
-                    check_in.commitment = format!("commitment {v}");
+                    check_in.commitments = vec![format!("commitment {v}")];
                     store.save(check_in).expect("save").id
                 })
             })

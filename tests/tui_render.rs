@@ -57,7 +57,7 @@ fn in_flow(theme: Theme) -> App {
     let core = builtin::get("core").expect("core");
     app.update(Msg::started(CheckIn::new(
         &core,
-        Some("Ask for the gnarly migration"),
+        &["Ask for the gnarly migration"],
         None,
         now(),
     )));
@@ -95,7 +95,7 @@ fn home_first_time() {
 fn resume_offer() {
     let mut app = first_time();
     let quick = builtin::get("quick").expect("quick");
-    let mut draft = CheckIn::new(&quick, None, None, now());
+    let mut draft = CheckIn::new(&quick, &[], None, now());
     draft.questions[0].value = Some(3);
     draft.step = Step::Question(1);
     app.update(Msg::DraftFound {
@@ -166,7 +166,7 @@ fn result_with_the_change_since_last_time() {
         unreachable!()
     };
     let mut saved = flow.checkin.to_snapshot(now());
-    saved.follow_up = None;
+    saved.follow_ups.clear();
     let previous = snapshot(&bank("core"), at("2026-08-20T09:30:00+01:00"), 3);
     app.update(Msg::Saved {
         snapshot: saved,
@@ -270,7 +270,7 @@ fn follow_up_choice_is_highlighted() {
         unreachable!()
     };
     assert_eq!(
-        flow.checkin.follow_up.as_ref().and_then(|f| f.outcome),
+        flow.checkin.follow_ups.first().and_then(|f| f.outcome),
         Some(Outcome::Done)
     );
 }
@@ -311,11 +311,11 @@ fn quarters(n: usize, other_bank: bool) -> Vec<Snapshot> {
                     motive::snapshot::Outcome::Done,
                     motive::snapshot::Outcome::Partly,
                 ][i % 2];
-                s.follow_up = Some(FollowUp {
+                s.follow_ups = vec![FollowUp {
                     commitment: "Ask for the gnarly migration".into(),
                     outcome,
                     note: None,
-                });
+                }];
             }
             s
         })
@@ -511,7 +511,7 @@ mod any_language {
     /// e + U+0301).
     fn checkin(at: &str, value: i64) -> Snapshot {
         let when = support::at(at);
-        let mut c = CheckIn::new(&japanese(), None, Some("第3四半期"), when);
+        let mut c = CheckIn::new(&japanese(), &[], Some("第3四半期"), when);
         for q in &mut c.questions {
             q.value = Some(value);
         }
@@ -546,7 +546,7 @@ mod any_language {
     #[test]
     fn the_question_screen_wraps_japanese_statements() {
         let mut app = App::new(Overview::default(), Theme::monochrome());
-        app.update(Msg::started(CheckIn::new(&japanese(), None, None, now())));
+        app.update(Msg::started(CheckIn::new(&japanese(), &[], None, now())));
         key(&mut app, KeyCode::Enter);
         for (w, h) in [(80, 24), (60, 20)] {
             let terminal = draw(&app, w, h);
@@ -653,7 +653,7 @@ mod writing {
         let mut app = App::new(Overview::default(), Theme::monochrome());
         let core = builtin::get("core").expect("core");
         app.update(Msg::Started {
-            checkin: CheckIn::new(&core, Some("Ask for the gnarly migration"), None, now()),
+            checkin: CheckIn::new(&core, &["Ask for the gnarly migration"], None, now()),
             last_time,
         });
         app
@@ -736,7 +736,7 @@ mod writing {
     fn an_eleven_point_scale() {
         let mut app = App::new(Overview::default(), Theme::monochrome());
         let bank = support::eleven_points();
-        app.update(Msg::started(CheckIn::new(&bank, None, None, now())));
+        app.update(Msg::started(CheckIn::new(&bank, &[], None, now())));
         key(&mut app, KeyCode::Enter);
         assert_snapshot!("eleven_points_80x24", draw(&app, 80, 24).backend());
         assert_snapshot!("eleven_points_60x20", draw(&app, 60, 20).backend());
@@ -905,7 +905,7 @@ fn the_result_screen_draws_a_fall_in_the_fall_colour() {
         unreachable!()
     };
     let mut saved = flow.checkin.to_snapshot(now());
-    saved.follow_up = None;
+    saved.follow_ups.clear();
     let previous = snapshot(&bank("core"), at("2026-08-20T09:30:00+01:00"), 5);
     app.update(Msg::Saved {
         snapshot: saved,
@@ -927,7 +927,7 @@ fn the_result_screen_draws_a_fall_in_the_fall_colour() {
 #[test]
 fn resume_offer_on_another_bank() {
     let quick = builtin::get("quick").expect("quick");
-    let draft = CheckIn::new(&quick, None, None, now());
+    let draft = CheckIn::new(&quick, &[], None, now());
     for (w, h) in [(80, 24), (60, 20)] {
         let mut app = first_time();
         app.update(Msg::DraftFound {
@@ -966,17 +966,17 @@ fn commitment_list() -> Screen {
         .map(|(i, text)| {
             let when = format!("2026-{:02}-10T09:30:00+00:00", 1 + 3 * i);
             let mut s = snapshot(&bank("core"), at(&when), 3);
-            s.commitment = (*text).into();
+            s.commitments = vec![(*text).into()];
             s.label = (i == 1).then(|| "new team".into());
             s
         })
         .collect();
     for (i, (outcome, note)) in outcomes.iter().enumerate() {
-        all[i + 1].follow_up = Some(FollowUp {
+        all[i + 1].follow_ups = vec![FollowUp {
             commitment: texts[i].into(),
             outcome: *outcome,
             note: note.map(Into::into),
-        });
+        }];
     }
     Screen::Commitments(motive::tui::app::CommitmentList::new(&all))
 }
@@ -1000,7 +1000,7 @@ fn follow_up_shows_a_long_commitment_in_full() {
     for (w, h) in [(80, 24), (60, 20)] {
         let mut app = App::new(Overview::default(), Theme::monochrome());
         let core = builtin::get("core").expect("core");
-        app.update(Msg::started(CheckIn::new(&core, Some(long), None, now())));
+        app.update(Msg::started(CheckIn::new(&core, &[long], None, now())));
         key(&mut app, KeyCode::Enter);
         app.update(Msg::Resize {
             width: w,
@@ -1062,4 +1062,46 @@ fn while_the_label_is_edited_the_review_does_not_say_enter_saves() {
     key(&mut app, KeyCode::Enter);
     let after = format!("{:?}", draw(&app, 80, 24).backend());
     assert!(after.contains("Press Enter to save."), "{after}");
+}
+
+#[test]
+fn several_commitments_followed_up_and_reviewed() {
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        let quick = builtin::get("quick").expect("quick");
+        app.update(Msg::started(CheckIn::new(
+            &quick,
+            &["Ship the migration", "Mentor Bo"],
+            None,
+            now(),
+        )));
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('1'));
+        key(&mut app, KeyCode::Tab);
+        assert_snapshot!(
+            format!("follow_up_second_of_two_{w}x{h}"),
+            draw(&app, w, h).backend()
+        );
+        while let Screen::Flow(flow) = &app.screen {
+            match flow.checkin.step {
+                Step::Commitment => break,
+                Step::Question(_) => key(&mut app, KeyCode::Char('4')),
+                _ => key(&mut app, KeyCode::Tab),
+            }
+        }
+        for (i, c) in ["Mentor Bo", "Write the runbook", "Give the platform talk"]
+            .iter()
+            .enumerate()
+        {
+            if i > 0 {
+                key(&mut app, KeyCode::Enter);
+            }
+            typed(&mut app, c);
+        }
+        key(&mut app, KeyCode::Tab);
+        assert_snapshot!(
+            format!("review_several_commitments_{w}x{h}"),
+            draw(&app, w, h).backend()
+        );
+    }
 }

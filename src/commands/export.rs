@@ -313,7 +313,7 @@ fn reflections(s: &Snapshot) -> String {
         let _ = writeln!(md, "**{}**\n", format::one_line(r.prompt.trim()));
         let _ = writeln!(md, "{}\n", quote(&r.text));
     }
-    if let Some(f) = &s.follow_up {
+    for f in &s.follow_ups {
         let note = f
             .note
             .as_deref()
@@ -329,14 +329,11 @@ fn reflections(s: &Snapshot) -> String {
             ))
         );
     }
-    if !s.commitment.trim().is_empty() {
+    for c in &s.commitments {
         let _ = writeln!(
             md,
             "{}",
-            item(&format!(
-                "Before the next check-in I will: {}",
-                s.commitment.trim()
-            ))
+            item(&format!("Before the next check-in I will: {}", c.trim()))
         );
     }
     md.push('\n');

@@ -435,6 +435,12 @@ const FOLLOW_UP: &[Binding] = &[
         Action::Outcome(Outcome::Dropped),
     ),
     bind(&[TAB], "Tab", "skip", Action::Next),
+    help_only(
+        &[BACKTAB],
+        "Shift-Tab",
+        "back to the commitment before, when there are several",
+        Action::Previous,
+    ),
     HELP_KEY,
     QUIT,
 ];

@@ -279,8 +279,10 @@ impl Driver {
         // The open commitment: the latest one made, even when the latest
         // check-in set none, until a check-in follows it up.
         let summaries = store.summaries().snapshots;
-        let commitment = crate::commitments::open(&summaries).map(|s| s.commitment.as_str());
-        let checkin = CheckIn::new(&bank, commitment, self.label.as_deref(), (self.now)());
+        let open = crate::commitments::open(&summaries)
+            .map(|(_, open)| open)
+            .unwrap_or_default();
+        let checkin = CheckIn::new(&bank, &open, self.label.as_deref(), (self.now)());
         self.start(&store, checkin)
     }
 

@@ -125,7 +125,7 @@ mod tests {
         let summaries = (0..n)
             .map(|i| {
                 let when = start + chrono::Duration::days(7 * i64::try_from(i).unwrap_or(0));
-                Summary::of(&CheckIn::new(&bank, None, None, when).to_snapshot(when))
+                Summary::of(&CheckIn::new(&bank, &[], None, when).to_snapshot(when))
             })
             .collect();
         let mut app = App::new(Overview::new(summaries, String::new()), Theme::monochrome());

@@ -156,16 +156,19 @@ fn everything(t: &Theme, s: &Snapshot) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    let commitment = if s.commitment.is_empty() {
-        "(none)"
-    } else {
-        s.commitment.as_str()
-    };
-    lines.push(Line::from(vec![
-        Span::styled("Commitment: ", t.strong),
-        Span::raw(commitment.to_string()),
-    ]));
-    if let Some(f) = &s.follow_up {
+    if s.commitments.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled("Commitment: ", t.strong),
+            Span::raw("(none)"),
+        ]));
+    }
+    for c in &s.commitments {
+        lines.push(Line::from(vec![
+            Span::styled("Commitment: ", t.strong),
+            Span::raw(c.clone()),
+        ]));
+    }
+    for f in &s.follow_ups {
         let note = f
             .note
             .as_deref()

@@ -124,7 +124,7 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
             }
             lines.push(Line::raw(""));
             // The open commitment, even when the latest check-in set none.
-            if let Some(made) = commitments::open(&overview.snapshots) {
+            if let Some((made, open)) = commitments::open(&overview.snapshots) {
                 let when = if made.id == latest.id {
                     String::new()
                 } else {
@@ -135,7 +135,7 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                 };
                 lines.push(Line::from(vec![
                     Span::styled("You said you would: ", t.strong),
-                    Span::raw(format!("{}{when}", made.commitment.trim())),
+                    Span::raw(format!("{}{when}", open.join("; "))),
                 ]));
             }
             if let Some(tally) = commitments::tally_line(&overview.snapshots) {

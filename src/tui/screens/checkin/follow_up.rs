@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::flow::Flow;
+use crate::checkin::CheckIn;
 use crate::snapshot::Outcome;
 use crate::text;
 use crate::tui::effect::Effect;
@@ -20,16 +21,20 @@ pub fn outcome_areas(flow: &Flow, area: Rect) -> Vec<(Outcome, Rect)> {
     layout::outcomes(area, head_rows(&head(&Theme::monochrome(), flow), area))
 }
 
-/// What the follow-up says above the outcomes: the commitment in full.
+/// What the follow-up says above the outcomes: the commitment in full,
+/// and which of several it is.
 fn head(theme: &Theme, flow: &Flow) -> Vec<Line<'static>> {
-    let commitment = flow
-        .checkin
-        .follow_up
-        .as_ref()
+    let c = &flow.checkin;
+    let commitment = c
+        .current_follow_up()
         .map(|f| f.commitment.clone())
         .unwrap_or_default();
+    let of = match (CheckIn::follow_up_index(c.step), c.follow_ups.len()) {
+        (Some(i), n) if n > 1 => format!(" ({} of {n})", i + 1),
+        _ => String::new(),
+    };
     vec![
-        Line::styled("Last time you said you would:", theme.dim),
+        Line::styled(format!("Last time you said you would{of}:"), theme.dim),
         Line::styled(commitment, theme.strong),
         Line::raw(""),
         Line::raw("How did it go?"),
@@ -54,7 +59,7 @@ fn head_rows(head: &[Line], area: Rect) -> u16 {
 pub fn update(flow: &mut Flow, action: Action) -> Option<Vec<Effect>> {
     match action {
         Action::Outcome(outcome) => Some(flow.choose_outcome(outcome)),
-        Action::Previous => {
+        Action::Previous if flow.editor.is_some() => {
             // From the note back to choosing the outcome.
             flow.close_editor();
             Some(vec![])
@@ -74,7 +79,7 @@ pub fn click(flow: &mut Flow, body: Rect, at: Position) -> Option<Vec<Effect>> {
 }
 
 pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
-    let Some(follow_up) = &flow.checkin.follow_up else {
+    let Some(follow_up) = flow.checkin.current_follow_up() else {
         return;
     };
     let head_lines = head(theme, flow);

@@ -66,11 +66,11 @@ pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
             }
         }
     }
-    if !s.commitment.is_empty() {
+    if !s.commitments.is_empty() {
         lines.push(Line::raw(""));
         lines.push(Line::from(vec![
             Span::styled("Before next time: ", theme.dim),
-            Span::raw(s.commitment.clone()),
+            Span::raw(s.commitments.join("; ")),
         ]));
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::flow::Flow;
 use crate::score;
+use crate::snapshot::MAX_COMMITMENTS;
 use crate::text::{self, count};
 use crate::tui::effect::Effect;
 use crate::tui::field::Field;
@@ -74,15 +75,31 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             count(c.reflections.len(), "reflection", "reflections")
         )));
     }
-    let commitment = c.commitment.trim();
-    lines.push(Line::from(vec![
-        Span::styled("Commitment: ", theme.dim),
-        Span::raw(if commitment.is_empty() {
-            "(none)".to_string()
-        } else {
-            commitment.to_string()
-        }),
-    ]));
+    let commitments = c.commitments();
+    match commitments.as_slice() {
+        [] => lines.push(Line::from(vec![
+            Span::styled("Commitment: ", theme.dim),
+            Span::raw("(none)"),
+        ])),
+        [one] => lines.push(Line::from(vec![
+            Span::styled("Commitment: ", theme.dim),
+            Span::raw(one.clone()),
+        ])),
+        many => {
+            lines.push(Line::styled("Commitments:", theme.dim));
+            for (i, c) in many.iter().take(MAX_COMMITMENTS).enumerate() {
+                lines.push(Line::raw(format!("{}. {c}", i + 1)));
+            }
+            if many.len() > MAX_COMMITMENTS {
+                lines.push(Line::styled(
+                    format!(
+                        "Only the first {MAX_COMMITMENTS} are kept; Shift-Tab goes back to choose."
+                    ),
+                    theme.error,
+                ));
+            }
+        }
+    }
     let editing_label = flow.open_field() == Some(Field::Label);
     if !editing_label {
         lines.push(Line::from(vec![
