@@ -1289,6 +1289,19 @@ mod commitment_list {
     }
 
     #[test]
+    fn one_check_ins_commitments_keep_the_order_they_were_made_in() {
+        let mut browse = home_with(2);
+        browse.full[0].commitments = vec!["First".into(), "Second".into()];
+        browse.full[1].commitments = vec!["Third".into()];
+        browse.update(ch('m'));
+        let Screen::Commitments(list) = &browse.app.screen else {
+            panic!("the commitments list");
+        };
+        let texts: Vec<&str> = list.rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Third", "First", "Second"]);
+    }
+
+    #[test]
     fn the_list_scrolls_to_its_last_line_and_no_further() {
         let mut browse = home_with(12);
         for (i, s) in browse.full.iter_mut().enumerate() {

@@ -1105,3 +1105,25 @@ fn several_commitments_followed_up_and_reviewed() {
         );
     }
 }
+
+#[test]
+fn on_a_big_terminal_the_resume_offer_is_centred() {
+    let quick = builtin::get("quick").expect("quick");
+    let mut app = first_time();
+    app.update(Msg::DraftFound {
+        draft: CheckIn::new(&quick, &[], None, now()),
+        fresh_bank: None,
+    });
+    let terminal = draw(&app, 200, 50);
+    let buffer = terminal.backend().buffer();
+    let row = (0..50)
+        .find(|&y| {
+            let line: String = (0..200).map(|x| buffer[(x, y)].symbol()).collect();
+            line.contains("Resume your unfinished check-in?")
+        })
+        .expect("drawn");
+    let indent = (0..200)
+        .take_while(|&x| buffer[(x, row)].symbol() == " ")
+        .count();
+    assert!(indent > 40, "centred, not at the left edge: {indent}");
+}

@@ -43,9 +43,11 @@ impl CommitmentList {
             .iter()
             .filter_map(|c| c.outcome.map(|(o, _, _)| o))
             .collect();
-        let rows = listed
-            .iter()
-            .rev()
+        // Newest check-in first; one check-in's in the order made.
+        let mut ordered: Vec<&commitments::Commitment<'_>> = listed.iter().collect();
+        ordered.sort_by_key(|c| std::cmp::Reverse(c.made.finished_at));
+        let rows = ordered
+            .into_iter()
             .map(|c| Row {
                 made_at: c.made.finished_at,
                 label: c.made.label.clone(),

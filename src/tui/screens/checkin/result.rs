@@ -27,6 +27,8 @@ pub struct Saved {
 }
 
 pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
+    // On a big terminal, centred at a width that reads.
+    let area = layout::readable(area);
     let s = &saved.snapshot;
     let mut lines = vec![Line::from(vec![
         Span::styled("Saved ", theme.good),

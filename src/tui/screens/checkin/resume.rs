@@ -9,6 +9,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::checkin::CheckIn;
 use crate::tui::keys::Action;
+use crate::tui::layout;
 use crate::tui::theme::Theme;
 
 /// What a key on the resume offer asks for.
@@ -46,6 +47,8 @@ pub fn update(action: Action) -> Option<Request> {
 }
 
 pub fn draw(theme: &Theme, offer: &Offer, frame: &mut Frame, area: Rect) {
+    // On a big terminal, centred at a width that reads.
+    let area = layout::readable(area);
     let draft = &offer.draft;
     let mut lines = vec![
         Line::styled("Resume your unfinished check-in?", theme.title),

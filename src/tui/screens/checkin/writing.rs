@@ -77,7 +77,7 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             "Your commitment".to_string(),
             "What will you do before your next check-in?".to_string(),
             format!(
-                "Small and concrete beats grand: one thing, or up to {MAX_COMMITMENTS}, one a line. You will be asked how each went."
+                "Small and concrete beats grand. One a line, up to {MAX_COMMITMENTS}; you will be asked how each went."
             ),
             None,
         ),
