@@ -60,7 +60,7 @@ fn a_full_quick_check_in_is_saved_with_the_expected_scores() {
         shown["reflections"][0]["text"],
         "Find someone who has done this before"
     );
-    assert_eq!(shown["commitment"], "Ask Sam for an hour");
+    assert_eq!(shown["commitments"][0], "Ask Sam for an hour");
 }
 
 fn draft_path(data: &Path) -> std::path::PathBuf {
