@@ -85,7 +85,7 @@ fn bad_files_are_reported_skipped_and_left_untouched() {
         (
             "20260103-000000.toml",
             good_text
-                .replace("format = 1", "format = 7")
+                .replace("format = 2", "format = 7")
                 .replace(&good.id, "20260103-000000"),
             "format 7 is newer",
         ),
@@ -362,10 +362,10 @@ fn more_bad_files_each_with_a_reason_and_untouched() {
             "20260201-000000.toml",
             format!(
                 "mood = 1\n{}",
-                as_id("20260201-000000").replace("format = 1", "format = 2")
+                as_id("20260201-000000").replace("format = 2", "format = 3")
             )
             .into_bytes(),
-            "format 2 is newer than this build understands",
+            "format 3 is newer than this build understands",
         ),
         (
             "20260202-000000.toml",
@@ -390,7 +390,7 @@ fn more_bad_files_each_with_a_reason_and_untouched() {
         (
             "20260205-000000.toml",
             as_id("20260205-000000")
-                .replace("format = 1", "format = \"one\"")
+                .replace("format = 2", "format = \"one\"")
                 .into_bytes(),
             "`format` is a string, not a number",
         ),
@@ -514,7 +514,7 @@ fn import_checks_every_entry_before_writing_any() {
     let mut long_label = snapshot(&core, at("2026-08-01T09:00:00+00:00"), 4);
     long_label.label = Some("l".repeat(10_001));
     let bad_batches = [
-        (vec![c.clone(), newer], "format 2 is not supported"),
+        (vec![c.clone(), newer], "format 3 is not supported"),
         (vec![c.clone(), out_of_scale], "outside the scale"),
         (
             vec![c.clone(), long_label],
