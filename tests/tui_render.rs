@@ -1127,3 +1127,42 @@ fn on_a_big_terminal_the_resume_offer_is_centred() {
         .count();
     assert!(indent > 40, "centred, not at the left edge: {indent}");
 }
+
+#[test]
+fn more_than_five_commitments_are_said_and_the_review_still_fits() {
+    let mut app = at_step(Step::Commitment);
+    let six = [
+        "Ship the migration",
+        "Mentor Bo",
+        "Write the runbook",
+        "Give the platform talk",
+        "Pair with Ana",
+        "Learn Rust macros",
+    ];
+    for (i, c) in six.iter().enumerate() {
+        if i > 0 {
+            key(&mut app, KeyCode::Enter);
+        }
+        typed(&mut app, c);
+    }
+    key(&mut app, KeyCode::Tab);
+    for (w, h) in [(80, 24), (60, 20)] {
+        app.update(Msg::Resize {
+            width: w,
+            height: h,
+        });
+        let terminal = draw(&app, w, h);
+        let screen = format!("{:?}", terminal.backend());
+        assert!(screen.contains("with Ana"), "the fifth is kept: {screen}");
+        assert!(
+            !screen.contains("Learn Rust"),
+            "the sixth is not kept: {screen}"
+        );
+        assert!(screen.contains("Only the first 5 are kept"), "{screen}");
+        assert!(screen.contains("Press Enter to save."), "{screen}");
+        assert_snapshot!(
+            format!("review_six_commitments_{w}x{h}"),
+            terminal.backend()
+        );
+    }
+}

@@ -75,31 +75,9 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             count(c.reflections.len(), "reflection", "reflections")
         )));
     }
-    let commitments = c.commitments();
-    match commitments.as_slice() {
-        [] => lines.push(Line::from(vec![
-            Span::styled("Commitment: ", theme.dim),
-            Span::raw("(none)"),
-        ])),
-        [one] => lines.push(Line::from(vec![
-            Span::styled("Commitment: ", theme.dim),
-            Span::raw(one.clone()),
-        ])),
-        many => {
-            lines.push(Line::styled("Commitments:", theme.dim));
-            for (i, c) in many.iter().take(MAX_COMMITMENTS).enumerate() {
-                lines.push(Line::raw(format!("{}. {c}", i + 1)));
-            }
-            if many.len() > MAX_COMMITMENTS {
-                lines.push(Line::styled(
-                    format!(
-                        "Only the first {MAX_COMMITMENTS} are kept; Shift-Tab goes back to choose."
-                    ),
-                    theme.error,
-                ));
-            }
-        }
-    }
+    // The commitments go where the label and the prompt are; drawn once
+    // they are known to fit (one a row, else in one paragraph).
+    let commitments_at = lines.len();
     let editing_label = flow.open_field() == Some(Field::Label);
     if !editing_label {
         lines.push(Line::from(vec![
@@ -133,6 +111,23 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         u16::try_from(text::wrap(&c.label, width).len()).unwrap_or(u16::MAX)
     });
     let [body, label] = layout::review(inner, label_rows);
+    let commitments = c.commitments();
+    let mut listed = lines.clone();
+    listed.splice(
+        commitments_at..commitments_at,
+        commitment_lines(theme, &commitments, false),
+    );
+    let fits = layout::wrapped_rows(listed.iter().map(Line::width), usize::from(body.width))
+        <= usize::from(body.height);
+    let lines = if fits {
+        listed
+    } else {
+        lines.splice(
+            commitments_at..commitments_at,
+            commitment_lines(theme, &commitments, true),
+        );
+        lines
+    };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     if let (true, Some(editor)) = (editing_label, &flow.editor) {
         let block = Block::default()
@@ -141,4 +136,46 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             .title(" Label ");
         editor.draw(block, None, frame, label);
     }
+}
+
+/// The commitments as the review shows them: one a row, or all in one
+/// paragraph when `compact`; and a warning when more than
+/// [`MAX_COMMITMENTS`] were written.
+fn commitment_lines(theme: &Theme, commitments: &[String], compact: bool) -> Vec<Line<'static>> {
+    let kept = &commitments[..commitments.len().min(MAX_COMMITMENTS)];
+    let mut out = match kept {
+        [] => vec![Line::from(vec![
+            Span::styled("Commitment: ", theme.dim),
+            Span::raw("(none)"),
+        ])],
+        [one] => vec![Line::from(vec![
+            Span::styled("Commitment: ", theme.dim),
+            Span::raw(one.clone()),
+        ])],
+        many if compact => {
+            let numbered: Vec<String> = many
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{}. {c}", i + 1))
+                .collect();
+            vec![Line::from(vec![
+                Span::styled("Commitments: ", theme.dim),
+                Span::raw(numbered.join("  ")),
+            ])]
+        }
+        many => std::iter::once(Line::styled("Commitments:", theme.dim))
+            .chain(
+                many.iter()
+                    .enumerate()
+                    .map(|(i, c)| Line::raw(format!("{}. {c}", i + 1))),
+            )
+            .collect(),
+    };
+    if commitments.len() > MAX_COMMITMENTS {
+        out.push(Line::styled(
+            format!("Only the first {MAX_COMMITMENTS} are kept: Shift-Tab to choose."),
+            theme.error,
+        ));
+    }
+    out
 }
