@@ -1032,16 +1032,9 @@ fn follow_up_shows_a_long_commitment_in_full() {
 #[test]
 fn review_wraps_a_long_commitment() {
     let long = "Pair with Ana every week on the billing service and present what we found at the end-of-quarter review";
-    let mut app = at_step(Step::Commitment);
-    typed(&mut app, long);
-    key(&mut app, KeyCode::Tab);
+    let mut app = reviewing(&[long]);
     for (w, h) in [(80, 24), (60, 20)] {
-        app.update(Msg::Resize {
-            width: w,
-            height: h,
-        });
-        let terminal = draw(&app, w, h);
-        let screen = format!("{:?}", terminal.backend());
+        let (terminal, screen) = drawn_at(&mut app, w, h);
         assert!(screen.contains("end-of-quarter review"), "{screen}");
         assert_snapshot!(
             format!("review_long_commitment_{w}x{h}"),
@@ -1130,29 +1123,16 @@ fn on_a_big_terminal_the_resume_offer_is_centred() {
 
 #[test]
 fn more_than_five_commitments_are_said_and_the_review_still_fits() {
-    let mut app = at_step(Step::Commitment);
-    let six = [
+    let mut app = reviewing(&[
         "Ship the migration",
         "Mentor Bo",
         "Write the runbook",
         "Give the platform talk",
         "Pair with Ana",
         "Learn Rust macros",
-    ];
-    for (i, c) in six.iter().enumerate() {
-        if i > 0 {
-            key(&mut app, KeyCode::Enter);
-        }
-        typed(&mut app, c);
-    }
-    key(&mut app, KeyCode::Tab);
+    ]);
     for (w, h) in [(80, 24), (60, 20)] {
-        app.update(Msg::Resize {
-            width: w,
-            height: h,
-        });
-        let terminal = draw(&app, w, h);
-        let screen = format!("{:?}", terminal.backend());
+        let (terminal, screen) = drawn_at(&mut app, w, h);
         assert!(screen.contains("with Ana"), "the fifth is kept: {screen}");
         assert!(
             !screen.contains("Learn Rust"),
@@ -1165,4 +1145,25 @@ fn more_than_five_commitments_are_said_and_the_review_still_fits() {
             terminal.backend()
         );
     }
+}
+
+/// The review after writing `commitments`, one a line.
+fn reviewing(commitments: &[&str]) -> App {
+    let mut app = at_step(Step::Commitment);
+    for (i, c) in commitments.iter().enumerate() {
+        if i > 0 {
+            key(&mut app, KeyCode::Enter);
+        }
+        typed(&mut app, c);
+    }
+    key(&mut app, KeyCode::Tab);
+    app
+}
+
+/// `app` resized to and drawn at `width` x `height`, and the frame's text.
+fn drawn_at(app: &mut App, width: u16, height: u16) -> (Terminal<TestBackend>, String) {
+    app.update(Msg::Resize { width, height });
+    let terminal = draw(app, width, height);
+    let screen = format!("{:?}", terminal.backend());
+    (terminal, screen)
 }
