@@ -191,7 +191,7 @@ fn keys(c: &mut Criterion) {
         });
         let mut question = app_with(n);
         let now = DateTime::parse_from_rfc3339("2026-11-22T09:30:00+01:00").expect("date");
-        question.update(Msg::started(CheckIn::new(&core, None, None, now)));
+        question.update(Msg::started(CheckIn::new(&core, &[], None, now)));
         // Past the bank's instructions, to the first statement.
         press(&mut question, KeyCode::Enter);
         let mut right = true;

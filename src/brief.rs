@@ -323,7 +323,10 @@ pub fn build(
             Vec::new()
         },
         commitment: has(Part::Commitments)
-            .then(|| snapshot.commitment.trim().to_owned())
+            .then(|| {
+                let made: Vec<&str> = snapshot.commitments.iter().map(|c| c.trim()).collect();
+                made.join("; ")
+            })
             .filter(|c| !c.is_empty()),
         past_commitments: if has(Part::Commitments) {
             past_commitments(&year, snapshot)
@@ -400,18 +403,24 @@ fn bank_name(snapshot: &Snapshot) -> String {
 /// Each commitment made in the year before `snapshot`, with the outcome the
 /// next check-in recorded.
 fn past_commitments(year: &[&Summary], snapshot: &Snapshot) -> Vec<PastCommitment> {
-    let outcomes = year
-        .iter()
-        .skip(1)
-        .map(|s| s.follow_up)
-        .chain([snapshot.follow_up.as_ref().map(|f| f.outcome)]);
+    let latest = Summary::of(snapshot);
+    let next = year.iter().skip(1).copied().chain([&latest]);
     year.iter()
-        .zip(outcomes)
-        .filter(|(s, _)| !s.commitment.trim().is_empty())
-        .map(|(s, outcome)| PastCommitment {
-            made: crate::describe::date(s.finished_at),
-            commitment: s.commitment.trim().to_owned(),
-            outcome,
+        .zip(next)
+        .flat_map(|(s, next)| {
+            let made = s.commitments.len();
+            s.commitments
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .map(move |c| PastCommitment {
+                    made: crate::describe::date(s.finished_at),
+                    commitment: c.to_owned(),
+                    outcome: crate::commitments::answer_for(made, c, &next.follow_ups, |f| {
+                        &f.commitment
+                    })
+                    .map(|f| f.outcome),
+                })
         })
         .collect()
 }
@@ -519,7 +528,8 @@ mod tests {
     fn checkin(at: &str, levels: [i64; 3], previous: Option<&str>) -> Snapshot {
         let bank = crate::bank::builtin::get("core").expect("core");
         let at = chrono::DateTime::parse_from_rfc3339(at).expect("date");
-        let mut c = crate::checkin::CheckIn::new(&bank, previous, Some("Q4"), at);
+        let previous: Vec<&str> = previous.into_iter().collect();
+        let mut c = crate::checkin::CheckIn::new(&bank, &previous, Some("Q4"), at);
         for q in &mut c.questions {
             let level = match q.dimension.as_str() {
                 "autonomy" => levels[0],
@@ -532,7 +542,7 @@ mod tests {
         for r in &mut c.reflections {
             r.text = format!("on {}", r.id);
         }
-        if let Some(f) = &mut c.follow_up {
+        for f in &mut c.follow_ups {
             f.outcome = Some(Outcome::Dropped);
         }
         c.commitment = format!("commit {at}");

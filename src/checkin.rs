@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::bank::{Bank, Dimension, Scale};
 use crate::snapshot::{
-    Answer, BankRef, FollowUp, Outcome, ReflectionAnswer, SNAPSHOT_FORMAT, Snapshot,
+    Answer, BankRef, FollowUp, MAX_COMMITMENTS, Outcome, ReflectionAnswer, SNAPSHOT_FORMAT,
+    Snapshot,
 };
 use crate::text::policy::{self, Kind};
 
@@ -17,8 +18,9 @@ use crate::text::policy::{self, Kind};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "index", rename_all = "snake_case")]
 pub enum Step {
-    /// How did the previous check-in's commitment go?
-    FollowUp,
+    /// How did the previous check-in's commitment (this one of them) go?
+    /// Drafts from before several commitments say no index: the first.
+    FollowUp(#[serde(default)] Option<usize>),
     /// Anything big since last time? (a life event, skippable)
     Event,
     Question(usize),
@@ -97,11 +99,18 @@ pub struct CheckIn {
     pub questions: Vec<DraftQuestion>,
     #[serde(default)]
     pub reflections: Vec<DraftReflection>,
+    /// What the person will do before the next check-in: one commitment a
+    /// line, at most [`MAX_COMMITMENTS`] kept.
     #[serde(default)]
     pub commitment: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub follow_up: Option<DraftFollowUp>,
-    /// Asked after the follow-up when there is a check-in before this one
+    /// How each of last time's open commitments went, as answered so far.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<DraftFollowUp>,
+    /// A draft from before several commitments: its one follow-up, read
+    /// into `follow_ups` by [`CheckIn::upgraded`].
+    #[serde(default, skip_serializing, rename = "follow_up")]
+    pub legacy_follow_up: Option<DraftFollowUp>,
+    /// Asked after the follow-ups when there is a check-in before this one
     /// (see [`CheckIn::ask_about_events`]); `None` when not asked. Drafts
     /// from before it was asked simply have none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,32 +118,34 @@ pub struct CheckIn {
 }
 
 impl CheckIn {
-    /// A fresh check-in on `bank`. When the previous check-in left a
-    /// commitment, the flow starts by asking how it went.
+    /// A fresh check-in on `bank`. When earlier check-ins left commitments
+    /// open, the flow starts by asking how each went.
     #[must_use]
     pub fn new(
         bank: &Bank,
-        previous_commitment: Option<&str>,
+        open_commitments: &[&str],
         label: Option<&str>,
         now: DateTime<FixedOffset>,
     ) -> Self {
-        // Held to the text policy like anything typed: it is shown again.
-        let follow_up = previous_commitment
-            .map(clean)
-            .map(|c| c.trim().to_string())
+        // Held to the text policy like anything typed: they are shown again.
+        let follow_ups: Vec<DraftFollowUp> = open_commitments
+            .iter()
+            .map(|c| clean(c).trim().to_string())
             .filter(|c| !c.is_empty())
+            .take(MAX_COMMITMENTS)
             .map(|c| DraftFollowUp {
                 commitment: c,
                 outcome: None,
                 note: String::new(),
-            });
+            })
+            .collect();
         Self {
             started_at: now,
             label: label.unwrap_or_default().trim().to_string(),
-            step: if follow_up.is_some() {
-                Step::FollowUp
-            } else {
+            step: if follow_ups.is_empty() {
                 Step::Question(0)
+            } else {
+                Step::FollowUp(Some(0))
             },
             bank: BankRef {
                 id: bank.id.clone(),
@@ -169,22 +180,65 @@ impl CheckIn {
                 })
                 .collect(),
             commitment: String::new(),
-            follow_up,
+            follow_ups,
+            legacy_follow_up: None,
             event: None,
         }
     }
 
-    /// Ask "Anything big since last time?" after the follow-up (or first,
-    /// when there is none). For a check-in that has begun already, this
+    /// Ask "Anything big since last time?" after the follow-ups (or first,
+    /// when there are none). For a check-in that has begun already, this
     /// changes nothing.
     pub fn ask_about_events(&mut self) {
         if self.event.is_some() || !self.is_untouched() {
             return;
         }
         self.event = Some(DraftEvent::default());
-        if self.follow_up.is_none() {
+        if self.follow_ups.is_empty() {
             self.step = Step::Event;
         }
+    }
+
+    /// A draft as this build keeps it: an older draft's one follow-up
+    /// becomes the list's first.
+    #[must_use]
+    pub fn upgraded(mut self) -> Self {
+        if let Some(f) = self.legacy_follow_up.take()
+            && self.follow_ups.is_empty()
+        {
+            self.follow_ups.push(f);
+        }
+        if self.step == Step::FollowUp(None) {
+            self.step = Step::FollowUp(Some(0));
+        }
+        self
+    }
+
+    /// Which of last time's commitments a follow-up step asks about.
+    #[must_use]
+    pub fn follow_up_index(step: Step) -> Option<usize> {
+        match step {
+            Step::FollowUp(i) => Some(i.unwrap_or(0)),
+            _ => None,
+        }
+    }
+
+    /// The follow-up on screen, when the flow is at one.
+    #[must_use]
+    pub fn current_follow_up(&self) -> Option<&DraftFollowUp> {
+        self.follow_ups.get(Self::follow_up_index(self.step)?)
+    }
+
+    /// The commitments written, one a line, trimmed, empty lines left out:
+    /// all of them, even past [`MAX_COMMITMENTS`] (saving keeps that many).
+    #[must_use]
+    pub fn commitments(&self) -> Vec<String> {
+        clean(&self.commitment)
+            .lines()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 
     /// The step after `self.step`, in flow order.
@@ -192,15 +246,19 @@ impl CheckIn {
     pub fn next_step(&self) -> Step {
         let questions = self.questions.len();
         let reflections = self.reflections.len();
+        let follow_ups = self.follow_ups.len();
         match self.step {
-            Step::FollowUp if self.event.is_some() => Step::Event,
-            Step::FollowUp | Step::Event if questions > 0 => Step::Question(0),
+            Step::FollowUp(i) if i.unwrap_or(0) + 1 < follow_ups => {
+                Step::FollowUp(Some(i.unwrap_or(0) + 1))
+            }
+            Step::FollowUp(_) if self.event.is_some() => Step::Event,
+            Step::FollowUp(_) | Step::Event if questions > 0 => Step::Question(0),
             Step::Question(i) if i + 1 < questions => Step::Question(i + 1),
-            Step::FollowUp | Step::Event | Step::Question(_) if reflections > 0 => {
+            Step::FollowUp(_) | Step::Event | Step::Question(_) if reflections > 0 => {
                 Step::Reflection(0)
             }
             Step::Reflection(i) if i + 1 < reflections => Step::Reflection(i + 1),
-            Step::FollowUp | Step::Event | Step::Question(_) | Step::Reflection(_) => {
+            Step::FollowUp(_) | Step::Event | Step::Question(_) | Step::Reflection(_) => {
                 Step::Commitment
             }
             Step::Commitment | Step::Review => Step::Review,
@@ -212,15 +270,26 @@ impl CheckIn {
     pub fn previous_step(&self) -> Option<Step> {
         let questions = self.questions.len();
         let reflections = self.reflections.len();
-        let follow_up = self.follow_up.is_some().then_some(Step::FollowUp);
-        let before_questions = self.event.is_some().then_some(Step::Event).or(follow_up);
+        let last_follow_up = self
+            .follow_ups
+            .len()
+            .checked_sub(1)
+            .map(|i| Step::FollowUp(Some(i)));
+        let before_questions = self
+            .event
+            .is_some()
+            .then_some(Step::Event)
+            .or(last_follow_up);
         let last_question = questions
             .checked_sub(1)
             .map(Step::Question)
             .or(before_questions);
         match self.step {
-            Step::FollowUp => None,
-            Step::Event => follow_up,
+            Step::FollowUp(i) => i
+                .unwrap_or(0)
+                .checked_sub(1)
+                .map(|i| Step::FollowUp(Some(i))),
+            Step::Event => last_follow_up,
             Step::Question(0) => before_questions,
             Step::Question(i) => Some(Step::Question(i - 1)),
             Step::Reflection(0) => last_question,
@@ -241,7 +310,7 @@ impl CheckIn {
             && self.questions.iter().all(|q| q.note.trim().is_empty())
             && self.reflections.iter().all(|r| r.text.trim().is_empty())
             && self.commitment.trim().is_empty()
-            && self.follow_up.as_ref().is_none_or(|f| f.outcome.is_none())
+            && self.follow_ups.iter().all(|f| f.outcome.is_none())
             && self.event.as_ref().is_none_or(DraftEvent::is_skipped)
             && self.previous_step().is_none()
     }
@@ -274,7 +343,12 @@ impl CheckIn {
     #[must_use]
     pub fn progress(&self) -> String {
         match self.step {
-            Step::FollowUp => "the follow-up of your last commitment".into(),
+            Step::FollowUp(i) if self.follow_ups.len() > 1 => format!(
+                "the follow-up of your last commitments ({} of {})",
+                i.unwrap_or(0) + 1,
+                self.follow_ups.len()
+            ),
+            Step::FollowUp(_) => "the follow-up of your last commitment".into(),
             Step::Event => "the question about anything big since last time".into(),
             Step::Question(i) => format!("statement {} of {}", i + 1, self.questions.len()),
             Step::Reflection(i) => format!("reflection {} of {}", i + 1, self.reflections.len()),
@@ -314,7 +388,11 @@ impl CheckIn {
             label: non_empty(&self.label),
             started_at: self.started_at,
             finished_at: finished_at.max(self.started_at),
-            commitment: clean(&self.commitment).trim().to_string(),
+            commitments: self
+                .commitments()
+                .into_iter()
+                .take(MAX_COMMITMENTS)
+                .collect(),
             bank: self.bank.clone(),
             scale: self.scale.clone(),
             dimensions: self.dimensions.clone(),
@@ -328,13 +406,17 @@ impl CheckIn {
                     text: clean(&r.text).trim_end().to_string(),
                 })
                 .collect(),
-            follow_up: self.follow_up.as_ref().and_then(|f| {
-                f.outcome.map(|outcome| FollowUp {
-                    commitment: clean(&f.commitment),
-                    outcome,
-                    note: non_empty(&f.note),
+            follow_ups: self
+                .follow_ups
+                .iter()
+                .filter_map(|f| {
+                    f.outcome.map(|outcome| FollowUp {
+                        commitment: clean(&f.commitment),
+                        outcome,
+                        note: non_empty(&f.note),
+                    })
                 })
-            }),
+                .collect(),
         }
     }
 }
@@ -369,7 +451,7 @@ mod tests {
 
     #[test]
     fn steps_walk_forward_and_back_through_the_whole_flow() {
-        let mut c = CheckIn::new(&quick(), Some("ship it"), None, now());
+        let mut c = CheckIn::new(&quick(), &["ship it"], None, now());
         let mut forward = vec![c.step];
         while c.step != Step::Review {
             c.step = c.next_step();
@@ -390,7 +472,7 @@ mod tests {
 
     #[test]
     fn no_commitment_no_follow_up() {
-        let c = CheckIn::new(&quick(), Some("  "), Some(" Q4 "), now());
+        let c = CheckIn::new(&quick(), &["  "], Some(" Q4 "), now());
         assert_eq!(c.step, Step::Question(0));
         assert_eq!(c.previous_step(), None);
         assert_eq!(c.label, "Q4");
@@ -398,38 +480,38 @@ mod tests {
 
     #[test]
     fn a_finished_check_in_becomes_a_snapshot() {
-        let mut c = CheckIn::new(&quick(), Some("ship it"), None, now());
+        let mut c = CheckIn::new(&quick(), &["ship it"], None, now());
         c.questions[0].value = Some(4);
         c.questions[0].note = " it shows \n".into();
         c.reflections[0].text = "learn from Ana\n".into();
         c.commitment = "pair with Ana weekly".into();
-        c.follow_up.as_mut().expect("follow-up").outcome = Some(Outcome::Done);
+        c.follow_ups[0].outcome = Some(Outcome::Done);
         let s = c.to_snapshot(now() + chrono::Duration::minutes(12));
         assert_eq!(s.id, "20261122-094200");
         assert_eq!(s.answers[0].value, Some(4));
         assert_eq!(s.answers[0].note.as_deref(), Some("it shows"));
         assert_eq!(s.answers[1].value, None);
         assert_eq!(s.reflections[0].text, "learn from Ana");
-        assert_eq!(s.follow_up.as_ref().map(|f| f.outcome), Some(Outcome::Done));
+        assert_eq!(s.follow_ups[0].outcome, Outcome::Done);
         assert_eq!(s.label, None);
         crate::store::validate_snapshot(&s).expect("a valid snapshot");
     }
 
     #[test]
     fn pasted_control_characters_never_reach_a_snapshot() {
-        let mut c = CheckIn::new(&quick(), None, Some("Q4\u{7}"), now());
+        let mut c = CheckIn::new(&quick(), &[], Some("Q4\u{7}"), now());
         c.reflections[0].text = "line one\r\nline\ttwo\u{1b}[31m".into();
         c.commitment = "call Sam\u{0}\u{202E}\u{200B}".into();
         let s = c.to_snapshot(now());
         assert_eq!(s.reflections[0].text, "line one\nline\ttwo[31m");
-        assert_eq!(s.commitment, "call Sam");
+        assert_eq!(s.commitments, ["call Sam"]);
         assert_eq!(s.label.as_deref(), Some("Q4"));
         crate::store::validate_snapshot(&s).expect("valid");
     }
 
     #[test]
     fn a_draft_survives_a_round_trip_through_toml() {
-        let mut c = CheckIn::new(&quick(), Some("ship it"), Some("Q4"), now());
+        let mut c = CheckIn::new(&quick(), &["ship it"], Some("Q4"), now());
         c.step = Step::Reflection(0);
         c.questions[1].value = Some(2);
         let text = toml::to_string(&c).expect("encode");
@@ -439,17 +521,17 @@ mod tests {
 
     #[test]
     fn anything_big_is_asked_after_the_follow_up_or_first() {
-        let mut c = CheckIn::new(&quick(), Some("ship it"), None, now());
+        let mut c = CheckIn::new(&quick(), &["ship it"], None, now());
         c.ask_about_events();
-        assert_eq!(c.step, Step::FollowUp);
+        assert_eq!(c.step, Step::FollowUp(Some(0)));
         assert_eq!(c.next_step(), Step::Event);
         c.step = Step::Event;
         assert_eq!(c.next_step(), Step::Question(0));
-        assert_eq!(c.previous_step(), Some(Step::FollowUp));
+        assert_eq!(c.previous_step(), Some(Step::FollowUp(Some(0))));
         c.step = Step::Question(0);
         assert_eq!(c.previous_step(), Some(Step::Event));
 
-        let mut c = CheckIn::new(&quick(), None, None, now());
+        let mut c = CheckIn::new(&quick(), &[], None, now());
         c.ask_about_events();
         assert_eq!((c.step, c.previous_step()), (Step::Event, None));
         assert!(c.is_untouched());
@@ -463,7 +545,7 @@ mod tests {
 
     #[test]
     fn a_draft_keeps_the_answer_and_older_drafts_have_none() {
-        let mut c = CheckIn::new(&quick(), None, None, now());
+        let mut c = CheckIn::new(&quick(), &[], None, now());
         let old = toml::to_string(&c).expect("encode");
         assert!(!old.contains("event"), "{old}");
         c.ask_about_events();

@@ -107,7 +107,7 @@ mod tests {
         let _lock = store.lock("test").expect("lock");
         let bank = crate::bank::builtin::get("quick").expect("quick");
         let now = DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").expect("now");
-        let mut c = CheckIn::new(&bank, None, None, now);
+        let mut c = CheckIn::new(&bank, &[], None, now);
         assert_eq!(keep(&store, &c, now), Ok(None));
         c.event = Some(answer("moved team", ""));
         let told = keep(&store, &c, now).expect("kept").expect("told");

@@ -47,8 +47,8 @@ pub struct Cli {
 
     /// When to use colour, in plain output and on the screens
     ///
-    /// auto colours only a terminal, and only while NO_COLOR is unset or
-    /// empty. always colours even with NO_COLOR set: a flag given for one
+    /// auto colours only a terminal that is not TERM=dumb, and only while
+    /// NO_COLOR is unset or empty. always colours even with NO_COLOR set: a flag given for one
     /// command says more than a variable set for all of them. never draws
     /// without colour (the screens show the highlight in reverse video).
     #[arg(
@@ -175,7 +175,7 @@ Examples:
 /// When plain commands colour their output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorChoice {
-    /// Colour when writing to a terminal and NO_COLOR is unset or empty
+    /// Colour when writing to a terminal (not TERM=dumb) and NO_COLOR is unset or empty
     #[default]
     Auto,
     /// Colour even into a pipe or file, and even with NO_COLOR set
@@ -221,15 +221,25 @@ fn requested_color(args: &[OsString]) -> Option<ColorChoice> {
 }
 
 impl ColorChoice {
-    /// Whether to colour, given whether stdout is a terminal and the value of
-    /// `NO_COLOR`. An explicit `always` wins over `NO_COLOR`: the variable
-    /// sets a default, and a flag typed for one command says more.
+    /// Whether to colour, given whether stdout is a terminal and the values
+    /// of `NO_COLOR` and `TERM` (a `dumb` terminal shows no colour). An
+    /// explicit `always` wins over both: the variables set a default, and
+    /// a flag typed for one command says more.
     #[must_use]
-    pub fn enabled(self, stdout_is_terminal: bool, no_color: Option<&OsStr>) -> bool {
+    pub fn enabled(
+        self,
+        stdout_is_terminal: bool,
+        no_color: Option<&OsStr>,
+        term: Option<&OsStr>,
+    ) -> bool {
         match self {
             Self::Always => true,
             Self::Never => false,
-            Self::Auto => stdout_is_terminal && no_color.is_none_or(OsStr::is_empty),
+            Self::Auto => {
+                stdout_is_terminal
+                    && no_color.is_none_or(OsStr::is_empty)
+                    && term != Some(OsStr::new("dumb"))
+            }
         }
     }
 }
@@ -582,12 +592,16 @@ mod tests {
         let set = Some(OsStr::new("1"));
         let empty = Some(OsStr::new(""));
         // auto: only a terminal, and only without a non-empty NO_COLOR
-        assert!(ColorChoice::Auto.enabled(true, None));
-        assert!(ColorChoice::Auto.enabled(true, empty));
-        assert!(!ColorChoice::Auto.enabled(true, set));
-        assert!(!ColorChoice::Auto.enabled(false, None));
-        // always beats both; never beats both
-        assert!(ColorChoice::Always.enabled(false, set));
-        assert!(!ColorChoice::Never.enabled(true, None));
+        let xterm = Some(OsStr::new("xterm-256color"));
+        let dumb = Some(OsStr::new("dumb"));
+        assert!(ColorChoice::Auto.enabled(true, None, xterm));
+        assert!(ColorChoice::Auto.enabled(true, empty, None));
+        assert!(!ColorChoice::Auto.enabled(true, set, xterm));
+        assert!(!ColorChoice::Auto.enabled(false, None, xterm));
+        // auto: a dumb terminal gets no colour
+        assert!(!ColorChoice::Auto.enabled(true, None, dumb));
+        // always beats all; never beats all
+        assert!(ColorChoice::Always.enabled(false, set, dumb));
+        assert!(!ColorChoice::Never.enabled(true, None, xterm));
     }
 }

@@ -166,14 +166,14 @@ mod tests {
     #[test]
     fn the_latest_earlier_answer_of_each_kind_wins() {
         let bank = builtin::get("quick").expect("quick");
-        let mut old = CheckIn::new(&bank, None, None, day(0));
+        let mut old = CheckIn::new(&bank, &[], None, day(0));
         old.questions[0].value = Some(2);
         old.questions[0].note = "old note".into();
         old.reflections[0].text = "old text".into();
-        let mut newer = CheckIn::new(&bank, None, None, day(90));
+        let mut newer = CheckIn::new(&bank, &[], None, day(90));
         newer.questions[0].value = Some(4);
         // No note and no reflection this time: the older ones show.
-        let now = CheckIn::new(&bank, None, None, day(180));
+        let now = CheckIn::new(&bank, &[], None, day(180));
         let snapshots = [finished(&newer, 90), finished(&old, 0)];
         let last = LastTime::of(&now, &snapshots);
         let id = &now.questions[0].id;
@@ -192,14 +192,14 @@ mod tests {
     #[test]
     fn a_reworded_statement_or_another_scale_is_not_last_time() {
         let bank = builtin::get("quick").expect("quick");
-        let mut old = CheckIn::new(&bank, None, None, day(0));
+        let mut old = CheckIn::new(&bank, &[], None, day(0));
         old.questions[0].value = Some(2);
         old.questions[0].text = "Something else entirely".into();
         old.questions[1].value = Some(5);
         let mut wider = old.clone();
         wider.scale.max = 7;
         wider.questions[1].value = Some(7);
-        let now = CheckIn::new(&bank, None, None, day(180));
+        let now = CheckIn::new(&bank, &[], None, day(180));
         let snapshots = [finished(&wider, 10), finished(&old, 0)];
         let last = LastTime::of(&now, &snapshots);
         assert_eq!(last.value(&now.questions[0].id), None);

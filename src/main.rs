@@ -13,6 +13,7 @@ fn main() -> color_eyre::Result<ExitCode> {
     let color = cli.color.enabled(
         std::io::stdout().is_terminal(),
         std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
     );
     // A broken settings file stops us here, before any screen is taken over.
     let config = match commands::settings_for(cli.command.as_ref(), &config_dir) {

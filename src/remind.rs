@@ -20,7 +20,10 @@ pub fn prompt_words(state: &Cadence) -> Option<String> {
         Cadence::NotYet { days_left, .. } => match *days_left {
             ..=0 => Some("check-in due".to_string()),
             1 => Some("check-in due tomorrow".to_string()),
-            n if n <= PROMPT_WINDOW_DAYS => Some(format!("check-in due in {n} days")),
+            n if n <= PROMPT_WINDOW_DAYS => Some(format!(
+                "check-in due in {}",
+                crate::text::count(usize::try_from(n).unwrap_or(0), "day", "days")
+            )),
             _ => None,
         },
     }
@@ -40,7 +43,7 @@ pub fn next_due_day(state: &Cadence, now: DateTime<FixedOffset>) -> NaiveDate {
 /// is when it was made (the calendar's `DTSTAMP`).
 #[must_use]
 pub fn calendar(day: NaiveDate, plan: Schedule, stamp: DateTime<Utc>) -> String {
-    let every = plan.every_days;
+    let interval = crate::text::count(usize::try_from(plan.every_days).unwrap_or(0), "day", "days");
     let event = icalendar::Event::new()
         // The same id every time, so importing a newer file moves the
         // reminder instead of adding a second one.
@@ -48,11 +51,11 @@ pub fn calendar(day: NaiveDate, plan: Schedule, stamp: DateTime<Utc>) -> String 
         .timestamp(stamp)
         .summary("motive check-in")
         .description(&format!(
-            "Time for your check-in on autonomy, mastery and purpose: run `motive check`. It repeats every {every} days; after a check-in, run `motive remind ics` again to move it to the next due date."
+            "Time for your check-in on autonomy, mastery and purpose: run `motive check`. It repeats every {interval}; after a check-in, run `motive remind ics` again to move it to the next due date."
         ))
         .starts(day)
         .ends(day + Duration::days(1))
-        .add_property("RRULE", format!("FREQ=DAILY;INTERVAL={every}"))
+        .add_property("RRULE", format!("FREQ=DAILY;INTERVAL={}", plan.every_days))
         .add_property("TRANSP", "TRANSPARENT")
         .done();
     let mut calendar = Calendar::empty();
@@ -118,5 +121,22 @@ mod tests {
             !text.replace("\r\n", "").contains('\n'),
             "CRLF line ends only"
         );
+    }
+
+    #[test]
+    fn one_day_is_a_day_not_days() {
+        assert_eq!(
+            prompt_words(&not_yet(2)).as_deref(),
+            Some("check-in due in 2 days")
+        );
+        let plan = Schedule {
+            every_days: 1,
+            week_start: None,
+        };
+        let day = NaiveDate::from_ymd_opt(2027, 2, 28).expect("a day");
+        let stamp = at("2026-11-30T09:00:00+00:00").with_timezone(&Utc);
+        let text = calendar(day, plan, stamp).replace("\r\n ", "");
+        assert!(text.contains("repeats every 1 day"), "{text}");
+        assert!(!text.contains("every 1 days"), "{text}");
     }
 }

@@ -166,8 +166,10 @@ fn fields(s: &Snapshot) -> Vec<(Place, &str)> {
             r.text.as_str(),
         ));
     }
-    out.push((Place::Commitment, s.commitment.as_str()));
-    if let Some(note) = s.follow_up.as_ref().and_then(|f| f.note.as_deref()) {
+    for c in &s.commitments {
+        out.push((Place::Commitment, c.as_str()));
+    }
+    for note in s.follow_ups.iter().filter_map(|f| f.note.as_deref()) {
         out.push((Place::FollowUpNote, note));
     }
     out
@@ -221,7 +223,7 @@ mod tests {
     #[test]
     fn a_field_matches_when_it_holds_every_word() {
         let mut s = Snapshot::empty_for_tests("2026-11-30T10:00:00+01:00");
-        s.commitment = "Ask Ana about the migration.\nAnd the budget.".into();
+        s.commitments = vec!["Ask Ana about the migration.\nAnd the budget.".into()];
         s.label = Some("Q4".into());
         let all = [s];
         let hits = search(&all, &["migration".into(), "ana".into()]);

@@ -7,11 +7,16 @@ use serde::{Deserialize, Deserializer, Serialize};
 use crate::bank::{Dimension, Scale};
 use crate::limits;
 
-/// The newest snapshot format this build understands.
-pub const SNAPSHOT_FORMAT: i64 = 1;
+/// The newest snapshot format this build understands. Format 2 holds a
+/// list of commitments and of follow-ups; format 1 held at most one of
+/// each (`commitment`, `follow_up`), and is still read.
+pub const SNAPSHOT_FORMAT: i64 = 2;
+
+/// The most commitments one check-in makes: a handful, each followed up.
+pub const MAX_COMMITMENTS: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "SnapshotFile")]
 pub struct Snapshot {
     pub format: i64,
     /// `YYYYMMDD-HHMMSS` of the local finish time, with `-2`, `-3`... on collision.
@@ -20,9 +25,10 @@ pub struct Snapshot {
     pub label: Option<String>,
     pub started_at: DateTime<FixedOffset>,
     pub finished_at: DateTime<FixedOffset>,
-    /// One thing the person will do before the next check-in (may be empty).
-    #[serde(default)]
-    pub commitment: String,
+    /// What the person will do before the next check-in: at most
+    /// [`MAX_COMMITMENTS`], each non-empty (there may be none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<String>,
     pub bank: BankRef,
     pub scale: Scale,
     // Lists stop at their limit while being read (see `crate::limits`).
@@ -32,9 +38,84 @@ pub struct Snapshot {
     pub answers: Vec<Answer>,
     #[serde(default, deserialize_with = "reflections_at_most")]
     pub reflections: Vec<ReflectionAnswer>,
-    /// How the previous check-in's commitment turned out.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub follow_up: Option<FollowUp>,
+    /// How each of the previous check-in's commitments turned out (those
+    /// the person answered for).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<FollowUp>,
+}
+
+/// A snapshot as any format stores it: format 1's single `commitment` and
+/// `follow_up` become format 2's lists when read.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SnapshotFile {
+    format: i64,
+    id: String,
+    #[serde(default)]
+    label: Option<String>,
+    started_at: DateTime<FixedOffset>,
+    finished_at: DateTime<FixedOffset>,
+    #[serde(default)]
+    commitment: Option<String>,
+    #[serde(default, deserialize_with = "commitments_at_most")]
+    commitments: Vec<String>,
+    bank: BankRef,
+    scale: Scale,
+    #[serde(deserialize_with = "dimensions_at_most")]
+    dimensions: Vec<Dimension>,
+    #[serde(default, deserialize_with = "answers_at_most")]
+    answers: Vec<Answer>,
+    #[serde(default, deserialize_with = "reflections_at_most")]
+    reflections: Vec<ReflectionAnswer>,
+    #[serde(default)]
+    follow_up: Option<FollowUp>,
+    #[serde(default, deserialize_with = "follow_ups_at_most")]
+    follow_ups: Vec<FollowUp>,
+}
+
+impl TryFrom<SnapshotFile> for Snapshot {
+    type Error = String;
+
+    fn try_from(f: SnapshotFile) -> Result<Self, String> {
+        let (commitments, follow_ups) = if f.format < 2 {
+            if !f.commitments.is_empty() || !f.follow_ups.is_empty() {
+                return Err(format!(
+                    "format {} holds `commitment` and `follow_up`, not `commitments` or `follow_ups`",
+                    f.format
+                ));
+            }
+            let one = f.commitment.filter(|c| !c.trim().is_empty());
+            (one.into_iter().collect(), f.follow_up.into_iter().collect())
+        } else {
+            if f.commitment.is_some() || f.follow_up.is_some() {
+                return Err(format!(
+                    "format {} holds `commitments` and `follow_ups`, not `commitment` or `follow_up`",
+                    f.format
+                ));
+            }
+            (f.commitments, f.follow_ups)
+        };
+        Ok(Self {
+            // Read, a format-1 check-in is a format-2 one: saved again
+            // (by an import), it is written as such.
+            format: if f.format == 1 {
+                SNAPSHOT_FORMAT
+            } else {
+                f.format
+            },
+            id: f.id,
+            label: f.label,
+            started_at: f.started_at,
+            finished_at: f.finished_at,
+            commitments,
+            bank: f.bank,
+            scale: f.scale,
+            dimensions: f.dimensions,
+            answers: f.answers,
+            reflections: f.reflections,
+            follow_ups,
+        })
+    }
 }
 
 /// Which bank a snapshot was taken with.
@@ -115,6 +196,14 @@ fn dimensions_at_most<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Dimension>,
 
 fn answers_at_most<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Answer>, D::Error> {
     limits::deserialize_at_most(d, limits::MAX_STATEMENTS, "answers")
+}
+
+fn commitments_at_most<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    limits::deserialize_at_most(d, MAX_COMMITMENTS, "commitments")
+}
+
+fn follow_ups_at_most<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<FollowUp>, D::Error> {
+    limits::deserialize_at_most(d, MAX_COMMITMENTS, "follow-ups")
 }
 
 fn reflections_at_most<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<ReflectionAnswer>, D::Error> {
@@ -204,7 +293,7 @@ impl Snapshot {
             label: None,
             started_at: at,
             finished_at: at,
-            commitment: String::new(),
+            commitments: Vec::new(),
             bank: BankRef {
                 id: "core".into(),
                 version: "1".into(),
@@ -218,7 +307,7 @@ impl Snapshot {
             dimensions: Vec::new(),
             answers: Vec::new(),
             reflections: Vec::new(),
-            follow_up: None,
+            follow_ups: Vec::new(),
         }
     }
 }

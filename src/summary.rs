@@ -24,10 +24,18 @@ pub struct Summary {
     pub dimensions: Vec<Dimension>,
     /// One score per dimension, in `dimensions` order.
     pub scores: Vec<DimensionScore>,
+    /// What the check-in committed to (none to a handful).
+    pub commitments: Vec<String>,
+    /// How each of the previous check-in's commitments turned out, as
+    /// answered.
+    pub follow_ups: Vec<FollowedUp>,
+}
+
+/// A commitment followed up, and how it went (the note is left out).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowedUp {
     pub commitment: String,
-    /// How the previous check-in's commitment turned out, when asked.
-    #[serde(default)]
-    pub follow_up: Option<Outcome>,
+    pub outcome: Outcome,
 }
 
 impl Summary {
@@ -48,8 +56,15 @@ impl Summary {
                 })
                 .collect(),
             scores: score::scores(snapshot),
-            commitment: snapshot.commitment.clone(),
-            follow_up: snapshot.follow_up.as_ref().map(|f| f.outcome),
+            commitments: snapshot.commitments.clone(),
+            follow_ups: snapshot
+                .follow_ups
+                .iter()
+                .map(|f| FollowedUp {
+                    commitment: f.commitment.trim().to_string(),
+                    outcome: f.outcome,
+                })
+                .collect(),
         }
     }
 
@@ -89,7 +104,7 @@ mod tests {
     fn checkin(value: i64, at: &str) -> Snapshot {
         let bank = builtin::get("core").expect("core");
         let at = DateTime::parse_from_rfc3339(at).expect("date");
-        let mut c = CheckIn::new(&bank, None, Some("Q1"), at);
+        let mut c = CheckIn::new(&bank, &[], Some("Q1"), at);
         for q in &mut c.questions {
             q.value = Some(value);
         }
@@ -104,7 +119,7 @@ mod tests {
         assert_eq!(summary.scores, score::scores(&snapshot));
         assert_eq!(summary.id, snapshot.id);
         assert_eq!(summary.label.as_deref(), Some("Q1"));
-        assert_eq!(summary.commitment, "Ask for the migration");
+        assert_eq!(summary.commitments, ["Ask for the migration"]);
     }
 
     #[test]

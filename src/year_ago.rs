@@ -76,7 +76,14 @@ impl YearAgo {
             want: reflection
                 .map(|r| r.text.trim().to_string())
                 .filter(|t| !t.is_empty()),
-            commitment: snapshot.commitment.trim().to_string(),
+            // Several commitments read as one line in the block.
+            commitment: snapshot
+                .commitments
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .collect::<Vec<_>>()
+                .join("; "),
         }
     }
 
@@ -116,7 +123,7 @@ mod tests {
         let mut all: Vec<Summary> = days_ago
             .iter()
             .map(|&(d, h)| {
-                Summary::of(&CheckIn::new(&bank, None, None, at(d, h)).to_snapshot(at(d, h)))
+                Summary::of(&CheckIn::new(&bank, &[], None, at(d, h)).to_snapshot(at(d, h)))
             })
             .collect();
         all.sort_by_key(|s| s.finished_at);
@@ -156,7 +163,7 @@ mod tests {
     #[test]
     fn what_it_said_is_its_label_the_want_reflection_and_its_commitment() {
         let bank = builtin::get("core").expect("core");
-        let mut c = CheckIn::new(&bank, None, Some("Q4"), at(366, 9));
+        let mut c = CheckIn::new(&bank, &[], Some("Q4"), at(366, 9));
         let want = c
             .reflections
             .iter_mut()
@@ -171,7 +178,7 @@ mod tests {
         assert_eq!((y.days, y.age().as_str()), (366, "12 months ago"));
         let quick = builtin::get("quick").expect("quick");
         let y = YearAgo::of(
-            &CheckIn::new(&quick, None, None, at(400, 9)).to_snapshot(at(400, 9)),
+            &CheckIn::new(&quick, &[], None, at(400, 9)).to_snapshot(at(400, 9)),
             today(),
         );
         assert_eq!((&y.prompt, &y.want), (&None, &None));

@@ -319,7 +319,7 @@ fn check_bank(generated: &GenBank, typed: &[String], seed: u64) -> Result<bool, 
     }
 
     let started = support::at("2026-03-01T09:00:00+01:00");
-    let mut checkin = CheckIn::new(&bank, Some(&typed[0]), Some(typed[1].trim()), started);
+    let mut checkin = CheckIn::new(&bank, &[&typed[0]], Some(typed[1].trim()), started);
     let span = bank.scale.max - bank.scale.min + 1;
     for (i, q) in checkin.questions.iter_mut().enumerate() {
         let pick = seed.rotate_left(u32::try_from(i % 64).unwrap_or(0));
@@ -333,7 +333,7 @@ fn check_bank(generated: &GenBank, typed: &[String], seed: u64) -> Result<bool, 
         r.text.clone_from(&typed[10 + i % 4]);
     }
     checkin.commitment.clone_from(&typed[14]);
-    if let Some(f) = checkin.follow_up.as_mut() {
+    for f in &mut checkin.follow_ups {
         f.outcome = Some(motive::snapshot::Outcome::Partly);
         f.note.clone_from(&typed[15]);
     }

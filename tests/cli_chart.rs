@@ -268,7 +268,7 @@ fn core_check_in(at: &str, values: [i64; 3]) -> Snapshot {
         label: None,
         started_at: at,
         finished_at: at,
-        commitment: String::new(),
+        commitments: Vec::new(),
         bank: BankRef {
             id: bank.id.clone(),
             version: bank.version.clone(),
@@ -278,7 +278,7 @@ fn core_check_in(at: &str, values: [i64; 3]) -> Snapshot {
         dimensions: bank.dimensions.clone(),
         answers,
         reflections: vec![],
-        follow_up: None,
+        follow_ups: Vec::new(),
     }
 }
 

@@ -92,11 +92,11 @@ fn show_has_everything_and_the_documented_json_shape() {
     let mut s = snapshot(&bank("quick"), at("2026-10-05T09:30:00+00:00"), 4);
     s.answers[0].note = Some("the reorg took a lot".into());
     s.answers[1].value = None;
-    s.follow_up = Some(FollowUp {
-        commitment: saved[2].commitment.clone(),
+    s.follow_ups = vec![FollowUp {
+        commitment: saved[2].commitments.join("\n"),
         outcome: Outcome::Partly,
         note: Some("halfway".into()),
-    });
+    }];
     let s = store.save(s).expect("save");
 
     motive(dir.path())
@@ -117,13 +117,13 @@ fn show_has_everything_and_the_documented_json_shape() {
         assert!(shown["answers"][0].get(key).is_some(), "answers[].{key}");
     }
     assert_eq!(shown["reflections"][0]["id"], s.reflections[0].id.as_str());
-    assert_eq!(shown["commitment"], "Ask for the gnarly migration");
-    assert_eq!(shown["follow_up"]["outcome"], "partly");
-    assert_eq!(shown["follow_up"]["note"], "halfway");
+    assert_eq!(shown["commitments"][0], "Ask for the gnarly migration");
+    assert_eq!(shown["follow_ups"][0]["outcome"], "partly");
+    assert_eq!(shown["follow_ups"][0]["note"], "halfway");
 
     let older = json(motive(dir.path()).args(["show", "latest~3", "--json"]));
     assert_eq!(older["id"], saved[0].id.as_str());
-    assert_eq!(older["follow_up"], Value::Null);
+    assert_eq!(older["follow_ups"], Value::Array(Vec::new()));
     let by_prefix = json(motive(dir.path()).args(["show", "202604", "--json"]));
     assert_eq!(by_prefix["id"], saved[1].id.as_str());
 }

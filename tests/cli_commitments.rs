@@ -13,19 +13,19 @@ fn every_commitment_is_listed_with_how_it_went() {
     let store = Store::open(dir.path()).expect("store");
     let b = bank("quick");
     let mut first = snapshot(&b, at("2026-03-02T10:00:00+01:00"), 3);
-    first.commitment = "Ship the migration".into();
+    first.commitments = vec!["Ship the migration".into()];
     let mut second = snapshot(&b, at("2026-06-01T10:00:00+02:00"), 3);
-    second.commitment = String::new();
-    second.follow_up = Some(FollowUp {
+    second.commitments.clear();
+    second.follow_ups = vec![FollowUp {
         commitment: "Ship the migration".into(),
         outcome: Outcome::Partly,
         note: Some("half of it".into()),
-    });
+    }];
     let mut third = snapshot(&b, at("2026-09-01T10:00:00+02:00"), 3);
-    third.commitment = "Mentor Bo".into();
+    third.commitments = vec!["Mentor Bo".into()];
     let fourth = {
         let mut s = snapshot(&b, at("2026-11-30T10:00:00+01:00"), 3);
-        s.commitment = String::new();
+        s.commitments.clear();
         s
     };
     for s in [first, second, third, fourth] {

@@ -39,7 +39,7 @@ fn craft(finished: &str, c1: i64, c2: i64) -> Snapshot {
         label: None,
         started_at: finished,
         finished_at: finished,
-        commitment: String::new(),
+        commitments: Vec::new(),
         bank: BankRef {
             id: "team".into(),
             version: "2".into(),
@@ -64,7 +64,7 @@ fn craft(finished: &str, c1: i64, c2: i64) -> Snapshot {
             answer("c2", "I rush things out half done", true, c2),
         ],
         reflections: vec![],
-        follow_up: None,
+        follow_ups: Vec::new(),
     }
 }
 
@@ -305,7 +305,7 @@ fn a_markdown_report_keeps_free_text_inside_its_place() {
     let store = Store::open(dir.path()).expect("store");
     let mut first = craft("2026-02-01T08:00:00+00:00", 2, 4);
     first.label = Some("a | b".into());
-    first.commitment = "Pair with Sam\n# not a heading\n- not an item".into();
+    first.commitments = vec!["Pair with Sam\n# not a heading\n- not an item".into()];
     store.save(first).expect("save");
     store
         .save(craft("2026-05-01T08:00:00+00:00", 5, 1))

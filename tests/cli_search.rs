@@ -16,7 +16,7 @@ fn written() -> tempfile::TempDir {
     first.label = Some("Q1".into());
     first.reflections[0].text = "Lead the Résumé service migration.".into();
     first.answers[0].note = Some("My manager decides the order of work.".into());
-    first.commitment = "Ask Ana for the migration".into();
+    first.commitments = vec!["Ask Ana for the migration".into()];
     let mut second = snapshot(&b, at("2026-06-01T10:00:00+02:00"), 4);
     second.reflections[0].text = "Still the resume service, and a team of my own.".into();
     store.save(first).expect("save");

@@ -340,7 +340,7 @@ mod kill_loops {
             assert!(listing.problems.is_empty(), "{:?}", listing.problems);
             assert_eq!(listing.snapshots.len(), 1, "round {round}: saved once");
             assert!(toml_files(&data.join("drafts")).is_empty(), "round {round}");
-            assert_eq!(listing.snapshots[0].commitment, "Ask Sam for an hour");
+            assert_eq!(listing.snapshots[0].commitments, ["Ask Sam for an hour"]);
         }
         eprintln!(
             "save kill loop: {} rounds (half killed 0 to {} ms after Enter, half as the snapshot appeared): {} before the save, {} in the save window, {} after; {} duplicates, {} losses",
@@ -359,7 +359,7 @@ mod kill_loops {
         // What the window leaves, made by hand: the snapshot and the draft.
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("open");
-        let mut checkin = CheckIn::new(&bank("quick"), None, None, at("2026-05-01T09:00:00+02:00"));
+        let mut checkin = CheckIn::new(&bank("quick"), &[], None, at("2026-05-01T09:00:00+02:00"));
         checkin.questions[0].value = Some(3);
         store.save_draft(&checkin).expect("draft");
         let first = store

@@ -131,7 +131,7 @@ fn the_html_export_escapes_what_was_written_and_stands_with_no_check_ins() {
         3,
     );
     s.label = Some("<script>alert(1)</script>".into());
-    s.commitment = "Ask & see </li><li>".into();
+    s.commitments = vec!["Ask & see </li><li>".into()];
     store.save(s).expect("save");
     let html = page(dir.path());
     let doc = parse(&html);

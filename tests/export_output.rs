@@ -146,11 +146,11 @@ fn many_check_ins(count: i64) -> (tempfile::TempDir, PathBuf) {
             s.label = Some(format!("quarter {i} | with a pipe"));
         }
         if let Some(p) = &previous {
-            s.follow_up = Some(motive::snapshot::FollowUp {
-                commitment: p.commitment.clone(),
+            s.follow_ups = vec![motive::snapshot::FollowUp {
+                commitment: p.commitments.join("\n"),
                 outcome: motive::snapshot::Outcome::Partly,
                 note: Some("half of it".into()),
-            });
+            }];
         }
         previous = Some(store.save(s).expect("save"));
     }
@@ -194,7 +194,7 @@ fn the_streamed_export_is_the_document_built_at_once() {
 fn an_empty_streamed_export_keeps_its_shape() {
     let dir = private_tempdir();
     let out = json(motive(dir.path()).args(["export", "--format", "json"]));
-    assert_eq!(out, serde_json::json!({"format": 1, "snapshots": []}));
+    assert_eq!(out, serde_json::json!({"format": 2, "snapshots": []}));
     let text = motive(dir.path())
         .args(["export", "--format", "json"])
         .output()

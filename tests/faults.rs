@@ -124,7 +124,7 @@ fn the_start_up_probe_fails_on_a_nearly_full_disk() {
         let store = Store::open(Path::new(&dir)).expect("open");
         let draft = CheckIn::new(
             &builtin::get("core").expect("core"),
-            None,
+            &[],
             None,
             at("2026-11-22T09:30:00+01:00"),
         );
@@ -157,7 +157,7 @@ fn a_hostile_draft_never_crashes_the_check_in() {
     let store = Store::open(&data).expect("open");
     let draft = CheckIn::new(
         &builtin::get("quick").expect("quick"),
-        None,
+        &[],
         None,
         at("2026-11-22T09:30:00+01:00"),
     );

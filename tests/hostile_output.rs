@@ -106,7 +106,7 @@ fn import_errors_never_echo_a_field_name_or_value_raw() {
     let mut field = entry();
     field[HOSTILE] = json!(1);
     let mut variant = entry();
-    variant["follow_up"] = json!({ "commitment": "x", "outcome": HOSTILE });
+    variant["follow_ups"] = json!([{ "commitment": "x", "outcome": HOSTILE }]);
     let mut text = entry();
     text["label"] = json!(HOSTILE);
     let mut id = entry();
@@ -186,12 +186,12 @@ fn hostile_keys_and_texts_in_a_snapshot_are_warned_about_escaped() {
     let spoiled = [
         format!("{} = 1\n{good}", toml_string(HOSTILE)),
         good.replacen(
-            "format = 1",
-            &format!("format = 1\nlabel = {}", toml_string(HOSTILE)),
+            "format = 2",
+            &format!("format = 2\nlabel = {}", toml_string(HOSTILE)),
             1,
         ),
         format!(
-            "{good}\n[follow_up]\ncommitment = \"x\"\noutcome = {}\n",
+            "{good}\n[[follow_ups]]\ncommitment = \"x\"\noutcome = {}\n",
             toml_string(HOSTILE)
         ),
     ];

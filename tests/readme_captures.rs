@@ -52,7 +52,7 @@ fn history(data: &Path) {
         };
         let mut c = CheckIn::new(
             &core,
-            previous.as_deref(),
+            &previous.as_deref().into_iter().collect::<Vec<_>>(),
             label,
             finished - Duration::minutes(12),
         );
@@ -64,7 +64,7 @@ fn history(data: &Path) {
             };
             q.value = Some(if q.reverse { 6 - level } else { level });
         }
-        if let Some(f) = &mut c.follow_up {
+        for f in &mut c.follow_ups {
             f.outcome = Some([Outcome::Done, Outcome::Partly][quarter % 2]);
         }
         for r in &mut c.reflections {

@@ -85,7 +85,7 @@ fn bad_files_are_reported_skipped_and_left_untouched() {
         (
             "20260103-000000.toml",
             good_text
-                .replace("format = 1", "format = 7")
+                .replace("format = 2", "format = 7")
                 .replace(&good.id, "20260103-000000"),
             "format 7 is newer",
         ),
@@ -227,7 +227,7 @@ fn import_is_all_or_nothing_and_idempotent() {
     assert_eq!(again.unchanged.len(), 2);
 
     let mut changed = b.clone();
-    changed.commitment = "something else".into();
+    changed.commitments = vec!["something else".into()];
     let err = store.import_all(vec![changed]).expect_err("conflict");
     assert!(err.message.contains(&b.id), "{}", err.message);
 
@@ -250,7 +250,7 @@ fn import_is_all_or_nothing_and_idempotent() {
         );
     }
     let mut huge = snapshot(&core, at("2026-09-01T09:00:00+00:00"), 1);
-    huge.commitment = "x".repeat(100_000);
+    huge.commitments = vec!["x".repeat(100_000)];
     store
         .import_all(vec![c.clone(), huge])
         .expect_err("oversized");
@@ -362,10 +362,10 @@ fn more_bad_files_each_with_a_reason_and_untouched() {
             "20260201-000000.toml",
             format!(
                 "mood = 1\n{}",
-                as_id("20260201-000000").replace("format = 1", "format = 2")
+                as_id("20260201-000000").replace("format = 2", "format = 3")
             )
             .into_bytes(),
-            "format 2 is newer than this build understands",
+            "format 3 is newer than this build understands",
         ),
         (
             "20260202-000000.toml",
@@ -390,7 +390,7 @@ fn more_bad_files_each_with_a_reason_and_untouched() {
         (
             "20260205-000000.toml",
             as_id("20260205-000000")
-                .replace("format = 1", "format = \"one\"")
+                .replace("format = 2", "format = \"one\"")
                 .into_bytes(),
             "`format` is a string, not a number",
         ),
@@ -514,7 +514,7 @@ fn import_checks_every_entry_before_writing_any() {
     let mut long_label = snapshot(&core, at("2026-08-01T09:00:00+00:00"), 4);
     long_label.label = Some("l".repeat(10_001));
     let bad_batches = [
-        (vec![c.clone(), newer], "format 2 is not supported"),
+        (vec![c.clone(), newer], "format 3 is not supported"),
         (vec![c.clone(), out_of_scale], "outside the scale"),
         (
             vec![c.clone(), long_label],
@@ -604,7 +604,7 @@ fn concurrent_saves_of_the_same_second_all_land_under_distinct_ids() {
                 scope.spawn(move || {
                     // Eight different check-ins: saving one twice saves it once.
                     let mut check_in = snapshot(core, when, v % 5 + 1);
-                    check_in.commitment = format!("commitment {v}");
+                    check_in.commitments = vec![format!("commitment {v}")];
                     store.save(check_in).expect("save").id
                 })
             })

@@ -125,7 +125,8 @@ fn months(n: usize) -> Vec<Snapshot> {
                 r.text = format!("Answer number {} to this question.", i + 1);
             }
             if i == 4 {
-                s.commitment = "Talk to Ana about the Budget for the Résumé workshop.".into();
+                s.commitments =
+                    vec!["Talk to Ana about the Budget for the Résumé workshop.".into()];
             }
             s
         })

@@ -18,14 +18,7 @@ fn color_never_draws_monochrome_and_keeps_the_highlight() {
     term.send(key::RIGHT);
     term.send(key::RIGHT);
     term.wait_until("option 4 in reverse video", |screen| {
-        let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
-        (0..rows).any(|r| {
-            (0..cols).any(|c| {
-                screen
-                    .cell(r, c)
-                    .is_some_and(|cell| cell.inverse() && cell.contents() == "4")
-            })
-        })
+        in_reverse(screen, "4")
     });
     assert_eq!(
         term.coloured_cells(),
@@ -73,4 +66,31 @@ fn a_bad_config_is_one_line_before_the_screen_is_taken() {
     assert!(!term.on_alternate_screen(), "the screen was never taken");
     let text = term.text();
     assert!(text.contains("config.toml:1:14: `week_start`"), "{text}");
+}
+
+#[test]
+fn a_dumb_terminal_gets_no_colour_and_keeps_the_highlight() {
+    let (_dir, data, config) = pty::dirs().into_parts();
+    let mut spawn = Spawn::new(&data, &config).args(&["check", "--bank", "quick"]);
+    spawn.env.push(("TERM", "dumb"));
+    let term = Term::spawn(&spawn);
+    term.begin();
+    term.wait_for("1/6");
+    term.send(key::RIGHT);
+    term.wait_until("option 3 in reverse video", |screen| {
+        in_reverse(screen, "3")
+    });
+    assert_eq!(term.coloured_cells(), 0, "TERM=dumb: no cell has a colour");
+}
+
+/// Whether some cell on `screen` shows `text` in reverse video.
+fn in_reverse(screen: &vt100::Screen, text: &str) -> bool {
+    let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+    (0..rows).any(|r| {
+        (0..cols).any(|c| {
+            screen
+                .cell(r, c)
+                .is_some_and(|cell| cell.inverse() && cell.contents() == text)
+        })
+    })
 }

@@ -60,7 +60,7 @@ fn a_full_quick_check_in_is_saved_with_the_expected_scores() {
         shown["reflections"][0]["text"],
         "Find someone who has done this before"
     );
-    assert_eq!(shown["commitment"], "Ask Sam for an hour");
+    assert_eq!(shown["commitments"][0], "Ask Sam for an hour");
 }
 
 fn draft_path(data: &Path) -> std::path::PathBuf {
@@ -497,6 +497,8 @@ fn nothing_acts_behind_the_too_small_screen() {
     term.send("4");
     term.send("?");
     term.send("n");
+    // Read while small: only then does enlarging the window come after them.
+    term.wait_for("3 keys ignored");
     term.resize(24, 80);
     term.wait_for("1/6");
     let text = term.text();

@@ -91,7 +91,7 @@ fn y_on_home_opens_the_check_in_of_a_year_ago() {
 fn the_start_of_a_check_in_shows_it_too() {
     let mut app = App::new(overview_with_a_year_ago(), Theme::monochrome());
     let quick = builtin::get("quick").expect("quick");
-    app.update(Msg::started(CheckIn::new(&quick, None, None, now())));
+    app.update(Msg::started(CheckIn::new(&quick, &[], None, now())));
     assert_snapshot!("intro_year_ago_80x24", draw(&app, 80, 24).backend());
     assert!(matches!(app.screen, Screen::Flow(_)));
 }
@@ -250,7 +250,7 @@ fn read_only_events_offer_no_editing() {
 fn at_the_question() -> App {
     let mut app = App::new(Overview::default(), Theme::monochrome());
     let quick = builtin::get("quick").expect("quick");
-    let mut checkin = CheckIn::new(&quick, None, None, now());
+    let mut checkin = CheckIn::new(&quick, &[], None, now());
     checkin.ask_about_events();
     app.update(Msg::started(checkin));
     key(&mut app, KeyCode::Enter); // past the intro
@@ -316,7 +316,7 @@ fn an_answer_is_kept_in_the_draft_with_its_day() {
 fn on_a_full_intro_a_year_ago_shrinks_and_how_to_begin_stays() {
     let mut app = App::new(overview_with_a_year_ago(), Theme::monochrome());
     let core = builtin::get("core").expect("core");
-    let mut checkin = CheckIn::new(&core, Some("Ask for the gnarly migration"), None, now());
+    let mut checkin = CheckIn::new(&core, &["Ask for the gnarly migration"], None, now());
     checkin.ask_about_events();
     app.update(Msg::started(checkin));
     let text = format!("{:?}", draw(&app, 80, 24).backend());
@@ -332,7 +332,7 @@ fn on_a_full_intro_a_year_ago_shrinks_and_how_to_begin_stays() {
 fn the_review_names_the_event_it_will_keep() {
     let mut app = App::new(Overview::default(), Theme::monochrome());
     let quick = builtin::get("quick").expect("quick");
-    let mut checkin = CheckIn::new(&quick, None, None, now());
+    let mut checkin = CheckIn::new(&quick, &[], None, now());
     checkin.ask_about_events();
     checkin.event = Some(motive::checkin::DraftEvent {
         label: "new manager".into(),

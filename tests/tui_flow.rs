@@ -32,7 +32,8 @@ fn typed(app: &mut App, text: &str) -> Vec<Effect> {
 fn started(commitment: Option<&str>) -> App {
     let mut app = App::new(Overview::default(), Theme::monochrome());
     let bank = builtin::get("quick").expect("quick");
-    let effects = app.update(Msg::started(CheckIn::new(&bank, commitment, None, now())));
+    let open: Vec<&str> = commitment.into_iter().collect();
+    let effects = app.update(Msg::started(CheckIn::new(&bank, &open, None, now())));
     assert!(
         matches!(effects.as_slice(), [Effect::SaveDraft(_)]),
         "{effects:?}"
@@ -66,12 +67,12 @@ fn home_starts_a_check_in_and_quits() {
 #[test]
 fn the_whole_flow_by_messages() {
     let mut app = started(Some("ship it"));
-    assert_eq!(checkin(&app).step, Step::FollowUp);
+    assert_eq!(checkin(&app).step, Step::FollowUp(Some(0)));
     // Tab skips the follow-up; Shift-Tab... there is nothing before it.
     let effects = app.update(ch('2'));
     assert!(saves_draft(&effects));
     assert_eq!(
-        checkin(&app).follow_up.as_ref().and_then(|f| f.outcome),
+        checkin(&app).follow_ups.first().and_then(|f| f.outcome),
         Some(Outcome::Partly)
     );
     assert_eq!(app.context(), Context::FollowUpNote);
@@ -79,7 +80,7 @@ fn the_whole_flow_by_messages() {
     app.update(key(KeyCode::Tab));
     assert_eq!(checkin(&app).step, Step::Question(0));
     assert_eq!(
-        checkin(&app).follow_up.as_ref().map(|f| f.note.as_str()),
+        checkin(&app).follow_ups.first().map(|f| f.note.as_str()),
         Some("half of it")
     );
 
@@ -146,7 +147,7 @@ fn the_whole_flow_by_messages() {
     };
     let snapshot = final_checkin.to_snapshot(now());
     assert_eq!(snapshot.label.as_deref(), Some("Q4"));
-    assert_eq!(snapshot.commitment, "pair with Ana");
+    assert_eq!(snapshot.commitments, ["pair with Ana"]);
     assert_eq!(
         snapshot.answers[1].note.as_deref(),
         Some("it depends on the week")
@@ -205,11 +206,14 @@ fn quitting_mid_flow_asks_and_keeps_the_draft() {
 #[test]
 fn a_draft_is_offered_for_resume_or_discard() {
     let bank = builtin::get("quick").expect("quick");
-    let mut draft = CheckIn::new(&bank, None, None, now());
+    let mut draft = CheckIn::new(&bank, &[], None, now());
     draft.questions[0].value = Some(2);
     draft.step = Step::Question(1);
     let mut app = App::new(Overview::default(), Theme::monochrome());
-    app.update(Msg::DraftFound(draft.clone()));
+    app.update(Msg::DraftFound {
+        draft: draft.clone(),
+        fresh_bank: Some("quick".into()),
+    });
     assert_eq!(app.context(), Context::Resume);
     assert_eq!(
         app.update(ch('r')),
@@ -219,7 +223,10 @@ fn a_draft_is_offered_for_resume_or_discard() {
     assert_eq!(checkin(&app).step, Step::Question(1));
 
     let mut app = App::new(Overview::default(), Theme::monochrome());
-    app.update(Msg::DraftFound(CheckIn::new(&bank, None, None, now())));
+    app.update(Msg::DraftFound {
+        draft: CheckIn::new(&bank, &[], None, now()),
+        fresh_bank: None,
+    });
     assert!(app.update(ch('d')).is_empty(), "discarding asks first");
     assert_eq!(
         app.update(ch('y')),
@@ -347,7 +354,7 @@ mod browsing_support {
         let full: Vec<Snapshot> = (0..n)
             .map(|i| {
                 let when = now() + chrono::Duration::days(90 * i as i64);
-                let mut checkin = CheckIn::new(&bank, None, None, when);
+                let mut checkin = CheckIn::new(&bank, &[], None, when);
                 for (k, q) in checkin.questions.iter_mut().enumerate() {
                     q.value = Some(1 + ((i + k) % 5) as i64);
                 }
@@ -702,7 +709,10 @@ mod mouse {
     fn a_click_on_an_outcome_chooses_it_and_keeps_the_note() {
         let mut app = started(Some("ship it"));
         let body = app.areas().expect("big enough").body;
-        let areas = screens::checkin::follow_up::outcome_areas(body);
+        let Screen::Flow(flow) = &app.screen else {
+            panic!("in the flow");
+        };
+        let areas = screens::checkin::follow_up::outcome_areas(flow, body);
         let at =
             |outcome: Outcome| centre(areas.iter().find(|(o, _)| *o == outcome).expect("drawn").1);
         let (x, y) = at(Outcome::NotDone);
@@ -711,7 +721,11 @@ mod mouse {
         typed(&mut app, "no time");
         let (x, y) = at(Outcome::Partly);
         app.update(click(x, y));
-        let follow_up = checkin(&app).follow_up.clone().expect("a follow-up");
+        let follow_up = checkin(&app)
+            .follow_ups
+            .first()
+            .cloned()
+            .expect("a follow-up");
         assert_eq!(follow_up.outcome, Some(Outcome::Partly));
         assert_eq!(follow_up.note, "no time");
     }
@@ -955,7 +969,7 @@ mod writing {
     fn a_fresh_check_in_opens_with_the_banks_instructions() {
         let mut app = App::new(Overview::default(), Theme::monochrome());
         let bank = builtin::get("quick").expect("quick");
-        app.update(Msg::started(CheckIn::new(&bank, None, None, now())));
+        app.update(Msg::started(CheckIn::new(&bank, &[], None, now())));
         assert_eq!(app.context(), Context::Intro);
         // Digits do not answer a statement that is not on screen yet.
         assert!(app.update(ch('4')).is_empty());
@@ -964,7 +978,7 @@ mod writing {
         assert_eq!(checkin(&app).questions[0].value, None);
 
         // A draft with answers resumes where it stopped, without it.
-        let mut draft = CheckIn::new(&bank, None, None, now());
+        let mut draft = CheckIn::new(&bank, &[], None, now());
         draft.questions[0].value = Some(2);
         draft.step = Step::Question(1);
         let mut app = App::new(Overview::default(), Theme::monochrome());
@@ -1000,7 +1014,7 @@ mod writing {
         let mut app = App::new(Overview::default(), Theme::monochrome());
         app.update(Msg::started(CheckIn::new(
             &eleven_points(),
-            None,
+            &[],
             None,
             now(),
         )));
@@ -1030,7 +1044,7 @@ mod writing {
     #[test]
     fn last_time_is_given_once_and_a_key_hides_it() {
         let bank = builtin::get("quick").expect("quick");
-        let c = CheckIn::new(&bank, None, None, now());
+        let c = CheckIn::new(&bank, &[], None, now());
         let mut last_time = LastTime::default();
         let date = now().date_naive() - chrono::Duration::days(91);
         last_time
@@ -1124,11 +1138,11 @@ mod writing {
     fn home_keeps_the_scores_of_the_latest_check_in_that_has_them() {
         use motive::summary::Summary;
         let bank = builtin::get("quick").expect("quick");
-        let mut scored = CheckIn::new(&bank, None, None, now());
+        let mut scored = CheckIn::new(&bank, &[], None, now());
         for q in &mut scored.questions {
             q.value = Some(4);
         }
-        let empty = CheckIn::new(&bank, None, None, now());
+        let empty = CheckIn::new(&bank, &[], None, now());
         let later = now() + chrono::Duration::days(1);
         let overview = Overview::new(
             vec![
@@ -1199,4 +1213,213 @@ fn home_with_a_waiting_draft_offers_resume_and_discard() {
         app.update(ch('y')),
         vec![Effect::DiscardDraft, Effect::Begin(None)]
     );
+}
+
+#[test]
+fn a_draft_on_another_bank_than_asked_is_offered_with_both_choices() {
+    let quick = builtin::get("quick").expect("quick");
+    let draft = CheckIn::new(&quick, &[], None, now());
+    let mut app = App::new(Overview::default(), Theme::monochrome());
+    app.update(Msg::DraftFound {
+        draft: draft.clone(),
+        fresh_bank: Some("core".into()),
+    });
+    let Screen::Resume(offer) = &app.screen else {
+        panic!("the resume offer");
+    };
+    assert_eq!(offer.other_bank.as_deref(), Some("core"));
+    // Discarding starts afresh, on the bank asked for (the driver's).
+    app.update(ch('d'));
+    assert_eq!(
+        app.update(ch('y')),
+        vec![Effect::DiscardDraft, Effect::Begin(None)]
+    );
+
+    // The same bank: nothing more to say.
+    app.update(Msg::DraftFound {
+        draft,
+        fresh_bank: Some("quick".into()),
+    });
+    let Screen::Resume(offer) = &app.screen else {
+        panic!("the resume offer");
+    };
+    assert_eq!(offer.other_bank, None);
+}
+
+mod commitment_list {
+    use super::browsing_support::home_with;
+    use super::*;
+    use motive::snapshot::FollowUp;
+    use motive::tui::app::Open;
+
+    #[test]
+    fn m_on_home_lists_every_commitment_newest_first_and_esc_goes_back() {
+        let mut browse = home_with(3);
+        browse.full[0].commitments = vec!["Ship the migration".into()];
+        browse.full[1].follow_ups = vec![FollowUp {
+            commitment: "Ship the migration".into(),
+            outcome: Outcome::Partly,
+            note: Some("Half of it shipped.".into()),
+        }];
+        browse.full[2].commitments = vec!["Mentor Bo".into()];
+        // What the driver is asked: every check-in, to read their notes.
+        let asked = browse.app.update(ch('m'));
+        let ids: Vec<String> = browse.full.iter().map(|s| s.id.clone()).collect();
+        assert_eq!(
+            asked,
+            vec![Effect::Load {
+                ids,
+                open: Open::Commitments
+            }]
+        );
+        browse.update(ch('m'));
+        assert_eq!(browse.app.context(), Context::Commitments);
+        let Screen::Commitments(list) = &browse.app.screen else {
+            panic!("the commitments list");
+        };
+        let texts: Vec<&str> = list.rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Mentor Bo", "Ship the migration"]);
+        assert_eq!(list.rows[0].outcome, None, "Mentor Bo is still open");
+        let (outcome, note, _) = list.rows[1].outcome.clone().expect("followed up");
+        assert_eq!(outcome, Outcome::Partly);
+        assert_eq!(note.as_deref(), Some("Half of it shipped."));
+        assert_eq!(list.tally.as_deref(), Some("partly 1 of 1"));
+        browse.update(key(KeyCode::Esc));
+        assert!(matches!(browse.app.screen, Screen::Home));
+    }
+
+    #[test]
+    fn one_check_ins_commitments_keep_the_order_they_were_made_in() {
+        let mut browse = home_with(2);
+        browse.full[0].commitments = vec!["First".into(), "Second".into()];
+        browse.full[1].commitments = vec!["Third".into()];
+        browse.update(ch('m'));
+        let Screen::Commitments(list) = &browse.app.screen else {
+            panic!("the commitments list");
+        };
+        let texts: Vec<&str> = list.rows.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(texts, ["Third", "First", "Second"]);
+    }
+
+    #[test]
+    fn the_list_scrolls_to_its_last_line_and_no_further() {
+        let mut browse = home_with(12);
+        for (i, s) in browse.full.iter_mut().enumerate() {
+            s.commitments = vec![format!(
+                "Commitment number {i}, long enough to say something real"
+            )];
+        }
+        browse.app.update(Msg::Resize {
+            width: 80,
+            height: 24,
+        });
+        browse.update(ch('m'));
+        for _ in 0..200 {
+            browse.update(key(KeyCode::Down));
+        }
+        let Screen::Commitments(list) = &browse.app.screen else {
+            panic!("the commitments list");
+        };
+        let bottom = list.scroll;
+        assert!(bottom > 0, "twelve commitments do not fit in 24 rows");
+        browse.update(key(KeyCode::Down));
+        let Screen::Commitments(list) = &browse.app.screen else {
+            panic!("the commitments list");
+        };
+        assert_eq!(list.scroll, bottom, "no further than the last line");
+    }
+}
+
+mod several_commitments {
+    use super::*;
+
+    #[test]
+    fn each_open_commitment_is_asked_about_and_each_line_is_one_commitment() {
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        let bank = builtin::get("quick").expect("quick");
+        app.update(Msg::started(CheckIn::new(
+            &bank,
+            &["Ship the migration", "Mentor Bo"],
+            None,
+            now(),
+        )));
+        app.update(key(KeyCode::Enter));
+        assert_eq!(checkin(&app).step, Step::FollowUp(Some(0)));
+        app.update(ch('1'));
+        typed(&mut app, "shipped");
+        app.update(key(KeyCode::Tab));
+        assert_eq!(checkin(&app).step, Step::FollowUp(Some(1)));
+        assert_eq!(app.context(), Context::FollowUp, "the second is unanswered");
+        app.update(ch('3'));
+        // Back to the first: its answer and note are kept.
+        app.update(key(KeyCode::BackTab));
+        app.update(key(KeyCode::BackTab));
+        assert_eq!(checkin(&app).step, Step::FollowUp(Some(0)));
+        assert_eq!(checkin(&app).follow_ups[0].note, "shipped");
+        app.update(key(KeyCode::Tab));
+        app.update(key(KeyCode::Tab));
+        app.update(key(KeyCode::Tab));
+        assert_eq!(checkin(&app).step, Step::Question(0));
+
+        while checkin(&app).step != Step::Commitment {
+            match checkin(&app).step {
+                Step::Question(_) => app.update(ch('4')),
+                _ => app.update(key(KeyCode::Tab)),
+            };
+        }
+        // Ctrl-R carries the unfinished one (not done) forward, to edit.
+        app.update(Msg::Key(KeyEvent::new(
+            KeyCode::Char('r'),
+            KeyModifiers::CONTROL,
+        )));
+        assert_eq!(checkin(&app).commitment, "Mentor Bo");
+        app.update(key(KeyCode::Enter));
+        typed(&mut app, "Write the runbook");
+        app.update(key(KeyCode::Tab));
+        assert_eq!(checkin(&app).step, Step::Review);
+        let effects = app.update(key(KeyCode::Enter));
+        let [Effect::SaveSnapshot(done)] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
+        let snapshot = done.to_snapshot(now());
+        assert_eq!(snapshot.commitments, ["Mentor Bo", "Write the runbook"]);
+        let outcomes: Vec<(&str, Outcome, Option<&str>)> = snapshot
+            .follow_ups
+            .iter()
+            .map(|f| (f.commitment.as_str(), f.outcome, f.note.as_deref()))
+            .collect();
+        assert_eq!(
+            outcomes,
+            [
+                ("Ship the migration", Outcome::Done, Some("shipped")),
+                ("Mentor Bo", Outcome::NotDone, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_draft_from_before_several_commitments_resumes_its_follow_up() {
+        let bank = builtin::get("quick").expect("quick");
+        let draft = CheckIn::new(&bank, &["ship it"], None, now());
+        let mut table: toml::Table =
+            toml::from_str(&toml::to_string(&draft).expect("encode")).expect("a table");
+        // As a format-1 build wrote it: one `follow_up`, a step without index.
+        let follow_ups = table.remove("follow_ups").expect("follow-ups");
+        let first = follow_ups
+            .as_array()
+            .and_then(|a| a.first())
+            .cloned()
+            .expect("one");
+        table.insert("follow_up".into(), first);
+        let mut step = toml::Table::new();
+        step.insert("kind".into(), "follow_up".into());
+        table.insert("step".into(), step.into());
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = motive::store::Store::open(dir.path()).expect("store");
+        store.save_draft(&table).expect("save");
+        let read: CheckIn = store.load_draft().expect("readable").expect("a draft");
+        assert_eq!(read.step, Step::FollowUp(Some(0)));
+        assert_eq!(read.follow_ups.len(), 1);
+        assert_eq!(read.follow_ups[0].commitment, "ship it");
+    }
 }

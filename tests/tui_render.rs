@@ -57,7 +57,7 @@ fn in_flow(theme: Theme) -> App {
     let core = builtin::get("core").expect("core");
     app.update(Msg::started(CheckIn::new(
         &core,
-        Some("Ask for the gnarly migration"),
+        &["Ask for the gnarly migration"],
         None,
         now(),
     )));
@@ -95,10 +95,13 @@ fn home_first_time() {
 fn resume_offer() {
     let mut app = first_time();
     let quick = builtin::get("quick").expect("quick");
-    let mut draft = CheckIn::new(&quick, None, None, now());
+    let mut draft = CheckIn::new(&quick, &[], None, now());
     draft.questions[0].value = Some(3);
     draft.step = Step::Question(1);
-    app.update(Msg::DraftFound(draft));
+    app.update(Msg::DraftFound {
+        draft,
+        fresh_bank: Some("quick".into()),
+    });
     assert_snapshot!(draw(&app, 80, 24).backend());
 }
 
@@ -163,7 +166,7 @@ fn result_with_the_change_since_last_time() {
         unreachable!()
     };
     let mut saved = flow.checkin.to_snapshot(now());
-    saved.follow_up = None;
+    saved.follow_ups.clear();
     let previous = snapshot(&bank("core"), at("2026-08-20T09:30:00+01:00"), 3);
     app.update(Msg::Saved {
         snapshot: saved,
@@ -267,7 +270,7 @@ fn follow_up_choice_is_highlighted() {
         unreachable!()
     };
     assert_eq!(
-        flow.checkin.follow_up.as_ref().and_then(|f| f.outcome),
+        flow.checkin.follow_ups.first().and_then(|f| f.outcome),
         Some(Outcome::Done)
     );
 }
@@ -308,11 +311,11 @@ fn quarters(n: usize, other_bank: bool) -> Vec<Snapshot> {
                     motive::snapshot::Outcome::Done,
                     motive::snapshot::Outcome::Partly,
                 ][i % 2];
-                s.follow_up = Some(FollowUp {
+                s.follow_ups = vec![FollowUp {
                     commitment: "Ask for the gnarly migration".into(),
                     outcome,
                     note: None,
-                });
+                }];
             }
             s
         })
@@ -513,7 +516,7 @@ mod any_language {
     /// e + U+0301).
     fn checkin(at: &str, value: i64) -> Snapshot {
         let when = support::at(at);
-        let mut c = CheckIn::new(&japanese(), None, Some("第3四半期"), when);
+        let mut c = CheckIn::new(&japanese(), &[], Some("第3四半期"), when);
         for q in &mut c.questions {
             q.value = Some(value);
         }
@@ -548,7 +551,7 @@ mod any_language {
     #[test]
     fn the_question_screen_wraps_japanese_statements() {
         let mut app = App::new(Overview::default(), Theme::monochrome());
-        app.update(Msg::started(CheckIn::new(&japanese(), None, None, now())));
+        app.update(Msg::started(CheckIn::new(&japanese(), &[], None, now())));
         key(&mut app, KeyCode::Enter);
         for (w, h) in [(80, 24), (60, 20)] {
             let terminal = draw(&app, w, h);
@@ -659,7 +662,7 @@ mod writing {
         let mut app = App::new(Overview::default(), Theme::monochrome());
         let core = builtin::get("core").expect("core");
         app.update(Msg::Started {
-            checkin: CheckIn::new(&core, Some("Ask for the gnarly migration"), None, now()),
+            checkin: CheckIn::new(&core, &["Ask for the gnarly migration"], None, now()),
             last_time,
         });
         app
@@ -742,7 +745,7 @@ mod writing {
     fn an_eleven_point_scale() {
         let mut app = App::new(Overview::default(), Theme::monochrome());
         let bank = support::eleven_points();
-        app.update(Msg::started(CheckIn::new(&bank, None, None, now())));
+        app.update(Msg::started(CheckIn::new(&bank, &[], None, now())));
         key(&mut app, KeyCode::Enter);
         assert_snapshot!("eleven_points_80x24", draw(&app, 80, 24).backend());
         assert_snapshot!("eleven_points_60x20", draw(&app, 60, 20).backend());
@@ -918,7 +921,7 @@ fn the_result_screen_draws_a_fall_in_the_fall_colour() {
         unreachable!()
     };
     let mut saved = flow.checkin.to_snapshot(now());
-    saved.follow_up = None;
+    saved.follow_ups.clear();
     let previous = snapshot(&bank("core"), at("2026-08-20T09:30:00+01:00"), 5);
     app.update(Msg::Saved {
         snapshot: saved,
@@ -1005,7 +1008,7 @@ fn result_lists_the_events_since_the_previous_check_in() {
         unreachable!()
     };
     let mut saved = flow.checkin.to_snapshot(now());
-    saved.follow_up = None;
+    saved.follow_ups.clear();
     let previous = snapshot(&bank("core"), at("2026-08-20T09:30:00+01:00"), 3);
     app.update(Msg::Saved {
         snapshot: saved,
@@ -1022,4 +1025,248 @@ fn result_lists_the_events_since_the_previous_check_in() {
         text.contains("Since the previous check-in: reorg (1 Oct 2026)"),
         "{text}"
     );
+}
+
+#[test]
+fn resume_offer_on_another_bank() {
+    let quick = builtin::get("quick").expect("quick");
+    let draft = CheckIn::new(&quick, &[], None, now());
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = first_time();
+        app.update(Msg::DraftFound {
+            draft: draft.clone(),
+            fresh_bank: Some("team".into()),
+        });
+        assert_snapshot!(
+            format!("resume_offer_on_another_bank_{w}x{h}"),
+            draw(&app, w, h).backend()
+        );
+    }
+}
+
+/// Four check-ins' commitments: done with a note, partly with a long note,
+/// dropped without one, and the latest still open.
+fn commitment_list() -> Screen {
+    let texts = [
+        "Ask for the gnarly migration",
+        "Pair with Ana every week on the billing service, and write down what I learn from each session so the next quarter starts from it",
+        "Give the platform talk",
+        "Mentor Bo",
+    ];
+    let outcomes = [
+        (Outcome::Done, Some("Got it, and it went live in May.")),
+        (
+            Outcome::Partly,
+            Some(
+                "Five sessions out of twelve; the notes are in the team wiki, the rest slipped when the release came.",
+            ),
+        ),
+        (Outcome::Dropped, None),
+    ];
+    let mut all: Vec<Snapshot> = texts
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let when = format!("2026-{:02}-10T09:30:00+00:00", 1 + 3 * i);
+            let mut s = snapshot(&bank("core"), at(&when), 3);
+            s.commitments = vec![(*text).into()];
+            s.label = (i == 1).then(|| "new team".into());
+            s
+        })
+        .collect();
+    for (i, (outcome, note)) in outcomes.iter().enumerate() {
+        all[i + 1].follow_ups = vec![FollowUp {
+            commitment: texts[i].into(),
+            outcome: *outcome,
+            note: note.map(Into::into),
+        }];
+    }
+    Screen::Commitments(motive::tui::app::CommitmentList::new(&all))
+}
+
+#[test]
+fn commitments_list() {
+    for (w, h) in [(80, 24), (60, 20)] {
+        let app = browsing(Vec::new(), commitment_list());
+        assert_snapshot!(format!("commitments_{w}x{h}"), draw(&app, w, h).backend());
+    }
+    let empty = browsing(
+        Vec::new(),
+        Screen::Commitments(motive::tui::app::CommitmentList::new(&[])),
+    );
+    assert_snapshot!("commitments_none_60x20", draw(&empty, 60, 20).backend());
+}
+
+#[test]
+fn follow_up_shows_a_long_commitment_in_full() {
+    let long = "Pair with Ana every week on the billing service, write down what I learn from each session, and present the three most useful findings at the team's end-of-quarter review so the next quarter starts from them";
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        let core = builtin::get("core").expect("core");
+        app.update(Msg::started(CheckIn::new(&core, &[long], None, now())));
+        key(&mut app, KeyCode::Enter);
+        app.update(Msg::Resize {
+            width: w,
+            height: h,
+        });
+        let terminal = draw(&app, w, h);
+        let screen: String = format!("{:?}", terminal.backend());
+        assert!(screen.contains("end-of-quarter"), "{screen}");
+        assert!(screen.contains("starts from them"), "{screen}");
+        // Where a click chooses an outcome is where it is drawn.
+        let Screen::Flow(flow) = &app.screen else {
+            panic!("in the flow");
+        };
+        let body = app.areas().expect("big enough").body;
+        let buffer = terminal.backend().buffer();
+        for (outcome, cell) in motive::tui::screens::checkin::follow_up::outcome_areas(flow, body) {
+            let drawn: String = (cell.x..cell.x + cell.width)
+                .map(|x| buffer[(x, cell.y)].symbol())
+                .collect();
+            assert!(
+                drawn.contains(outcome.describe()),
+                "{drawn:?} at {cell:?} in {screen}"
+            );
+        }
+        assert_snapshot!(format!("follow_up_long_{w}x{h}"), terminal.backend());
+    }
+}
+
+#[test]
+fn review_wraps_a_long_commitment() {
+    let long = "Pair with Ana every week on the billing service and present what we found at the end-of-quarter review";
+    let mut app = reviewing(&[long]);
+    for (w, h) in [(80, 24), (60, 20)] {
+        let (terminal, screen) = drawn_at(&mut app, w, h);
+        assert!(screen.contains("end-of-quarter review"), "{screen}");
+        assert_snapshot!(
+            format!("review_long_commitment_{w}x{h}"),
+            terminal.backend()
+        );
+    }
+}
+
+#[test]
+fn while_the_label_is_edited_the_review_does_not_say_enter_saves() {
+    let mut app = at_step(Step::Review);
+    let before = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(before.contains("Press Enter to save."), "{before}");
+    key(&mut app, KeyCode::Char('e'));
+    typed(&mut app, "Q4");
+    let editing = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(!editing.contains("to save."), "{editing}");
+    key(&mut app, KeyCode::Enter);
+    let after = format!("{:?}", draw(&app, 80, 24).backend());
+    assert!(after.contains("Press Enter to save."), "{after}");
+}
+
+#[test]
+fn several_commitments_followed_up_and_reviewed() {
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = App::new(Overview::default(), Theme::monochrome());
+        let quick = builtin::get("quick").expect("quick");
+        app.update(Msg::started(CheckIn::new(
+            &quick,
+            &["Ship the migration", "Mentor Bo"],
+            None,
+            now(),
+        )));
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Char('1'));
+        key(&mut app, KeyCode::Tab);
+        assert_snapshot!(
+            format!("follow_up_second_of_two_{w}x{h}"),
+            draw(&app, w, h).backend()
+        );
+        while let Screen::Flow(flow) = &app.screen {
+            match flow.checkin.step {
+                Step::Commitment => break,
+                Step::Question(_) => key(&mut app, KeyCode::Char('4')),
+                _ => key(&mut app, KeyCode::Tab),
+            }
+        }
+        for (i, c) in ["Mentor Bo", "Write the runbook", "Give the platform talk"]
+            .iter()
+            .enumerate()
+        {
+            if i > 0 {
+                key(&mut app, KeyCode::Enter);
+            }
+            typed(&mut app, c);
+        }
+        key(&mut app, KeyCode::Tab);
+        assert_snapshot!(
+            format!("review_several_commitments_{w}x{h}"),
+            draw(&app, w, h).backend()
+        );
+    }
+}
+
+#[test]
+fn on_a_big_terminal_the_resume_offer_is_centred() {
+    let quick = builtin::get("quick").expect("quick");
+    let mut app = first_time();
+    app.update(Msg::DraftFound {
+        draft: CheckIn::new(&quick, &[], None, now()),
+        fresh_bank: None,
+    });
+    let terminal = draw(&app, 200, 50);
+    let buffer = terminal.backend().buffer();
+    let row = (0..50)
+        .find(|&y| {
+            let line: String = (0..200).map(|x| buffer[(x, y)].symbol()).collect();
+            line.contains("Resume your unfinished check-in?")
+        })
+        .expect("drawn");
+    let indent = (0..200)
+        .take_while(|&x| buffer[(x, row)].symbol() == " ")
+        .count();
+    assert!(indent > 40, "centred, not at the left edge: {indent}");
+}
+
+#[test]
+fn more_than_five_commitments_are_said_and_the_review_still_fits() {
+    let mut app = reviewing(&[
+        "Ship the migration",
+        "Mentor Bo",
+        "Write the runbook",
+        "Give the platform talk",
+        "Pair with Ana",
+        "Learn Rust macros",
+    ]);
+    for (w, h) in [(80, 24), (60, 20)] {
+        let (terminal, screen) = drawn_at(&mut app, w, h);
+        assert!(screen.contains("with Ana"), "the fifth is kept: {screen}");
+        assert!(
+            !screen.contains("Learn Rust"),
+            "the sixth is not kept: {screen}"
+        );
+        assert!(screen.contains("Only the first 5 are kept"), "{screen}");
+        assert!(screen.contains("Press Enter to save."), "{screen}");
+        assert_snapshot!(
+            format!("review_six_commitments_{w}x{h}"),
+            terminal.backend()
+        );
+    }
+}
+
+/// The review after writing `commitments`, one a line.
+fn reviewing(commitments: &[&str]) -> App {
+    let mut app = at_step(Step::Commitment);
+    for (i, c) in commitments.iter().enumerate() {
+        if i > 0 {
+            key(&mut app, KeyCode::Enter);
+        }
+        typed(&mut app, c);
+    }
+    key(&mut app, KeyCode::Tab);
+    app
+}
+
+/// `app` resized to and drawn at `width` x `height`, and the frame's text.
+fn drawn_at(app: &mut App, width: u16, height: u16) -> (Terminal<TestBackend>, String) {
+    app.update(Msg::Resize { width, height });
+    let terminal = draw(app, width, height);
+    let screen = format!("{:?}", terminal.backend());
+    (terminal, screen)
 }

@@ -19,7 +19,7 @@ fn end_and_search_on_a_thousand_check_ins() {
             let mut s = snapshot(&core, first + chrono::Duration::days(7 * i), 1 + i % 5);
             s.label = Some(format!("w{}", i + 1));
             if i == 123 {
-                s.commitment = "Book the zeppelin ride with Ana.".into();
+                s.commitments = vec!["Book the zeppelin ride with Ana.".into()];
             }
             s
         })

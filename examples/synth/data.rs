@@ -84,13 +84,14 @@ pub fn snapshots(count: usize, end: DateTime<FixedOffset>, seed: u64) -> Vec<Sna
     let core = builtin::get("core").expect("the built-in core bank");
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut out = Vec::with_capacity(count);
-    let mut previous_commitment: Option<String> = None;
+    let mut previous_commitments: Vec<String> = Vec::new();
     for i in 0..count {
         let back = (count - 1 - i) as i64;
         let jitter = rng.i64(-600..600);
         let finished = end - Duration::days(7 * back) + Duration::minutes(jitter);
-        let snapshot = one(&core, finished, i, previous_commitment.as_deref(), &mut rng);
-        previous_commitment = Some(snapshot.commitment.clone());
+        let open: Vec<&str> = previous_commitments.iter().map(String::as_str).collect();
+        let snapshot = one(&core, finished, i, &open, &mut rng);
+        previous_commitments.clone_from(&snapshot.commitments);
         out.push(snapshot);
     }
     out
@@ -100,14 +101,14 @@ fn one(
     bank: &Bank,
     finished: DateTime<FixedOffset>,
     index: usize,
-    previous_commitment: Option<&str>,
+    previous_commitments: &[&str],
     rng: &mut fastrand::Rng,
 ) -> Snapshot {
     let started = finished - Duration::minutes(rng.i64(8..40));
     let label = index
         .is_multiple_of(13)
         .then(|| format!("Q{} review", index % 4 + 1));
-    let mut checkin = CheckIn::new(bank, previous_commitment, label.as_deref(), started);
+    let mut checkin = CheckIn::new(bank, previous_commitments, label.as_deref(), started);
     // Scores wander slowly: a level per dimension that drifts with the index.
     let (min, max) = (bank.scale.min, bank.scale.max);
     for (k, q) in checkin.questions.iter_mut().enumerate() {
@@ -125,7 +126,7 @@ fn one(
             .collect::<Vec<_>>()
             .join(" ");
     }
-    if let Some(follow_up) = &mut checkin.follow_up {
+    for follow_up in &mut checkin.follow_ups {
         follow_up.outcome = Some(Outcome::ALL[rng.usize(..Outcome::ALL.len())]);
         if rng.bool() {
             follow_up.note = sentence(rng, 6, 20);

@@ -126,7 +126,7 @@ mod tests {
         let at = chrono::DateTime::parse_from_rfc3339("2026-04-01T09:00:00+00:00").expect("date");
         let answered = |id: &str, value: &dyn Fn(bool) -> i64| {
             let bank = get(id).expect("bank");
-            let mut c = CheckIn::new(&bank, None, None, at);
+            let mut c = CheckIn::new(&bank, &[], None, at);
             for q in &mut c.questions {
                 q.value = Some(value(q.reverse));
             }

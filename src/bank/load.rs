@@ -333,8 +333,8 @@ fn read_scale(ck: &mut Checker<'_>, scale: &Table<'_, '_>) -> Option<Scale> {
         ck.error(
             Some(labels_span),
             format!(
-                "scale {min} to {max} has {points} points but {} labels; give one label per point",
-                labels.len()
+                "scale {min} to {max} has {points} points but {}; give one label per point",
+                crate::text::count(labels.len(), "label", "labels")
             ),
         );
         return None;

@@ -58,8 +58,8 @@ pub fn load_bank(spec: &str, ctx: &mut Ctx<'_>) -> Result<(Bank, Origin), Error>
                 writeln!(ctx.err, "{diagnostic}")?;
             }
             Err(Error::input(format!(
-                "{spec}: not a valid bank ({} problems, listed above)",
-                diagnostics.len()
+                "{spec}: not a valid bank ({}, listed above)",
+                crate::text::count(diagnostics.len(), "problem", "problems")
             )))
         }
     }

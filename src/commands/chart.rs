@@ -62,8 +62,8 @@ pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     if let Some(path) = output::deliver(args.output.as_deref(), text.as_bytes(), ctx.out)? {
         writeln!(
             ctx.err,
-            "wrote the chart of {} check-ins to {}",
-            listing.snapshots.len(),
+            "wrote the chart of {} to {}",
+            crate::text::count(listing.snapshots.len(), "check-in", "check-ins"),
             crate::text::escape_path(path)
         )?;
     }

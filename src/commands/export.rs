@@ -70,8 +70,8 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             output::write_file_streamed(path, &mut write)?;
             writeln!(
                 ctx.err,
-                "wrote {} check-ins to {}",
-                summaries.len(),
+                "wrote {} to {}",
+                crate::text::count(summaries.len(), "check-in", "check-ins"),
                 escape_path(path)
             )?;
         }
@@ -368,7 +368,7 @@ fn reflections(s: &Snapshot) -> String {
         let _ = writeln!(md, "**{}**\n", format::one_line(r.prompt.trim()));
         let _ = writeln!(md, "{}\n", quote(&r.text));
     }
-    if let Some(f) = &s.follow_up {
+    for f in &s.follow_ups {
         let note = f
             .note
             .as_deref()
@@ -384,14 +384,11 @@ fn reflections(s: &Snapshot) -> String {
             ))
         );
     }
-    if !s.commitment.trim().is_empty() {
+    for c in &s.commitments {
         let _ = writeln!(
             md,
             "{}",
-            item(&format!(
-                "Before the next check-in I will: {}",
-                s.commitment.trim()
-            ))
+            item(&format!("Before the next check-in I will: {}", c.trim()))
         );
     }
     md.push('\n');

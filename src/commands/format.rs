@@ -72,14 +72,16 @@ pub fn detail_json(snapshot: &Snapshot) -> Value {
         .iter()
         .map(|r| json!({ "id": r.id, "prompt": r.prompt, "text": r.text }))
         .collect();
-    let follow_up = snapshot.follow_up.as_ref().map(
-        |f| json!({ "commitment": f.commitment, "outcome": f.outcome.as_str(), "note": f.note }),
-    );
+    let follow_ups: Vec<Value> = snapshot
+        .follow_ups
+        .iter()
+        .map(|f| json!({ "commitment": f.commitment, "outcome": f.outcome.as_str(), "note": f.note }))
+        .collect();
     if let Value::Object(map) = &mut value {
         map.insert("answers".into(), Value::Array(answers));
         map.insert("reflections".into(), Value::Array(reflections));
-        map.insert("commitment".into(), json!(snapshot.commitment));
-        map.insert("follow_up".into(), json!(follow_up));
+        map.insert("commitments".into(), json!(snapshot.commitments));
+        map.insert("follow_ups".into(), Value::Array(follow_ups));
     }
     value
 }

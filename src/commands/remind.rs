@@ -45,9 +45,9 @@ fn ics(
     if let Some(path) = output::deliver(output, text.as_bytes(), ctx.out)? {
         writeln!(
             ctx.err,
-            "wrote a reminder for {} (repeating every {} days) to {}; import it in your calendar app",
+            "wrote a reminder for {} (repeating every {}) to {}; import it in your calendar app",
             day.format("%Y-%m-%d"),
-            plan.every_days,
+            crate::text::count(usize::try_from(plan.every_days).unwrap_or(0), "day", "days"),
             crate::text::escape_path(path)
         )?;
     }

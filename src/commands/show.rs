@@ -102,15 +102,33 @@ pub fn render(s: &Snapshot) -> String {
             let _ = writeln!(out, "{}", indent(text, 4));
         }
     }
-    let _ = writeln!(out, "\nCommitment for next time");
-    let commitment = if s.commitment.trim().is_empty() {
-        "(none)"
-    } else {
-        s.commitment.trim()
-    };
-    let _ = writeln!(out, "{}", indent(commitment, 2));
-    if let Some(f) = &s.follow_up {
-        let _ = writeln!(out, "\nLast time's commitment");
+    let _ = writeln!(
+        out,
+        "\n{}",
+        if s.commitments.len() > 1 {
+            "Commitments for next time"
+        } else {
+            "Commitment for next time"
+        }
+    );
+    if s.commitments.is_empty() {
+        let _ = writeln!(out, "{}", indent("(none)", 2));
+    }
+    for c in &s.commitments {
+        let _ = writeln!(out, "{}", indent(c.trim(), 2));
+    }
+    if !s.follow_ups.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            if s.follow_ups.len() > 1 {
+                "Last time's commitments"
+            } else {
+                "Last time's commitment"
+            }
+        );
+    }
+    for f in &s.follow_ups {
         let _ = writeln!(
             out,
             "{}",

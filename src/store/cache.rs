@@ -32,7 +32,7 @@ use crate::summary::Summary;
 
 /// Bump when [`Summary`] or the scoring behind it changes shape or meaning;
 /// the build's version is checked as well.
-const CACHE_FORMAT: u32 = 4;
+const CACHE_FORMAT: u32 = 5;
 
 /// A cache file larger than this is damaged (or not ours): ignored unread,
 /// and none this large is written. A summary line is about 1 KiB (more with
@@ -246,7 +246,7 @@ mod tests {
 
     fn summary() -> Summary {
         let mut snapshot = crate::snapshot::Snapshot::empty_for_tests("2026-01-05T09:00:00Z");
-        snapshot.commitment = "Ship it".into();
+        snapshot.commitments = vec!["Ship it".into()];
         Summary::of(&snapshot)
     }
 

@@ -37,10 +37,12 @@ pub trait Draft: DeserializeOwned {
 }
 
 impl Draft for CheckIn {
-    fn checked(mut self) -> Result<Self, String> {
-        validate_draft(&self)?;
-        clean_typed_text(&mut self);
-        Ok(self)
+    fn checked(self) -> Result<Self, String> {
+        // An older draft's one follow-up becomes the list's first.
+        let mut draft = self.upgraded();
+        validate_draft(&draft)?;
+        clean_typed_text(&mut draft);
+        Ok(draft)
     }
 }
 
@@ -344,7 +346,7 @@ pub fn validate_draft(c: &CheckIn) -> Result<(), String> {
         ))
     };
     match c.step {
-        Step::FollowUp if c.follow_up.is_none() => {
+        Step::FollowUp(i) if i.unwrap_or(0) >= c.follow_ups.len() => {
             return Err("it is at the follow-up, but has no commitment to follow up".into());
         }
         Step::Question(i) if i >= c.questions.len() => {
@@ -366,7 +368,7 @@ pub fn validate_draft(c: &CheckIn) -> Result<(), String> {
     for r in &mut bank_part.reflections {
         r.text.clear();
     }
-    if let Some(f) = &mut bank_part.follow_up {
+    for f in &mut bank_part.follow_ups {
         f.note.clear();
     }
     validate_snapshot(&bank_part.to_snapshot(c.started_at))?;
@@ -378,7 +380,7 @@ pub fn validate_draft(c: &CheckIn) -> Result<(), String> {
     for hint in hints {
         check_text(hint, Kind::Paragraph)?;
     }
-    if let Some(f) = &c.follow_up {
+    for f in &c.follow_ups {
         check_text(&f.commitment, Kind::Text)?;
     }
     Ok(())
@@ -391,7 +393,7 @@ fn clean_typed_text(c: &mut CheckIn) {
         .chain(std::iter::once(&mut c.commitment))
         .chain(c.questions.iter_mut().map(|q| &mut q.note))
         .chain(c.reflections.iter_mut().map(|r| &mut r.text))
-        .chain(c.follow_up.iter_mut().map(|f| &mut f.note));
+        .chain(c.follow_ups.iter_mut().map(|f| &mut f.note));
     for text in typed {
         *text = clean(text);
     }
@@ -465,7 +467,7 @@ mod tests {
         let now =
             DateTime::parse_from_rfc3339("2026-11-22T09:30:00.123456789+01:00").expect("date");
         let bank = builtin::get("quick").expect("quick");
-        let mut c = CheckIn::new(&bank, Some("ship it"), None, now);
+        let mut c = CheckIn::new(&bank, &["ship it"], None, now);
         c.questions[0].value = Some(4);
         c.step = Step::Question(1);
         c
@@ -619,7 +621,7 @@ mod tests {
             (
                 "a follow-up of nothing",
                 hostile(|t| {
-                    t.remove("follow_up");
+                    t.remove("follow_ups");
                     let mut step = toml::Table::new();
                     step.insert("kind".into(), "follow_up".into());
                     t.insert("step".into(), step.into());

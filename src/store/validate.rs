@@ -8,7 +8,7 @@
 use chrono::NaiveDate;
 
 use crate::limits::{self, MAX_DIMENSIONS, MAX_REFLECTIONS, MAX_STATEMENTS};
-use crate::snapshot::{SNAPSHOT_FORMAT, Snapshot};
+use crate::snapshot::{MAX_COMMITMENTS, SNAPSHOT_FORMAT, Snapshot};
 use crate::summary::Summary;
 use crate::text::policy::{self, Kind};
 
@@ -59,6 +59,8 @@ pub fn validate_snapshot(s: &Snapshot) -> Result<(), String> {
     limits::check_count(s.answers.len(), MAX_STATEMENTS, "answers")?;
     limits::check_count(s.dimensions.len(), MAX_DIMENSIONS, "dimensions")?;
     limits::check_count(s.reflections.len(), MAX_REFLECTIONS, "reflections")?;
+    limits::check_count(s.commitments.len(), MAX_COMMITMENTS, "commitments")?;
+    limits::check_count(s.follow_ups.len(), MAX_COMMITMENTS, "follow-ups")?;
     check_id(&s.id)?;
     if s.format < 1 || s.format > SNAPSHOT_FORMAT {
         return Err(format!(
@@ -69,9 +71,9 @@ pub fn validate_snapshot(s: &Snapshot) -> Result<(), String> {
     limits::check_scale(s.scale.min, s.scale.max)?;
     if s.scale.labels.len() != s.scale.len() {
         return Err(format!(
-            "the scale has {} points but {} labels",
-            s.scale.len(),
-            s.scale.labels.len()
+            "the scale has {} but {}",
+            crate::text::count(s.scale.len(), "point", "points"),
+            crate::text::count(s.scale.labels.len(), "label", "labels")
         ));
     }
     if s.finished_at < s.started_at {
@@ -125,7 +127,9 @@ fn check_texts(s: &Snapshot) -> Result<(), String> {
     if let Some(label) = &s.label {
         field(label, Kind::Paragraph, "`label`")?;
     }
-    field(&s.commitment, Kind::Text, "`commitment`")?;
+    for c in &s.commitments {
+        field(c, Kind::Text, "a commitment")?;
+    }
     for label in &s.scale.labels {
         field(label, Kind::Line, "a scale label")?;
     }
@@ -150,10 +154,10 @@ fn check_texts(s: &Snapshot) -> Result<(), String> {
         field(&r.prompt, Kind::Paragraph, what("prompt"))?;
         field(&r.text, Kind::Text, what("text"))?;
     }
-    if let Some(f) = &s.follow_up {
-        field(&f.commitment, Kind::Text, "`follow_up.commitment`")?;
+    for f in &s.follow_ups {
+        field(&f.commitment, Kind::Text, "a follow-up's `commitment`")?;
         if let Some(note) = &f.note {
-            field(note, Kind::Text, "`follow_up.note`")?;
+            field(note, Kind::Text, "a follow-up's `note`")?;
         }
     }
     Ok(())
@@ -184,9 +188,14 @@ pub fn summary_is_sound(s: &Summary) -> bool {
         (s.bank.id.as_str(), Kind::Line),
         (s.bank.version.as_str(), Kind::Line),
         (s.bank.title.as_str(), Kind::Line),
-        (s.commitment.as_str(), Kind::Text),
     ]
     .into_iter()
+    .chain(s.commitments.iter().map(|c| (c.as_str(), Kind::Text)))
+    .chain(
+        s.follow_ups
+            .iter()
+            .map(|f| (f.commitment.as_str(), Kind::Text)),
+    )
     .chain(s.label.as_deref().map(|l| (l, Kind::Paragraph)))
     .chain(s.dimensions.iter().flat_map(|d| {
         [

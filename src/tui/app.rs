@@ -17,12 +17,14 @@ pub use super::overlay::Overlay;
 use super::overlay::Under;
 pub use super::overview::Overview;
 pub use super::screens::browse::brief::{self as brief_screen, BriefView};
+pub use super::screens::browse::commitments::CommitmentList;
 pub use super::screens::browse::{
     compare::CompareView, detail::Detail, events::EventsView, history::History, thread::Story,
     thread::ThreadView,
 };
 use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
+use super::screens::checkin::resume;
 pub use super::screens::checkin::{flow::Flow, result::Saved};
 use super::theme::Theme;
 use super::widgets;
@@ -47,7 +49,8 @@ pub const NO_EDITOR: &str = "Set $VISUAL or $EDITOR to write in your own editor.
 #[derive(Debug, Clone)]
 pub enum Screen {
     Home,
-    Resume(CheckIn),
+    Resume(resume::Offer),
+    Commitments(CommitmentList),
     Flow(Flow),
     Result(Saved),
     /// Something stops the check-in from starting.
@@ -101,6 +104,9 @@ pub struct App {
     pub brief_include: Option<Vec<Part>>,
     /// The whole terminal, for telling what a mouse click landed on.
     pub size: Rect,
+    /// Keys pressed while the terminal was too small, all ignored: the
+    /// screen says so, so that a key that did nothing is not a mystery.
+    pub ignored_keys: usize,
     pub quit: bool,
 }
 
@@ -127,8 +133,13 @@ pub enum Msg {
     },
     /// The user's editor could not run or failed: the text stays as it was.
     EditFailed(String),
-    /// A draft was found when starting: offer to resume it.
-    DraftFound(CheckIn),
+    /// A draft was found when starting: offer to resume it. `fresh_bank`
+    /// is the bank a new check-in would use (`--bank`, else the setting),
+    /// when known.
+    DraftFound {
+        draft: CheckIn,
+        fresh_bank: Option<String>,
+    },
     /// The check-in can begin (fresh or resumed), with what was answered
     /// at earlier check-ins, read once by the driver.
     Started {
@@ -231,6 +242,7 @@ impl App {
             work_dir: None,
             brief_include: None,
             size: Rect::new(0, 0, 80, 24),
+            ignored_keys: 0,
             quit: false,
         }
     }
@@ -269,6 +281,7 @@ impl App {
             Screen::Events(_) => Context::Events,
             Screen::Brief(b) if b.naming.is_some() => Context::BriefName,
             Screen::Brief(_) => Context::Brief,
+            Screen::Commitments(_) => Context::Commitments,
             Screen::Flow(flow) => flow.context(),
         }
     }
@@ -367,6 +380,9 @@ impl App {
             Msg::Mouse(event) => self.on_mouse(event),
             Msg::Resize { width, height } => {
                 self.size = Rect::new(0, 0, width, height);
+                if !self.too_small() {
+                    self.ignored_keys = 0;
+                }
                 vec![]
             }
             Msg::Tick => self.on_tick(),
@@ -375,8 +391,8 @@ impl App {
                 self.fading_status(reason);
                 vec![]
             }
-            Msg::DraftFound(draft) => {
-                self.screen = Screen::Resume(draft);
+            Msg::DraftFound { draft, fresh_bank } => {
+                self.screen = Screen::Resume(resume::Offer::new(draft, fresh_bank));
                 vec![]
             }
             Msg::Started { checkin, last_time } => {

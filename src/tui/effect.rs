@@ -82,4 +82,6 @@ pub enum Open {
     },
     /// The brief of the check-in `index` of the overview, from home.
     Brief { index: usize },
+    /// Every commitment: reads every check-in.
+    Commitments,
 }

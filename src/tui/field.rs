@@ -216,7 +216,8 @@ pub fn set_field(c: &mut CheckIn, field: Field, text: String) {
             }
         }
         Field::FollowUpNote => {
-            if let Some(f) = c.follow_up.as_mut() {
+            if let Some(f) = CheckIn::follow_up_index(c.step).and_then(|i| c.follow_ups.get_mut(i))
+            {
                 f.note = text;
             }
         }

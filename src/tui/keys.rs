@@ -37,6 +37,8 @@ pub enum Action {
     History,
     OpenHistory,
     OpenCompare,
+    /// Every commitment and how it went.
+    OpenCommitments,
     Up,
     Down,
     PageUp,
@@ -235,6 +237,7 @@ pub enum Context {
     Brief,
     /// The brief's file name, being typed.
     BriefName,
+    Commitments,
 }
 
 impl Context {
@@ -294,6 +297,17 @@ const OPEN_BRIEF: Binding = with_short(
     "brief",
 );
 
+/// m on home: every commitment and how it went.
+const OPEN_COMMITMENTS: Binding = with_short(
+    bind(
+        &[Code(KeyCode::Char('m'))],
+        "m",
+        "every commitment and how it went",
+        Action::OpenCommitments,
+    ),
+    "commitments",
+);
+
 const HOME: &[Binding] = &[
     bind(
         &[ENTER, Code(KeyCode::Char('n'))],
@@ -305,6 +319,7 @@ const HOME: &[Binding] = &[
     COMPARE_LATEST,
     OPEN_BRIEF,
     OPEN_YEAR_AGO,
+    OPEN_COMMITMENTS,
     HELP_KEY,
     QUIT,
 ];
@@ -332,6 +347,7 @@ const HOME_DRAFT: &[Binding] = &[
     COMPARE_LATEST,
     OPEN_BRIEF,
     OPEN_YEAR_AGO,
+    OPEN_COMMITMENTS,
     HELP_KEY,
     QUIT,
 ];
@@ -340,10 +356,13 @@ const HOME_READ_ONLY: &[Binding] = &[
     OPEN_HISTORY,
     COMPARE_LATEST,
     OPEN_BRIEF,
+    OPEN_COMMITMENTS,
     OPEN_YEAR_AGO,
     HELP_KEY,
     QUIT,
 ];
+
+const COMMITMENTS: &[Binding] = &[SCROLL, SCROLL_PAGE, HELP_KEY, BACK];
 
 /// ↑↓ in the history.
 const HISTORY_SELECT: Binding = with_short(
@@ -529,6 +548,7 @@ const UP_DOWN: &[Key] = &[
     Code(KeyCode::Char('j')),
 ];
 
+/// Up and down scroll a long text by a row; with PgUp and PgDn, a page.
 const SCROLL: Binding = with_short(bind(UP_DOWN, "↑↓", "scroll", Action::Up), "scroll");
 const SCROLL_PAGE: Binding = help_only(
     &[Code(KeyCode::PageUp), Code(KeyCode::PageDown)],
@@ -723,6 +743,12 @@ const FOLLOW_UP: &[Binding] = &[
         Action::Outcome(Outcome::Dropped),
     ),
     bind(&[TAB], "Tab", "skip", Action::Next),
+    help_only(
+        &[BACKTAB],
+        "Shift-Tab",
+        "back to the commitment before, when there are several",
+        Action::Previous,
+    ),
     HELP_KEY,
     QUIT,
 ];
@@ -1221,6 +1247,13 @@ pub fn table(context: Context) -> KeyTable {
         Context::BriefName => keys(
             "Name the file: it is written with mode 0600, so only you can read it, and replaces a file of that name.",
             BRIEF_NAME,
+        ),
+        Context::Commitments => with_mouse(
+            keys(
+                "Every commitment you made, and how it went when the next check-in asked.",
+                COMMITMENTS,
+            ),
+            "the wheel scrolls.",
         ),
     }
 }

@@ -247,11 +247,14 @@ pub fn scale_ends(area: Rect) -> [Rect; 3] {
         .areas(area)
 }
 
-/// The rows of the follow-up: last time's commitment, the outcomes, the note.
+/// The rows of the follow-up: last time's commitment (`head` rows, as
+/// many as it takes wrapped, leaving the outcomes and a note field room),
+/// the outcomes, the note.
 #[must_use]
-pub fn follow_up(area: Rect) -> [Rect; 3] {
+pub fn follow_up(area: Rect, head: u16) -> [Rect; 3] {
+    let head = head.min(area.height.saturating_sub(2 + 3));
     Layout::vertical([
-        Constraint::Length(5),
+        Constraint::Length(head),
         Constraint::Length(2),
         Constraint::Min(3),
     ])
@@ -268,11 +271,12 @@ pub fn outcome_label(outcome: Outcome) -> String {
     format!(" {key} {} ", outcome.describe())
 }
 
-/// Each outcome and its cell on a follow-up drawn in `area`, in a row three
-/// columns apart: where it is drawn and where a click chooses it.
+/// Each outcome and its cell on a follow-up drawn in `area` under a head
+/// of `head` rows, in a row three columns apart: where it is drawn and
+/// where a click chooses it.
 #[must_use]
-pub fn outcomes(area: Rect) -> Vec<(Outcome, Rect)> {
-    let [_, row, _] = follow_up(area);
+pub fn outcomes(area: Rect, head: u16) -> Vec<(Outcome, Rect)> {
+    let [_, row, _] = follow_up(area, head);
     let mut x = row.x;
     let mut cells = Vec::new();
     for outcome in Outcome::ALL {
@@ -302,6 +306,13 @@ pub fn writing(area: Rect, head: u16, last_time: u16) -> [Rect; 3] {
         Constraint::Min(3),
     ])
     .areas(area)
+}
+
+/// The list of commitments in a screen's `body`: at most
+/// [`READABLE_WIDTH`] wide, centred, all its height.
+#[must_use]
+pub fn commitments(body: Rect) -> Rect {
+    centered(body, body.width.min(READABLE_WIDTH), body.height)
 }
 
 /// The review's summary and, while it is being edited, the label field

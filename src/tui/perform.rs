@@ -129,7 +129,10 @@ impl Driver {
                     None => Ok(DraftStatus::None),
                 });
                 Some(match claimed {
-                    Ok(DraftStatus::Unfinished(draft)) => Msg::DraftFound(*draft),
+                    Ok(DraftStatus::Unfinished(draft)) => Msg::DraftFound {
+                        draft: *draft,
+                        fresh_bank: self.fresh_bank_id(),
+                    },
                     Ok(status) => {
                         // Already saved, or unusable and moved aside (kept):
                         // say so, and start afresh.
@@ -313,6 +316,17 @@ impl Driver {
         }
     }
 
+    /// The id of the bank a fresh check-in would use: `--bank`, else the
+    /// setting; `None` when that bank cannot be loaded (starting says why).
+    fn fresh_bank_id(&self) -> Option<String> {
+        match &self.bank {
+            Some(bank) => Some(bank.id.clone()),
+            None => bank::resolve::resolve(&self.default_bank, &self.config_dir)
+                .ok()
+                .map(|b| b.id),
+        }
+    }
+
     /// Lock, check the data dir, and begin the check-in.
     fn begin(&mut self, resume: Option<CheckIn>) -> Msg {
         let cannot = |title: &str, text: String| Msg::CannotStart {
@@ -358,8 +372,10 @@ impl Driver {
         // The open commitment: the latest one made, even when the latest
         // check-in set none, until a check-in follows it up.
         let summaries = store.summaries().snapshots;
-        let commitment = crate::commitments::open(&summaries).map(|s| s.commitment.as_str());
-        let mut checkin = CheckIn::new(&bank, commitment, self.label.as_deref(), (self.now)());
+        let open = crate::commitments::open(&summaries)
+            .map(|(_, open)| open)
+            .unwrap_or_default();
+        let mut checkin = CheckIn::new(&bank, &open, self.label.as_deref(), (self.now)());
         if !summaries.is_empty() {
             // "Anything big since last time?" needs a last time.
             checkin.ask_about_events();

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::app::{App, Screen};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay;
-use super::screens::browse::{brief, compare, detail, events, history, home, thread};
+use super::screens::browse::{brief, commitments, compare, detail, events, history, home, thread};
 use super::screens::checkin::{self, notice, result, resume};
 use super::theme::Theme;
 use super::widgets;
@@ -21,7 +21,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     let Some(areas) = app.areas_in(area) else {
         too_small(
             &app.theme,
-            matches!(app.screen, Screen::Flow(_)),
+            (matches!(app.screen, Screen::Flow(_)), app.ignored_keys),
             frame,
             area,
         );
@@ -32,12 +32,13 @@ pub fn view(app: &App, frame: &mut Frame) {
     let body = areas.body;
     match &app.screen {
         Screen::Home => home::draw(t, &app.home, app.read_only, frame, body),
-        Screen::Resume(draft) => resume::draw(t, draft, frame, body),
+        Screen::Resume(offer) => resume::draw(t, offer, frame, body),
         Screen::Flow(flow) => checkin::draw(t, flow, frame, body),
         Screen::Result(saved) => result::draw(t, saved, frame, body),
         Screen::Notice(n) => notice::draw(t, n, frame, body),
         Screen::History(h) => history::draw(t, &app.home, h, frame, body),
         Screen::Detail(d) => detail::draw(t, d, frame, body),
+        Screen::Commitments(c) => commitments::draw(t, c, frame, body),
         Screen::Compare(c) => compare::draw(t, c, frame, body),
         Screen::Thread { view, .. } => thread::draw(t, view, frame, body),
         Screen::Events(e) => events::draw(t, &app.home.events, e, app.read_only, frame, body),
@@ -79,14 +80,16 @@ fn title_line(app: &App) -> Line<'static> {
             "brief · check-in of {}",
             crate::describe::date(b.snapshot.finished_at)
         ),
+        Screen::Commitments(_) => "commitments".to_string(),
     };
     spans.push(Span::styled(format!("· {subtitle}"), t.dim));
     Line::from(spans)
 }
 
-/// Only `q` and Ctrl-C act while this is on screen (see `App::too_small`).
-fn too_small(theme: &Theme, in_check_in: bool, frame: &mut Frame, area: Rect) {
-    let text = vec![
+/// Only `q` and Ctrl-C act while this is on screen (see `App::too_small`);
+/// it counts the keys it ignored.
+fn too_small(theme: &Theme, (in_check_in, ignored): (bool, usize), frame: &mut Frame, area: Rect) {
+    let mut text = vec![
         Line::styled("Terminal too small", theme.strong),
         Line::raw(format!("motive needs at least {MIN_WIDTH}x{MIN_HEIGHT};")),
         Line::raw(format!("this one is {}x{}.", area.width, area.height)),
@@ -96,6 +99,15 @@ fn too_small(theme: &Theme, in_check_in: bool, frame: &mut Frame, area: Rect) {
             "Enlarge the window, or press q to quit."
         }),
     ];
+    if ignored > 0 {
+        text.push(Line::styled(
+            format!(
+                "{} ignored until it is larger.",
+                crate::text::count(ignored, "key", "keys")
+            ),
+            theme.dim,
+        ));
+    }
     let rows: usize = text
         .iter()
         .map(|l| {
@@ -134,7 +146,7 @@ mod tests {
         let summaries = (0..n)
             .map(|i| {
                 let when = start + chrono::Duration::days(7 * i64::try_from(i).unwrap_or(0));
-                Summary::of(&CheckIn::new(&bank, None, None, when).to_snapshot(when))
+                Summary::of(&CheckIn::new(&bank, &[], None, when).to_snapshot(when))
             })
             .collect();
         let mut app = App::new(Overview::new(summaries, String::new()), Theme::monochrome());

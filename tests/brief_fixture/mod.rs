@@ -47,9 +47,13 @@ pub fn history(data: &Path) {
     for (quarter, levels) in LEVELS.iter().enumerate() {
         let last = quarter == LEVELS.len() - 1;
         let finished = first + Duration::days(91 * quarter as i64);
-        let previous = quarter.checked_sub(1).map(|q| COMMITMENTS[q]);
+        let previous: Vec<&str> = quarter
+            .checked_sub(1)
+            .map(|q| COMMITMENTS[q])
+            .into_iter()
+            .collect();
         let label = last.then_some("after the reorg");
-        let mut c = CheckIn::new(&core, previous, label, finished - Duration::minutes(12));
+        let mut c = CheckIn::new(&core, &previous, label, finished - Duration::minutes(12));
         for q in &mut c.questions {
             let level = match q.dimension.as_str() {
                 "autonomy" => levels[0],
@@ -61,7 +65,7 @@ pub fn history(data: &Path) {
                 q.note = "Mostly the on-call weeks".into();
             }
         }
-        if let Some(f) = &mut c.follow_up {
+        for f in &mut c.follow_ups {
             f.outcome = Some([Outcome::Done, Outcome::Partly, Outcome::NotDone][quarter % 3]);
         }
         for r in &mut c.reflections {

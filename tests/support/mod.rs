@@ -20,7 +20,7 @@ pub fn bank(id: &str) -> Bank {
 /// finished at `finished`.
 pub fn snapshot(bank: &Bank, finished: DateTime<FixedOffset>, value: i64) -> Snapshot {
     // Built the way the TUI builds one, so fixtures and real check-ins agree.
-    let mut checkin = CheckIn::new(bank, None, None, finished - Duration::minutes(15));
+    let mut checkin = CheckIn::new(bank, &[], None, finished - Duration::minutes(15));
     for q in &mut checkin.questions {
         q.value = Some(value);
     }
@@ -78,7 +78,7 @@ pub fn scored(at: &str, values: [Option<i64>; 3]) -> Snapshot {
         label: None,
         started_at: at,
         finished_at: at,
-        commitment: String::new(),
+        commitments: Vec::new(),
         bank: BankRef {
             id: "core".into(),
             version: "1".into(),
@@ -116,7 +116,7 @@ pub fn scored(at: &str, values: [Option<i64>; 3]) -> Snapshot {
             })
             .collect(),
         reflections: vec![],
-        follow_up: None,
+        follow_ups: Vec::new(),
     }
 }
 

@@ -179,7 +179,7 @@ fn check_in(s: &Snapshot) -> String {
         .collect();
     written_items(&mut page, &reflections);
     let mut items = Vec::new();
-    if let Some(f) = &s.follow_up {
+    for f in &s.follow_ups {
         let note = f
             .note
             .as_deref()
@@ -191,10 +191,10 @@ fn check_in(s: &Snapshot) -> String {
             f.outcome.describe()
         ));
     }
-    if !s.commitment.trim().is_empty() {
+    for c in s.commitments.iter().filter(|c| !c.trim().is_empty()) {
         items.push(format!(
             "Before the next check-in I will: {}",
-            xml(s.commitment.trim())
+            xml(c.trim())
         ));
     }
     if !items.is_empty() {

@@ -370,7 +370,7 @@ mod tests {
         assert_eq!(
             parse_json(text),
             Err(
-                "x.json: format 99 is newer than this build understands (1); upgrade motive".into()
+                "x.json: format 99 is newer than this build understands (2); upgrade motive".into()
             )
         );
     }

@@ -1,12 +1,13 @@
 //! Opening the browsing screens: history, one check-in in full (read by
-//! the driver first), two side by side, the story of one question, a
-//! check-in's brief; and what a history search found.
+//! the driver first), two side by side, the story of one question, every
+//! commitment, a check-in's brief; and what a history search found.
 
 use std::collections::HashMap;
 
 use super::brief_screen::Back;
 use super::{
-    App, Bank, BriefView, CompareView, Detail, Effect, History, Open, Screen, Story, ThreadView,
+    App, Bank, BriefView, CommitmentList, CompareView, Detail, Effect, History, Open, Screen,
+    Story, ThreadView,
 };
 use crate::brief::Part;
 use crate::snapshot::Snapshot;
@@ -63,11 +64,16 @@ impl App {
             Open::Detail { index, .. } => [*index].into_iter().map(id).collect(),
             Open::Compare { from, to, .. } => [*from, *to].into_iter().map(id).collect(),
             Open::Brief { index } => [*index].into_iter().map(id).collect(),
+            Open::Commitments => (0..self.home.snapshots.len()).map(id).collect(),
         };
         ids.map_or_else(Vec::new, |ids| vec![Effect::Load { ids, open }])
     }
 
     pub(super) fn on_loaded(&mut self, open: Open, snapshots: Vec<Snapshot>) -> Vec<Effect> {
+        if matches!(open, Open::Commitments) {
+            self.screen = Screen::Commitments(CommitmentList::new(&snapshots));
+            return vec![];
+        }
         let mut snapshots = snapshots.into_iter().map(Box::new);
         let name = |i: usize| names::name_at(&self.home.snapshots, i);
         self.screen = match (open, snapshots.next(), snapshots.next()) {

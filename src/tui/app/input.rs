@@ -49,6 +49,7 @@ impl App {
             key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c');
         let q = key.code == KeyCode::Char('q') && !key.modifiers.contains(KeyModifiers::CONTROL);
         if !(q || ctrl_c) {
+            self.ignored_keys += 1;
             return vec![];
         }
         self.overlay = None;
@@ -71,6 +72,7 @@ impl App {
                 Some(home::Request::Start) => vec![Effect::Open],
                 Some(home::Request::History) => self.open_history(),
                 Some(home::Request::Compare) => self.open_compare(None),
+                Some(home::Request::Commitments) => self.load(Open::Commitments),
                 Some(home::Request::Discard) => {
                     self.overlay = Some(Overlay::ConfirmDiscard);
                     vec![]
@@ -84,9 +86,9 @@ impl App {
                 self.open_history()
             }
             Screen::Notice(_) => vec![],
-            Screen::Resume(draft) => match resume::update(action) {
+            Screen::Resume(offer) => match resume::update(action) {
                 Some(resume::Request::Resume) => {
-                    vec![Effect::Begin(Some(Box::new(draft.clone())))]
+                    vec![Effect::Begin(Some(Box::new(offer.draft.clone())))]
                 }
                 Some(resume::Request::Discard) => {
                     self.overlay = Some(Overlay::ConfirmDiscard);
@@ -122,6 +124,12 @@ impl App {
             Screen::Detail(d) => {
                 let asked = body.and_then(|body| d.update(action, &self.theme, body));
                 self.thread_of(action, asked)
+            }
+            Screen::Commitments(c) => {
+                if let Some(body) = body {
+                    c.update(action, &self.theme, body);
+                }
+                vec![]
             }
             Screen::Compare(c) => {
                 let asked = body.and_then(|body| c.update(action, &self.theme, body));
@@ -224,7 +232,7 @@ impl App {
 
     pub(super) fn on_quit(&mut self) -> Vec<Effect> {
         match &self.screen {
-            Screen::History(_) => {
+            Screen::History(_) | Screen::Commitments(_) => {
                 self.screen = Screen::Home;
                 vec![]
             }

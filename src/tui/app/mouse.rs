@@ -85,6 +85,10 @@ impl App {
                 view.scroll_by(by, &self.theme, body);
                 vec![]
             }
+            Screen::Commitments(c) => {
+                c.scroll_by(by, &self.theme, body);
+                vec![]
+            }
             _ => vec![],
         }
     }

@@ -43,7 +43,7 @@ pub fn update(flow: &mut Flow, action: Action) -> Vec<Effect> {
         _ => {}
     }
     let own = match flow.checkin.step {
-        Step::FollowUp => follow_up::update(flow, action),
+        Step::FollowUp(_) => follow_up::update(flow, action),
         Step::Event => event::update(flow, action),
         Step::Question(_) => question::update(flow, action),
         Step::Review => review::update(flow, action),
@@ -64,7 +64,7 @@ pub fn click(flow: &mut Flow, body: Rect, at: Position) -> Vec<Effect> {
     let body = layout::readable(body);
     let effects = match flow.checkin.step {
         Step::Question(_) => question::click(flow, body, at),
-        Step::FollowUp => follow_up::click(flow, body, at),
+        Step::FollowUp(_) => follow_up::click(flow, body, at),
         _ => None,
     };
     effects.unwrap_or_default()
@@ -78,7 +78,7 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         return;
     }
     match flow.checkin.step {
-        Step::FollowUp => follow_up::draw(theme, flow, frame, area),
+        Step::FollowUp(_) => follow_up::draw(theme, flow, frame, area),
         Step::Event => event::draw(theme, flow, frame, area),
         Step::Question(i) => question::draw(theme, flow, i, frame, area),
         Step::Reflection(_) | Step::Commitment => writing::draw(theme, flow, frame, area),

@@ -302,10 +302,10 @@ fn then_and_now(t: &Theme, view: &CompareView, width: usize, lines: &mut Vec<Lin
         side_by_side(&note_of(from, q), &note_of(to, q), column, lines);
     }
     let commitment = |s: &Snapshot| {
-        if s.commitment.is_empty() {
+        if s.commitments.is_empty() {
             "(none)".to_string()
         } else {
-            s.commitment.clone()
+            s.commitments.join("\n")
         }
     };
     lines.push(Line::styled("Commitment", t.dim));

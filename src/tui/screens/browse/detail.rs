@@ -178,18 +178,23 @@ fn everything(t: &Theme, s: &Snapshot, width: usize) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    let commitment = if s.commitment.is_empty() {
-        "(none)"
-    } else {
-        s.commitment.as_str()
-    };
-    lines.extend(hanging(
-        Span::styled("Commitment: ", t.strong),
-        commitment,
-        t.text,
-        width,
-    ));
-    if let Some(f) = &s.follow_up {
+    if s.commitments.is_empty() {
+        lines.extend(hanging(
+            Span::styled("Commitment: ", t.strong),
+            "(none)",
+            t.text,
+            width,
+        ));
+    }
+    for c in &s.commitments {
+        lines.extend(hanging(
+            Span::styled("Commitment: ", t.strong),
+            c,
+            t.text,
+            width,
+        ));
+    }
+    for f in &s.follow_ups {
         let note = f
             .note
             .as_deref()

@@ -36,6 +36,8 @@ pub enum Request {
     Discard,
     /// Open the check-in of about a year ago.
     YearAgo,
+    /// Every commitment and how it went.
+    Commitments,
 }
 
 /// The home screen's keys; `read_only` when another process is writing.
@@ -47,6 +49,7 @@ pub fn update(action: Action, read_only: bool) -> Option<Request> {
         Action::OpenCompare => Some(Request::Compare),
         Action::Discard if !read_only => Some(Request::Discard),
         Action::YearAgo => Some(Request::YearAgo),
+        Action::OpenCommitments => Some(Request::Commitments),
         _ => None,
     }
 }
@@ -115,7 +118,7 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
             }
             lines.push(Line::raw(""));
             // The open commitment, even when the latest check-in set none.
-            if let Some(made) = commitments::open(&overview.snapshots) {
+            if let Some((made, open)) = commitments::open(&overview.snapshots) {
                 let when = if made.id == latest.id {
                     String::new()
                 } else {
@@ -126,7 +129,7 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                 };
                 lines.push(Line::from(vec![
                     Span::styled("You said you would: ", t.strong),
-                    Span::raw(format!("{}{when}", made.commitment.trim())),
+                    Span::raw(format!("{}{when}", open.join("; "))),
                 ]));
             }
             if let Some(tally) = commitments::tally_line(&overview.snapshots) {

@@ -89,8 +89,8 @@ impl Flow {
                 let text = c.commitment.clone();
                 self.open_editor(Field::Commitment, &text);
             }
-            Step::FollowUp => {
-                if let Some(f) = c.follow_up.as_ref().filter(|f| f.outcome.is_some()) {
+            Step::FollowUp(_) => {
+                if let Some(f) = c.current_follow_up().filter(|f| f.outcome.is_some()) {
                     let text = f.note.clone();
                     self.open_editor(Field::FollowUpNote, &text);
                 }
@@ -123,7 +123,7 @@ impl Flow {
             (Some(Field::EventDay | Field::EventLabel | Field::EventNote), _)
             | (None, Step::Event) => Context::Event,
             (Some(Field::Reflection(_) | Field::Commitment), _) => Context::Text,
-            (None, Step::FollowUp) => Context::FollowUp,
+            (None, Step::FollowUp(_)) => Context::FollowUp,
             (None, Step::Question(_)) => Context::Question,
             (None, Step::Review) => Context::Review,
             (None, Step::Reflection(_) | Step::Commitment) => Context::Text,
@@ -222,9 +222,11 @@ impl Flow {
         }
     }
 
-    /// How last time's commitment went; its note opens.
+    /// How the commitment on screen went; its note opens.
     pub fn choose_outcome(&mut self, outcome: Outcome) -> Vec<Effect> {
-        let Some(f) = self.checkin.follow_up.as_mut() else {
+        let Some(f) = CheckIn::follow_up_index(self.checkin.step)
+            .and_then(|i| self.checkin.follow_ups.get_mut(i))
+        else {
             return vec![];
         };
         f.outcome = Some(outcome);

@@ -40,8 +40,12 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             .unwrap_or_else(|| v.to_string())
     };
     let mut steps = Vec::new();
-    if c.follow_up.is_some() {
-        steps.push("First, how last time's commitment went.".to_string());
+    match c.follow_ups.len() {
+        0 => {}
+        1 => steps.push("First, how last time's commitment went.".to_string()),
+        n => steps.push(format!(
+            "First, how each of last time's {n} commitments went."
+        )),
     }
     if c.event.is_some() {
         steps.push("Whether anything big happened since last time (skip it if not).".to_string());
@@ -56,10 +60,10 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     }
     let reflections = c.reflections.len();
     steps.push(if reflections == 0 {
-        "Then one commitment for the weeks ahead, if you like.".to_string()
+        "Then a commitment or a few for the weeks ahead (one a line), if you like.".to_string()
     } else {
         format!(
-            "Then {} to write and one commitment; any of them can stay empty.",
+            "Then {} to write and a commitment or a few; any of them can stay empty.",
             count(reflections, "reflection", "reflections")
         )
     });

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Wrap};
 
+use crate::tui::layout;
 use crate::tui::theme::Theme;
 
 /// Why the check-in cannot start.
@@ -17,6 +18,8 @@ pub struct Notice {
 }
 
 pub fn draw(theme: &Theme, notice: &Notice, frame: &mut Frame, area: Rect) {
+    // On a big terminal, centred at a width that reads.
+    let area = layout::readable(area);
     // One line per line of the text: its blank lines separate what went
     // wrong from what to do about it.
     let mut lines = vec![

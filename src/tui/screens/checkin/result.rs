@@ -79,6 +79,7 @@ impl Saved {
         if action == Action::MoreIdeas {
             self.more_ideas = !self.more_ideas;
         }
+        let body = layout::readable(body);
         let rows = rows(&lines(theme, self, body), body);
         self.scroll = layout::scrolled(self.scroll, scroll_step(action), rows, body);
     }
@@ -96,10 +97,13 @@ impl Saved {
 }
 
 pub fn draw(theme: &Theme, saved: &Saved, frame: &mut Frame, area: Rect) {
+    // On a big terminal, centred at a width that reads.
+    let area = layout::readable(area);
     scrolled_text(lines(theme, saved, area), saved.scroll, frame, area);
 }
 
-/// Everything the screen shows, before scrolling.
+/// Everything the screen shows, before scrolling, in the readable width
+/// of `area`.
 fn lines(theme: &Theme, saved: &Saved, area: Rect) -> Vec<Line<'static>> {
     let s = &saved.snapshot;
     let mut lines = vec![Line::from(vec![
@@ -151,12 +155,20 @@ fn lines(theme: &Theme, saved: &Saved, area: Rect) -> Vec<Line<'static>> {
             Span::raw(listing),
         ]));
     }
-    if !s.commitment.is_empty() {
-        lines.push(Line::raw(""));
-        lines.push(Line::from(vec![
-            Span::styled("Before next time: ", theme.dim),
-            Span::raw(s.commitment.clone()),
-        ]));
+    match s.commitments.as_slice() {
+        [] => {}
+        [one] => {
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![
+                Span::styled("Before next time: ", theme.dim),
+                Span::raw(one.clone()),
+            ]));
+        }
+        several => {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Before next time:", theme.dim));
+            lines.extend(several.iter().map(|c| Line::raw(format!("  - {c}"))));
+        }
     }
     if let Some(ideas) = &saved.ideas {
         lines.push(Line::raw(""));

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::flow::Flow;
 use crate::score;
+use crate::snapshot::MAX_COMMITMENTS;
 use crate::text::{self, count};
 use crate::tui::effect::Effect;
 use crate::tui::field::Field;
@@ -74,18 +75,12 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             count(c.reflections.len(), "reflection", "reflections")
         )));
     }
-    let commitment = c.commitment.trim();
-    lines.push(Line::from(vec![
-        Span::styled("Commitment: ", theme.dim),
-        Span::raw(if commitment.is_empty() {
-            "(none)".to_string()
-        } else {
-            commitment.to_string()
-        }),
-    ]));
     if let Some(event) = c.event.as_ref().filter(|e| !e.is_skipped()) {
         lines.push(super::event::review_line(theme, event));
     }
+    // The commitments go where the label and the prompt are; drawn once
+    // they are known to fit (one a row, else in one paragraph).
+    let commitments_at = lines.len();
     let editing_label = flow.open_field() == Some(Field::Label);
     if !editing_label {
         lines.push(Line::from(vec![
@@ -119,6 +114,23 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         u16::try_from(text::wrap(&c.label, width).len()).unwrap_or(u16::MAX)
     });
     let [body, label] = layout::review(inner, label_rows);
+    let commitments = c.commitments();
+    let mut listed = lines.clone();
+    listed.splice(
+        commitments_at..commitments_at,
+        commitment_lines(theme, &commitments, false),
+    );
+    let fits = layout::wrapped_rows(listed.iter().map(Line::width), usize::from(body.width))
+        <= usize::from(body.height);
+    let lines = if fits {
+        listed
+    } else {
+        lines.splice(
+            commitments_at..commitments_at,
+            commitment_lines(theme, &commitments, true),
+        );
+        lines
+    };
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
     if let (true, Some(editor)) = (editing_label, &flow.editor) {
         let block = Block::default()
@@ -127,4 +139,46 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             .title(" Label ");
         editor.draw(block, None, frame, label);
     }
+}
+
+/// The commitments as the review shows them: one a row, or all in one
+/// paragraph when `compact`; and a warning when more than
+/// [`MAX_COMMITMENTS`] were written.
+fn commitment_lines(theme: &Theme, commitments: &[String], compact: bool) -> Vec<Line<'static>> {
+    let kept = &commitments[..commitments.len().min(MAX_COMMITMENTS)];
+    let mut out = match kept {
+        [] => vec![Line::from(vec![
+            Span::styled("Commitment: ", theme.dim),
+            Span::raw("(none)"),
+        ])],
+        [one] => vec![Line::from(vec![
+            Span::styled("Commitment: ", theme.dim),
+            Span::raw(one.clone()),
+        ])],
+        many if compact => {
+            let numbered: Vec<String> = many
+                .iter()
+                .enumerate()
+                .map(|(i, c)| format!("{}. {c}", i + 1))
+                .collect();
+            vec![Line::from(vec![
+                Span::styled("Commitments: ", theme.dim),
+                Span::raw(numbered.join("  ")),
+            ])]
+        }
+        many => std::iter::once(Line::styled("Commitments:", theme.dim))
+            .chain(
+                many.iter()
+                    .enumerate()
+                    .map(|(i, c)| Line::raw(format!("{}. {c}", i + 1))),
+            )
+            .collect(),
+    };
+    if commitments.len() > MAX_COMMITMENTS {
+        out.push(Line::styled(
+            format!("Only the first {MAX_COMMITMENTS} are kept: Shift-Tab to choose."),
+            theme.error,
+        ));
+    }
+    out
 }

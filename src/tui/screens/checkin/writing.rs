@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::flow::Flow;
 use crate::checkin::Step;
-use crate::snapshot::Outcome;
+use crate::snapshot::{MAX_COMMITMENTS, Outcome};
 use crate::text;
 use crate::tui::effect::Effect;
 use crate::tui::field::Field;
@@ -23,17 +23,24 @@ const ROOMY_ROWS: u16 = 18;
 /// The most rows last time's text takes: the field keeps the most room.
 const LAST_TIME_SHARE: u16 = 3;
 
-/// Last time's commitment, when it was only partly done or not done and
-/// this check-in's commitment is still empty: it can be carried forward.
+/// Last time's commitments that were only partly done or not done, while
+/// this check-in's commitments are still empty: they can be carried
+/// forward. Empty when there are none.
 #[must_use]
-pub fn carryable(flow: &Flow) -> Option<&str> {
-    let f = flow.checkin.follow_up.as_ref()?;
-    let unfinished = matches!(f.outcome, Some(Outcome::Partly | Outcome::NotDone));
+pub fn carryable(flow: &Flow) -> Vec<&str> {
     let empty = flow
         .editor
         .as_ref()
         .is_none_or(|e| e.text().trim().is_empty());
-    (flow.checkin.step == Step::Commitment && unfinished && empty).then_some(f.commitment.as_str())
+    if flow.checkin.step != Step::Commitment || !empty {
+        return Vec::new();
+    }
+    flow.checkin
+        .follow_ups
+        .iter()
+        .filter(|f| matches!(f.outcome, Some(Outcome::Partly | Outcome::NotDone)))
+        .map(|f| f.commitment.as_str())
+        .collect()
 }
 
 /// The writing steps' own keys: Ctrl-R carries an unfinished commitment
@@ -42,7 +49,11 @@ pub fn update(flow: &mut Flow, action: Action) -> Option<Vec<Effect>> {
     if action != Action::CarryForward {
         return None;
     }
-    let text = carryable(flow)?.to_string();
+    let unfinished = carryable(flow);
+    if unfinished.is_empty() {
+        return None;
+    }
+    let text = unfinished.join("\n");
     flow.open_editor(Field::Commitment, &text);
     flow.store_editor_text();
     Some(vec![flow.draft()])
@@ -64,8 +75,10 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         }
         _ => (
             "Your commitment".to_string(),
-            "What is one thing you will do before your next check-in?".to_string(),
-            "Small and concrete beats grand. You will be asked how it went.".to_string(),
+            "What will you do before your next check-in?".to_string(),
+            format!(
+                "Small and concrete beats grand. One a line, up to {MAX_COMMITMENTS}; you will be asked how each went."
+            ),
             None,
         ),
     };
@@ -107,16 +120,23 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
                 .map(|r| Line::styled(format!("  {r}"), theme.dim)),
         );
     }
-    if let Some(unfinished) = carryable(flow) {
+    let unfinished = carryable(flow);
+    if !unfinished.is_empty() {
         last.push(Line::styled(
-            "Last time's commitment is not done yet (^R carries it forward):",
+            if unfinished.len() == 1 {
+                "Last time's commitment is not done yet (^R carries it forward):"
+            } else {
+                "Last time's commitments not done yet (^R carries them forward):"
+            },
             theme.dim,
         ));
-        last.extend(
-            text::wrap(unfinished, width.saturating_sub(2))
-                .into_iter()
-                .map(|r| Line::styled(format!("  {r}"), theme.dim)),
-        );
+        for c in unfinished {
+            last.extend(
+                text::wrap(c, width.saturating_sub(2))
+                    .into_iter()
+                    .map(|r| Line::styled(format!("  {r}"), theme.dim)),
+            );
+        }
     }
     let [head_area, last_area, editor] = layout::writing(
         area,
