@@ -24,6 +24,14 @@ Examples:
   motive due -q && motive check
   motive --color never chart > trend.txt";
 
+/// How to name a check-in, for the `--help` of every command that takes one
+/// (a macro, so `concat!` can put it in an `after_help`).
+macro_rules! check_in_names {
+    () => {
+        "A check-in is named by a full id (20261122-093000), a unique prefix (202611),\nlatest, latest~N (N before the latest), a date (2026-11-22: the latest that day)\nor its label (exact, else a unique start; case does not matter). A name that\nfits several check-ins is refused with the list of them."
+    };
+}
+
 /// A recurring check-in on what drives you at work: autonomy, mastery and purpose.
 ///
 /// Run without a command to open the home screen. Every check-in is saved as
@@ -79,13 +87,13 @@ pub enum Command {
     List(ListArgs),
     /// Show one check-in: scores, answers, notes, reflections, commitment
     #[command(
-        after_help = "IDs: a full id (20261122-093000), a unique prefix (202611), latest, or latest~N (N before the latest).\n\nExamples:\n  motive show\n  motive show latest~1 --json"
+        after_help = concat!(check_in_names!(), "\n\nExamples:\n  motive show\n  motive show latest~1 --json\n  motive show 2026-11-22\n  motive show \"q4 before\"")
     )]
     Show(ShowArgs),
-    /// Compare two check-ins and say which changes are real
+    /// Compare two check-ins: which changes exceed measurement error
     #[command(
-        after_help = "Each change gets a verdict: larger than measurement error, possible, little, or unknown,\nwith the threshold it rests on (see the README's Scoring section). Across banks or bank\nversions, only the statements both check-ins share word for word are compared.\n\nExamples:\n  motive compare                  the two latest\n  motive compare latest~4 latest  a year of quarterly check-ins\n  motive compare 20260101 --json"
-    )]
+        after_help = concat!("Each change gets a verdict: larger than measurement error, possible, little, or unknown,\nwith the threshold it rests on (see the README's Scoring section). Across banks or bank\nversions, only the statements both check-ins share word for word are compared.\nThe earlier check-in is always the \"then\" side, whichever order they are given in.\n\n", check_in_names!(), "\n\nExamples:\n  motive compare                  the two latest\n  motive compare latest~4 latest  a year of quarterly check-ins\n  motive compare 20260101 --json\n  motive compare 2026-01-15 \"after the reorg\""
+    ))]
     Compare(CompareArgs),
     /// Export every check-in as JSON, CSV or a Markdown report
     #[command(
@@ -317,8 +325,8 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Which check-in: id, unique prefix, latest or latest~N
-    #[arg(default_value = "latest", value_name = "ID")]
+    /// Which check-in: an id or its prefix, latest, latest~N, a date or a label
+    #[arg(default_value = "latest", value_name = "CHECK-IN")]
     pub id: String,
     /// Print JSON
     #[arg(long)]
@@ -327,10 +335,10 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The earlier check-in [default: latest~1]
+    /// One check-in, by id, date or label [default: latest~1]
     #[arg(value_name = "A")]
     pub from: Option<String>,
-    /// The later check-in [default: latest]
+    /// The other [default: latest]
     #[arg(value_name = "B")]
     pub to: Option<String>,
     /// Print JSON
@@ -413,7 +421,7 @@ pub enum BriefFormat {
 
 #[derive(Debug, Args)]
 pub struct BriefArgs {
-    /// Which check-in: id, unique prefix, latest or latest~N
+    /// Which check-in: an id or its prefix, latest, latest~N, a date or a label
     #[arg(default_value = "latest", value_name = "CHECK-IN")]
     pub id: String,
     /// Output format
