@@ -83,7 +83,9 @@ pub enum Command {
     #[command(subcommand)]
     Bank(BankCommand),
     /// List saved check-ins, oldest first
-    #[command(after_help = "Examples:\n  motive list\n  motive list --json | jq '.[-1].scores'")]
+    #[command(
+        after_help = "Examples:\n  motive list\n  motive list --last 4\n  motive list --since 2026-01-01 --until 2026-12-31\n  motive list --json | jq '.[-1].scores'"
+    )]
     List(ListArgs),
     /// Show one check-in: scores, answers, notes, reflections, commitment
     #[command(
@@ -95,14 +97,14 @@ pub enum Command {
         after_help = concat!("Each change gets a verdict: larger than measurement error, possible, little, or unknown,\nwith the threshold it rests on (see the README's Scoring section). Across banks or bank\nversions, only the statements both check-ins share word for word are compared.\nThe earlier check-in is always the \"then\" side, whichever order they are given in.\n\n", check_in_names!(), "\n\nExamples:\n  motive compare                  the two latest\n  motive compare latest~4 latest  a year of quarterly check-ins\n  motive compare 20260101 --json\n  motive compare 2026-01-15 \"after the reorg\""
     ))]
     Compare(CompareArgs),
-    /// Export every check-in as JSON, CSV or a Markdown report
+    /// Export check-ins as JSON, CSV or a Markdown report: all, some, or one
     #[command(
-        after_help = "Examples:\n  motive export --format md -o review.md\n  motive export --format json -o backup.json\n  motive export --format csv -o - | column -s, -t"
+        after_help = concat!("Without CHECK-IN, exports every check-in (or those --since, --until and --last leave);\nwith one, only that check-in: its answers, notes and reflections in Markdown, or a\nJSON export of one that `motive import` takes back.\n\n", check_in_names!(), "\n\nExamples:\n  motive export --format md -o review.md\n  motive export --format json -o backup.json\n  motive export --format md latest -o q4.md\n  motive export --format md --since 2026-01-01 -o this-year.md\n  motive export --format csv -o - | column -s, -t")
     )]
     Export(ExportArgs),
     /// Draw how your scores moved over time, as a text chart or an SVG image
     #[command(
-        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nAs SVG, each dimension also has its own colour and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --format svg -o trend.svg"
+        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nAs SVG, each dimension also has its own colour and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --last 8\n  motive chart --format svg -o trend.svg"
     )]
     Chart(ChartArgs),
     /// A one-page brief for a conversation with your manager (private by default)
@@ -133,7 +135,7 @@ pub enum Command {
     Commitments(CommitmentsArgs),
     /// Find words in what you wrote: notes, reflections, commitments, labels
     #[command(
-        after_help = "Case and accents do not matter (resume finds Résumé). Every word must be in the\nsame note, reflection or commitment; quote words to find them together.\n\nExamples:\n  motive search manager\n  motive search \"tech lead\" promotion\n  motive search migration --json | jq '.[].id'"
+        after_help = "Case and accents do not matter (resume finds Résumé). Every word must be in the\nsame note, reflection or commitment; quote words to find them together.\n\nExamples:\n  motive search manager\n  motive search \"tech lead\" promotion\n  motive search manager --since 2026-01-01\n  motive search migration --json | jq '.[].id'"
     )]
     Search(SearchArgs),
     /// Every answer to one reflection prompt over time, oldest first
@@ -321,6 +323,30 @@ pub struct ListArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub range: RangeArgs,
+}
+
+/// Which check-ins a command reads: a span of days, and the last N of it
+/// (see `commands::range`).
+#[derive(Debug, Clone, Default, Args)]
+#[group(id = "range", multiple = true)]
+pub struct RangeArgs {
+    /// Only check-ins taken on or after DATE (YYYY-MM-DD, the check-in's own day)
+    #[arg(long, value_name = "DATE", value_parser = day)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only check-ins taken on or before DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = day)]
+    pub until: Option<chrono::NaiveDate>,
+    /// Only the last N check-ins (of those --since and --until leave)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub last: Option<u32>,
+}
+
+/// A `--since` or `--until` day, as YYYY-MM-DD.
+fn day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date: write it as YYYY-MM-DD, like 2026-11-30"))
 }
 
 #[derive(Debug, Args)]
@@ -378,6 +404,12 @@ pub struct ExportArgs {
     /// named on stderr); without it, such an export fails and writes nothing
     #[arg(long)]
     pub skip_unreadable: bool,
+    /// Export only this check-in: an id or its prefix, latest, latest~N, a
+    /// date or a label
+    #[arg(value_name = "CHECK-IN", conflicts_with = "range")]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub range: RangeArgs,
 }
 
 #[derive(Debug, Args)]
@@ -401,6 +433,8 @@ pub struct ChartArgs {
     /// through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub range: RangeArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -476,6 +510,8 @@ pub struct SearchArgs {
     /// As JSON, for scripts
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub range: RangeArgs,
 }
 
 #[derive(Debug, Args)]

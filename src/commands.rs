@@ -17,6 +17,7 @@ pub mod list;
 pub mod man;
 pub mod output;
 pub mod paint;
+pub mod range;
 pub mod remind;
 pub mod search;
 pub mod show;

@@ -11,8 +11,14 @@ use crate::store::Store;
 use crate::trend;
 
 pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).summaries();
+    let mut listing = Store::read_only(&ctx.data_dir).summaries();
     super::format::warn_problems(&listing, ctx.err)?;
+    let total = listing.snapshots.len();
+    listing.snapshots = args.range.keep(listing.snapshots)?;
+    if listing.snapshots.is_empty() && total > 0 && args.format == ChartFormat::Text {
+        writeln!(ctx.out, "{}", args.range.none_left(total))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if listing.snapshots.is_empty() && args.format == ChartFormat::Text {
         writeln!(
             ctx.out,

@@ -19,13 +19,19 @@ use crate::summary::Summary;
 use crate::text::{escape_line, escape_path, escape_text};
 use crate::trend;
 
+mod single;
+
 pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     // The summaries (from the cache) give the order and the files that
     // cannot be read; each check-in is then read, written and dropped in
     // turn, so memory does not grow with the history.
     let store = Store::read_only(&ctx.data_dir);
-    let listing = store.summaries();
+    if let Some(id) = &args.id {
+        return single::run(args, id, &store, ctx);
+    }
+    let mut listing = store.summaries();
     format::warn_problems(&listing, ctx.err)?;
+    listing.snapshots = args.range.keep(listing.snapshots)?;
     // A backup that silently leaves out a check-in is worse than none.
     if !listing.problems.is_empty() && !args.skip_unreadable {
         let n = listing.problems.len();
@@ -309,6 +315,14 @@ fn reflections(s: &Snapshot) -> String {
         .map(|l| format!(" ({})", format::one_line(l)))
         .unwrap_or_default();
     let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s.finished_at));
+    md.push_str(&reflections_body(s));
+    md
+}
+
+/// [`reflections`] without its heading: the reflections written, how last
+/// time's commitment went, and the new commitment.
+fn reflections_body(s: &Snapshot) -> String {
+    let mut md = String::new();
     for r in s.reflections.iter().filter(|r| !r.text.trim().is_empty()) {
         let _ = writeln!(md, "**{}**\n", format::one_line(r.prompt.trim()));
         let _ = writeln!(md, "{}\n", quote(&r.text));
