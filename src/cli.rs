@@ -166,6 +166,11 @@ Examples:
         after_help = "The file is $MOTIVE_CONFIG_DIR/config.toml, else ~/.config/motive/config.toml\n($XDG_CONFIG_HOME/motive). Every key is optional:\n  bank = \"quick\"         the bank motive check uses when --bank is not given\n  cadence_days = 30      days between check-ins, for the home screen and motive due\n  week_start = \"monday\"  a due date moves back to the start of its week\n  brief_include = [\"scores\", \"want\"]  the parts of motive brief (written by --include)\n  [colors]               a colour per dimension id: autonomy = \"cyan\", \"214\" or \"#5fafd7\"\nA mistake in the file stops every command except these with FILE:LINE:COL: message\nand exit status 2.\n\nExamples:\n  motive config init\n  $EDITOR \"$(motive config path)\"\n  motive config show"
     )]
     Config(ConfigCommand),
+    /// Check the data dir for what keeps check-ins out of sight; --fix repairs it
+    #[command(
+        after_help = "Looks for:\n  Syncthing conflict copies (<id>.sync-conflict-....toml): listings skip them, so what\n    they hold is out of sight. One that differs from its check-in is adopted as a new\n    check-in; one identical to it is removed.\n  temporary files a crashed write left behind (removed; one under a minute old is left)\n  directories and files others can read or write (set to 0700 and 0600)\n  symbolic links (never followed; replace them with what they point to)\n  check-in files a listing cannot read, with the reason (left for you)\n  a missing .stignore or .gitignore (written)\nWithout --fix nothing is changed: each line says what --fix would do.\n\nExamples:\n  motive doctor\n  motive doctor --fix"
+    )]
+    Doctor(DoctorArgs),
     /// Print a completion script for your shell
     #[command(
         after_help = "Install it where your shell looks for completions, for example:\n  motive completions bash > ~/.local/share/bash-completion/completions/motive\n  motive completions zsh > ~/.zfunc/_motive        (with fpath+=~/.zfunc in ~/.zshrc)\n  motive completions fish > ~/.config/fish/completions/motive.fish\n  motive completions elvish >> ~/.config/elvish/rc.elv\n  motive completions powershell >> $PROFILE"
@@ -257,6 +262,14 @@ pub enum ConfigCommand {
     /// Print the settings in effect: the file's, or the defaults
     #[command(after_help = "Example:\n  motive config show")]
     Show,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Repair what can be repaired (under the writer lock); without it,
+    /// nothing is changed
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ pub mod commitments;
 pub mod compare;
 pub mod completions;
 pub mod config;
+pub mod doctor;
 pub mod due;
 pub mod event;
 pub mod export;
@@ -189,6 +190,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Config(cmd)) => config::run(&cmd, ctx),
         Some(Command::Completions { shell }) => completions::run(shell, ctx),
         Some(Command::Man(args)) => man::run(&args, ctx),
+        Some(Command::Doctor(args)) => doctor::run(&args, ctx),
         None | Some(Command::Check(_)) => {
             Err(Error::input("the interactive check-in is run by main"))
         }
