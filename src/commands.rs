@@ -167,6 +167,13 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     };
     if reads_check_ins {
         let store = crate::store::Store::read_only(&ctx.data_dir);
+        // A data dir named by --data-dir or MOTIVE_DATA_DIR that is not
+        // there is a typo, not an empty history (`due` only warns: a shell
+        // prompt asks it before the first check-in).
+        let named = cli.data_dir.is_some() && !matches!(cli.command, Some(Command::Due(_)));
+        if let Some(missing) = store.missing_warning().filter(|_| named) {
+            return Err(Error::input(missing.trim_start_matches("warning: ")));
+        }
         if let Some(warning) = store.missing_warning().or_else(|| store.privacy_warning()) {
             writeln!(ctx.err, "{warning}")?;
         }

@@ -7,8 +7,9 @@ use motive::paths;
 
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
-    let mut cli = Cli::parse_args();
-    let data_dir = paths::data_dir(cli.data_dir.take());
+    let cli = Cli::parse_args();
+    // Kept in `cli` too: a data dir named there that is missing is a typo.
+    let data_dir = paths::data_dir(cli.data_dir.clone());
     let config_dir = paths::config_dir();
     let color = cli.color.enabled(
         std::io::stdout().is_terminal(),
