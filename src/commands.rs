@@ -74,12 +74,22 @@ impl Error {
         }
     }
 
-    /// The message made safe to print on one line (see [`crate::text::escape`]):
-    /// errors quote file names, ids, keys and values from files.
+    /// The message made safe to print, each of its lines on one line (see
+    /// [`crate::text::escape`]): errors quote file names, ids, keys and
+    /// values from files. Several lines are several mistakes (a settings
+    /// file's), each printed as its own `motive: ` line.
     #[must_use]
     pub fn escaped(mut self) -> Self {
-        if let std::borrow::Cow::Owned(safe) = crate::text::escape_line(&self.message) {
-            self.message = safe;
+        let lines: Vec<_> = self
+            .message
+            .split('\n')
+            .map(crate::text::escape_line)
+            .collect();
+        if lines
+            .iter()
+            .any(|l| matches!(l, std::borrow::Cow::Owned(_)))
+        {
+            self.message = lines.join("\n");
         }
         self
     }
