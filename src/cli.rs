@@ -99,7 +99,7 @@ pub enum Command {
     Compare(CompareArgs),
     /// Export check-ins as JSON, CSV or a Markdown report: all, some, or one
     #[command(
-        after_help = concat!("Without CHECK-IN, exports every check-in (or those --since, --until and --last leave);\nwith one, only that check-in: its answers, notes and reflections in Markdown, or a\nJSON export of one that `motive import` takes back.\n\n", check_in_names!(), "\n\nExamples:\n  motive export --format md -o review.md\n  motive export --format json -o backup.json\n  motive export --format md latest -o q4.md\n  motive export --format md --since 2026-01-01 -o this-year.md\n  motive export --format csv -o - | column -s, -t")
+        after_help = concat!("Without CHECK-IN, exports every check-in (or those --since, --until and --last leave);\nwith one, only that check-in: its scores, notes, reflections and commitment as a\nMarkdown page, or a JSON export of one that `motive import` takes back.\n\n", check_in_names!(), "\n\nExamples:\n  motive export --format md -o review.md\n  motive export --format json -o backup.json\n  motive export --format md latest -o q4.md\n  motive export --format md --since 2026-01-01 -o this-year.md\n  motive export --format csv -o - | column -s, -t")
     )]
     Export(ExportArgs),
     /// Draw how your scores moved over time, as a text chart or an SVG image
