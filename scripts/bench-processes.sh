@@ -8,6 +8,8 @@
 #     press to its redrawn frame, measured from outside in a pseudo-terminal
 #     (examples/tui_timing.rs),
 #   * peak memory (maximum resident set size);
+#   * `search` for a word the synthetic notes hold, and for one no check-in
+#     holds (every file is read either way), within `list`'s budget;
 #   * `show`, `compare` and `due` (one or two check-ins), `list --json`, and
 #     `export --format json|md` (every check-in, streamed), with their peak
 #     memory; `motive check` to its first screen and the CPU time of an idle
@@ -99,6 +101,8 @@ for n in "${sizes[@]}"; do
     put "show_id,$n" "$(median "$b $d show $middle")"
     put "compare,$n" "$(median "$b $d compare")"
     put "due,$n" "$(IGNORE=1 median "$b $d due")"
+    put "search,$n" "$(median "$b $d search manager")"
+    put "search_none,$n" "$(median "$b $d search xylophone")"
     put "export_json,$n" "$(RUNS=${RUNS_EXPORT:-10} WARMUP=1 median "$b $d export --format json")"
     put "export_md,$n" "$(RUNS=${RUNS_EXPORT:-10} WARMUP=1 median "$b $d export --format md")"
     put "rss_list,$n" "$(peak "$b" --data-dir "$dir" list)"
@@ -148,6 +152,8 @@ line '`motive show latest`' show_latest
 line '`motive show ID` (a full id)' show_id
 line '`motive compare` (latest two)' compare
 line '`motive due`' due
+line '`motive search manager`' search
+line '`motive search xylophone` (no match)' search_none
 line '`motive export --format json`' export_json
 line '`motive export --format md`' export_md
 line 'TUI start to first complete frame of home' frame

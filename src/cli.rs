@@ -24,6 +24,14 @@ Examples:
   motive due -q && motive check
   motive --color never chart > trend.txt";
 
+/// How to name a check-in, for the `--help` of every command that takes one
+/// (a macro, so `concat!` can put it in an `after_help`).
+macro_rules! check_in_names {
+    () => {
+        "A check-in is named by a full id (20261122-093000), a unique prefix (202611),\nlatest, latest~N (N before the latest), a date (2026-11-22: the latest that day)\nor its label (exact, else a unique start; case does not matter). A name that\nfits several check-ins is refused with the list of them."
+    };
+}
+
 /// A recurring check-in on what drives you at work: autonomy, mastery and purpose.
 ///
 /// Run without a command to open the home screen. Every check-in is saved as
@@ -75,26 +83,28 @@ pub enum Command {
     #[command(subcommand)]
     Bank(BankCommand),
     /// List saved check-ins, oldest first
-    #[command(after_help = "Examples:\n  motive list\n  motive list --json | jq '.[-1].scores'")]
+    #[command(
+        after_help = "Examples:\n  motive list\n  motive list --last 4\n  motive list --since 2026-01-01 --until 2026-12-31\n  motive list --json | jq '.[-1].scores'"
+    )]
     List(ListArgs),
     /// Show one check-in: scores, answers, notes, reflections, commitment
     #[command(
-        after_help = "IDs: a full id (20261122-093000), a unique prefix (202611), latest, or latest~N (N before the latest).\n\nExamples:\n  motive show\n  motive show latest~1 --json"
+        after_help = concat!(check_in_names!(), "\n\nExamples:\n  motive show\n  motive show latest~1 --json\n  motive show 2026-11-22\n  motive show \"q4 before\"")
     )]
     Show(ShowArgs),
-    /// Compare two check-ins and say which changes are real
+    /// Compare two check-ins: which changes exceed measurement error
     #[command(
-        after_help = "Each change gets a verdict: larger than measurement error, possible, little, or unknown,\nwith the threshold it rests on (see the README's Scoring section). Across banks or bank\nversions, only the statements both check-ins share word for word are compared.\n\nExamples:\n  motive compare                  the two latest\n  motive compare latest~4 latest  a year of quarterly check-ins\n  motive compare 20260101 --json"
-    )]
+        after_help = concat!("Each change gets a verdict: larger than measurement error, possible, little, or unknown,\nwith the threshold it rests on (see the README's Scoring section). Across banks or bank\nversions, only the statements both check-ins share word for word are compared.\nThe earlier check-in is always the \"then\" side, whichever order they are given in.\n\n", check_in_names!(), "\n\nExamples:\n  motive compare                  the two latest\n  motive compare latest~4 latest  a year of quarterly check-ins\n  motive compare 20260101 --json\n  motive compare 2026-01-15 \"after the reorg\""
+    ))]
     Compare(CompareArgs),
-    /// Export every check-in as JSON, CSV, or a Markdown or HTML report
+    /// Export check-ins as JSON, CSV, or a Markdown or HTML report: all, some, or one
     #[command(
-        after_help = "Examples:\n  motive export --format md -o review.md\n  motive export --format html -o review.html\n  motive export --format json -o backup.json\n  motive export --format csv -o - | column -s, -t"
+        after_help = concat!("Without CHECK-IN, exports every check-in (or those --since, --until and --last leave);\nwith one, only that check-in: its scores, notes, reflections and commitments as a\nMarkdown page, or a JSON export of one that `motive import` takes back.\n\n", check_in_names!(), "\n\nExamples:\n  motive export --format md -o review.md\n  motive export --format html -o review.html\n  motive export --format json -o backup.json\n  motive export --format md latest -o q4.md\n  motive export --format md --since 2026-01-01 -o this-year.md\n  motive export --format csv -o - | column -s, -t")
     )]
     Export(ExportArgs),
     /// Draw how your scores moved over time, as a text chart or an SVG image
     #[command(
-        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nA line breaks where the bank changed (┆); life events are numbered columns (│),\nnamed in the legend (add them with motive event add).\nAs SVG, each dimension also has its own colour (the [colors] of config.toml, else\nOkabe-Ito) and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --format svg -o trend.svg"
+        after_help = "One line per dimension, drawn with its own marker; dates run left to right.\nA line breaks where the bank changed (┆); life events are numbered columns (│),\nnamed in the legend (add them with motive event add).\nAs SVG, each dimension also has its own colour (the [colors] of config.toml, else\nOkabe-Ito) and dash pattern, so it prints in grey.\n\nExamples:\n  motive chart\n  motive chart --width 100 --height 25\n  motive chart --dimension purpose >> notes.md\n  motive chart --last 8\n  motive chart --format svg -o trend.svg"
     )]
     Chart(ChartArgs),
     /// A one-page brief for a conversation with your manager (private by default)
@@ -125,7 +135,7 @@ pub enum Command {
     Commitments(CommitmentsArgs),
     /// Find words in what you wrote: notes, reflections, commitments, labels
     #[command(
-        after_help = "Case and accents do not matter (resume finds Résumé). Every word must be in the\nsame note, reflection or commitment; quote words to find them together.\n\nExamples:\n  motive search manager\n  motive search \"tech lead\" promotion\n  motive search migration --json | jq '.[].id'"
+        after_help = "Case and accents do not matter (resume finds Résumé). Every word must be in the\nsame note, reflection or commitment; quote words to find them together.\n\nExamples:\n  motive search manager\n  motive search \"tech lead\" promotion\n  motive search manager --since 2026-01-01\n  motive search migration --json | jq '.[].id'"
     )]
     Search(SearchArgs),
     /// Every answer to one reflection prompt over time, oldest first
@@ -156,6 +166,11 @@ Examples:
         after_help = "The file is $MOTIVE_CONFIG_DIR/config.toml, else ~/.config/motive/config.toml\n($XDG_CONFIG_HOME/motive). Every key is optional:\n  bank = \"quick\"         the bank motive check uses when --bank is not given\n  cadence_days = 30      days between check-ins, for the home screen and motive due\n  week_start = \"monday\"  a due date moves back to the start of its week\n  brief_include = [\"scores\", \"want\"]  the parts of motive brief (written by --include)\n  [colors]               a colour per dimension id: autonomy = \"cyan\", \"214\" or \"#5fafd7\"\nA mistake in the file stops every command except these with FILE:LINE:COL: message\nand exit status 2.\n\nExamples:\n  motive config init\n  $EDITOR \"$(motive config path)\"\n  motive config show"
     )]
     Config(ConfigCommand),
+    /// Check the data dir for what keeps check-ins out of sight; --fix repairs it
+    #[command(
+        after_help = "Looks for:\n  Syncthing conflict copies (<id>.sync-conflict-....toml): listings skip them, so what\n    they hold is out of sight. One that differs from its check-in is adopted as a new\n    check-in; one identical to it is removed.\n  temporary files a crashed write left behind (removed; one under a minute old is left)\n  directories and files others can read or write (set to 0700 and 0600)\n  symbolic links (never followed; replace them with what they point to)\n  check-in files a listing cannot read, with the reason (left for you)\n  a missing .stignore or .gitignore (written)\nWithout --fix nothing is changed: each line says what --fix would do.\n\nExamples:\n  motive doctor\n  motive doctor --fix"
+    )]
+    Doctor(DoctorArgs),
     /// Print a completion script for your shell
     #[command(
         after_help = "Install it where your shell looks for completions, for example:\n  motive completions bash > ~/.local/share/bash-completion/completions/motive\n  motive completions zsh > ~/.zfunc/_motive        (with fpath+=~/.zfunc in ~/.zshrc)\n  motive completions fish > ~/.config/fish/completions/motive.fish\n  motive completions elvish >> ~/.config/elvish/rc.elv\n  motive completions powershell >> $PROFILE"
@@ -260,6 +275,14 @@ pub enum ConfigCommand {
 }
 
 #[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Repair what can be repaired (under the writer lock); without it,
+    /// nothing is changed
+    #[arg(long)]
+    pub fix: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ManArgs {
     /// Write motive.1 and a page per command (motive-list.1, ...) into DIR
     #[arg(long, value_name = "DIR")]
@@ -323,12 +346,36 @@ pub struct ListArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub range: RangeArgs,
+}
+
+/// Which check-ins a command reads: a span of days, and the last N of it
+/// (see `commands::range`).
+#[derive(Debug, Clone, Default, Args)]
+#[group(id = "range", multiple = true)]
+pub struct RangeArgs {
+    /// Only check-ins taken on or after DATE (YYYY-MM-DD, the check-in's own day)
+    #[arg(long, value_name = "DATE", value_parser = day)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only check-ins taken on or before DATE (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = day)]
+    pub until: Option<chrono::NaiveDate>,
+    /// Only the last N check-ins (of those --since and --until leave)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub last: Option<u32>,
+}
+
+/// A `--since` or `--until` day, as YYYY-MM-DD.
+fn day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date: write it as YYYY-MM-DD, like 2026-11-30"))
 }
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Which check-in: id, unique prefix, latest or latest~N
-    #[arg(default_value = "latest", value_name = "ID")]
+    /// Which check-in: an id or its prefix, latest, latest~N, a date or a label
+    #[arg(default_value = "latest", value_name = "CHECK-IN")]
     pub id: String,
     /// Print JSON
     #[arg(long)]
@@ -337,10 +384,10 @@ pub struct ShowArgs {
 
 #[derive(Debug, Args)]
 pub struct CompareArgs {
-    /// The earlier check-in [default: latest~1]
+    /// One check-in, by id, date or label [default: latest~1]
     #[arg(value_name = "A")]
     pub from: Option<String>,
-    /// The later check-in [default: latest]
+    /// The other [default: latest]
     #[arg(value_name = "B")]
     pub to: Option<String>,
     /// Print JSON
@@ -383,6 +430,12 @@ pub struct ExportArgs {
     /// named on stderr); without it, such an export fails and writes nothing
     #[arg(long)]
     pub skip_unreadable: bool,
+    /// Export only this check-in: an id or its prefix, latest, latest~N, a
+    /// date or a label
+    #[arg(value_name = "CHECK-IN", conflicts_with = "range")]
+    pub id: Option<String>,
+    #[command(flatten)]
+    pub range: RangeArgs,
 }
 
 #[derive(Debug, Args)]
@@ -406,6 +459,8 @@ pub struct ChartArgs {
     /// through.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub range: RangeArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -426,7 +481,7 @@ pub enum BriefFormat {
 
 #[derive(Debug, Args)]
 pub struct BriefArgs {
-    /// Which check-in: id, unique prefix, latest or latest~N
+    /// Which check-in: an id or its prefix, latest, latest~N, a date or a label
     #[arg(default_value = "latest", value_name = "CHECK-IN")]
     pub id: String,
     /// Output format
@@ -481,6 +536,8 @@ pub struct SearchArgs {
     /// As JSON, for scripts
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub range: RangeArgs,
 }
 
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ pub mod commitments;
 pub mod compare;
 pub mod completions;
 pub mod config;
+pub mod doctor;
 pub mod due;
 pub mod event;
 pub mod export;
@@ -17,6 +18,7 @@ pub mod list;
 pub mod man;
 pub mod output;
 pub mod paint;
+pub mod range;
 pub mod remind;
 pub mod search;
 pub mod show;
@@ -72,12 +74,22 @@ impl Error {
         }
     }
 
-    /// The message made safe to print on one line (see [`crate::text::escape`]):
-    /// errors quote file names, ids, keys and values from files.
+    /// The message made safe to print, each of its lines on one line (see
+    /// [`crate::text::escape`]): errors quote file names, ids, keys and
+    /// values from files. Several lines are several mistakes (a settings
+    /// file's), each printed as its own `motive: ` line.
     #[must_use]
     pub fn escaped(mut self) -> Self {
-        if let std::borrow::Cow::Owned(safe) = crate::text::escape_line(&self.message) {
-            self.message = safe;
+        let lines: Vec<_> = self
+            .message
+            .split('\n')
+            .map(crate::text::escape_line)
+            .collect();
+        if lines
+            .iter()
+            .any(|l| matches!(l, std::borrow::Cow::Owned(_)))
+        {
+            self.message = lines.join("\n");
         }
         self
     }
@@ -165,6 +177,13 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     };
     if reads_check_ins {
         let store = crate::store::Store::read_only(&ctx.data_dir);
+        // A data dir named by --data-dir or MOTIVE_DATA_DIR that is not
+        // there is a typo, not an empty history (`due` only warns: a shell
+        // prompt asks it before the first check-in).
+        let named = cli.data_dir.is_some() && !matches!(cli.command, Some(Command::Due(_)));
+        if let Some(missing) = store.missing_warning().filter(|_| named) {
+            return Err(Error::input(missing.trim_start_matches("warning: ")));
+        }
         if let Some(warning) = store.missing_warning().or_else(|| store.privacy_warning()) {
             writeln!(ctx.err, "{warning}")?;
         }
@@ -188,6 +207,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Config(cmd)) => config::run(&cmd, ctx),
         Some(Command::Completions { shell }) => completions::run(shell, ctx),
         Some(Command::Man(args)) => man::run(&args, ctx),
+        Some(Command::Doctor(args)) => doctor::run(&args, ctx),
         None | Some(Command::Check(_)) => {
             Err(Error::input("the interactive check-in is run by main"))
         }

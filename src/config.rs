@@ -82,6 +82,9 @@ pub struct ConfigError {
     /// The file is there but the system would not let us read it (a
     /// permission, a disk error), as opposed to a mistake in its text.
     pub unreadable: bool,
+    /// The other mistakes in the same file, in file order: all are
+    /// reported at once, one line each, as a bank's are.
+    pub more: Vec<ConfigError>,
 }
 
 impl ConfigError {
@@ -97,6 +100,7 @@ impl ConfigError {
 }
 
 impl fmt::Display for ConfigError {
+    /// One line per mistake: `FILE:LINE:COL: message`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
             Some((line, column)) => write!(
@@ -104,9 +108,25 @@ impl fmt::Display for ConfigError {
                 "{}:{line}:{column}: {}",
                 self.path.display(),
                 self.message
-            ),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+            )?,
+            None => write!(f, "{}: {}", self.path.display(), self.message)?,
         }
+        for more in &self.more {
+            write!(f, "\n{more}")?;
+        }
+        Ok(())
+    }
+}
+
+impl ConfigError {
+    /// Every mistake in `errors` (in file order) as one error; `None` when
+    /// there is none.
+    fn all(mut errors: Vec<ConfigError>) -> Option<ConfigError> {
+        errors.sort_by_key(|e| e.position);
+        let mut errors = errors.into_iter();
+        let mut first = errors.next()?;
+        first.more = errors.collect();
+        Some(first)
     }
 }
 
@@ -130,6 +150,7 @@ impl Config {
             position: None,
             message,
             unreadable: false,
+            more: Vec::new(),
         };
         // A regular file only: a FIFO or a device in its place is refused at
         // once instead of hanging every command.
@@ -168,6 +189,7 @@ impl Config {
             position: Some(position_of(text, offset)),
             message,
             unreadable: false,
+            more: Vec::new(),
         };
         let raw: Raw = toml::from_str(text).map_err(|e| {
             let message = unknown_key_message(e.message())
@@ -179,9 +201,15 @@ impl Config {
                     position: None,
                     message,
                     unreadable: false,
+                    more: Vec::new(),
                 },
             }
         })?;
+        // Every mistake is found before any is reported.
+        let mut errors: Vec<ConfigError> = unknown_keys(text)
+            .into_iter()
+            .map(|(offset, message)| at(offset, message))
+            .collect();
 
         let mut config = Self::default();
         if let Some(value) = raw.bank {
@@ -191,16 +219,19 @@ impl Config {
                     s.trim().to_owned()
                 }
                 other => {
-                    return Err(at(
+                    errors.push(at(
                         start,
                         format!(
                             "`bank` must be a bank id or a path to a bank file, in quotes (bank = \"quick\"); found {}",
                             describe(other)
                         ),
                     ));
+                    String::new()
                 }
             };
-            config.bank = Some(relative_to(&bank, path));
+            if !bank.is_empty() {
+                config.bank = Some(relative_to(&bank, path));
+            }
         }
         if let Some(value) = raw.cadence_days {
             let start = value.span().start;
@@ -210,15 +241,16 @@ impl Config {
                     .filter(|n| (1..=MAX_EVERY_DAYS).contains(n)),
                 _ => None,
             };
-            config.cadence_days = Some(days.ok_or_else(|| {
-                at(
+            match days {
+                Some(days) => config.cadence_days = Some(days),
+                None => errors.push(at(
                     start,
                     format!(
                         "`cadence_days` must be a whole number of days from 1 to {MAX_EVERY_DAYS} (cadence_days = 90); found {}",
                         describe(value.get_ref())
                     ),
-                )
-            })?);
+                )),
+            }
         }
         if let Some(value) = raw.week_start {
             let start = value.span().start;
@@ -229,32 +261,36 @@ impl Config {
                     .map(|(_, day)| *day),
                 _ => None,
             };
-            config.week_start = Some(day.ok_or_else(|| {
-                at(
+            match day {
+                Some(day) => config.week_start = Some(day),
+                None => errors.push(at(
                     start,
                     format!(
                         "`week_start` must be a day of the week, monday to sunday (week_start = \"monday\"); found {}",
                         describe(value.get_ref())
                     ),
-                )
-            })?);
+                )),
+            }
         }
         if let Some(value) = raw.brief_include {
-            config.brief_include =
-                Some(brief_include(value.get_ref()).map_err(|message| {
-                    at(value.span().start, format!("`brief_include` {message}"))
-                })?);
+            match brief_include(value.get_ref()) {
+                Ok(parts) => config.brief_include = Some(parts),
+                Err(message) => {
+                    errors.push(at(value.span().start, format!("`brief_include` {message}")));
+                }
+            }
         }
         if let Some(colors) = raw.colors {
             for (id, value) in colors.into_inner().0 {
                 if !is_valid_id(id.get_ref()) {
-                    return Err(at(
+                    errors.push(at(
                         id.span().start,
                         format!(
                             "`colors.{}`: not a dimension id (lowercase letters, digits and '-')",
                             id.get_ref().escape_debug()
                         ),
                     ));
+                    continue;
                 }
                 let color = match value.get_ref() {
                     toml::Value::String(s) => ColorSetting::from_str(s.trim()).ok(),
@@ -263,7 +299,7 @@ impl Config {
                     _ => None,
                 };
                 let Some(color) = color else {
-                    return Err(at(
+                    errors.push(at(
                         value.span().start,
                         format!(
                             "`colors.{}` must be a colour: a name (\"cyan\", \"light-blue\"), a 256-colour index (\"214\") or \"#rrggbb\"; found {}",
@@ -271,11 +307,15 @@ impl Config {
                             describe(value.get_ref())
                         ),
                     ));
+                    continue;
                 };
                 config.colors.push((id.into_inner(), color));
             }
         }
-        Ok(config)
+        match ConfigError::all(errors) {
+            Some(error) => Err(error),
+            None => Ok(config),
+        }
     }
 
     /// The bank `motive check` uses without `--bank`.
@@ -402,8 +442,8 @@ pub fn template() -> String {
 
 /// The file as serde sees it: only the known keys, each value kept raw with
 /// its place in the file so the checks below can point at it.
+/// Unknown keys are found by [`unknown_keys`], all of them at once.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct Raw {
     bank: Option<Spanned<toml::Value>>,
     cadence_days: Option<Spanned<toml::Value>>,
@@ -542,6 +582,23 @@ fn with_brief_include(text: &str, line: &str) -> String {
     let mut joined = out.join("\n");
     joined.push('\n');
     joined
+}
+
+/// Every top-level key of `text` that is not a setting, with its offset
+/// and the message that says so (the text is valid TOML).
+fn unknown_keys(text: &str) -> Vec<(usize, String)> {
+    let Ok(table) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    table
+        .get_ref()
+        .keys()
+        .filter(|key| !KEYS.contains(&key.get_ref().as_ref()))
+        .filter_map(|key| {
+            let message = unknown_key_message(&format!("unknown field `{}`", key.get_ref()))?;
+            Some((key.span().start, message))
+        })
+        .collect()
 }
 
 /// serde's "unknown field `x`, expected ..." in motive's words.
@@ -753,6 +810,24 @@ mod tests {
             assert!(message.contains(detail), "{text}: {message}");
             assert!(!message.contains('\n'), "one line: {message}");
         }
+    }
+
+    #[test]
+    fn every_mistake_is_reported_at_once_in_file_order() {
+        let message = error(
+            "week_start = \"someday\"\nfoo = 1\ncadence_days = 0\n[colors]\nautonomy = \"blurple\"\n",
+        );
+        let places: Vec<&str> = message
+            .lines()
+            .map(|l| {
+                let rest = l
+                    .strip_prefix("/home/me/.config/motive/config.toml:")
+                    .expect(l);
+                rest.split(": ").next().expect("a place")
+            })
+            .collect();
+        assert_eq!(places, ["1:14", "2:1", "3:16", "5:12"], "{message}");
+        assert!(message.contains("unknown key `foo`"), "{message}");
     }
 
     #[test]

@@ -7,8 +7,9 @@ use motive::paths;
 
 fn main() -> color_eyre::Result<ExitCode> {
     color_eyre::install()?;
-    let mut cli = Cli::parse_args();
-    let data_dir = paths::data_dir(cli.data_dir.take());
+    let cli = Cli::parse_args();
+    // Kept in `cli` too: a data dir named there that is missing is a typo.
+    let data_dir = paths::data_dir(cli.data_dir.clone());
     let config_dir = paths::config_dir();
     let color = cli.color.enabled(
         std::io::stdout().is_terminal(),
@@ -19,7 +20,10 @@ fn main() -> color_eyre::Result<ExitCode> {
     let config = match commands::settings_for(cli.command.as_ref(), &config_dir) {
         Ok(config) => config,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "motive: {e}");
+            // One line per mistake in the file.
+            for line in e.to_string().lines() {
+                let _ = writeln!(std::io::stderr(), "motive: {line}");
+            }
             return Ok(ExitCode::from(e.exit_code()));
         }
     };
@@ -59,8 +63,8 @@ fn main() -> color_eyre::Result<ExitCode> {
             let status =
                 status.and_then(|code| flushed.map(|()| code).map_err(commands::Error::from));
             Ok(status.unwrap_or_else(|e| {
-                if !e.message.is_empty() {
-                    let _ = writeln!(std::io::stderr(), "motive: {e}");
+                for line in e.message.lines() {
+                    let _ = writeln!(std::io::stderr(), "motive: {line}");
                 }
                 ExitCode::from(e.code)
             }))

@@ -16,11 +16,13 @@
 
 pub mod atomic;
 pub mod cache;
+pub mod doctor;
 pub mod drafts;
 pub mod event_edit;
 pub mod events;
 pub mod fault;
 mod find;
+mod ignore;
 pub mod journal;
 mod lock;
 mod lookup;
@@ -185,6 +187,8 @@ impl Store {
             store.create_subdir(&dir)?;
         }
         store.remove_stale_temp_files();
+        // What a sync tool or git must leave alone; a failure stops nothing.
+        let _ = ignore::write_missing(&store.root);
         // An import a crash interrupted is finished (or undone) first.
         let _ = store.settle_import();
         Ok(store)

@@ -176,15 +176,24 @@ fn out_of_range_sizes_are_usage_errors() {
 fn no_check_ins_is_a_friendly_line_and_creates_nothing() {
     let parent = support::private_tempdir();
     let data = parent.path().join("never-used");
+    std::fs::create_dir(&data).expect("mkdir");
     let output = motive(&data).arg("chart").output().expect("run");
     assert!(output.status.success());
     let text = String::from_utf8_lossy(&output.stdout);
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(text.contains("No check-ins yet"), "{text}");
+    assert_eq!(
+        std::fs::read_dir(&data).expect("read").count(),
+        0,
+        "nothing created"
+    );
     // A data dir that is not there is said, in case its path is mistyped.
+    let typo = parent.path().join("typo");
+    let output = motive(&typo).arg("chart").output().expect("run");
+    assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("does not exist"), "{stderr}");
-    assert!(!data.exists(), "{} was created", data.display());
+    assert!(!typo.exists(), "{} was created", typo.display());
 }
 
 #[test]

@@ -62,20 +62,26 @@ fn list_prints_a_table_and_json_oldest_first() {
 
 #[test]
 fn an_empty_store_is_friendly_and_untouched() {
+    // The default data dir, before the first check-in (a data dir named
+    // with --data-dir or MOTIVE_DATA_DIR must exist: see missing_data_dir).
     let dir = private_tempdir();
-    let data = dir.path().join("never-created");
-    motive(&data)
-        .arg("list")
+    let data = dir.path().join("xdg").join("motive");
+    let first_run = |args: &[&str]| {
+        let mut cmd = motive(&data);
+        cmd.env_remove("MOTIVE_DATA_DIR")
+            .env("XDG_DATA_HOME", dir.path().join("xdg"))
+            .args(args);
+        cmd
+    };
+    first_run(&["list"])
         .assert()
         .success()
         .stdout(predicate::str::contains("No check-ins yet"));
-    motive(&data)
-        .args(["list", "--json"])
+    first_run(&["list", "--json"])
         .assert()
         .success()
         .stdout("[]\n");
-    motive(&data)
-        .arg("show")
+    first_run(&["show"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no check-ins yet"));

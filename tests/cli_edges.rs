@@ -127,13 +127,13 @@ fn without_norms_the_default_norms_judge_and_say_so() {
 }
 
 #[test]
-fn compare_keeps_the_order_typed_and_defaults_b_to_latest() {
+fn compare_reads_from_the_earlier_and_defaults_b_to_latest() {
     let (dir, ids) = three_crafts();
-    // B before A in time: still from A to B, so the delta is negative.
+    // B before A in time: compared from B to A all the same (issue 15.3).
     let back = json(motive(dir.path()).args(["compare", &ids[1], &ids[0], "--json"]));
-    assert_eq!(back["from"], ids[1].as_str());
-    assert_eq!(back["to"], ids[0].as_str());
-    assert_eq!(back["dimensions"]["craft"]["delta"], -75.0);
+    assert_eq!(back["from"], ids[0].as_str());
+    assert_eq!(back["to"], ids[1].as_str());
+    assert_eq!(back["dimensions"]["craft"]["delta"], 75.0);
     // Only A: compared with the latest (100 -> 75).
     let with_latest = json(motive(dir.path()).args(["compare", &ids[1], "--json"]));
     assert_eq!(with_latest["to"], ids[2].as_str());

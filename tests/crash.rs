@@ -420,6 +420,11 @@ mod kill_loops {
             cmd
         };
         let listed = |data: &Path| -> usize {
+            // Killed before it made the data dir: nothing landed (and a
+            // named data dir that is missing is an error to `list`).
+            if !data.exists() {
+                return 0;
+            }
             let out = motive(data)
                 .args(["list", "--json"])
                 .output()

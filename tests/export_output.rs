@@ -100,11 +100,19 @@ fn an_empty_export_does_not_replace_a_backup_without_force() {
     export_to(&data, &backup).success();
     let good = fs::read(&backup).expect("read");
     let typo = dir.path().join("typo");
-
     export_to(&typo, &backup).code(2).stderr(format!(
-        "warning: the data dir {typo} does not exist, so there are no check-ins to read; \
-         check --data-dir and MOTIVE_DATA_DIR\n\
-         motive: not replacing {backup} with an export of no check-ins (none in {typo}); \
+        "motive: the data dir {typo} does not exist, so there are no check-ins to read; \
+         check --data-dir and MOTIVE_DATA_DIR\n",
+        typo = typo.display(),
+    ));
+    assert_eq!(fs::read(&backup).expect("read"), good, "the backup is kept");
+
+    // A data dir that is there but empty (the wrong one, say).
+    let typo = dir.path().join("empty");
+    fs::create_dir(&typo).expect("mkdir");
+    fs::set_permissions(&typo, fs::Permissions::from_mode(0o700)).expect("chmod");
+    export_to(&typo, &backup).code(2).stderr(format!(
+        "motive: not replacing {backup} with an export of no check-ins (none in {typo}); \
          pass --force to replace it anyway\n",
         typo = typo.display(),
         backup = backup.display()

@@ -74,7 +74,9 @@ fn a_single_check_in_file_imports_like_an_export() {
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).starts_with(&format!(
-            "motive: {}: neither a JSON export (which starts with `{{`) nor a check-in .toml file; read as TOML: line 1, column ",
+            "motive: {}: not a file import reads (import reads a JSON export (`motive export --format json`, \
+             which begins `{{\"format\": 1, \"snapshots\": [`) or one check-in's .toml file (as in the data \
+             dir's snapshots/, which begins `format = 1`)); read as TOML: line 1, column ",
             notes.display()
         )),
         "{}",

@@ -1,32 +1,57 @@
-//! A data dir that is not there is said on stderr by every command that
-//! reads check-ins: a mistyped `--data-dir` must not pass for "no check-ins".
+//! A data dir named by `--data-dir` or `MOTIVE_DATA_DIR` that is not there
+//! is refused (exit 2) by every command that reads check-ins: a mistyped
+//! path must not pass for "no check-ins". `due` only warns.
 
 mod support;
 
 use support::{motive, private_tempdir};
 
 #[test]
-fn every_reading_command_says_the_data_dir_is_missing() {
+fn every_reading_command_refuses_a_named_data_dir_that_is_missing() {
     let dir = private_tempdir();
     let typo = dir.path().join("typo");
-    let warning = format!(
-        "warning: the data dir {} does not exist, so there are no check-ins to read; \
+    let error = format!(
+        "motive: the data dir {} does not exist, so there are no check-ins to read; \
          check --data-dir and MOTIVE_DATA_DIR\n",
         typo.display()
     );
-    let commands: [&[&str]; 6] = [
+    let commands: [&[&str]; 7] = [
         &["list"],
         &["show"],
         &["compare"],
         &["export", "--format", "csv"],
         &["chart"],
-        &["due"],
+        &["search", "manager"],
+        &["doctor"],
     ];
     for args in commands {
-        let out = motive(&typo).args(args).output().expect("run");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.starts_with(&warning), "{args:?}: {stderr}");
+        motive(&typo)
+            .args(args)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(error.clone());
     }
+    // The flag as well as the variable.
+    motive(dir.path())
+        .env_remove("MOTIVE_DATA_DIR")
+        .arg("--data-dir")
+        .arg(&typo)
+        .arg("list")
+        .assert()
+        .code(2)
+        .stderr(error.clone());
+    // `due` only warns: a shell prompt asks it before the first check-in.
+    let due = motive(&typo).arg("due").output().expect("run");
+    assert_eq!(due.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&due.stderr).starts_with(&format!(
+            "warning: the data dir {} does not exist",
+            typo.display()
+        )),
+        "{}",
+        String::from_utf8_lossy(&due.stderr)
+    );
     assert!(!typo.exists(), "reading never creates the data dir");
 }
 
@@ -39,9 +64,9 @@ fn a_data_dir_that_is_a_file_is_said_too() {
         .env("MOTIVE_CONFIG_DIR", dir.path().join("config"))
         .arg("list")
         .assert()
-        .success()
+        .code(2)
         .stderr(predicates::str::starts_with(format!(
-            "warning: the data dir {} is not a directory",
+            "motive: the data dir {} is not a directory",
             file.display()
         )));
 }

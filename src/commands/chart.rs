@@ -13,9 +13,15 @@ use crate::trend;
 
 pub fn run(args: &ChartArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let store = Store::read_only(&ctx.data_dir);
-    let listing = store.summaries();
+    let mut listing = store.summaries();
     super::format::warn_problems(&listing, ctx.err)?;
     let events = super::format::read_events(&store, ctx.err)?;
+    let total = listing.snapshots.len();
+    listing.snapshots = args.range.keep(listing.snapshots)?;
+    if listing.snapshots.is_empty() && total > 0 && args.format == ChartFormat::Text {
+        writeln!(ctx.out, "{}", args.range.none_left(total))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if listing.snapshots.is_empty() && args.format == ChartFormat::Text {
         writeln!(
             ctx.out,

@@ -31,6 +31,7 @@ pub fn run(args: &CompareArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let found = find_both(args, &mut lookup);
     format::warn_problems(&lookup.problems(), ctx.err)?;
     let (from, to) = found?;
+    let (from, to) = earlier_first(from, to, ctx.err)?;
     let comparison = score::compare(&from, &to);
     let events = format::read_events(&store, ctx.err)?;
     let (earlier, later) = if from.finished_at <= to.finished_at {
@@ -85,6 +86,37 @@ fn find_both(args: &CompareArgs, lookup: &mut Lookup<'_>) -> Result<(Snapshot, S
         )));
     }
     Ok((from, to))
+}
+
+/// The two check-ins in time order: a comparison always reads from the
+/// earlier to the later. Given the other way round, says so on `err`.
+fn earlier_first(
+    a: Snapshot,
+    b: Snapshot,
+    err: &mut dyn std::io::Write,
+) -> Result<(Snapshot, Snapshot), Error> {
+    if (a.finished_at, &a.id) <= (b.finished_at, &b.id) {
+        return Ok((a, b));
+    }
+    writeln!(
+        err,
+        "note: comparing the earlier check-in ({}) with the later ({}): \
+         they were given the other way round",
+        told_apart(&b, &a),
+        told_apart(&a, &b),
+    )?;
+    Ok((b, a))
+}
+
+/// `s` by its date and label, with the time of day when that alone would
+/// not tell it from `other`.
+fn told_apart(s: &Snapshot, other: &Snapshot) -> String {
+    let name = describe::name(s.finished_at, s.label.as_deref());
+    if name == describe::name(other.finished_at, other.label.as_deref()) {
+        format!("{name} {}", s.finished_at.format("%H:%M"))
+    } else {
+        name
+    }
 }
 
 /// A verdict as `paint` shows it: larger than measurement error in bold,

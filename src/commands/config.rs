@@ -32,9 +32,24 @@ pub fn run(cmd: &ConfigCommand, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             // Values come from the file: TOML quoting leaves bidi and
             // zero-width characters as they are.
             write!(ctx.out, "{}", escape_text(&settings.describe()))?;
+            if let Some(warning) = unusable_bank(&settings, ctx) {
+                writeln!(ctx.err, "{}", escape_text(&warning))?;
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A warning when the file's `bank` names no bank that can be used: the
+/// file reads well, but `motive check` would stop on it.
+fn unusable_bank(settings: &Config, ctx: &Ctx<'_>) -> Option<String> {
+    let bank = settings.bank.as_deref()?;
+    let problems = crate::bank::resolve::resolve(bank, &ctx.config_dir).err()?;
+    let why: Vec<String> = problems.iter().map(|d| d.message.clone()).collect();
+    Some(format!(
+        "warning: bank = {bank:?}: {}. motive check would stop on it.",
+        why.join("; ")
+    ))
 }
 
 /// Write the commented template, never over an existing file.

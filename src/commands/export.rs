@@ -23,13 +23,19 @@ use crate::summary::Summary;
 use crate::text::{escape_line, escape_path, escape_text};
 use crate::trend;
 
+mod single;
+
 pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     // The summaries (from the cache) give the order and the files that
     // cannot be read; each check-in is then read, written and dropped in
     // turn, so memory does not grow with the history.
     let store = Store::read_only(&ctx.data_dir);
-    let listing = store.summaries();
+    if let Some(id) = &args.id {
+        return single::run(args, id, &store, ctx);
+    }
+    let mut listing = store.summaries();
     format::warn_problems(&listing, ctx.err)?;
+    listing.snapshots = args.range.keep(listing.snapshots)?;
     // A backup that silently leaves out a check-in is worse than none.
     if !listing.problems.is_empty() && !args.skip_unreadable {
         let n = listing.problems.len();
@@ -42,11 +48,20 @@ pub fn run(args: &ExportArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         )));
     }
     let summaries = &listing.snapshots;
-    let events = if args.format == ExportFormat::Csv {
+    let mut events = if args.format == ExportFormat::Csv {
         Vec::new()
     } else {
         format::read_events(&store, ctx.err)?
     };
+    if args.range.is_set() {
+        // Only what happened within the check-ins exported.
+        let span = summaries.first().zip(summaries.last());
+        events.retain(|e| {
+            span.is_some_and(|(first, last)| {
+                (first.finished_at.date_naive()..=last.finished_at.date_naive()).contains(&e.date)
+            })
+        });
+    }
     let load = |i: usize| store.load(&summaries[i].id).map_err(Error::from);
     let palette = ctx.config.dimension_colors();
     let mut write = |out: &mut dyn Write| match args.format {
@@ -364,6 +379,14 @@ fn reflections(s: &Snapshot) -> String {
         .map(|l| format!(" ({})", format::one_line(l)))
         .unwrap_or_default();
     let _ = writeln!(md, "### {}{label}\n", crate::describe::date(s.finished_at));
+    md.push_str(&reflections_body(s));
+    md
+}
+
+/// [`reflections`] without its heading: the reflections written, how last
+/// time's commitment went, and the new commitment.
+fn reflections_body(s: &Snapshot) -> String {
+    let mut md = String::new();
     for r in s.reflections.iter().filter(|r| !r.text.trim().is_empty()) {
         let _ = writeln!(md, "**{}**\n", format::one_line(r.prompt.trim()));
         let _ = writeln!(md, "{}\n", quote(&r.text));

@@ -12,10 +12,15 @@ use crate::trend;
 pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let listing = Store::read_only(&ctx.data_dir).summaries();
     format::warn_problems(&listing, ctx.err)?;
-    let snapshots = &listing.snapshots;
+    let total = listing.snapshots.len();
+    let snapshots = &args.range.keep(listing.snapshots)?;
     if args.json {
         let all: Vec<_> = snapshots.iter().map(format::summary_json).collect();
         format::write_json(ctx.out, &serde_json::Value::Array(all))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if snapshots.is_empty() && total > 0 {
+        writeln!(ctx.out, "{}", args.range.none_left(total))?;
         return Ok(ExitCode::SUCCESS);
     }
     if snapshots.is_empty() {

@@ -54,6 +54,13 @@ pub fn write_file_streamed(
     path: &Path,
     fill: &mut dyn FnMut(&mut dyn Write) -> Result<(), Error>,
 ) -> Result<(), Error> {
+    if let Some(folder) = missing_folder(path) {
+        return Err(Error::input(format!(
+            "cannot write {}: the folder {} does not exist",
+            path.display(),
+            folder.display()
+        )));
+    }
     let mut failed = None;
     let written = atomic::write_streamed(path, atomic::Mode::Replace, &mut |out| {
         fill(out).map_err(|e| {
@@ -72,6 +79,16 @@ pub fn write_file_streamed(
         };
         Error::io(format!("cannot write {}: {e}{hint}", path.display()), &e)
     })
+}
+
+/// The folder `path` would be written in, when it is not there (said
+/// before the write, which would otherwise name its temporary file).
+fn missing_folder(path: &Path) -> Option<&Path> {
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty())?;
+    match folder.metadata() {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(folder),
+        _ => None,
+    }
 }
 
 /// Send `bytes` where `-o` says: standard output (`out`), or the regular

@@ -17,8 +17,9 @@ pub fn run(args: &SearchArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     if args.words.iter().all(|w| w.trim().is_empty()) {
         return Err(Error::input("give at least one word to search for"));
     }
-    let listing = Store::read_only(&ctx.data_dir).list();
+    let mut listing = Store::read_only(&ctx.data_dir).list();
     format::warn_problems(&listing, ctx.err)?;
+    listing.snapshots = args.range.keep(listing.snapshots)?;
     let hits = search(&listing.snapshots, &args.words);
     if args.json {
         let all: Vec<Value> = hits.iter().map(hit_json).collect();

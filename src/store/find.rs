@@ -1,21 +1,31 @@
-//! Naming a check-in: `latest`, `latest~N`, a full id or a unique prefix;
-//! in a listing ([`find`]) or, much faster, from the file names alone
+//! Naming a check-in: `latest`, `latest~N`, a full id or a unique prefix,
+//! a date (`2026-11-30`) or a label; in a listing ([`find`]) or, much
+//! faster for every form but a label, from the file names alone
 //! ([`by_name`]).
 
-use chrono::{NaiveDateTime, TimeDelta};
+use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta};
 
 use super::{ErrorKind, Problem, StoreError};
 use crate::snapshot::{Snapshot, id_for};
 use crate::summary::Summary;
 
-/// Anything that names a check-in by its id.
+/// Anything that names a check-in: its id, and for people its label and
+/// when it was finished.
 pub trait HasId {
     fn id(&self) -> &str;
+    fn label(&self) -> Option<&str>;
+    fn finished_at(&self) -> DateTime<FixedOffset>;
 }
 
 impl HasId for Snapshot {
     fn id(&self) -> &str {
         &self.id
+    }
+    fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+    fn finished_at(&self) -> DateTime<FixedOffset> {
+        self.finished_at
     }
 }
 
@@ -23,10 +33,20 @@ impl HasId for Summary {
     fn id(&self) -> &str {
         &self.id
     }
+    fn label(&self) -> Option<&str> {
+        self.label.as_deref()
+    }
+    fn finished_at(&self) -> DateTime<FixedOffset> {
+        self.finished_at
+    }
 }
 
-/// Find a check-in by `latest`, `latest~N`, an exact id or a unique prefix.
-/// `snapshots` are oldest first.
+/// The ways to name a check-in, for messages.
+pub const FORMS: &str = "latest, latest~N, an id or its prefix, a date (2026-11-30) or a label";
+
+/// Find a check-in by `latest`, `latest~N`, a date (`2026-11-30`: the
+/// latest that day), an exact id or a unique prefix, else a label (exact,
+/// then a unique prefix, ignoring case). `snapshots` are oldest first.
 pub fn find<'a, T: HasId>(snapshots: &'a [T], spec: &str) -> Result<&'a T, StoreError> {
     let not_found = |message: String| StoreError::new(ErrorKind::NotFound, message);
     if spec.is_empty() {
@@ -48,6 +68,19 @@ pub fn find<'a, T: HasId>(snapshots: &'a [T], spec: &str) -> Result<&'a T, Store
                 ))
             });
     }
+    if let Some(day) = day_prefix(spec) {
+        // The id is the local time of the finish: the greatest that day is
+        // the latest that day.
+        return snapshots
+            .iter()
+            .filter(|s| s.id().starts_with(&day))
+            .max_by(|a, b| a.id().cmp(b.id()))
+            .ok_or_else(|| {
+                not_found(format!(
+                    "no check-in on {spec}; `motive list` shows their dates"
+                ))
+            });
+    }
     if let Some(exact) = snapshots.iter().find(|s| s.id() == spec) {
         return Ok(exact);
     }
@@ -57,7 +90,7 @@ pub fn find<'a, T: HasId>(snapshots: &'a [T], spec: &str) -> Result<&'a T, Store
         .collect();
     match matches.as_slice() {
         [one] => Ok(one),
-        [] => Err(no_match(spec)),
+        [] => by_label(snapshots, spec),
         many => {
             let ids: Vec<&str> = many.iter().take(5).map(|s| s.id()).collect();
             let more = if many.len() > 5 { ", ..." } else { "" };
@@ -73,11 +106,77 @@ pub fn find<'a, T: HasId>(snapshots: &'a [T], spec: &str) -> Result<&'a T, Store
     }
 }
 
+/// The check-in whose label is `spec` (ignoring case and the spaces
+/// around it), else the only one whose label starts with it.
+fn by_label<'a, T: HasId>(snapshots: &'a [T], spec: &str) -> Result<&'a T, StoreError> {
+    let wanted = spec.trim().to_lowercase();
+    if wanted.is_empty() {
+        return Err(no_match(spec));
+    }
+    let labelled = || {
+        snapshots
+            .iter()
+            .filter_map(|s| Some((s, s.label()?.trim().to_lowercase())))
+    };
+    let exact: Vec<&T> = labelled()
+        .filter(|(_, label)| *label == wanted)
+        .map(|(s, _)| s)
+        .collect();
+    let matches = if exact.is_empty() {
+        labelled()
+            .filter(|(_, label)| label.starts_with(&wanted))
+            .map(|(s, _)| s)
+            .collect()
+    } else {
+        exact
+    };
+    match matches.as_slice() {
+        [one] => Ok(one),
+        [] => Err(no_match(spec)),
+        many => Err(ambiguous_label(spec, many)),
+    }
+}
+
+/// Several check-ins carry the label `spec` names: each by its date and
+/// label, with the id that picks it.
+fn ambiguous_label<T: HasId>(spec: &str, many: &[&T]) -> StoreError {
+    let names: Vec<String> = many
+        .iter()
+        .take(5)
+        .map(|s| {
+            format!(
+                "{} ({})",
+                crate::describe::name(s.finished_at(), s.label()),
+                s.id()
+            )
+        })
+        .collect();
+    let more = if many.len() > 5 { ", ..." } else { "" };
+    StoreError::new(
+        ErrorKind::Invalid,
+        format!(
+            "{spec:?} matches {} check-ins: {}{more}; give one's id or date",
+            many.len(),
+            names.join(", ")
+        ),
+    )
+}
+
+/// `2026-11-30` as the start of that day's ids (`20261130-`); `None` when
+/// `spec` is not a date.
+fn day_prefix(spec: &str) -> Option<String> {
+    if spec.len() != 10 {
+        return None;
+    }
+    let day = NaiveDate::parse_from_str(spec, "%Y-%m-%d").ok()?;
+    Some(day.format("%Y%m%d-").to_string())
+}
+
 /// Every id starts with "": never let an empty argument pick one.
 fn no_spec() -> StoreError {
     StoreError::new(
         ErrorKind::Invalid,
-        "no check-in given: use latest, latest~N, an id or its prefix",
+        format!("no check-in given: use {FORMS}"),
     )
 }
 
@@ -91,7 +190,7 @@ fn none_yet() -> StoreError {
 fn no_match(spec: &str) -> StoreError {
     StoreError::new(
         ErrorKind::NotFound,
-        format!("no check-in matches {spec:?}; `motive list` shows their ids"),
+        format!("no check-in matches {spec:?} as {FORMS}; `motive list` shows them"),
     )
 }
 
@@ -131,6 +230,9 @@ pub(crate) fn by_name(
         Ok(Some(back)) => return latest_by_name(ids, back, read, problems).map(Ok),
         Ok(None) => {}
     }
+    if let Some(day) = day_prefix(spec) {
+        return day_by_name(ids, &day, read, problems).map(Ok);
+    }
     // Sorted, so the ids with this prefix are one run.
     let start = ids.partition_point(|id| id.as_str() < spec);
     let matching = &ids[start..];
@@ -153,6 +255,28 @@ pub(crate) fn by_name(
         },
         _ => None,
     }
+}
+
+/// The latest readable check-in of a day (ids starting `day`) by name: the
+/// greatest id, as [`find`] picks; `None` when none can be read.
+fn day_by_name(
+    ids: &[String],
+    day: &str,
+    read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
+    problems: &mut Vec<Problem>,
+) -> Option<Snapshot> {
+    let start = ids.partition_point(|id| id.as_str() < day);
+    let run = ids[start..]
+        .iter()
+        .take_while(|id| id.starts_with(day))
+        .count();
+    for id in ids[start..start + run].iter().rev() {
+        match read(id) {
+            Ok(snapshot) => return Some(snapshot),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    None
 }
 
 /// `latest~back` by name: see [`by_name`].
@@ -211,7 +335,7 @@ fn latest_offset(spec: &str) -> Result<Option<usize>, StoreError> {
         .ok_or_else(|| {
             StoreError::new(
                 ErrorKind::Invalid,
-                format!("{spec:?} is not a check-in: use latest, latest~N, an id or its prefix"),
+                format!("{spec:?} is not a check-in: use {FORMS}"),
             )
         })
 }
@@ -264,6 +388,74 @@ mod tests {
                 .expect_err("empty")
                 .message
                 .contains("no check-ins yet")
+        );
+    }
+
+    /// The id of the check-in `spec` names in `all`.
+    fn id_of<'a>(all: &'a [Snapshot], spec: &str) -> &'a str {
+        &find(all, spec).expect(spec).id
+    }
+
+    /// A check-in labelled `label`, finished on its id's day.
+    fn labelled(id: &str, label: &str) -> Snapshot {
+        let day = format!("{}-{}-{}T09:00:00+00:00", &id[..4], &id[4..6], &id[6..8]);
+        Snapshot {
+            label: Some(label.into()),
+            finished_at: DateTime::parse_from_rfc3339(&day).expect("a date"),
+            ..snap(id)
+        }
+    }
+
+    #[test]
+    fn a_date_names_the_latest_check_in_that_day() {
+        let all = ["20261130-090000", "20261130-170000", "20261201-080000"].map(snap);
+        assert_eq!(id_of(&all, "2026-11-30"), "20261130-170000");
+        assert_eq!(id_of(&all, "2026-12-01"), "20261201-080000");
+        let missing = find(&all, "2026-11-29").expect_err("no check-in that day");
+        assert_eq!(missing.kind, ErrorKind::NotFound);
+        assert!(missing.message.contains("no check-in on 2026-11-29"));
+        // Not a date: a label, and there is none.
+        assert!(find(&all, "2026-13-01").is_err());
+    }
+
+    #[test]
+    fn a_label_names_a_check_in_exactly_then_by_a_unique_prefix() {
+        let all = [
+            labelled("20260101-090000", "Q1"),
+            labelled("20260401-090000", "Q1 after the reorg"),
+            labelled("20260701-090000", "Summer"),
+        ];
+        assert_eq!(id_of(&all, "q1"), "20260101-090000");
+        assert_eq!(id_of(&all, "q1 after"), "20260401-090000");
+        assert_eq!(id_of(&all, "SUM"), "20260701-090000");
+        assert!(find(&all, "winter").is_err());
+        // An id prefix wins over a label.
+        assert_eq!(id_of(&all, "202607"), "20260701-090000");
+    }
+
+    #[test]
+    fn an_ambiguous_label_lists_the_candidates_by_date_and_label() {
+        let all = [
+            labelled("20260101-090000", "Team A"),
+            labelled("20260401-090000", "Team B"),
+            labelled("20260701-090000", "Summer"),
+        ];
+        let err = find(&all, "team").expect_err("ambiguous");
+        assert_eq!(err.kind, ErrorKind::Invalid);
+        assert_eq!(
+            err.message,
+            "\"team\" matches 2 check-ins: 1 Jan 2026 · Team A (20260101-090000), \
+             1 Apr 2026 · Team B (20260401-090000); give one's id or date"
+        );
+        let twins = [
+            labelled("20260101-090000", "Q1"),
+            labelled("20260102-090000", "q1"),
+        ];
+        assert!(
+            find(&twins, "Q1")
+                .expect_err("same label")
+                .message
+                .contains("matches 2")
         );
     }
 
@@ -344,11 +536,12 @@ mod tests {
             assert_eq!(got, Ok("20260101-090000".to_string()));
         }
 
-        #[test]
-        fn latest_reads_only_the_newest_files() {
+        /// The id `spec` finds by name among check-ins `minutes_apart`
+        /// apart, and how many files that read.
+        fn found_by_name(count: i64, minutes_apart: i64, spec: &str) -> (String, usize) {
             let all = check_ins(
-                &(0..500)
-                    .map(|week| (week * 7 * 24 * 60, 0))
+                &(0..count)
+                    .map(|n| (n * minutes_apart, 0))
                     .collect::<Vec<_>>(),
             );
             let mut ids: Vec<String> = all.iter().map(|s| s.id.clone()).collect();
@@ -358,9 +551,22 @@ mod tests {
                 reads += 1;
                 Ok(all.iter().find(|s| s.id == id).expect("an id").clone())
             };
-            let found = by_name(&ids, "latest~2", &mut read, &mut Vec::new());
-            assert_eq!(found.expect("decided").expect("found").id, all[497].id);
+            let found = by_name(&ids, spec, &mut read, &mut Vec::new());
+            (found.expect("decided").expect("found").id, reads)
+        }
+
+        #[test]
+        fn latest_reads_only_the_newest_files() {
+            let (id, reads) = found_by_name(500, 7 * 24 * 60, "latest~2");
+            assert_eq!(id, "20350712-000000", "the 498th week");
             assert_eq!(reads, 3);
+        }
+
+        #[test]
+        fn a_date_reads_only_that_days_files() {
+            let (id, reads) = found_by_name(500, 24 * 60, "2026-02-01");
+            assert_eq!(id, "20260201-000000");
+            assert_eq!(reads, 1);
         }
 
         proptest! {
@@ -380,6 +586,7 @@ mod tests {
                     format!("latest~{back}"),
                     named.clone(),
                     named[..prefix].to_string(),
+                    format!("{}-{}-{}", &named[..4], &named[4..6], &named[6..8]),
                     "1999".to_string(),
                 ] {
                     let (got, expected) = both(&all, &broken, &spec);

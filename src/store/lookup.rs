@@ -73,7 +73,8 @@ impl<'a> Lookup<'a> {
     }
 
     /// The check-in `spec` names (`latest`, `latest~N`, an id or a unique
-    /// prefix), in full; the same one [`find`] picks in the full listing.
+    /// prefix, a date, a label), in full; the same one [`find`] picks in the
+    /// full listing. Only a label needs the listing (the summaries).
     pub fn find(&mut self, spec: &str) -> Result<Snapshot, StoreError> {
         if self.listing.is_none() {
             if let Some(snapshot) = self.by_full_id(spec) {

@@ -135,3 +135,13 @@ pub fn eleven_points() -> Bank {
         .collect();
     bank
 }
+
+/// The ids `motive list --json` lists in `data`, oldest first.
+pub fn listed_ids(data: &std::path::Path) -> Vec<String> {
+    let list = json(motive(data).args(["list", "--json"]));
+    list.as_array()
+        .expect("an array")
+        .iter()
+        .map(|e| e["id"].as_str().expect("an id").to_string())
+        .collect()
+}

@@ -58,15 +58,27 @@ pub fn parse(name: &str, path: &Path, text: &str) -> Result<Parsed, Error> {
     match extension.as_deref() {
         Some("json") => json(name, text),
         Some("toml") => toml(name, text),
+        Some(kind @ ("csv" | "md")) => Err(Error::input(format!(
+            "{name}: a {} export holds only part of each check-in, so it cannot be imported; {WHAT_IMPORT_READS}",
+            if kind == "csv" { "CSV" } else { "Markdown" }
+        ))),
         _ if text.trim_start().starts_with('{') => json(name, text),
         _ => toml(name, text).map_err(|e| {
             Error::input(format!(
-                "{name}: neither a JSON export (which starts with `{{`) nor a check-in .toml file; read as TOML: {}",
-                e.message.strip_prefix(&format!("{name}: ")).unwrap_or(&e.message)
+                "{name}: not a file import reads ({WHAT_IMPORT_READS}); read as TOML: {}",
+                e.message
+                    .strip_prefix(&format!("{name}: "))
+                    .unwrap_or(&e.message)
             ))
         }),
     }
 }
+
+/// What `motive import` reads and how each kind begins, for the messages
+/// about a file it cannot read.
+const WHAT_IMPORT_READS: &str = "import reads a JSON export (`motive export --format json`, \
+     which begins `{\"format\": 1, \"snapshots\": [`) or one check-in's .toml file \
+     (as in the data dir's snapshots/, which begins `format = 1`)";
 
 /// One check-in's TOML file.
 fn toml(name: &str, text: &str) -> Result<Parsed, Error> {
@@ -381,8 +393,20 @@ mod tests {
             .expect_err("neither")
             .message;
         assert!(
-            err.starts_with("notes.txt: neither a JSON export (which starts with `{`) nor a check-in .toml file; read as TOML: line 1, column "),
+            err.starts_with(&format!(
+                "notes.txt: not a file import reads ({WHAT_IMPORT_READS}); read as TOML: line 1, column "
+            )),
             "{err}"
+        );
+        let csv = parse("exp.csv", Path::new("exp.csv"), "id,taken_at\n")
+            .expect_err("a CSV export")
+            .message;
+        assert_eq!(
+            csv,
+            format!(
+                "exp.csv: a CSV export holds only part of each check-in, so it cannot be imported; \
+                 {WHAT_IMPORT_READS}"
+            )
         );
         assert_eq!(
             parse_json("[1, 2]"),
