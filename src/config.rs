@@ -33,11 +33,12 @@ pub const DEFAULT_BANK: &str = "core";
 pub const DEFAULT_CADENCE_DAYS: u32 = 90;
 
 /// Every top-level key, in the order the template lists them.
-pub const KEYS: [&str; 5] = [
+pub const KEYS: [&str; 6] = [
     "bank",
     "cadence_days",
     "week_start",
     "brief_include",
+    "passphrase_command",
     "colors",
 ];
 
@@ -70,6 +71,9 @@ pub struct Config {
     pub brief_include: Option<Vec<Part>>,
     /// A colour per dimension id, in file order.
     pub colors: Vec<(String, ColorSetting)>,
+    /// A shell command that prints the passphrase of an encrypted data dir;
+    /// run (with `sh -c`) only by commands that decrypt.
+    pub passphrase_command: Option<String>,
 }
 
 /// Why the settings file cannot be used: one line, `FILE:LINE:COL: message`.
@@ -239,6 +243,22 @@ impl Config {
                 )
             })?);
         }
+        if let Some(value) = raw.passphrase_command {
+            config.passphrase_command = Some(match value.get_ref() {
+                toml::Value::String(s) if !s.trim().is_empty() && !s.contains(['\n', '\r']) => {
+                    s.trim().to_owned()
+                }
+                other => {
+                    return Err(at(
+                        value.span().start,
+                        format!(
+                            "`passphrase_command` must be a shell command in quotes (passphrase_command = \"pass show motive\"); found {}",
+                            describe(other)
+                        ),
+                    ));
+                }
+            });
+        }
         if let Some(value) = raw.brief_include {
             config.brief_include =
                 Some(brief_include(value.get_ref()).map_err(|message| {
@@ -389,6 +409,11 @@ pub fn template() -> String {
 # "light-blue"), a 256-colour index ("214") or "#rrggbb". The defaults come
 # from a palette made to stay apart for colour-blind eyes, so keep that in
 # mind when changing them.
+# For an encrypted data dir (`motive encrypt`): a command that prints the
+# passphrase, run with `sh -c` only by commands that decrypt. Without it,
+# motive asks on the terminal (MOTIVE_PASSPHRASE is for tests and scripts).
+# passphrase_command = "pass show motive"
+
 # [colors]
 # autonomy = "{}"
 # mastery = "{}"
@@ -410,6 +435,7 @@ struct Raw {
     week_start: Option<Spanned<toml::Value>>,
     brief_include: Option<Spanned<toml::Value>>,
     colors: Option<Spanned<RawColors>>,
+    passphrase_command: Option<Spanned<toml::Value>>,
 }
 
 /// `[colors]`: dimension ids and colours, in file order, with their places.
