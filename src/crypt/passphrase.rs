@@ -79,8 +79,8 @@ pub fn recovery() -> Result<SecretString, KeyError> {
 fn prompt(question: &str) -> Result<SecretString, KeyError> {
     if !std::io::stdin().is_terminal() {
         return Err(KeyError::Input(format!(
-            "the data dir is encrypted and there is no terminal to ask for the passphrase; \
-             set {PASSPHRASE_ENV} or passphrase_command in config.toml"
+            "there is no terminal to ask for the passphrase; \
+             set {PASSPHRASE_ENV}, or passphrase_command in config.toml"
         )));
     }
     let answer = rpassword::prompt_password(question)
