@@ -166,14 +166,15 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         _ => false,
     };
     // An encrypted data dir is unlocked once, before any command that reads
-    // or writes what it holds; `list` and `remind` make do with file names
-    // when no passphrase can be had without asking, and `due` always does.
-    let names_will_do = matches!(&cli.command, Some(Command::List(_) | Command::Remind(_)));
+    // or writes what it holds; `list` makes do with file names when no
+    // passphrase can be had without asking, and `due` always does.
+    let names_will_do = matches!(&cli.command, Some(Command::List(_)));
     let needs_key = names_will_do
         || matches!(
             &cli.command,
             Some(
-                Command::Show(_)
+                Command::Remind(crate::cli::RemindCommand::Ics { .. })
+                    | Command::Show(_)
                     | Command::Compare(_)
                     | Command::Export(_)
                     | Command::Chart(_)

@@ -354,6 +354,14 @@ impl Config {
             names.join(", "),
             mark(self.brief_include.is_some())
         ));
+        match &self.passphrase_command {
+            Some(command) => {
+                out.push_str(&format!("passphrase_command = {}\n", toml_string(command)))
+            }
+            None => out.push_str(
+                "# passphrase_command is not set: an encrypted data dir asks on the terminal\n",
+            ),
+        }
         out.push_str("\n[colors]\n");
         for (id, color) in &self.dimension_colors().fixed {
             let set = self.colors.iter().any(|(own, _)| own == id);
@@ -708,11 +716,11 @@ mod tests {
     fn an_unknown_key_is_named_with_its_place() {
         assert_eq!(
             error("bank = \"core\"\n\ncadense = 30\n"),
-            "/home/me/.config/motive/config.toml:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, brief_include, colors"
+            "/home/me/.config/motive/config.toml:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, brief_include, passphrase_command, colors"
         );
         assert_eq!(
             error("[colours]\nautonomy = \"cyan\"\n"),
-            "/home/me/.config/motive/config.toml:1:2: unknown key `colours`, expected one of bank, cadence_days, week_start, brief_include, colors"
+            "/home/me/.config/motive/config.toml:1:2: unknown key `colours`, expected one of bank, cadence_days, week_start, brief_include, passphrase_command, colors"
         );
     }
 

@@ -429,3 +429,59 @@ fn copy_dir(from: &Path, to: &Path) {
         std::fs::write(&target, bytes).expect("write");
     }
 }
+
+#[test]
+fn passphrase_command_is_run_only_by_commands_that_decrypt() {
+    let (_dir, data) = store_with(2);
+    encrypt(&data);
+    let ran = data.join("ran");
+    let config = data.join("config");
+    std::fs::create_dir_all(&config).expect("mkdir");
+    std::fs::write(
+        config.join("config.toml"),
+        format!(
+            "passphrase_command = \"touch '{}'; echo '{PASS}'\"\n",
+            ran.display()
+        ),
+    )
+    .expect("config");
+    let mut no_env = cmd(&data);
+    no_env.env_remove("MOTIVE_PASSPHRASE");
+    no_env
+        .env("MOTIVE_NOW", "2024-01-05T09:00:00+00:00")
+        .arg("due")
+        .assert()
+        .code(1);
+    assert!(!ran.exists(), "due needs no passphrase");
+    let mut no_env = cmd(&data);
+    no_env.env_remove("MOTIVE_PASSPHRASE");
+    assert!(stdout(no_env.args(["show", "latest"])).contains("gnarly migration"));
+    assert!(ran.exists(), "show ran passphrase_command");
+}
+
+#[test]
+fn trash_is_named_in_the_warning_and_encrypted_when_asked() {
+    let (_dir, data) = store_with(2);
+    let first = stdout(motive(&data).args(["list", "--json"]));
+    let first: Vec<serde_json::Value> = serde_json::from_str(&first).expect("json");
+    let id = first[0]["id"].as_str().expect("id").to_string();
+    Store::open(&data).expect("open").trash(&id).expect("trash");
+    let out = cmd(&data)
+        .arg("encrypt")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        stderr.contains("git history") && stderr.contains("Syncthing"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`motive encrypt --trash`"), "{stderr}");
+    assert_eq!(
+        plain_secrets(&data),
+        [data.join(format!("trash/{id}.toml"))]
+    );
+    cmd(&data).args(["encrypt", "--trash"]).assert().success();
+    assert_eq!(plain_secrets(&data), Vec::<PathBuf>::new());
+}

@@ -249,6 +249,43 @@ mod tests {
         SecretString::from(text.to_string())
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Truncated or altered key files are a one-line input error, never
+        /// a panic and never a key. (Locked at a low work factor here, set
+        /// on the age types directly, so each case costs milliseconds.)
+        #[test]
+        fn damaged_key_files_never_panic(cut in 0usize..1000, flip in 0usize..1000, bit in 0u8..8) {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let (keys, recovery) = Keys::generate();
+            let mut low = age::scrypt::Recipient::new(pass("pw"));
+            low.set_work_factor(4);
+            let locked = age::encrypt(&low, keys.to_text().as_bytes()).expect("lock");
+            let sealed = age::encrypt(&recovery.to_public(), keys.to_text().as_bytes()).expect("seal");
+            for (bytes, name) in [(locked, KEY_FILE), (sealed, RECOVERY_FILE)] {
+                let mut damaged = bytes.clone();
+                if cut < damaged.len() {
+                    damaged.truncate(cut);
+                } else {
+                    let at = flip % damaged.len();
+                    damaged[at] ^= 1 << bit;
+                }
+                std::fs::write(dir.path().join(name), &damaged).expect("write");
+            }
+            let mut identity = age::scrypt::Identity::new(pass("pw"));
+            identity.set_max_work_factor(4);
+            let bytes = std::fs::read(key_path(dir.path())).expect("read");
+            let opened = open_passphrase(&identity, &bytes).ok().and_then(|t| String::from_utf8(t).ok());
+            proptest::prop_assert!(opened.is_none_or(|t| t == keys.to_text()));
+            let fine = match unlock(dir.path(), &Secret::Recovery(recovery)) {
+                Err(KeyError::Input(m)) => !m.contains('\n'),
+                Err(KeyError::Io(_)) => false,
+                Ok(back) => format!("{back:?}") == format!("{keys:?}"),
+            };
+            proptest::prop_assert!(fine);
+        }
+    }
+
     /// The real work factor, once: what a release build locks with.
     #[test]
     fn a_key_locked_at_the_real_work_factor_unlocks_with_its_passphrase_only() {
