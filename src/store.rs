@@ -842,10 +842,13 @@ fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook, target: Target) 
     }
 }
 
-/// Entries of `snapshots/`, one per check-in: where an interrupted `motive
-/// encrypt` or `decrypt` left both `<id>.toml` and `<id>.toml.age` (the
-/// same check-in, verified), the one this process reads best is kept.
-fn one_form_each(mut entries: Vec<(fs::DirEntry, String)>) -> Vec<(fs::DirEntry, String)> {
+/// Entries of `snapshots/` (or `events/`), one per file motive knows: where
+/// an interrupted `motive encrypt` or `decrypt` left both `<id>.toml` and
+/// `<id>.toml.age` (the same content, verified), the one this process reads
+/// best is kept.
+pub(crate) fn one_form_each(
+    mut entries: Vec<(fs::DirEntry, String)>,
+) -> Vec<(fs::DirEntry, String)> {
     let names: std::collections::HashSet<String> =
         entries.iter().map(|(_, name)| name.clone()).collect();
     let unlocked = crate::crypt::session::keys().is_some();

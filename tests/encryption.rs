@@ -393,6 +393,8 @@ fn encrypt_killed_at_random_moments_leaves_a_readable_store_and_resumes() {
     let started = std::time::Instant::now();
     encrypt(&calibrate);
     let span = started.elapsed();
+    // Rounds killed half-way: some plain files, some sealed.
+    let mut mixed = 0;
     for round in 0..25 {
         let data = parent.path().join(format!("round-{round}"));
         copy_dir(&template, &data);
@@ -413,13 +415,27 @@ fn encrypt_killed_at_random_moments_leaves_a_readable_store_and_resumes() {
         std::thread::sleep(Duration::from_micros(micros));
         let _ = child.kill();
         child.wait().expect("reap");
+        let names = files(&data.join("snapshots"));
+        let sealed = names
+            .keys()
+            .filter(|p| p.to_string_lossy().ends_with(".age"));
+        if (1..names.len()).contains(&sealed.count()) {
+            mixed += 1;
+        }
         let (listed, stderr) = list_json(&data);
         assert_eq!(listed, 60, "round {round}: {stderr}");
         assert!(!stderr.contains("cannot"), "round {round}: {stderr}");
+        let events = stdout(cmd(&data).args(["event", "list"]));
+        assert_eq!(
+            events.matches("new manager").count(),
+            1,
+            "round {round}: {events}"
+        );
         encrypt(&data);
         assert_eq!(plain_secrets(&data), Vec::<PathBuf>::new(), "round {round}");
         assert!(!data.join("converting").exists());
     }
+    assert!(mixed > 0, "no kill landed half-way through a run");
 }
 
 fn copy_dir(from: &Path, to: &Path) {

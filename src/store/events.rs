@@ -49,9 +49,15 @@ impl Store {
                 return out;
             }
         };
-        for entry in entries.flatten() {
+        let named: Vec<(fs::DirEntry, String)> = entries
+            .flatten()
+            .map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                (entry, name)
+            })
+            .collect();
+        for (entry, name) in super::one_form_each(named) {
             let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
             if !super::sealed::plain_name(&name).ends_with(".toml") || name.starts_with('.') {
                 continue;
             }
