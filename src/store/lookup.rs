@@ -64,8 +64,10 @@ impl<'a> Lookup<'a> {
 
     /// The check-in of a full id, read straight from its file when it is
     /// there, readable and not part of an import on its way in.
-    /// A file that is there but cannot be read (damaged, sealed to another
-    /// key) is that error, naming the file.
+    /// A sealed file that is there but cannot be opened (damaged, sealed to
+    /// another key) is that error, naming the file: the full listing could
+    /// not read it either. Any other unreadable file is left to the listing
+    /// to report.
     fn by_full_id(&self, id: &str) -> Option<Result<Snapshot, StoreError>> {
         super::validate::check_id(id).ok()?;
         let (importing, _) = self.store.settle_import();
@@ -74,12 +76,16 @@ impl<'a> Lookup<'a> {
         }
         let path = super::sealed::existing(&self.store.snapshots_dir().join(format!("{id}.toml")));
         path.symlink_metadata().ok()?;
-        Some(read_snapshot(&path).map_err(|reason| {
-            StoreError::new(
-                super::ErrorKind::Invalid,
-                format!("{}: {reason}", path.display()),
-            )
-        }))
+        match read_snapshot(&path) {
+            Ok(snapshot) => Some(Ok(snapshot)),
+            Err(reason) if path.to_string_lossy().ends_with(crate::crypt::SUFFIX) => {
+                Some(Err(StoreError::new(
+                    super::ErrorKind::Invalid,
+                    format!("{}: {reason}", path.display()),
+                )))
+            }
+            Err(_) => None,
+        }
     }
 
     /// The check-in `spec` names (`latest`, `latest~N`, an id or a unique
