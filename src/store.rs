@@ -7,7 +7,10 @@
 //!   [`drafts`] and [`machine`]);
 //! * `trash/`: deleted snapshots, moved rather than destroyed;
 //! * `lock`: held by the one process that writes (a check-in, an import, a delete);
-//! * `staging/`: an import on its way in, all or nothing (see [`journal`]).
+//! * `staging/`: an import on its way in, all or nothing (see [`journal`]);
+//! * `key.age`, `key.recovery.age`: in an encrypted data dir, its key (see
+//!   [`crate::crypt`]); every file above is then `<name>.age`, read and
+//!   written through one seam ([`sealed`]) and converted by [`convert`].
 //!
 //! Reading never needs the lock: every write is atomic (see [`atomic`]), so a
 //! reader sees a whole file or none. Nothing in the data dir is followed

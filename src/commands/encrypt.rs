@@ -25,7 +25,7 @@ pub fn run(args: &EncryptArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         let (keys, recovery) = keyfile::create(&ctx.data_dir, &new)?;
         writeln!(
             ctx.out,
-            "Your recovery key (shown once; write it down and keep it apart from this computer):\n\n  {}\n\n\
+            "Your recovery key, shown once. Write it down; keep it away from this computer:\n\n  {}\n\n\
              It opens every file if the passphrase is lost: `motive unlock --recovery`, or\n\
              `age -d -i <file holding it> <file>.age`.",
             keyfile::recovery_text(&recovery)
@@ -46,6 +46,7 @@ pub fn run(args: &EncryptArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         ctx.out,
         "{dir} encrypted: {files} sealed with age by this run"
     )?;
+    ctx.out.flush()?;
     warn_old_copies(ctx, done.plain_in_trash)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -54,8 +55,7 @@ pub fn run(args: &EncryptArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
 fn warn_old_copies(ctx: &mut Ctx<'_>, plain_in_trash: usize) -> Result<(), Error> {
     writeln!(
         ctx.err,
-        "warning: older plain copies may survive outside these files: in git history, \
-         Syncthing versions (.stversions), backups and snapshots of this disk"
+        "warning: older plain copies may survive in git history, Syncthing versions and backups"
     )?;
     if plain_in_trash > 0 {
         let files = count(plain_in_trash, "plain file", "plain files");
