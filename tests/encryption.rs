@@ -385,21 +385,35 @@ fn a_plain_file_arriving_in_an_encrypted_store_is_reported_then_adopted() {
 #[test]
 fn encrypt_killed_at_random_moments_leaves_a_readable_store_and_resumes() {
     let (_dir, template) = store_with(60);
+    kill_loop(&template, "encrypt");
+}
+
+/// The same for `motive decrypt`.
+#[test]
+fn decrypt_killed_at_random_moments_leaves_a_readable_store_and_resumes() {
+    let (_dir, template) = store_with(60);
+    encrypt(&template);
+    kill_loop(&template, "decrypt");
+}
+
+/// Run `command` on copies of `template`, killed at random moments; after
+/// each kill the copy lists whole, and a second run finishes.
+fn kill_loop(template: &Path, command: &str) {
     let parent = private_tempdir();
     let mut rng = 0x9e37_79b9_7f4a_7c15_u64;
     // How long a whole run takes, to spread the kills over it.
     let calibrate = parent.path().join("calibrate");
-    copy_dir(&template, &calibrate);
+    copy_dir(template, &calibrate);
     let started = std::time::Instant::now();
-    encrypt(&calibrate);
+    cmd(&calibrate).arg(command).assert().success();
     let span = started.elapsed();
     // Rounds killed half-way: some plain files, some sealed.
     let mut mixed = 0;
     for round in 0..25 {
         let data = parent.path().join(format!("round-{round}"));
-        copy_dir(&template, &data);
+        copy_dir(template, &data);
         let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("motive"))
-            .arg("encrypt")
+            .arg(command)
             .env("MOTIVE_DATA_DIR", &data)
             .env("MOTIVE_CONFIG_DIR", data.join("config"))
             .env("MOTIVE_TEST_SCRYPT_WORK_FACTOR", "10")
@@ -431,8 +445,20 @@ fn encrypt_killed_at_random_moments_leaves_a_readable_store_and_resumes() {
             1,
             "round {round}: {events}"
         );
-        encrypt(&data);
-        assert_eq!(plain_secrets(&data), Vec::<PathBuf>::new(), "round {round}");
+        // A decrypt that finished before the kill has nothing left to do.
+        let finished = command == "decrypt"
+            && !data.join("key.age").exists()
+            && !data.join("converting").exists();
+        if !finished {
+            cmd(&data).arg(command).assert().success();
+        }
+        let secrets = plain_secrets(&data);
+        if command == "encrypt" {
+            assert_eq!(secrets, Vec::<PathBuf>::new(), "round {round}");
+        } else {
+            assert!(!secrets.is_empty(), "round {round}: decrypted");
+            assert!(!data.join("key.recovery.age").exists(), "round {round}");
+        }
         assert!(!data.join("converting").exists());
     }
     assert!(mixed > 0, "no kill landed half-way through a run");

@@ -72,7 +72,8 @@ fn warn_old_copies(ctx: &mut Ctx<'_>, plain_in_trash: usize) -> Result<(), Error
 /// # Errors
 /// Wrong passphrase, or a file cannot be converted (the rest stay as they are).
 pub fn decrypt(ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    if !keyfile::is_encrypted(&ctx.data_dir) {
+    let interrupted = crate::store::convert::is_converting(&ctx.data_dir);
+    if !keyfile::is_encrypted(&ctx.data_dir) && !interrupted {
         return Err(Error::input(format!(
             "{} is not encrypted; nothing to decrypt",
             ctx.data_dir.display()
@@ -80,9 +81,14 @@ pub fn decrypt(ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     }
     let store = Store::open(&ctx.data_dir)?;
     let lock = writer_lock(&store, "decrypt")?;
-    let keys = unlock_with_passphrase(ctx)?;
-    store.start_conversion(&lock, "decrypt")?;
-    let done = store.open_all(&lock, &keys)?;
+    let done = if keyfile::is_encrypted(&ctx.data_dir) {
+        let keys = unlock_with_passphrase(ctx)?;
+        store.start_conversion(&lock, "decrypt")?;
+        store.open_all(&lock, &keys)?
+    } else {
+        // Killed after the key file went: every file is plain already.
+        crate::store::convert::Converted::default()
+    };
     for path in [
         keyfile::key_path(&ctx.data_dir),
         keyfile::recovery_path(&ctx.data_dir),
