@@ -163,7 +163,7 @@ Examples:
     /// Where the settings file is; write a commented one to start from
     #[command(
         subcommand,
-        after_help = "The file is $MOTIVE_CONFIG_DIR/config.toml, else ~/.config/motive/config.toml\n($XDG_CONFIG_HOME/motive). Every key is optional:\n  bank = \"quick\"         the bank motive check uses when --bank is not given\n  cadence_days = 30      days between check-ins, for the home screen and motive due\n  week_start = \"monday\"  a due date moves back to the start of its week\n  brief_include = [\"scores\", \"want\"]  the parts of motive brief (written by --include)\n  [colors]               a colour per dimension id: autonomy = \"cyan\", \"214\" or \"#5fafd7\"\nA mistake in the file stops every command except these with FILE:LINE:COL: message\nand exit status 2.\n\nExamples:\n  motive config init\n  $EDITOR \"$(motive config path)\"\n  motive config show"
+        after_help = "The file is $MOTIVE_CONFIG_DIR/config.toml, else ~/.config/motive/config.toml\n($XDG_CONFIG_HOME/motive). Every key is optional:\n  bank = \"quick\"         the bank motive check uses when --bank is not given\n  cadence_days = 30      days between check-ins, for the home screen and motive due\n  week_start = \"monday\"  a due date moves back to the start of its week\n  brief_include = [\"scores\", \"want\"]  the parts of motive brief (written by --include)\n  passphrase_command = \"pass show motive\"  prints the passphrase of an encrypted data dir\n  [colors]               a colour per dimension id: autonomy = \"cyan\", \"214\" or \"#5fafd7\"\nA mistake in the file stops every command except these with FILE:LINE:COL: message\nand exit status 2.\n\nExamples:\n  motive config init\n  $EDITOR \"$(motive config path)\"\n  motive config show"
     )]
     Config(ConfigCommand),
     /// Check the data dir for what keeps check-ins out of sight; --fix repairs it
@@ -185,6 +185,38 @@ Examples:
         after_help = "Examples:\n  motive man > ~/.local/share/man/man1/motive.1 && man motive\n  motive man --dir ~/.local/share/man/man1     motive.1 and a page per command\n  motive man | man -l -                         read it without installing"
     )]
     Man(ManArgs),
+    /// Encrypt the data dir with age: a passphrase, and a recovery key printed once
+    #[command(
+        after_help = "Every check-in, draft, event and the cache becomes <name>.age, sealed to the data dir's\nkey (key.age, locked with your passphrase) and to a recovery key printed once: write it\ndown. File names (hence dates) stay readable. Interrupted, it resumes; run again, it\nencrypts plain files that appeared since (a device without encryption).\n\nThe passphrase comes from MOTIVE_PASSPHRASE (for tests and scripts), passphrase_command\nin config.toml, or a prompt on the terminal.\n\nExamples:\n  motive encrypt\n  motive encrypt --trash        also encrypt the deleted check-ins in trash/"
+    )]
+    Encrypt(EncryptArgs),
+    /// Decrypt the data dir back to plain files, and remove its key
+    #[command(after_help = "Example:\n  motive decrypt")]
+    Decrypt,
+    /// Check the passphrase, or set a new one with the recovery key
+    #[command(
+        after_help = "Without --recovery: says whether the passphrase opens the data dir's key.\nWith --recovery: the recovery key (from MOTIVE_RECOVERY_KEY or the terminal) opens the key,\nand a new passphrase locks it: the way back from a lost passphrase.\n\nExamples:\n  motive unlock\n  motive unlock --recovery"
+    )]
+    Unlock(UnlockArgs),
+    /// Change the passphrase of an encrypted data dir (only key.age is rewritten)
+    #[command(
+        after_help = "The new passphrase comes from MOTIVE_NEW_PASSPHRASE or is asked twice on the terminal.\n\nExample:\n  motive passphrase"
+    )]
+    Passphrase,
+}
+
+#[derive(Debug, Args)]
+pub struct EncryptArgs {
+    /// Also encrypt the deleted check-ins and events in trash/
+    #[arg(long)]
+    pub trash: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UnlockArgs {
+    /// Open the key with the recovery key and set a new passphrase
+    #[arg(long)]
+    pub recovery: bool,
 }
 
 /// When plain commands colour their output.

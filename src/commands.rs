@@ -9,6 +9,7 @@ pub mod completions;
 pub mod config;
 pub mod doctor;
 pub mod due;
+pub mod encrypt;
 pub mod event;
 pub mod export;
 pub mod format;
@@ -23,6 +24,7 @@ pub mod remind;
 pub mod search;
 pub mod show;
 pub mod thread;
+pub mod unlock;
 
 use std::fmt;
 use std::io::Write;
@@ -175,6 +177,30 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Search(_) | Command::Thread(_) | Command::Commitments(_)) => true,
         _ => false,
     };
+    // An encrypted data dir is unlocked once, before any command that reads
+    // or writes what it holds; `list` makes do with file names when no
+    // passphrase can be had without asking, and `due` always does.
+    let names_will_do = matches!(&cli.command, Some(Command::List(_)));
+    let needs_key = names_will_do
+        || matches!(
+            &cli.command,
+            Some(
+                Command::Remind(crate::cli::RemindCommand::Ics { .. })
+                    | Command::Show(_)
+                    | Command::Compare(_)
+                    | Command::Export(_)
+                    | Command::Chart(_)
+                    | Command::Brief(_)
+                    | Command::Import(_)
+                    | Command::Event(_)
+                    | Command::Search(_)
+                    | Command::Commitments(_)
+                    | Command::Thread(_)
+            )
+        );
+    if needs_key {
+        unlock::for_command(&ctx.data_dir, &ctx.config, names_will_do)?;
+    }
     if reads_check_ins {
         let store = crate::store::Store::read_only(&ctx.data_dir);
         // A data dir named by --data-dir or MOTIVE_DATA_DIR that is not
@@ -208,6 +234,10 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         Some(Command::Completions { shell }) => completions::run(shell, ctx),
         Some(Command::Man(args)) => man::run(&args, ctx),
         Some(Command::Doctor(args)) => doctor::run(&args, ctx),
+        Some(Command::Encrypt(args)) => encrypt::run(&args, ctx),
+        Some(Command::Decrypt) => encrypt::decrypt(ctx),
+        Some(Command::Unlock(args)) => unlock::run(&args, ctx),
+        Some(Command::Passphrase) => unlock::change(ctx),
         None | Some(Command::Check(_)) => {
             Err(Error::input("the interactive check-in is run by main"))
         }

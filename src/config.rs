@@ -33,11 +33,12 @@ pub const DEFAULT_BANK: &str = "core";
 pub const DEFAULT_CADENCE_DAYS: u32 = 90;
 
 /// Every top-level key, in the order the template lists them.
-pub const KEYS: [&str; 5] = [
+pub const KEYS: [&str; 6] = [
     "bank",
     "cadence_days",
     "week_start",
     "brief_include",
+    "passphrase_command",
     "colors",
 ];
 
@@ -70,6 +71,9 @@ pub struct Config {
     pub brief_include: Option<Vec<Part>>,
     /// A colour per dimension id, in file order.
     pub colors: Vec<(String, ColorSetting)>,
+    /// A shell command that prints the passphrase of an encrypted data dir;
+    /// run (with `sh -c`) only by commands that decrypt.
+    pub passphrase_command: Option<String>,
 }
 
 /// Why the settings file cannot be used: one line, `FILE:LINE:COL: message`.
@@ -272,6 +276,22 @@ impl Config {
                 )),
             }
         }
+        if let Some(value) = raw.passphrase_command {
+            config.passphrase_command = Some(match value.get_ref() {
+                toml::Value::String(s) if !s.trim().is_empty() && !s.contains(['\n', '\r']) => {
+                    s.trim().to_owned()
+                }
+                other => {
+                    return Err(at(
+                        value.span().start,
+                        format!(
+                            "`passphrase_command` must be a shell command in quotes (passphrase_command = \"pass show motive\"); found {}",
+                            describe(other)
+                        ),
+                    ));
+                }
+            });
+        }
         if let Some(value) = raw.brief_include {
             match brief_include(value.get_ref()) {
                 Ok(parts) => config.brief_include = Some(parts),
@@ -374,6 +394,14 @@ impl Config {
             names.join(", "),
             mark(self.brief_include.is_some())
         ));
+        match &self.passphrase_command {
+            Some(command) => {
+                out.push_str(&format!("passphrase_command = {}\n", toml_string(command)))
+            }
+            None => out.push_str(
+                "# passphrase_command is not set: an encrypted data dir asks on the terminal\n",
+            ),
+        }
         out.push_str("\n[colors]\n");
         for (id, color) in &self.dimension_colors().fixed {
             let set = self.colors.iter().any(|(own, _)| own == id);
@@ -429,6 +457,11 @@ pub fn template() -> String {
 # "light-blue"), a 256-colour index ("214") or "#rrggbb". The defaults come
 # from a palette made to stay apart for colour-blind eyes, so keep that in
 # mind when changing them.
+# For an encrypted data dir (`motive encrypt`): a command that prints the
+# passphrase, run with `sh -c` only by commands that decrypt. Without it,
+# motive asks on the terminal (MOTIVE_PASSPHRASE is for tests and scripts).
+# passphrase_command = "pass show motive"
+
 # [colors]
 # autonomy = "{}"
 # mastery = "{}"
@@ -450,6 +483,7 @@ struct Raw {
     week_start: Option<Spanned<toml::Value>>,
     brief_include: Option<Spanned<toml::Value>>,
     colors: Option<Spanned<RawColors>>,
+    passphrase_command: Option<Spanned<toml::Value>>,
 }
 
 /// `[colors]`: dimension ids and colours, in file order, with their places.
@@ -739,11 +773,11 @@ mod tests {
     fn an_unknown_key_is_named_with_its_place() {
         assert_eq!(
             error("bank = \"core\"\n\ncadense = 30\n"),
-            "/home/me/.config/motive/config.toml:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, brief_include, colors"
+            "/home/me/.config/motive/config.toml:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, brief_include, passphrase_command, colors"
         );
         assert_eq!(
             error("[colours]\nautonomy = \"cyan\"\n"),
-            "/home/me/.config/motive/config.toml:1:2: unknown key `colours`, expected one of bank, cadence_days, week_start, brief_include, colors"
+            "/home/me/.config/motive/config.toml:1:2: unknown key `colours`, expected one of bank, cadence_days, week_start, brief_include, passphrase_command, colors"
         );
     }
 

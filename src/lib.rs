@@ -13,6 +13,7 @@ pub mod clock;
 pub mod commands;
 pub mod commitments;
 pub mod config;
+pub mod crypt;
 pub mod describe;
 pub mod draw;
 pub mod events;

@@ -36,6 +36,12 @@ fn main() -> color_eyre::Result<ExitCode> {
                 }),
                 _ => None,
             };
+            // An encrypted data dir is unlocked (a prompt on the terminal,
+            // without echo) before the TUI takes the screen.
+            if let Err(e) = commands::unlock::for_command(&data_dir, &config, false) {
+                let _ = writeln!(std::io::stderr(), "motive: {e}");
+                return Ok(ExitCode::from(e.code));
+            }
             motive::tui::run(motive::tui::Options {
                 data_dir,
                 config_dir,

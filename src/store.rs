@@ -7,7 +7,10 @@
 //!   [`drafts`] and [`machine`]);
 //! * `trash/`: deleted snapshots, moved rather than destroyed;
 //! * `lock`: held by the one process that writes (a check-in, an import, a delete);
-//! * `staging/`: an import on its way in, all or nothing (see [`journal`]).
+//! * `staging/`: an import on its way in, all or nothing (see [`journal`]);
+//! * `key.age`, `key.recovery.age`: in an encrypted data dir, its key (see
+//!   [`crate::crypt`]); every file above is then `<name>.age`, read and
+//!   written through one seam ([`sealed`]) and converted by [`convert`].
 //!
 //! Reading never needs the lock: every write is atomic (see [`atomic`]), so a
 //! reader sees a whole file or none. Nothing in the data dir is followed
@@ -16,6 +19,7 @@
 
 pub mod atomic;
 pub mod cache;
+pub mod convert;
 pub mod doctor;
 pub mod drafts;
 pub mod event_edit;
@@ -27,8 +31,10 @@ pub mod journal;
 mod lock;
 mod lookup;
 pub mod machine;
+pub mod names;
 pub mod regular;
 pub mod saved;
+pub mod sealed;
 mod validate;
 
 use std::fs;
@@ -385,7 +391,7 @@ impl Store {
     /// One snapshot in full, by its exact id.
     pub fn load(&self, id: &str) -> Result<Snapshot, StoreError> {
         validate::check_id(id).map_err(|e| StoreError::new(ErrorKind::Invalid, e))?;
-        let path = self.snapshots_dir().join(format!("{id}.toml"));
+        let path = sealed::existing(&self.snapshots_dir().join(format!("{id}.toml")));
         if path.symlink_metadata().is_err() {
             return Err(StoreError::new(
                 ErrorKind::NotFound,
@@ -439,12 +445,15 @@ impl Store {
             .filter_map(Result::ok)
             .filter_map(|entry| {
                 let name = entry.file_name().into_string().ok()?;
-                let id = name.strip_suffix(".toml")?;
+                let id = sealed::plain_name(&name).strip_suffix(".toml")?;
                 // Check-ins of an import still on its way in are left out.
                 (!name.starts_with('.') && !importing.contains(id)).then_some((entry, name))
             })
             .collect();
-        (candidates, import_problem.into_iter().collect())
+        (
+            one_form_each(candidates),
+            import_problem.into_iter().collect(),
+        )
     }
 
     /// The snapshot files, by name, with their stamps; and the problem of a
@@ -517,7 +526,7 @@ impl Store {
                 format!("{base}-{n}")
             };
             let path = dir.join(format!("{}.toml", snapshot.id));
-            match write_snapshot(&path, &snapshot, hook) {
+            match write_snapshot(&path, &snapshot, hook, Target::Store) {
                 Ok(()) => return Ok(snapshot),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(StoreError::io("save the check-in to", &path, &e)),
@@ -535,7 +544,8 @@ impl Store {
     /// Write a snapshot to any path (mode 0600, atomic, never over an
     /// existing file): the way out when the data dir cannot be written.
     pub fn save_to_path(snapshot: &Snapshot, path: &Path) -> Result<(), StoreError> {
-        write_snapshot(path, snapshot, &no_hook).map_err(|e| StoreError::io("write", path, &e))
+        write_snapshot(path, snapshot, &no_hook, Target::Path)
+            .map_err(|e| StoreError::io("write", path, &e))
     }
 
     /// Check that the data dir can be written, before a person invests time:
@@ -566,7 +576,7 @@ impl Store {
             StoreError::new(ErrorKind::Invalid, format!("cannot encode the draft: {e}"))
         })?;
         let text = self.draft_text(&text);
-        atomic::write_with(&path, text.as_bytes(), Mode::Replace, hook)
+        sealed::write(&path, text.as_bytes(), Mode::Replace, hook)
             .map_err(|e| StoreError::io("save the draft to", &path, &e))?;
         self.forget_legacy_draft()
     }
@@ -606,7 +616,7 @@ impl Store {
     /// is a `trash` that is not a real directory.
     pub fn trash(&self, id: &str) -> Result<PathBuf, StoreError> {
         validate::check_id(id).map_err(|e| StoreError::new(ErrorKind::Invalid, e))?;
-        let from = self.snapshots_dir().join(format!("{id}.toml"));
+        let from = sealed::existing(&self.snapshots_dir().join(format!("{id}.toml")));
         // Held open, so the mode is set on this file whatever the path becomes.
         let file = match regular::real_dir(&self.snapshots_dir())
             .and_then(|()| regular::open(&from, regular::Links::Refuse))
@@ -622,12 +632,18 @@ impl Store {
         };
         let trash = self.trash_dir();
         self.create_subdir(&trash)?;
-        let mut to = trash.join(format!("{id}.toml"));
+        // A sealed check-in stays sealed in the trash.
+        let suffix = if from.to_string_lossy().ends_with(crate::crypt::SUFFIX) {
+            crate::crypt::SUFFIX
+        } else {
+            ""
+        };
+        let mut to = trash.join(format!("{id}.toml{suffix}"));
         for n in 2.. {
             if to.symlink_metadata().is_err() {
                 break;
             }
-            to = trash.join(format!("{id}.{n}.toml"));
+            to = trash.join(format!("{id}.{n}.toml{suffix}"));
         }
         fs::rename(&from, &to).map_err(|e| StoreError::io("move to the trash", &from, &e))?;
         // rename keeps the mode; make sure a hand-copied file does not stay readable.
@@ -818,15 +834,45 @@ fn create_private_dir(dir: &Path) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io("create", dir, &e))
 }
 
-fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook) -> io::Result<()> {
+/// Where a snapshot is written: into the data dir (sealed when it is
+/// encrypted), or to a path the person chose.
+#[derive(Clone, Copy)]
+enum Target {
+    Store,
+    Path,
+}
+
+fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook, target: Target) -> io::Result<()> {
     let text = toml::to_string(snapshot).map_err(io::Error::other)?;
-    atomic::write_with(path, text.as_bytes(), Mode::NoClobber, hook)
+    match target {
+        Target::Store => sealed::write(path, text.as_bytes(), Mode::NoClobber, hook),
+        Target::Path => atomic::write_with(path, text.as_bytes(), Mode::NoClobber, hook),
+    }
+}
+
+/// Entries of `snapshots/` (or `events/`), one per file motive knows: where
+/// an interrupted `motive encrypt` or `decrypt` left both `<id>.toml` and
+/// `<id>.toml.age` (the same content, verified), the one this process reads
+/// best is kept.
+pub(crate) fn one_form_each(
+    mut entries: Vec<(fs::DirEntry, String)>,
+) -> Vec<(fs::DirEntry, String)> {
+    let names: std::collections::HashSet<String> =
+        entries.iter().map(|(_, name)| name.clone()).collect();
+    let unlocked = crate::crypt::session::keys().is_some();
+    entries.retain(|(_, name)| match name.strip_suffix(crate::crypt::SUFFIX) {
+        // Sealed: dropped when locked and its plain twin is there.
+        Some(plain) => unlocked || !names.contains(plain),
+        // Plain: dropped when unlocked and its sealed twin is there.
+        None => !(unlocked && names.contains(&format!("{name}{}", crate::crypt::SUFFIX))),
+    });
+    entries
 }
 
 /// A regular file in the data dir, never through a link, of at most
 /// [`MAX_SNAPSHOT_BYTES`] (see [`regular::read`]).
 fn read_capped(path: &Path) -> Result<Vec<u8>, regular::ReadError> {
-    regular::read(path, MAX_SNAPSHOT_BYTES, regular::Links::Refuse)
+    sealed::read(path, MAX_SNAPSHOT_BYTES)
 }
 
 /// A regular file in the data dir, never through a link, of at most `limit`.
@@ -845,10 +891,13 @@ fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
     })?;
     let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
     let snapshot = parse_snapshot(&text)?;
-    let stem = path
-        .file_stem()
+    let name = path
+        .file_name()
         .and_then(|s| s.to_str())
         .unwrap_or_default();
+    let stem = sealed::plain_name(name)
+        .strip_suffix(".toml")
+        .unwrap_or(name);
     if snapshot.id != stem {
         return Err(format!(
             "its id {:?} does not match the file name",

@@ -115,7 +115,7 @@ fn a_bad_config_stops_commands_with_one_line_and_exit_2() {
     let dir = private_tempdir();
     let path = write_config(dir.path(), "bank = \"core\"\n\ncadense = 30\n");
     let expected = format!(
-        "motive: {}:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, brief_include, colors\n",
+        "motive: {}:3:1: unknown key `cadense`, expected one of bank, cadence_days, week_start, brief_include, passphrase_command, colors\n",
         path.display()
     );
     for args in [&["list"][..], &["due"], &["chart"], &["check"], &[]] {

@@ -12,15 +12,22 @@ use crate::store::{ErrorKind, Store};
 
 pub fn run(args: &DueArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let store = Store::read_only(&ctx.data_dir);
-    let mut lookup = store.lookup();
-    let latest = lookup.find("latest");
-    if !args.quiet && !args.short {
-        format::warn_problems(&lookup.problems(), ctx.err)?;
-    }
-    let last = match latest {
-        Ok(latest) => Some(latest.finished_at),
-        Err(e) if e.kind == ErrorKind::NotFound => None,
-        Err(e) => return Err(e.into()),
+    let last = if crate::crypt::keyfile::is_encrypted(&ctx.data_dir)
+        && crate::crypt::session::keys().is_none()
+    {
+        // Locked: the latest file name says when.
+        store.named(*ctx.now.offset()).last().map(|n| n.finished_at)
+    } else {
+        let mut lookup = store.lookup();
+        let latest = lookup.find("latest");
+        if !args.quiet && !args.short {
+            format::warn_problems(&lookup.problems(), ctx.err)?;
+        }
+        match latest {
+            Ok(latest) => Some(latest.finished_at),
+            Err(e) if e.kind == ErrorKind::NotFound => None,
+            Err(e) => return Err(e.into()),
+        }
     };
     let plan = ctx.config.schedule(args.every);
     let state = schedule(last, ctx.now, plan);

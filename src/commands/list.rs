@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 
 use super::format;
+use super::unlock::Access;
 use super::{Ctx, Error};
 use crate::cli::ListArgs;
 use crate::describe::score_cell;
@@ -10,6 +11,9 @@ use crate::store::Store;
 use crate::trend;
 
 pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
+    if super::unlock::for_command(&ctx.data_dir, &ctx.config, true)? == Access::Locked {
+        return run_locked(args, ctx);
+    }
     let listing = Store::read_only(&ctx.data_dir).summaries();
     format::warn_problems(&listing, ctx.err)?;
     let total = listing.snapshots.len();
@@ -51,5 +55,30 @@ pub fn run(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         .collect();
     let numeric: Vec<usize> = (4..header.len()).collect();
     write!(ctx.out, "{}", format::table(&header, &rows, &numeric))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The list of a locked data dir: ids and dates, from the file names.
+fn run_locked(args: &ListArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
+    let named = Store::read_only(&ctx.data_dir).named(*ctx.now.offset());
+    writeln!(
+        ctx.err,
+        "the data dir is encrypted and locked: only dates are shown; give the passphrase \
+         (MOTIVE_PASSPHRASE, passphrase_command, or run in a terminal) for scores"
+    )?;
+    if args.json {
+        let all: Vec<_> = named
+            .iter()
+            .map(|n| serde_json::json!({ "id": n.id, "locked": true }))
+            .collect();
+        format::write_json(ctx.out, &serde_json::Value::Array(all))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let header = ["ID".to_string(), "DATE".to_string()];
+    let rows: Vec<Vec<String>> = named
+        .iter()
+        .map(|n| vec![n.id.clone(), crate::describe::date(n.finished_at)])
+        .collect();
+    write!(ctx.out, "{}", format::table(&header, &rows, &[]))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -26,8 +26,8 @@ use std::time::{Duration, SystemTime};
 
 use serde::{Deserialize, Serialize};
 
-use super::atomic::{self, Mode};
-use super::regular::{self, Links};
+use super::atomic::Mode;
+use super::regular;
 use crate::summary::Summary;
 
 /// Bump when [`Summary`] or the scoring behind it changes shape or meaning;
@@ -119,7 +119,7 @@ impl Cache {
         let mut entries = path
             .parent()
             .and_then(|dir| regular::real_dir(dir).ok())
-            .and_then(|()| regular::read(path, MAX_CACHE_BYTES, Links::Refuse).ok())
+            .and_then(|()| super::sealed::read(path, MAX_CACHE_BYTES).ok())
             .and_then(|bytes| decode(&bytes));
         if let Some(entries) = &mut entries {
             // Written sorted; sorting again costs one pass and guards the merge.
@@ -220,7 +220,7 @@ pub fn write<'a>(
     bytes.push(b'\n');
     // A cache too large to be read back would only cost a write every time.
     let readable = u64::try_from(bytes.len()).is_ok_and(|len| len <= MAX_CACHE_BYTES);
-    encoded && readable && atomic::write(path, &bytes, Mode::Replace).is_ok()
+    encoded && readable && super::sealed::write(path, &bytes, Mode::Replace, &|_| Ok(())).is_ok()
 }
 
 /// Where this host's cache lives in the data dir `root`.

@@ -22,7 +22,7 @@ use super::machine::file_name_for_host;
 use super::validate::{check_text, validate_snapshot};
 use super::{
     ErrorKind, MAX_SNAPSHOT_BYTES, Store, StoreError, WriterLock, atomic, one_line_toml_error,
-    read_capped, regular,
+    read_capped, regular, sealed,
 };
 use crate::checkin::{CheckIn, Step, clean};
 use crate::text::policy::Kind;
@@ -161,11 +161,12 @@ impl Store {
     /// This machine's draft file: the current name, else the legacy one if
     /// that exists; the current name when there is none.
     pub(super) fn found_draft_path(&self) -> PathBuf {
-        let current = self.draft_path();
+        let current = sealed::existing(&self.draft_path());
         if current.exists() {
             return current;
         }
         self.legacy_draft_path()
+            .map(|p| sealed::existing(&p))
             .filter(|p| p.exists())
             .unwrap_or(current)
     }
@@ -257,24 +258,32 @@ impl Store {
         let Ok(entries) = fs::read_dir(self.drafts_dir()) else {
             return Vec::new();
         };
-        let mine: Vec<PathBuf> = std::iter::once(self.draft_path())
+        let mine: Vec<String> = std::iter::once(self.draft_path())
             .chain(self.legacy_draft_path())
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();
         let mut names: Vec<String> = entries
             .filter_map(Result::ok)
             .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".toml") && !n.starts_with('.') && !is_set_aside(n))
+            .filter(|n| {
+                sealed::plain_name(n).ends_with(".toml") && !n.starts_with('.') && !is_set_aside(n)
+            })
+            .filter(|n| !mine.iter().any(|m| m == sealed::plain_name(n)))
             .collect();
         names.sort();
         names
             .into_iter()
             .map(|name| self.drafts_dir().join(name))
-            .filter(|path| !mine.contains(path) && path.is_file())
+            .filter(|path| path.is_file())
             .map(|path| {
                 let header = read_header(&path);
                 let stem = path
-                    .file_stem()
+                    .file_name()
                     .map(|s| s.to_string_lossy().into_owned())
+                    .map(|n| {
+                        let n = sealed::plain_name(&n);
+                        n.strip_suffix(".toml").unwrap_or(n).to_string()
+                    })
                     .filter(|s| !s.starts_with("machine-"));
                 let checkin = match read_draft::<CheckIn>(&path) {
                     Ok(Some(c)) => Ok(Box::new(c)),
@@ -416,11 +425,19 @@ fn is_set_aside(name: &str) -> bool {
 /// (with `-2`, `-3`... if taken), keeping it for the person to look at.
 fn set_aside(path: &Path) -> Result<PathBuf, StoreError> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let stem = path
-        .file_stem()
+    let name = path
+        .file_name()
         .map_or_else(|| "draft".into(), |s| s.to_string_lossy().into_owned());
+    let plain = sealed::plain_name(&name);
+    let stem = plain.strip_suffix(".toml").unwrap_or(plain);
     let time = crate::clock::now().format("%Y%m%d-%H%M%S");
     let target = unused_path(dir, &format!("{stem}.bad-{time}"));
+    // A sealed draft stays sealed, and named so.
+    let target = if plain == name {
+        target
+    } else {
+        sealed::sealed_path(&target)
+    };
     fs::rename(path, &target)
         .map_err(|e| StoreError::io("move the unusable draft aside:", path, &e))?;
     atomic::sync_dir(dir).map_err(|e| StoreError::io("sync", dir, &e))?;
@@ -440,9 +457,8 @@ pub(super) fn unused_path(dir: &Path, base: &str) -> PathBuf {
 
 /// Remove `path` if it is there, durably.
 pub(super) fn remove_if_present(path: &Path, dir: &Path) -> Result<(), StoreError> {
-    match fs::remove_file(path) {
+    match sealed::remove(path) {
         Ok(()) => atomic::sync_dir(dir).map_err(|e| StoreError::io("sync", dir, &e)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(StoreError::io("remove the draft", path, &e)),
     }
 }

@@ -4,10 +4,8 @@
 //! If the old one cannot be moved, the new file is removed again, so an
 //! edit is whole or not at all.
 
-use std::fs;
-
-use super::atomic;
 use super::{ErrorKind, Store, StoreError};
+use super::{atomic, sealed};
 use crate::events::Event;
 use crate::text::escape_line;
 
@@ -32,9 +30,10 @@ impl Store {
         }
         let new = self.keep_event(event, Some(id))?;
         if let Err(e) = self.trash_event(id) {
+            // Plain or sealed, whichever this data dir writes.
             let path = self.events_dir().join(format!("{}.toml", new.id));
             let dir = self.events_dir();
-            if fs::remove_file(&path).is_ok() {
+            if sealed::remove(&path).is_ok() {
                 let _ = atomic::sync_dir(&dir);
             }
             return Err(e);
@@ -47,6 +46,7 @@ impl Store {
 mod tests {
     use super::*;
     use chrono::NaiveDate;
+    use std::fs;
 
     fn day(text: &str) -> NaiveDate {
         NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("a day")

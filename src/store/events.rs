@@ -49,10 +49,16 @@ impl Store {
                 return out;
             }
         };
-        for entry in entries.flatten() {
+        let named: Vec<(fs::DirEntry, String)> = entries
+            .flatten()
+            .map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                (entry, name)
+            })
+            .collect();
+        for (entry, name) in super::one_form_each(named) {
             let path = entry.path();
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if !name.ends_with(".toml") || name.starts_with('.') {
+            if !super::sealed::plain_name(&name).ends_with(".toml") || name.starts_with('.') {
                 continue;
             }
             match read_event(&path) {
@@ -111,7 +117,7 @@ impl Store {
             let text = toml::to_string(&event).map_err(|e| {
                 StoreError::new(ErrorKind::Invalid, format!("cannot encode the event: {e}"))
             })?;
-            match atomic::write(&path, text.as_bytes(), Mode::NoClobber) {
+            match super::sealed::write(&path, text.as_bytes(), Mode::NoClobber, &|_| Ok(())) {
                 Ok(()) => return Ok(event),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
                 Err(e) => return Err(StoreError::io("save the event to", &path, &e)),
@@ -138,19 +144,24 @@ impl Store {
                 format!("no event {}; motive event list shows them", escape_line(id)),
             ));
         };
-        let from = self.events_dir().join(format!("{}.toml", event.id));
+        let from = super::sealed::existing(&self.events_dir().join(format!("{}.toml", event.id)));
+        let suffix = if from.to_string_lossy().ends_with(crate::crypt::SUFFIX) {
+            crate::crypt::SUFFIX
+        } else {
+            ""
+        };
         let file = regular::open(&from, regular::Links::Refuse)
             .map_err(|e| StoreError::io("move to the trash", &from, &e))?;
         let trash = self.root().join("trash");
         self.create_subdir(&trash)?;
         let trash = trash.join("events");
         self.create_subdir(&trash)?;
-        let mut to = trash.join(format!("{}.toml", event.id));
+        let mut to = trash.join(format!("{}.toml{suffix}", event.id));
         for n in 2.. {
             if to.symlink_metadata().is_err() {
                 break;
             }
-            to = trash.join(format!("{}.{n}.toml", event.id));
+            to = trash.join(format!("{}.{n}.toml{suffix}", event.id));
         }
         fs::rename(&from, &to).map_err(|e| StoreError::io("move to the trash", &from, &e))?;
         let _ = file.set_permissions(fs::Permissions::from_mode(0o600));
@@ -163,12 +174,8 @@ impl Store {
 
 /// One event file, checked: never through a link, never past its size.
 fn read_event(path: &std::path::Path) -> Result<Event, String> {
-    let bytes = regular::read(
-        path,
-        MAX_EVENT_BYTES.min(MAX_SNAPSHOT_BYTES),
-        regular::Links::Refuse,
-    )
-    .map_err(|e| e.to_string())?;
+    let bytes = super::sealed::read(path, MAX_EVENT_BYTES.min(MAX_SNAPSHOT_BYTES))
+        .map_err(|e| e.to_string())?;
     let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
     let event: Event =
         toml::from_str(&text).map_err(|e| escape_line(e.message().trim()).replace('\n', " "))?;
@@ -176,7 +183,7 @@ fn read_event(path: &std::path::Path) -> Result<Event, String> {
     let expected = format!("{}.toml", event.id);
     if path
         .file_name()
-        .is_none_or(|n| n.to_string_lossy() != expected)
+        .is_none_or(|n| super::sealed::plain_name(&n.to_string_lossy()) != expected)
     {
         return Err(format!("its id {} does not match its file name", event.id));
     }

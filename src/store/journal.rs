@@ -121,8 +121,9 @@ impl Store {
         let snapshots = self.snapshots_dir();
         self.create_subdir(&snapshots)?;
         for id in &journal.ids {
-            let from = staging.join(format!("{id}.toml"));
-            let to = snapshots.join(format!("{id}.toml"));
+            // Staged sealed or plain, it lands under the same name.
+            let from = super::sealed::existing(&staging.join(format!("{id}.toml")));
+            let to = snapshots.join(from.file_name().unwrap_or_default());
             move_no_clobber(&from, &to, &self.trash_dir())?;
         }
         atomic::sync_dir(&snapshots).map_err(|e| StoreError::io("sync", &snapshots, &e))?;
@@ -162,9 +163,29 @@ impl Store {
 /// names the file where it will land, as the person knows it.
 fn stage(staging: &Path, files: &[Staged], hook: Hook) -> Result<(), (PathBuf, io::Error)> {
     let snapshots = staging.with_file_name("snapshots");
+    let locked = staging
+        .parent()
+        .is_some_and(crate::crypt::keyfile::is_encrypted)
+        && crate::crypt::session::keys().is_none();
+    if locked {
+        return Err((
+            snapshots,
+            io::Error::other("the data dir is encrypted and not unlocked"),
+        ));
+    }
     for file in files {
         let name = format!("{}.toml", file.id);
-        write_flushed(&staging.join(&name), file.text.as_bytes(), hook)
+        // In an unlocked data dir a check-in is staged sealed, as it will stay.
+        let staged = match crate::crypt::session::keys() {
+            Some(keys) => keys
+                .seal(file.text.as_bytes())
+                .map(|bytes| (format!("{name}{}", crate::crypt::SUFFIX), bytes)),
+            None => Ok((name.clone(), file.text.clone().into_bytes())),
+        };
+        staged
+            .and_then(|(staged_name, bytes)| {
+                write_flushed(&staging.join(staged_name), &bytes, hook)
+            })
             .map_err(|e| (snapshots.join(&name), e))?;
     }
     atomic::sync_dir(staging).map_err(|e| (staging.to_path_buf(), e))

@@ -45,7 +45,8 @@ impl<'a> Lookup<'a> {
         let (entries, mut problems) = store.snapshot_entries();
         let mut ids = Vec::with_capacity(entries.len());
         for (entry, name) in entries {
-            let id = name.strip_suffix(".toml").unwrap_or(&name);
+            let plain = super::sealed::plain_name(&name);
+            let id = plain.strip_suffix(".toml").unwrap_or(plain);
             if super::validate::check_id(id).is_ok() {
                 ids.push(id.to_string());
             } else {
@@ -63,13 +64,28 @@ impl<'a> Lookup<'a> {
 
     /// The check-in of a full id, read straight from its file when it is
     /// there, readable and not part of an import on its way in.
-    fn by_full_id(&self, id: &str) -> Option<Snapshot> {
+    /// A sealed file that is there but cannot be opened (damaged, sealed to
+    /// another key) is that error, naming the file: the full listing could
+    /// not read it either. Any other unreadable file is left to the listing
+    /// to report.
+    fn by_full_id(&self, id: &str) -> Option<Result<Snapshot, StoreError>> {
         super::validate::check_id(id).ok()?;
         let (importing, _) = self.store.settle_import();
         if importing.contains(id) {
             return None;
         }
-        read_snapshot(&self.store.snapshots_dir().join(format!("{id}.toml"))).ok()
+        let path = super::sealed::existing(&self.store.snapshots_dir().join(format!("{id}.toml")));
+        path.symlink_metadata().ok()?;
+        match read_snapshot(&path) {
+            Ok(snapshot) => Some(Ok(snapshot)),
+            Err(reason) if path.to_string_lossy().ends_with(crate::crypt::SUFFIX) => {
+                Some(Err(StoreError::new(
+                    super::ErrorKind::Invalid,
+                    format!("{}: {reason}", path.display()),
+                )))
+            }
+            Err(_) => None,
+        }
     }
 
     /// The check-in `spec` names (`latest`, `latest~N`, an id or a unique
@@ -77,8 +93,8 @@ impl<'a> Lookup<'a> {
     /// full listing. Only a label needs the listing (the summaries).
     pub fn find(&mut self, spec: &str) -> Result<Snapshot, StoreError> {
         if self.listing.is_none() {
-            if let Some(snapshot) = self.by_full_id(spec) {
-                return Ok(snapshot);
+            if let Some(read) = self.by_full_id(spec) {
+                return read;
             }
             self.ids();
             let ids = self.ids.as_deref().unwrap_or_default();

@@ -58,7 +58,11 @@ impl Store {
             .ok()?
             .filter_map(Result::ok)
             .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".toml") && !n.starts_with('.') && *n >= earliest)
+            .filter(|n| {
+                super::sealed::plain_name(n).ends_with(".toml")
+                    && !n.starts_with('.')
+                    && *n >= earliest
+            })
             .collect();
         names.sort();
         names
