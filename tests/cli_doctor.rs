@@ -159,7 +159,7 @@ fn fix_adopts_a_differing_copy_removes_an_identical_one_and_repairs_the_rest() {
     assert_eq!(ids, [first.clone(), format!("{first}-2"), second.clone()]);
     let adopted = json(motive(dir.path()).args(["show", &format!("{first}-2"), "--json"]));
     assert_eq!(
-        adopted["commitment"],
+        adopted["commitments"][0],
         "Pair with Ana on the release tooling"
     );
     // What needs a person stays, and says so; a second run changes nothing.

@@ -30,7 +30,7 @@ fn every_mistake_in_the_settings_file_is_reported_at_once() {
             "motive: {f}:1:16: `cadence_days` must be a whole number of days from 1 to 36500 \
              (cadence_days = 90); found 0\n\
              motive: {f}:2:1: unknown key `foo`, expected one of bank, cadence_days, week_start, \
-             brief_include, colors\n\
+             brief_include, passphrase_command, colors\n\
              motive: {f}:3:14: `week_start` must be a day of the week, monday to sunday \
              (week_start = \"monday\"); found \"someday\"\n"
         ));
