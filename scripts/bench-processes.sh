@@ -103,6 +103,11 @@ for n in "${sizes[@]}"; do
     put "due,$n" "$(IGNORE=1 median "$b $d due")"
     put "search,$n" "$(median "$b $d search manager")"
     put "search_none,$n" "$(median "$b $d search xylophone")"
+    # What a shell prompt runs every time, and the other newer commands.
+    put "due_short,$n" "$(IGNORE=1 median "$b $d due --short")"
+    put "event_list,$n" "$(median "$b $d event list")"
+    put "thread,$n" "$(median "$b $d thread want-changed")"
+    put "brief,$n" "$(median "$b $d brief")"
     put "export_json,$n" "$(RUNS=${RUNS_EXPORT:-10} WARMUP=1 median "$b $d export --format json")"
     put "export_md,$n" "$(RUNS=${RUNS_EXPORT:-10} WARMUP=1 median "$b $d export --format md")"
     put "rss_list,$n" "$(peak "$b" --data-dir "$dir" list)"
@@ -154,6 +159,10 @@ line '`motive compare` (latest two)' compare
 line '`motive due`' due
 line '`motive search manager`' search
 line '`motive search xylophone` (no match)' search_none
+line '`motive due --short`' due_short
+line '`motive event list`' event_list
+line '`motive thread want-changed`' thread
+line '`motive brief`' brief
 line '`motive export --format json`' export_json
 line '`motive export --format md`' export_md
 line 'TUI start to first complete frame of home' frame
