@@ -196,6 +196,7 @@ fn run_command(cli: Cli, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
                     | Command::Search(_)
                     | Command::Commitments(_)
                     | Command::Thread(_)
+                    | Command::Doctor(_)
             )
         );
     if needs_key {

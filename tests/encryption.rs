@@ -374,6 +374,24 @@ fn a_plain_file_arriving_in_an_encrypted_store_is_reported_then_adopted() {
         "{stderr}"
     );
     assert_eq!(listed(&data), 1, "never silently mixed in");
+    // motive doctor names it, once, says what adopts it, and changes nothing.
+    let before = files(&data);
+    let report = stdout(cmd(&data).arg("doctor"));
+    let named: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains("20250601-090000.toml"))
+        .collect();
+    assert_eq!(named.len(), 1, "{report}");
+    assert!(
+        report.contains("a plain file in an encrypted data dir")
+            && report.contains("motive encrypt adopts it"),
+        "{report}"
+    );
+    assert!(
+        !report.contains("a listing cannot read"),
+        "sealed check-ins read with the key: {report}"
+    );
+    assert_eq!(files(&data), before, "doctor without --fix changes nothing");
     encrypt(&data);
     assert_eq!(listed(&data), 2);
     assert!(data.join("snapshots/20250601-090000.toml.age").exists());

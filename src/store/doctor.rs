@@ -4,8 +4,7 @@
 //!
 //! Each check is one function in [`CHECKS`]: Syncthing conflict copies,
 //! leftover temporary files, modes others can read, links, files a listing
-//! cannot read, missing ignore files. A store with more kinds of files (an
-//! encrypted one, where a plain file does not belong) adds its check there.
+//! cannot read, plain files in an encrypted data dir, missing ignore files.
 
 use std::fs;
 use std::io;
@@ -15,6 +14,7 @@ use std::time::SystemTime;
 
 use super::atomic::{self, TEMP_PREFIX};
 use super::{STALE_TEMP_AGE, Store, StoreError, ignore, parse_snapshot, read_capped};
+use crate::crypt::keyfile;
 use crate::snapshot::Snapshot;
 
 /// Something in the data dir that needs attention.
@@ -70,10 +70,11 @@ impl Finding {
 type Check = fn(&Store, &mut Vec<Finding>);
 
 /// Every check, in the order findings are reported.
-const CHECKS: [Check; 5] = [
+const CHECKS: [Check; 6] = [
     conflict_copies,
     temp_files,
     links_and_modes,
+    plain_in_encrypted,
     unreadable,
     ignore_files,
 ];
@@ -339,7 +340,7 @@ fn unreadable(store: &Store, findings: &mut Vec<Finding>) {
             .path
             .symlink_metadata()
             .is_ok_and(|m| m.file_type().is_symlink());
-        if link || conflict_of(&name).is_some() {
+        if link || conflict_of(&name).is_some() || is_stray_plain(&store.root, &name) {
             continue;
         }
         findings.push(Finding {
@@ -348,6 +349,36 @@ fn unreadable(store: &Store, findings: &mut Vec<Finding>) {
             remedy: Remedy::ByHand("fix it by hand, or move it out of the data dir".into()),
         });
     }
+}
+
+/// In an encrypted data dir, a plain check-in, event or draft: written by
+/// a device without encryption, or left by an interrupted conversion.
+/// Never mixed in silently; `motive encrypt` seals it where it is.
+fn plain_in_encrypted(store: &Store, findings: &mut Vec<Finding>) {
+    if !keyfile::is_encrypted(&store.root) {
+        return;
+    }
+    for dir in ["snapshots", "events", "drafts"] {
+        for (name, path, meta) in entries(&store.root.join(dir)) {
+            if meta.is_file() && is_stray_plain(&store.root, &name) {
+                findings.push(Finding {
+                    path,
+                    problem: "a plain file in an encrypted data dir (a device without encryption wrote it?)".into(),
+                    remedy: Remedy::ByHand("motive encrypt adopts it: it is encrypted where it is".into()),
+                });
+            }
+        }
+    }
+}
+
+/// A file named `name` in an encrypted data dir at `root` that holds plain
+/// text where only sealed files belong (Syncthing's copies and motive's
+/// temporary files aside: other checks name those).
+fn is_stray_plain(root: &Path, name: &str) -> bool {
+    name.ends_with(".toml")
+        && conflict_of(name).is_none()
+        && !name.starts_with(TEMP_PREFIX)
+        && keyfile::is_encrypted(root)
 }
 
 /// The ignore files that keep the lock, the cache and temporary files out
