@@ -150,6 +150,33 @@ fn as_ascii(words: &[Vec<char>]) -> Vec<Option<String>> {
         .collect()
 }
 
+/// Whether a check-in file's raw `text` might hold a field with every one
+/// of `words`: `false` only when it surely does not, so the file need not
+/// be parsed. Only plain-ASCII files and words are ruled out (their text
+/// folds to its lowercase, and a word of letters reads the same in the
+/// file as in the field); anything else, or a file with `\u` escapes, might.
+#[must_use]
+pub fn might_hold(text: &str, words: &[String]) -> bool {
+    let words: Vec<Vec<char>> = words
+        .iter()
+        .map(|w| fold_word(w.trim()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Printable ASCII that TOML never escapes.
+    let plain = |w: &Vec<char>| {
+        w.iter()
+            .all(|&c| (c.is_ascii_graphic() || c == ' ') && !matches!(c, '"' | '\\'))
+    };
+    if !text.is_ascii() || text.contains("\\u") || text.contains("\\U") || !words.iter().all(plain)
+    {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    words
+        .iter()
+        .all(|w| lower.contains(&w.iter().collect::<String>()))
+}
+
 /// Whether `text` holds every one of `words` (folded). ASCII text, most of
 /// what people write, folds to its lowercase: it is searched as it is,
 /// without building the folded text, so a search of a thousand check-ins

@@ -320,6 +320,35 @@ impl Store {
         }
     }
 
+    /// [`Store::list`], except that a file whose text `might_hold` rules
+    /// out is passed over before it is parsed (parsing is most of the cost
+    /// of reading a check-in): how many were passed over comes second.
+    /// A file that cannot be read is a problem as in [`Store::list`].
+    #[must_use]
+    pub fn list_where(&self, might_hold: &(dyn Fn(&str) -> bool + Sync)) -> (Listing, usize) {
+        let (files, mut problems) = self.snapshot_files();
+        let paths: Vec<&Path> = files.iter().map(|f| f.path.as_path()).collect();
+        let read = par_map(&paths, 64, |p| read_snapshot_if(p, might_hold));
+        let mut snapshots = Vec::with_capacity(files.len());
+        let mut passed_over = 0;
+        for (file, read) in files.iter().zip(read) {
+            match read {
+                Ok(Some(snapshot)) => snapshots.push(snapshot),
+                Ok(None) => passed_over += 1,
+                Err(reason) => problems.push(Problem {
+                    path: file.path.clone(),
+                    reason,
+                }),
+            }
+        }
+        sort_by_time(&mut snapshots, |s| (s.finished_at, &s.id));
+        let listing = Listing {
+            snapshots,
+            problems,
+        };
+        (listing, passed_over)
+    }
+
     /// The summary of every readable snapshot, oldest first, and the files
     /// that could not be used (as [`Store::list`] reports them).
     ///
@@ -882,6 +911,15 @@ fn read_capped_to(path: &Path, limit: u64) -> Result<Vec<u8>, regular::ReadError
 
 /// Read and check one snapshot file; the error is the reason it is skipped.
 fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
+    read_snapshot_if(path, &|_| true)?.ok_or_else(|| "passed over".to_string())
+}
+
+/// [`read_snapshot`], or `None` without parsing when `might_hold` rules
+/// out the file's text.
+fn read_snapshot_if(
+    path: &Path,
+    might_hold: &(dyn Fn(&str) -> bool + Sync),
+) -> Result<Option<Snapshot>, String> {
     let bytes = read_capped(path).map_err(|e| match e {
         regular::ReadError::TooLarge { .. } => {
             format!("larger than {MAX_SNAPSHOT_BYTES} bytes, more than a check-in can hold")
@@ -890,6 +928,9 @@ fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
         regular::ReadError::Io(e) => format!("cannot read: {e}"),
     })?;
     let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
+    if !might_hold(&text) {
+        return Ok(None);
+    }
     let snapshot = parse_snapshot(&text)?;
     let name = path
         .file_name()
@@ -905,7 +946,7 @@ fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
         ));
     }
     validate_snapshot(&snapshot)?;
-    Ok(snapshot)
+    Ok(Some(snapshot))
 }
 
 /// Parse snapshot TOML. A file from a newer motive says so, rather than

@@ -93,3 +93,62 @@ fn a_thread_is_every_answer_to_one_prompt_oldest_first() {
                 .and(predicate::str::contains(&id)),
         );
 }
+
+/// Passing over files before parsing them never loses a hit: whatever is
+/// written (quotes, backslashes, tabs, accents, several lines), searching
+/// only the files `might_hold` keeps finds exactly what searching every
+/// check-in finds.
+mod passing_over {
+    use super::*;
+    use motive::search::{might_hold, search};
+    use proptest::prelude::*;
+
+    fn hits(snapshots: &[motive::snapshot::Snapshot], words: &[String]) -> Vec<(String, String)> {
+        search(snapshots, words)
+            .into_iter()
+            .map(|h| (h.snapshot.id.clone(), h.line))
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        #[test]
+        fn loses_no_hit(
+            notes in proptest::collection::vec("[a-zA-Zé \"\\\\\t\n]{0,24}", 1..4),
+            words in proptest::collection::vec("[a-zA-Zé\"\\\\]{1,3}", 1..3),
+        ) {
+            let dir = private_tempdir();
+            let store = Store::open(dir.path()).expect("open");
+            for (i, note) in notes.iter().enumerate() {
+                let mut s = snapshot(&bank("core"), at(&format!("2026-0{}-01T09:00:00+00:00", i + 1)), 3);
+                if let Some(r) = s.reflections.first_mut() {
+                    r.text = note.trim().to_string();
+                }
+                s.commitments = vec![format!("try {note}").trim().to_string()];
+                store.save(s).expect("save");
+            }
+            let all = store.list();
+            let (kept, passed_over) = store.list_where(&|text| might_hold(text, &words));
+            prop_assert_eq!(kept.snapshots.len() + passed_over, all.snapshots.len());
+            prop_assert_eq!(hits(&kept.snapshots, &words), hits(&all.snapshots, &words));
+        }
+    }
+}
+
+/// A word no file holds passes a plain-ASCII file over unparsed; a file
+/// with accents is read, since what folds to the word cannot be told from
+/// its bytes.
+#[test]
+fn a_rare_word_is_looked_for_without_parsing_the_rest() {
+    let dir = written();
+    let store = Store::open(dir.path()).expect("open");
+    let words = ["xylophone".to_string()];
+    let (kept, passed_over) = store.list_where(&|t| motive::search::might_hold(t, &words));
+    let read: Vec<&str> = kept.snapshots.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!((read, passed_over), (vec!["20260302-100000"], 1));
+    assert!(motive::search::might_hold("text = \"A XyloPhone\"", &words));
+    assert!(
+        motive::search::might_hold("text = \"caf\\u00e9\"", &["cafe".to_string()]),
+        "an escaped accent might hold it"
+    );
+}

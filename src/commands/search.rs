@@ -9,7 +9,7 @@ use super::paint::Paint;
 use super::{Ctx, Error, format};
 use crate::cli::SearchArgs;
 use crate::describe;
-use crate::search::{Hit, search};
+use crate::search::{Hit, might_hold, search};
 use crate::store::Store;
 use crate::text::escape_line;
 
@@ -17,10 +17,18 @@ pub fn run(args: &SearchArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     if args.words.iter().all(|w| w.trim().is_empty()) {
         return Err(Error::input("give at least one word to search for"));
     }
-    let mut listing = Store::read_only(&ctx.data_dir).list();
+    let store = Store::read_only(&ctx.data_dir);
+    // Without a range, a file that surely holds none of the words is not
+    // parsed; a range (--last N counts check-ins) needs them all.
+    let (mut listing, passed_over) = if args.range.is_set() {
+        (store.list(), 0)
+    } else {
+        store.list_where(&|text| might_hold(text, &args.words))
+    };
     format::warn_problems(&listing, ctx.err)?;
     listing.snapshots = args.range.keep(listing.snapshots)?;
     let hits = search(&listing.snapshots, &args.words);
+    let searched = listing.snapshots.len() + passed_over;
     if args.json {
         let all: Vec<Value> = hits.iter().map(hit_json).collect();
         format::write_json(ctx.out, &Value::Array(all))?;
@@ -30,12 +38,8 @@ pub fn run(args: &SearchArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         writeln!(
             ctx.out,
             "Nothing found in {} check-in{}.",
-            listing.snapshots.len(),
-            if listing.snapshots.len() == 1 {
-                ""
-            } else {
-                "s"
-            }
+            searched,
+            if searched == 1 { "" } else { "s" }
         )?;
         return Ok(ExitCode::SUCCESS);
     }
