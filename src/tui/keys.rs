@@ -1225,7 +1225,7 @@ pub fn table(context: Context) -> KeyTable {
         ),
         Context::Compare => with_mouse(
             keys(
-                "Two check-ins side by side: which changes are real, and what you wrote then and now.",
+                "Two check-ins side by side: how far each change exceeds measurement error, and what you wrote then and now.",
                 COMPARE,
             ),
             "the wheel scrolls.",
