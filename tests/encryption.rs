@@ -545,3 +545,35 @@ fn trash_is_named_in_the_warning_and_encrypted_when_asked() {
     cmd(&data).args(["encrypt", "--trash"]).assert().success();
     assert_eq!(plain_secrets(&data), Vec::<PathBuf>::new());
 }
+
+/// Syncthing's copy of a sealed check-in (`<id>.toml.sync-conflict-….age`)
+/// is named by `motive doctor`, and `--fix` removes it when it holds the
+/// same check-in.
+#[test]
+fn doctor_knows_a_conflict_copy_of_a_sealed_check_in() {
+    let (_dir, data) = store_with(1);
+    encrypt(&data);
+    let snapshots = data.join("snapshots");
+    let sealed = std::fs::read_dir(&snapshots)
+        .expect("snapshots")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .find(|n| n.ends_with(".toml.age"))
+        .expect("a sealed check-in");
+    let copy = snapshots.join(sealed.replace(
+        ".toml.age",
+        ".toml.sync-conflict-20261201-101010-ABCDEFG.age",
+    ));
+    std::fs::copy(snapshots.join(&sealed), &copy).expect("copy");
+    let report = stdout(cmd(&data).arg("doctor"));
+    assert!(
+        report.contains("conflict copy identical to check-in"),
+        "{report}"
+    );
+    assert!(!report.contains("a listing cannot read"), "{report}");
+    let fixed = stdout(cmd(&data).args(["doctor", "--fix"]));
+    assert!(fixed.contains("removed"), "{fixed}");
+    assert!(!copy.exists());
+    assert!(snapshots.join(&sealed).exists());
+    assert_eq!(listed(&data), 1);
+}

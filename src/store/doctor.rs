@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::atomic::{self, TEMP_PREFIX};
+use super::sealed;
 use super::{STALE_TEMP_AGE, Store, StoreError, ignore, parse_snapshot, read_capped};
 use crate::crypt::keyfile;
 use crate::snapshot::Snapshot;
@@ -153,10 +154,17 @@ fn remove(path: &Path) -> Result<(), StoreError> {
 }
 
 /// The id a Syncthing conflict copy's name starts from:
-/// `<id>.sync-conflict-<date>-<time>-<device>.toml` gives `<id>`.
+/// `<id>.sync-conflict-<date>-<time>-<device>.toml` gives `<id>`, and so
+/// does the copy of a sealed file, `<id>.toml.sync-conflict-<...>.age`
+/// (Syncthing keeps the last extension).
 fn conflict_of(name: &str) -> Option<&str> {
-    let stem = name.strip_suffix(".toml")?;
-    let (id, rest) = stem.split_once(".sync-conflict-")?;
+    let (id, rest) = match name.strip_suffix(crate::crypt::SUFFIX) {
+        Some(sealed) => {
+            let (stem, rest) = sealed.split_once(".sync-conflict-")?;
+            (stem.strip_suffix(".toml")?, rest)
+        }
+        None => name.strip_suffix(".toml")?.split_once(".sync-conflict-")?,
+    };
     (!id.is_empty() && !rest.is_empty()).then_some(id)
 }
 
@@ -243,7 +251,12 @@ fn free_id(dir: &Path, base: &str) -> String {
                 format!("{base}-{n}")
             }
         })
-        .find(|id| dir.join(format!("{id}.toml")).symlink_metadata().is_err())
+        .find(|id| {
+            // Taken in either form, plain or sealed.
+            sealed::existing(&dir.join(format!("{id}.toml")))
+                .symlink_metadata()
+                .is_err()
+        })
         .unwrap_or_else(|| base.to_string())
 }
 
@@ -392,5 +405,32 @@ fn ignore_files(store: &Store, findings: &mut Vec<Finding>) {
                     .into(),
             remedy: Remedy::Write(text),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::conflict_of;
+
+    #[test]
+    fn conflict_copies_are_known_plain_and_sealed() {
+        let device = "sync-conflict-20261201-101010-ABCDEFG";
+        assert_eq!(
+            conflict_of(&format!("20261130-103949.{device}.toml")),
+            Some("20261130-103949")
+        );
+        assert_eq!(
+            conflict_of(&format!("20261130-103949.toml.{device}.age")),
+            Some("20261130-103949")
+        );
+        for not_one in [
+            "20261130-103949.toml",
+            "20261130-103949.toml.age",
+            ".sync-conflict-x.toml",
+            "20261130-103949.sync-conflict-.toml",
+            &format!("20261130-103949.{device}.age"),
+        ] {
+            assert_eq!(conflict_of(not_one), None, "{not_one}");
+        }
     }
 }
