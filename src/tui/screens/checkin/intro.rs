@@ -4,6 +4,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -11,6 +12,7 @@ use super::flow::Flow;
 use crate::text::count;
 use crate::tui::effect::Effect;
 use crate::tui::keys::Action;
+use crate::tui::screens::browse::hanging::hanging;
 use crate::tui::theme::Theme;
 use crate::tui::year_ago;
 
@@ -71,11 +73,14 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
         "About {}, writing included. Your answers are kept as you go: q leaves, and you can resume later.",
         count(c.minutes(), "minute", "minutes")
     ));
+    // Each step wraps under its own text, not under the bullet.
     for step in steps {
-        lines.push(Line::from(vec![
+        lines.extend(hanging(
             Span::styled("· ", theme.dim),
-            Span::raw(step),
-        ]));
+            &step,
+            Style::default(),
+            usize::from(area.width),
+        ));
     }
     lines.push(Line::raw(""));
     let begin = Line::from(vec![
