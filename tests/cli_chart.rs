@@ -17,15 +17,7 @@ fn snapshot(at: &str, values: [i64; 3]) -> Snapshot {
 
 /// Write `snapshot` where the store keeps it, as the store writes it.
 fn write(data: &Path, snapshot: &Snapshot) {
-    use std::os::unix::fs::DirBuilderExt;
-    let dir = data.join("snapshots");
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(&dir)
-        .expect("snapshots dir");
-    let text = toml::to_string(snapshot).expect("serialise");
-    std::fs::write(dir.join(format!("{}.toml", snapshot.id)), text).expect("write snapshot");
+    support::write_snapshot(data, snapshot);
 }
 
 /// A data dir with three check-ins over a quarter.

@@ -145,3 +145,17 @@ pub fn listed_ids(data: &std::path::Path) -> Vec<String> {
         .map(|e| e["id"].as_str().expect("an id").to_string())
         .collect()
 }
+
+/// Write `snapshot` where the store keeps it, as the store writes it
+/// (bypassing the store, so a test can place any check-in it likes).
+pub fn write_snapshot(data: &std::path::Path, snapshot: &Snapshot) {
+    use std::os::unix::fs::DirBuilderExt;
+    let dir = data.join("snapshots");
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&dir)
+        .expect("snapshots dir");
+    let text = toml::to_string(snapshot).expect("serialise");
+    std::fs::write(dir.join(format!("{}.toml", snapshot.id)), text).expect("write snapshot");
+}
