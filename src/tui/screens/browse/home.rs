@@ -66,7 +66,7 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                 Span::raw(name(count - 1)),
                 Span::styled(
                     format!(
-                        "  · {count} check-in{} in all",
+                        "  ({count} check-in{} in all)",
                         if count == 1 { "" } else { "s" }
                     ),
                     t.dim,

@@ -3,7 +3,7 @@
 //! skipped, and what you wrote about a year ago.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
@@ -26,10 +26,9 @@ pub fn update(flow: &mut Flow, action: Action) -> Vec<Effect> {
 
 pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
     let c = &flow.checkin;
-    let mut lines = vec![
-        Line::styled(c.bank.title.clone(), theme.title),
-        Line::raw(""),
-    ];
+    let width = usize::from(area.width);
+    let height = usize::from(area.height);
+    let mut lines = Vec::new();
     if !c.description.trim().is_empty() {
         lines.extend(c.description.lines().map(|l| Line::raw(l.to_string())));
         lines.push(Line::raw(""));
@@ -79,26 +78,45 @@ pub fn draw(theme: &Theme, flow: &Flow, frame: &mut Frame, area: Rect) {
             Span::styled("· ", theme.dim),
             &step,
             Style::default(),
-            usize::from(area.width),
+            width,
         ));
     }
-    lines.push(Line::raw(""));
+    // The title repeats the header's, so it is the first thing a short
+    // screen gives up; how to begin always stays on screen.
+    if year_ago::rows(&lines, width) + 4 <= height {
+        lines.splice(
+            0..0,
+            [
+                Line::styled(c.bank.title.clone(), theme.title),
+                Line::raw(""),
+            ],
+        );
+    }
+    if let Some(y) = &flow.year_ago {
+        // Only in the room left, below a blank line and above how to begin.
+        let used = year_ago::rows(&lines, width) + 2;
+        let room = height.saturating_sub(used + 1);
+        let block = year_ago::fitted(theme, y, width, room, None);
+        if !block.is_empty() {
+            lines.push(Line::raw(""));
+            lines.extend(block);
+        }
+    }
     let begin = Line::from(vec![
         Span::raw("Press "),
         Span::styled("Enter", theme.key),
         Span::raw(" to begin."),
     ]);
-    if let Some(y) = &flow.year_ago {
-        // Only in the room left: how to begin stays on screen.
-        let width = usize::from(area.width);
-        let used = year_ago::rows(&lines, width) + 1;
-        let room = usize::from(area.height).saturating_sub(used + 1);
-        let block = year_ago::fitted(theme, y, width, room, None);
-        if !block.is_empty() {
-            lines.extend(block);
-            lines.push(Line::raw(""));
-        }
+    let body_rows = year_ago::rows(&lines, width);
+    if body_rows + 2 <= height {
+        lines.push(Line::raw(""));
+        lines.push(begin);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    } else {
+        // Too short for everything: the steps are cut, never the way on.
+        let [body, last] =
+            Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(area);
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+        frame.render_widget(Paragraph::new(begin), last);
     }
-    lines.push(begin);
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
 }
