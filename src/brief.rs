@@ -203,7 +203,8 @@ pub struct Brief {
     pub want: Vec<Written>,
     pub help: Vec<Written>,
     pub reflections: Vec<Written>,
-    pub commitment: Option<String>,
+    /// What this check-in committed to, one each (empty when nothing).
+    pub commitments: Vec<String>,
     pub past_commitments: Vec<PastCommitment>,
     pub suggestions: Option<Suggestions>,
     /// Statement and note.
@@ -322,12 +323,17 @@ pub fn build(
         } else {
             Vec::new()
         },
-        commitment: has(Part::Commitments)
-            .then(|| {
-                let made: Vec<&str> = snapshot.commitments.iter().map(|c| c.trim()).collect();
-                made.join("; ")
-            })
-            .filter(|c| !c.is_empty()),
+        commitments: if has(Part::Commitments) {
+            snapshot
+                .commitments
+                .iter()
+                .map(|c| c.trim())
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect()
+        } else {
+            Vec::new()
+        },
         past_commitments: if has(Part::Commitments) {
             past_commitments(&year, snapshot)
         } else {
@@ -561,7 +567,7 @@ mod tests {
             &Part::DEFAULT,
         );
         assert_eq!(brief.label, None);
-        assert_eq!(brief.commitment, None);
+        assert!(brief.commitments.is_empty());
         assert!(brief.want.is_empty() && brief.help.is_empty());
         assert!(brief.reflections.is_empty() && brief.notes.is_empty());
         assert!(brief.past_commitments.is_empty());
@@ -625,5 +631,36 @@ mod tests {
             "the core prompts not in want or help"
         );
         assert_eq!(brief.notes.len(), 18);
+    }
+
+    #[test]
+    fn several_commitments_are_listed_one_each_in_markdown_and_html() {
+        let mut one = checkin("2026-01-10T10:00:00+00:00", [3, 3, 3], None);
+        let summaries = [Summary::of(&one)];
+        let brief = build(&one, &summaries, None, &[], &[Part::Commitments]);
+        let md = markdown::render(&brief);
+        assert!(md.contains("> commit 2026-01-10 10:00:00 +00:00\n"), "{md}");
+        one.commitments = vec![
+            "Ask for the platform work".into(),
+            "  ".into(),
+            "Pair with Sam; then decide".into(),
+        ];
+        let brief = build(&one, &summaries, None, &[], &[Part::Commitments]);
+        assert_eq!(
+            brief.commitments,
+            ["Ask for the platform work", "Pair with Sam; then decide"]
+        );
+        let md = markdown::render(&brief);
+        assert!(
+            md.contains("> - Ask for the platform work\n> - Pair with Sam; then decide\n"),
+            "{md}"
+        );
+        let html = html::render(&brief);
+        assert!(
+            html.contains(
+                "<ul>\n<li>Ask for the platform work</li>\n<li>Pair with Sam; then decide</li>\n</ul>"
+            ),
+            "{html}"
+        );
     }
 }

@@ -193,15 +193,22 @@ fn scores(out: &mut String, brief: &Brief) {
 
 fn commitments(out: &mut String, brief: &Brief) {
     out.push_str("<section>\n<h2>Commitments</h2>\n");
-    match &brief.commitment {
-        Some(c) => {
+    match brief.commitments.as_slice() {
+        [] => out.push_str("<p>No commitment this time.</p>\n"),
+        [one] => {
             let _ = writeln!(
                 out,
                 "<p>Before the next check-in I will:</p>\n<blockquote>{}</blockquote>",
-                xml(c)
+                xml(one)
             );
         }
-        None => out.push_str("<p>No commitment this time.</p>\n"),
+        several => {
+            out.push_str("<p>Before the next check-in I will:</p>\n<blockquote><ul>\n");
+            for c in several {
+                let _ = writeln!(out, "<li>{}</li>", xml(c));
+            }
+            out.push_str("</ul></blockquote>\n");
+        }
     }
     if brief.past_commitments.is_empty() {
         out.push_str("<p>No earlier commitments in the last year.</p>\n");

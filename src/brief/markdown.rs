@@ -153,12 +153,19 @@ fn chart(out: &mut String, brief: &Brief) {
 
 fn commitments(out: &mut String, brief: &Brief) {
     section(out, "Commitments");
-    match &brief.commitment {
-        Some(c) => {
-            let _ = writeln!(out, "Before the next check-in I will:\n\n> {}\n", line(c));
-        }
-        None => {
+    match brief.commitments.as_slice() {
+        [] => {
             let _ = writeln!(out, "No commitment this time.\n");
+        }
+        [one] => {
+            let _ = writeln!(out, "Before the next check-in I will:\n\n> {}\n", line(one));
+        }
+        several => {
+            let _ = writeln!(out, "Before the next check-in I will:\n");
+            for c in several {
+                let _ = writeln!(out, "> - {}", line(c));
+            }
+            out.push('\n');
         }
     }
     if brief.past_commitments.is_empty() {
