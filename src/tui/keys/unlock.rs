@@ -38,8 +38,18 @@ pub(super) const RECOVERY: &[Binding] = &[
     LEAVE,
 ];
 
-pub(super) const CANNOT: &[Binding] = &[QUIT];
+pub(super) const CANNOT: &[Binding] = &[
+    with_short(
+        bind(
+            &[TAB],
+            "Tab",
+            "switch between the passphrase and the recovery key",
+            Action::SwitchSecret,
+        ),
+        "switch key",
+    ),
+    QUIT,
+];
 
 pub(super) const PURPOSE: &str = "This data dir is encrypted: its passphrase (or the recovery key) opens it for this session. What you type is never shown.";
-pub(super) const CANNOT_PURPOSE: &str =
-    "The data dir's key file cannot be unlocked: nothing was read or changed.";
+pub(super) const CANNOT_PURPOSE: &str = "The data dir's key file cannot be unlocked: nothing was read or changed. The recovery key opens its own file.";

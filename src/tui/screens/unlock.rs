@@ -49,8 +49,9 @@ pub enum Then {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum State {
     Typing,
-    /// Enter was pressed: the driver is unlocking (one scrypt, about a second).
-    Unlocking,
+    /// Enter was pressed on this many characters: the driver is unlocking
+    /// (one scrypt, about a second).
+    Unlocking(usize),
     /// The key file cannot be unlocked at all (missing, damaged): why, in
     /// the CLI's own words. Only quitting is left.
     Cannot(String),
@@ -118,11 +119,16 @@ fn empty_field(secret: Secret) -> TextArea<'static> {
     field.set_max_histories(0);
     field.set_mask_char(MASK);
     field.set_cursor_line_style(Style::default());
-    field.set_block(Block::bordered().title(match secret {
+    field.set_block(field_block(secret));
+    field
+}
+
+/// The field's border, titled with what it takes.
+fn field_block(secret: Secret) -> Block<'static> {
+    Block::bordered().title(match secret {
         Secret::Passphrase => " Passphrase ",
         Secret::Recovery => " Recovery key ",
-    }));
-    field
+    })
 }
 
 impl Unlock {
@@ -185,7 +191,11 @@ impl Unlock {
     /// driver unlocks, see `Effect::Unlock`), Tab switches between the
     /// passphrase and the recovery key.
     pub fn update(&mut self, action: Action) -> Option<Entered> {
-        if self.state != State::Typing {
+        if let (State::Cannot(_), Action::SwitchSecret) = (&self.state, action) {
+            // The key file cannot be unlocked: the recovery key may still
+            // open its own file, `key.recovery.age`.
+            self.state = State::Typing;
+        } else if self.state != State::Typing {
             return None;
         }
         match action {
@@ -197,7 +207,7 @@ impl Unlock {
                 None
             }
             Action::Confirm => {
-                self.state = State::Unlocking;
+                self.state = State::Unlocking(self.typed_chars());
                 Some(Entered {
                     secret: self.secret,
                     text: self.take(),
@@ -300,7 +310,11 @@ pub fn draw(theme: &Theme, unlock: &Unlock, frame: &mut Frame, area: Rect) {
             Line::raw(""),
             Line::raw(capitalised(why)),
             Line::raw(""),
-            Line::raw("Nothing was read or changed. Press q to quit."),
+            Line::raw("Nothing was read or changed."),
+            Line::raw(match unlock.secret {
+                Secret::Passphrase => "Tab: type the recovery key instead. q quits.",
+                Secret::Recovery => "Tab: type the passphrase instead. q quits.",
+            }),
         ];
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
         return;
@@ -341,9 +355,17 @@ pub fn draw(theme: &Theme, unlock: &Unlock, frame: &mut Frame, area: Rect) {
         width: field.width.min(60),
         ..field
     };
-    frame.render_widget(&unlock.field, field);
+    match unlock.state {
+        // The text has left the field: as many masks as it had, no cursor.
+        State::Unlocking(chars) => frame.render_widget(
+            Paragraph::new(MASK.to_string().repeat(chars.min(usize::from(field.width))))
+                .block(field_block(unlock.secret)),
+            field,
+        ),
+        _ => frame.render_widget(&unlock.field, field),
+    }
     let note = match (&unlock.state, &unlock.wrong) {
-        (State::Unlocking, _) => Some(Line::styled(
+        (State::Unlocking(_), _) => Some(Line::styled(
             "Unlocking… (this takes about a second)",
             theme.strong,
         )),
@@ -385,7 +407,7 @@ mod tests {
         let entered = unlock.update(Action::Confirm).expect("handed over");
         assert_eq!(entered.secret, Secret::Passphrase);
         assert_eq!(entered.text.expose_secret(), "correct horse");
-        assert_eq!(unlock.state, State::Unlocking);
+        assert_eq!(unlock.state, State::Unlocking(13));
         assert_eq!(unlock.typed_chars(), 0, "the field is emptied");
         // While unlocking, nothing is typed or handed over again.
         typed(&mut unlock, "x");
