@@ -311,6 +311,32 @@ mod tests {
         }
     }
 
+    /// `check` says a missing, damaged or foreign key file without any
+    /// scrypt, in the words `unlock` uses, and passes a passphrase-locked one.
+    #[test]
+    fn check_tells_a_missing_or_damaged_key_file_before_any_passphrase() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = check(dir.path()).expect_err("missing");
+        assert!(missing.to_string().contains("is missing"), "{missing}");
+        assert_eq!(missing.exit_code(), crate::exit::INPUT);
+        let (keys, recovery) = Keys::generate();
+        let mut low = age::scrypt::Recipient::new(pass("pw"));
+        low.set_work_factor(4);
+        let locked = age::encrypt(&low, keys.to_text().as_bytes()).expect("lock");
+        std::fs::write(key_path(dir.path()), &locked).expect("write");
+        check(dir.path()).expect("a passphrase-locked key file");
+        for damaged in [
+            locked[..locked.len() / 3].to_vec(),
+            b"not age at all".to_vec(),
+            age::encrypt(&recovery.to_public(), b"x").expect("seal"),
+        ] {
+            std::fs::write(key_path(dir.path()), &damaged).expect("write");
+            let err = check(dir.path()).expect_err("damaged");
+            assert!(err.to_string().contains("damaged"), "{err}");
+            assert!(!matches!(err, KeyError::Wrong(_)));
+        }
+    }
+
     /// The real work factor, once: what a release build locks with.
     #[test]
     fn a_key_locked_at_the_real_work_factor_unlocks_with_its_passphrase_only() {
@@ -337,6 +363,7 @@ mod tests {
             "{wrong}"
         );
         assert_eq!(wrong.exit_code(), crate::exit::INPUT);
+        assert!(matches!(wrong, KeyError::Wrong(_)), "worth typing again");
         let by_recovery = unlock(dir.path(), &Secret::Recovery(recovery)).expect("recovery");
         assert_eq!(format!("{by_recovery:?}"), format!("{keys:?}"));
         let (_, stranger) = Keys::generate();
