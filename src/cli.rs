@@ -17,6 +17,10 @@ Exit status: 0 done; 1 only from motive due: not due yet; 2 bad input or usage;
 3 the system failed (disk full, permission denied, an unreadable data dir, a terminal
 that cannot be taken over).
 
+An encrypted data dir: motive and motive check open on an unlock screen that asks for
+its passphrase in a masked field (Tab: the recovery key), unless MOTIVE_PASSPHRASE or
+passphrase_command gives it; the other commands ask on the terminal without echo.
+
 Examples:
   motive                 open the home screen
   motive check --bank quick
@@ -76,7 +80,7 @@ pub struct Cli {
 pub enum Command {
     /// Start a check-in in the terminal
     #[command(
-        after_help = "Examples:\n  motive check\n  motive check --bank quick --label \"after the reorg\""
+        after_help = "An encrypted data dir is unlocked first: MOTIVE_PASSPHRASE or passphrase_command,\nelse an unlock screen asks for the passphrase in a masked field (Tab: the recovery key).\n\nExamples:\n  motive check\n  motive check --bank quick --label \"after the reorg\""
     )]
     Check(CheckArgs),
     /// List, inspect, validate and create question banks
@@ -187,7 +191,7 @@ Examples:
     Man(ManArgs),
     /// Encrypt the data dir with age: a passphrase, and a recovery key printed once
     #[command(
-        after_help = "Every check-in, draft, event and the cache becomes <name>.age, sealed to the data dir's\nkey (key.age, locked with your passphrase) and to a recovery key printed once: write it\ndown. File names (hence dates) stay readable. Interrupted, it resumes; run again, it\nencrypts plain files that appeared since (a device without encryption).\n\nThe passphrase comes from MOTIVE_PASSPHRASE (for tests and scripts), passphrase_command\nin config.toml, or a prompt on the terminal.\n\nExamples:\n  motive encrypt\n  motive encrypt --trash        also encrypt the deleted check-ins in trash/"
+        after_help = "Every check-in, draft, event and the cache becomes <name>.age, sealed to the data dir's\nkey (key.age, locked with your passphrase) and to a recovery key printed once: write it\ndown. File names (hence dates) stay readable. Interrupted, it resumes; run again, it\nencrypts plain files that appeared since (a device without encryption).\n\nThe passphrase comes from MOTIVE_PASSPHRASE (for tests and scripts), passphrase_command\nin config.toml, or a prompt on the terminal without echo (motive and motive check ask on\ntheir unlock screen instead).\n\nExamples:\n  motive encrypt\n  motive encrypt --trash        also encrypt the deleted check-ins in trash/"
     )]
     Encrypt(EncryptArgs),
     /// Decrypt the data dir back to plain files, and remove its key

@@ -36,18 +36,24 @@ fn main() -> color_eyre::Result<ExitCode> {
                 }),
                 _ => None,
             };
-            // An encrypted data dir is unlocked (a prompt on the terminal,
-            // without echo) before the TUI takes the screen.
-            if let Err(e) = commands::unlock::for_command(&data_dir, &config, false) {
-                let _ = writeln!(std::io::stderr(), "motive: {e}");
-                return Ok(ExitCode::from(e.code));
-            }
+            // An encrypted data dir is unlocked with MOTIVE_PASSPHRASE or
+            // passphrase_command before the TUI takes the screen; else the
+            // TUI asks for the passphrase on its unlock screen.
+            let locked = match commands::unlock::for_screen(&data_dir, &config) {
+                Ok(commands::unlock::ForScreen::Ready) => None,
+                Ok(commands::unlock::ForScreen::Ask(usable)) => Some(usable),
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "motive: {e}");
+                    return Ok(ExitCode::from(e.code));
+                }
+            };
             motive::tui::run(motive::tui::Options {
                 data_dir,
                 config_dir,
                 config,
                 color,
                 check,
+                locked,
             })
         }
         Some(_) => {

@@ -38,9 +38,10 @@ use crate::bank;
 use crate::config::{Config, DimensionColors};
 use crate::exit;
 use crate::store::Store;
-use app::{App, Effect, Msg, Screen, TICK_MS};
+use app::{App, Effect, Msg, Screen, TICK_MS, Unlock};
 use editor::lock;
 use perform::Driver;
+use screens::unlock::{State, Then};
 use signals::Shared;
 use theme::Theme;
 
@@ -55,6 +56,10 @@ pub struct Options {
     pub color: bool,
     /// Go straight into a check-in (`motive check`) instead of home.
     pub check: Option<Check>,
+    /// The data dir is encrypted and its passphrase is asked on the unlock
+    /// screen first (see `commands::unlock::for_screen`); `Err` says why
+    /// its key file cannot be unlocked at all.
+    pub locked: Option<Result<(), String>>,
 }
 
 /// `motive check`: the bank (else the settings' default) and a label.
@@ -72,6 +77,7 @@ pub fn run(options: Options) -> color_eyre::Result<ExitCode> {
         config,
         color,
         check,
+        locked,
     } = options;
     // A bad --bank is a plain one-line error, before the screen is taken over.
     let bank = match &check {
@@ -124,7 +130,13 @@ pub fn run(options: Options) -> color_eyre::Result<ExitCode> {
         eprintln!("motive: {warning}");
     }
     let colors: DimensionColors = config.dimension_colors();
-    let mut app = App::new(driver.overview(), Theme::new(color, colors));
+    let theme = Theme::new(color, colors);
+    let then = if check.is_some() {
+        Then::CheckIn
+    } else {
+        Then::Home
+    };
+    let mut app = first_screen(&driver, locked, then, theme);
     app.editor = editor_command();
     app.home_dir = std::env::var_os("HOME").map(PathBuf::from);
     app.work_dir = std::env::current_dir().ok();
@@ -142,7 +154,8 @@ pub fn run(options: Options) -> color_eyre::Result<ExitCode> {
         }
     };
     terminal::restore_on_panic();
-    let result = event_loop(&mut screen, &mut app, &mut driver, check.is_some());
+    let start_check_in = check.is_some() && !matches!(app.screen, Screen::Unlock(_));
+    let result = event_loop(&mut screen, &mut app, &mut driver, start_check_in);
     if result.is_err() {
         // The terminal failed under us: keep what was typed before reporting it.
         if let Screen::Flow(flow) = &app.screen {
@@ -152,6 +165,22 @@ pub fn run(options: Options) -> color_eyre::Result<ExitCode> {
     let _terminal = lock(&shared.terminal);
     terminal::restore();
     result
+}
+
+/// Where the app opens: on the unlock screen with nothing of the store
+/// read when the data dir is `locked` (it goes on to home, or the
+/// check-in, once unlocked: see `App::on_unlocked`), else on home with its
+/// overview read.
+fn first_screen(
+    driver: &Driver,
+    locked: Option<Result<(), String>>,
+    then: Then,
+    theme: Theme,
+) -> App {
+    match locked {
+        Some(usable) => App::locked(Unlock::new(driver.store.root(), then, usable), theme),
+        None => App::new(driver.overview(), theme),
+    }
 }
 
 /// The user's editor as a shell command: `$VISUAL`, else `$EDITOR`.
@@ -206,11 +235,13 @@ fn event_loop(
         changed = !(idle && effects.is_empty());
         driver.perform_all(screen, app, effects);
         if app.quit {
-            // Leaving from "the check-in cannot start" is a failure for
-            // scripts; leaving answers that are not on disk, the machine's.
+            // Leaving from "the check-in cannot start" or "this data dir
+            // cannot be unlocked" is a failure for scripts; leaving answers that are not on disk, the machine's.
             return Ok(if app.lost {
                 ExitCode::from(exit::SYSTEM)
-            } else if matches!(app.screen, Screen::Notice(_)) {
+            } else if matches!(app.screen, Screen::Notice(_))
+                || matches!(&app.screen, Screen::Unlock(u) if matches!(u.state, State::Cannot(_)))
+            {
                 ExitCode::from(exit::INPUT)
             } else {
                 ExitCode::SUCCESS

@@ -1,12 +1,14 @@
 //! Unlocking an encrypted data dir: before every command that reads or
-//! writes check-ins ([`for_command`]), `motive unlock` (check the
+//! writes check-ins ([`for_command`]), before the TUI ([`for_screen`]) and
+//! with what its unlock screen was given ([`with_typed`]), `motive unlock` (check the
 //! passphrase, or set a new one with the recovery key) and `motive
 //! passphrase` (re-lock the key file with a new passphrase).
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use age::secrecy::ExposeSecret;
+use age::secrecy::{ExposeSecret, SecretString};
 
 use super::{Ctx, Error};
 use crate::cli::UnlockArgs;
@@ -56,6 +58,57 @@ pub fn for_command(data_dir: &Path, config: &Config, names_will_do: bool) -> Res
     }
     session::set(unlock_dir(data_dir, config)?);
     Ok(Access::Unlocked)
+}
+
+/// What the TUI must do about the data dir before it reads anything.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ForScreen {
+    /// Plain, or unlocked already: the TUI starts as usual.
+    Ready,
+    /// Encrypted, and no passphrase is given without asking: the TUI asks
+    /// in its unlock screen. `Err` holds why the key file cannot be
+    /// unlocked at all (missing, damaged), to say there instead.
+    Ask(Result<(), String>),
+}
+
+/// Before the TUI takes the screen: unlock with `MOTIVE_PASSPHRASE` or
+/// `passphrase_command` exactly as [`for_command`] does; when neither is
+/// given and there is a terminal, leave the asking to the TUI.
+///
+/// # Errors
+/// As [`for_command`]: a wrong passphrase from the environment or the
+/// command, the command failing, a missing or damaged key file.
+pub fn for_screen(data_dir: &Path, config: &Config) -> Result<ForScreen, Error> {
+    let asks_here = keyfile::is_encrypted(data_dir)
+        && session::keys().is_none()
+        && !passphrase::given(config.passphrase_command.as_deref())
+        && std::io::stdin().is_terminal();
+    if asks_here {
+        let usable = keyfile::check(data_dir).map_err(|e| e.to_string());
+        return Ok(ForScreen::Ask(usable));
+    }
+    for_command(data_dir, config, false).map(|_| ForScreen::Ready)
+}
+
+/// What the TUI's unlock screen was given: the passphrase or the recovery key.
+pub enum Typed {
+    Passphrase(SecretString),
+    Recovery(SecretString),
+}
+
+/// Unlock the data dir at `data_dir` with what was typed, for the rest of
+/// this process: one scrypt for a passphrase, none for the recovery key.
+///
+/// # Errors
+/// [`KeyError::Wrong`] for a wrong passphrase or recovery key (worth
+/// typing again); otherwise a missing or damaged key file.
+pub fn with_typed(data_dir: &Path, typed: Typed) -> Result<(), KeyError> {
+    let secret = match typed {
+        Typed::Passphrase(text) => Secret::Passphrase(text),
+        Typed::Recovery(text) => Secret::recovery(text.expose_secret())?,
+    };
+    session::set(keyfile::unlock(data_dir, &secret)?);
+    Ok(())
 }
 
 /// The data dir's key, unlocked with the passphrase from wherever it comes.

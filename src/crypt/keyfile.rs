@@ -40,7 +40,7 @@ impl Secret {
             .parse()
             .map(Self::Recovery)
             .map_err(|_| {
-                KeyError::Input(
+                KeyError::Wrong(
                     "that is not a recovery key: it starts with AGE-SECRET-KEY-1".to_string(),
                 )
             })
@@ -50,8 +50,11 @@ impl Secret {
 /// Why the key could not be unlocked or written: one line each.
 #[derive(Debug)]
 pub enum KeyError {
-    /// Wrong passphrase, wrong recovery key, missing or damaged key file:
-    /// the person's input (exit 2).
+    /// A wrong passphrase or recovery key: the person's input (exit 2),
+    /// and worth typing again.
+    Wrong(String),
+    /// A missing or damaged key file, no way to ask: the person's input
+    /// (exit 2), which typing again does not mend.
     Input(String),
     /// The file system failed (exit 3).
     Io(String),
@@ -62,7 +65,7 @@ impl KeyError {
     #[must_use]
     pub fn exit_code(&self) -> u8 {
         match self {
-            Self::Input(_) => crate::exit::INPUT,
+            Self::Wrong(_) | Self::Input(_) => crate::exit::INPUT,
             Self::Io(_) => crate::exit::SYSTEM,
         }
     }
@@ -80,7 +83,7 @@ impl KeyError {
 impl std::fmt::Display for KeyError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Self::Input(m) | Self::Io(m) => f.write_str(m),
+            Self::Wrong(m) | Self::Input(m) | Self::Io(m) => f.write_str(m),
         }
     }
 }
@@ -161,23 +164,7 @@ pub fn unlock(root: &Path, secret: &Secret) -> Result<Keys, KeyError> {
         Secret::Passphrase(_) => key_path(root),
         Secret::Recovery(_) => recovery_path(root),
     };
-    let bytes = match regular::read(&path, MAX_KEY_BYTES, Links::Refuse) {
-        Ok(bytes) => bytes,
-        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
-            return Err(KeyError::Input(format!(
-                "the key file {} is missing, so nothing in this data dir can be decrypted; \
-                 restore it from a copy of the data dir, or use `motive unlock --recovery`",
-                path.display()
-            )));
-        }
-        Err(ReadError::Io(e)) => return Err(KeyError::io("read the key file", &path, &e)),
-        Err(ReadError::TooLarge { .. }) => {
-            return Err(KeyError::Input(format!(
-                "{}: larger than a key file; it is not one motive wrote",
-                path.display()
-            )));
-        }
-    };
+    let bytes = read_key_file(&path)?;
     let opened = match secret {
         Secret::Passphrase(passphrase) => {
             let mut identity = age::scrypt::Identity::new(passphrase.clone());
@@ -189,24 +176,62 @@ pub fn unlock(root: &Path, secret: &Secret) -> Result<Keys, KeyError> {
             OpenError::Damaged => Unlock::Damaged,
         }),
     };
-    let text = opened.map_err(|e| {
-        KeyError::Input(match (e, secret) {
-            (Unlock::Wrong, Secret::Passphrase(_)) => {
-                format!("wrong passphrase for {}", path.display())
-            }
-            (Unlock::Wrong, Secret::Recovery(_)) => {
-                format!("that recovery key does not open {}", path.display())
-            }
-            (Unlock::Damaged, _) => format!(
-                "{}: damaged, not a key file motive wrote; restore it from a copy of the data dir",
-                path.display()
-            ),
-        })
+    let text = opened.map_err(|e| match (e, secret) {
+        (Unlock::Wrong, Secret::Passphrase(_)) => {
+            KeyError::Wrong(format!("wrong passphrase for {}", path.display()))
+        }
+        (Unlock::Wrong, Secret::Recovery(_)) => KeyError::Wrong(format!(
+            "that recovery key does not open {}",
+            path.display()
+        )),
+        (Unlock::Damaged, _) => damaged(&path),
     })?;
     std::str::from_utf8(&text)
         .ok()
         .and_then(Keys::from_text)
         .ok_or_else(|| KeyError::Input(format!("{}: does not hold a motive key", path.display())))
+}
+
+/// Whether `key.age` of the data dir at `root` is there and looks like a
+/// passphrase-locked key file, without the scrypt: so that a missing or
+/// damaged one is said before anyone types a passphrase for it.
+///
+/// # Errors
+/// As [`unlock`] for a missing, unreadable or damaged key file.
+pub fn check(root: &Path) -> Result<(), KeyError> {
+    let path = key_path(root);
+    let bytes = read_key_file(&path)?;
+    match age::Decryptor::new(&bytes[..]) {
+        Ok(decryptor) if decryptor.is_scrypt() => Ok(()),
+        _ => Err(damaged(&path)),
+    }
+}
+
+/// The bytes of the key file at `path`, read to a small limit, never
+/// through a link.
+fn read_key_file(path: &Path) -> Result<Vec<u8>, KeyError> {
+    match regular::read(path, MAX_KEY_BYTES, Links::Refuse) {
+        Ok(bytes) => Ok(bytes),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {
+            Err(KeyError::Input(format!(
+                "the key file {} is missing, so nothing in this data dir can be decrypted; \
+                 restore it from a copy of the data dir, or use `motive unlock --recovery`",
+                path.display()
+            )))
+        }
+        Err(ReadError::Io(e)) => Err(KeyError::io("read the key file", path, &e)),
+        Err(ReadError::TooLarge { .. }) => Err(KeyError::Input(format!(
+            "{}: larger than a key file; it is not one motive wrote",
+            path.display()
+        ))),
+    }
+}
+
+fn damaged(path: &Path) -> KeyError {
+    KeyError::Input(format!(
+        "{}: damaged, not a key file motive wrote; restore it from a copy of the data dir",
+        path.display()
+    ))
 }
 
 /// How opening a key file failed.
@@ -278,11 +303,37 @@ mod tests {
             let opened = open_passphrase(&identity, &bytes).ok().and_then(|t| String::from_utf8(t).ok());
             proptest::prop_assert!(opened.is_none_or(|t| t == keys.to_text()));
             let fine = match unlock(dir.path(), &Secret::Recovery(recovery)) {
-                Err(KeyError::Input(m)) => !m.contains('\n'),
+                Err(KeyError::Input(m) | KeyError::Wrong(m)) => !m.contains('\n'),
                 Err(KeyError::Io(_)) => false,
                 Ok(back) => format!("{back:?}") == format!("{keys:?}"),
             };
             proptest::prop_assert!(fine);
+        }
+    }
+
+    /// `check` says a missing, damaged or foreign key file without any
+    /// scrypt, in the words `unlock` uses, and passes a passphrase-locked one.
+    #[test]
+    fn check_tells_a_missing_or_damaged_key_file_before_any_passphrase() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let missing = check(dir.path()).expect_err("missing");
+        assert!(missing.to_string().contains("is missing"), "{missing}");
+        assert_eq!(missing.exit_code(), crate::exit::INPUT);
+        let (keys, recovery) = Keys::generate();
+        let mut low = age::scrypt::Recipient::new(pass("pw"));
+        low.set_work_factor(4);
+        let locked = age::encrypt(&low, keys.to_text().as_bytes()).expect("lock");
+        std::fs::write(key_path(dir.path()), &locked).expect("write");
+        check(dir.path()).expect("a passphrase-locked key file");
+        for damaged in [
+            locked[..locked.len() / 3].to_vec(),
+            b"not age at all".to_vec(),
+            age::encrypt(&recovery.to_public(), b"x").expect("seal"),
+        ] {
+            std::fs::write(key_path(dir.path()), &damaged).expect("write");
+            let err = check(dir.path()).expect_err("damaged");
+            assert!(err.to_string().contains("damaged"), "{err}");
+            assert!(!matches!(err, KeyError::Wrong(_)));
         }
     }
 
@@ -312,6 +363,7 @@ mod tests {
             "{wrong}"
         );
         assert_eq!(wrong.exit_code(), crate::exit::INPUT);
+        assert!(matches!(wrong, KeyError::Wrong(_)), "worth typing again");
         let by_recovery = unlock(dir.path(), &Secret::Recovery(recovery)).expect("recovery");
         assert_eq!(format!("{by_recovery:?}"), format!("{keys:?}"));
         let (_, stranger) = Keys::generate();

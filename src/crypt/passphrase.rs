@@ -1,6 +1,7 @@
 //! Where the passphrase comes from, in this order: `MOTIVE_PASSPHRASE` (for
 //! tests and scripts), the `passphrase_command` of the settings (run only by
-//! commands that decrypt), else a prompt on the terminal without echo.
+//! commands that decrypt), else a prompt on the terminal without echo (the
+//! TUI asks in its own unlock screen instead, see `tui/screens/unlock.rs`).
 
 use std::io::IsTerminal;
 use std::process::{Command, Stdio};
@@ -24,6 +25,14 @@ const MAX_COMMAND_OUTPUT: usize = 4096;
 #[must_use]
 pub fn available(command: Option<&str>) -> bool {
     env_value(PASSPHRASE_ENV).is_some() || command.is_some() || std::io::stdin().is_terminal()
+}
+
+/// Whether the passphrase is given without a prompt: `MOTIVE_PASSPHRASE`
+/// or `passphrase_command`. Otherwise it is asked for: on the terminal,
+/// or in the TUI's unlock screen.
+#[must_use]
+pub fn given(command: Option<&str>) -> bool {
+    env_value(PASSPHRASE_ENV).is_some() || command.is_some()
 }
 
 fn env_value(name: &str) -> Option<String> {

@@ -26,6 +26,7 @@ use super::screens::checkin;
 use super::screens::checkin::notice::Notice;
 use super::screens::checkin::resume;
 pub use super::screens::checkin::{flow::Flow, result::Saved};
+pub use super::screens::unlock::Unlock;
 use super::theme::Theme;
 use super::widgets;
 use crate::bank::Bank;
@@ -48,6 +49,8 @@ pub const NO_EDITOR: &str = "Set $VISUAL or $EDITOR to write in your own editor.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Screen {
+    /// The encrypted data dir's passphrase, asked before anything is read.
+    Unlock(Unlock),
     Home,
     Resume(resume::Offer),
     Commitments(CommitmentList),
@@ -205,6 +208,15 @@ pub enum Msg {
     },
     /// A brief could not be written (or its parts not remembered): why.
     BriefFailed(String),
+    /// The data dir is unlocked for this session; `home` read after it.
+    Unlocked {
+        home: Overview,
+    },
+    /// It was not: `wrong` when typing again can help, and why.
+    UnlockFailed {
+        wrong: bool,
+        message: String,
+    },
 }
 
 impl Msg {
@@ -222,6 +234,7 @@ mod browse;
 mod events;
 mod input;
 mod mouse;
+mod unlock;
 
 impl App {
     #[must_use]
@@ -259,6 +272,7 @@ impl App {
     #[must_use]
     pub fn screen_context(&self) -> Context {
         match &self.screen {
+            Screen::Unlock(u) => u.context(),
             Screen::Home if self.read_only => Context::HomeReadOnly,
             Screen::Home if self.home.resumable => Context::HomeDraft,
             Screen::Home => Context::Home,
@@ -508,6 +522,13 @@ impl App {
             }
             Msg::DraftSaved => {
                 self.draft_failed = None;
+                vec![]
+            }
+            Msg::Unlocked { home } => self.on_unlocked(home),
+            Msg::UnlockFailed { wrong, message } => {
+                if let Screen::Unlock(u) = &mut self.screen {
+                    u.failed(wrong, &message);
+                }
                 vec![]
             }
             Msg::DraftFailed(reason) => {

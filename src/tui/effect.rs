@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use super::field::Field;
 use super::screens::browse::history::History;
+use super::screens::unlock::Entered;
 use crate::brief::Part;
 use crate::checkin::CheckIn;
 
@@ -63,6 +64,10 @@ pub enum Effect {
         parts: Vec<Part>,
         remember: bool,
     },
+    /// Unlock the encrypted data dir with what the unlock screen was
+    /// given (the screen shows "Unlocking…" first: one scrypt takes about
+    /// a second), then answer with `Msg::Unlocked` or `Msg::UnlockFailed`.
+    Unlock(Entered),
     Quit,
 }
 

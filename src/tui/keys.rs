@@ -5,6 +5,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::snapshot::Outcome;
 
+mod unlock;
+
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -68,6 +70,8 @@ pub enum Action {
     Brief,
     /// Show all the bank's ideas, or only the first few.
     MoreIdeas,
+    /// The unlock screen: the recovery key instead of the passphrase, or back.
+    SwitchSecret,
 }
 
 /// A key the table recognises.
@@ -238,6 +242,12 @@ pub enum Context {
     /// The brief's file name, being typed.
     BriefName,
     Commitments,
+    /// The passphrase of an encrypted data dir, being typed.
+    Unlock,
+    /// Its recovery key, being typed.
+    UnlockRecovery,
+    /// Its key file cannot be unlocked: only quitting is left.
+    UnlockCannot,
 }
 
 impl Context {
@@ -255,6 +265,8 @@ impl Context {
                 | Self::Event
                 | Self::EventForm
                 | Self::BriefName
+                | Self::Unlock
+                | Self::UnlockRecovery
         )
     }
 }
@@ -1255,6 +1267,9 @@ pub fn table(context: Context) -> KeyTable {
             ),
             "the wheel scrolls.",
         ),
+        Context::Unlock => keys(unlock::PURPOSE, unlock::PASSPHRASE),
+        Context::UnlockRecovery => keys(unlock::PURPOSE, unlock::RECOVERY),
+        Context::UnlockCannot => keys(unlock::CANNOT_PURPOSE, unlock::CANNOT),
     }
 }
 

@@ -1,6 +1,6 @@
-//! Performing what `update` asks for: the writer lock, drafts, saving,
-//! deleting and reading check-ins, reading a bank, writing a brief, the
-//! user's editor. Each outcome goes
+//! Performing what `update` asks for: unlocking an encrypted data dir,
+//! the writer lock, drafts, saving, deleting and reading check-ins,
+//! reading a bank, writing a brief, the user's editor. Each outcome goes
 //! back to `update` as a message.
 
 use std::path::PathBuf;
@@ -29,6 +29,7 @@ use crate::text::escape_line;
 use crate::year_ago::YearAgo;
 
 mod events;
+mod unlock;
 
 /// Performs effects against the store and feeds the outcome back as messages.
 pub struct Driver {
@@ -82,9 +83,10 @@ impl Driver {
                     }
                     Some(msg)
                 }
-                effect @ (Effect::Search { .. } | Effect::Thread(_)) => {
-                    // Every check-in is read: a moment with years of them,
-                    // so the screen says "searching…" meanwhile.
+                effect @ (Effect::Search { .. } | Effect::Thread(_) | Effect::Unlock(_)) => {
+                    // Every check-in is read (a moment with years of them),
+                    // or one scrypt runs (about a second): the screen says
+                    // "searching…" or "Unlocking…" meanwhile.
                     let _ = terminal.draw(|frame| super::view::view(app, frame));
                     self.perform(effect)
                 }
@@ -243,6 +245,7 @@ impl Driver {
                 }
                 Some(Msg::Found { query, hits })
             }
+            Effect::Unlock(entered) => Some(self.unlock(entered)),
             Effect::Thread(prompt) => Some(Msg::Threaded {
                 prompt,
                 stories: thread::stories(&self.store.list().snapshots),

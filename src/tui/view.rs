@@ -12,6 +12,7 @@ use super::layout::{MIN_HEIGHT, MIN_WIDTH};
 use super::overlay;
 use super::screens::browse::{brief, commitments, compare, detail, events, history, home, thread};
 use super::screens::checkin::{self, notice, result, resume};
+use super::screens::unlock;
 use super::theme::Theme;
 use super::widgets;
 
@@ -31,6 +32,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(title_line(app)), areas.header);
     let body = areas.body;
     match &app.screen {
+        Screen::Unlock(u) => unlock::draw(t, u, frame, body),
         Screen::Home => home::draw(t, &app.home, app.read_only, frame, body),
         Screen::Resume(offer) => resume::draw(t, offer, frame, body),
         Screen::Flow(flow) => checkin::draw(t, flow, frame, body),
@@ -62,6 +64,7 @@ fn title_line(app: &App) -> Line<'static> {
     let t = &app.theme;
     let mut spans = vec![Span::styled(" motive ", t.title)];
     let subtitle = match &app.screen {
+        Screen::Unlock(_) => "locked".to_string(),
         Screen::Home if app.read_only => "home (read-only)".to_string(),
         Screen::Home => "home".to_string(),
         Screen::Resume(_) => "unfinished check-in".to_string(),

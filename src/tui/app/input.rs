@@ -68,6 +68,7 @@ impl App {
             return self.open_brief();
         }
         match &mut self.screen {
+            Screen::Unlock(u) => u.update(action).map(Effect::Unlock).into_iter().collect(),
             Screen::Home => match home::update(action, self.read_only) {
                 Some(home::Request::Start) => vec![Effect::Open],
                 Some(home::Request::History) => self.open_history(),
@@ -338,6 +339,10 @@ impl App {
                 b.type_key(key);
                 Typed::Unchanged
             }
+            (None, Screen::Unlock(u)) => {
+                u.type_key(key);
+                Typed::Unchanged
+            }
             _ => Typed::Unchanged,
         };
         self.after_typing(typed)
@@ -366,6 +371,10 @@ impl App {
             (None, Screen::Events(_)) => self.paste_into_event_form(text),
             (None, Screen::Brief(b)) => {
                 b.paste(text);
+                Typed::Unchanged
+            }
+            (None, Screen::Unlock(u)) => {
+                u.paste(text);
                 Typed::Unchanged
             }
             _ => Typed::Unchanged,
