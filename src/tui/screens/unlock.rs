@@ -321,10 +321,10 @@ pub fn draw(theme: &Theme, unlock: &Unlock, frame: &mut Frame, area: Rect) {
     }
     let how = match unlock.secret {
         Secret::Passphrase => {
-            "Type its passphrase to read your check-ins. What you type is not shown."
+            "Type its passphrase to read your check-ins. Each character shows as a dot."
         }
         Secret::Recovery => {
-            "Type the recovery key that motive encrypt printed (AGE-SECRET-KEY-1…). What you type is not shown."
+            "Type the recovery key that motive encrypt printed (AGE-SECRET-KEY-1…). Each character shows as a dot."
         }
     };
     let intro = vec![
