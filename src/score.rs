@@ -16,6 +16,8 @@
 pub mod explain;
 pub mod verdict;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Dimension, Scale};
@@ -77,11 +79,15 @@ pub fn weighted_score(statements: impl IntoIterator<Item = (f64, Option<f64>)>) 
 
 /// One statement of a dimension as a comparison needs it: which statement,
 /// in which words, and the points its answer was worth.
+///
+/// The id and fingerprint are shared (`Arc<str>`): the same few dozen
+/// statements recur in every check-in, and a listing of thousands holds
+/// each string once (see [`crate::store::cache`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatementPoints {
-    pub question: String,
+    pub question: Arc<str>,
     /// See [`crate::snapshot::fingerprint`].
-    pub fingerprint: String,
+    pub fingerprint: Arc<str>,
     pub weight: f64,
     /// Points (0-100, reverse wording mirrored); `None` when skipped.
     pub points: Option<f64>,
@@ -120,8 +126,8 @@ pub fn scores_of(
                 skipped: own().count() - answered,
                 statements: own()
                     .map(|a| StatementPoints {
-                        question: a.question.clone(),
-                        fingerprint: a.fingerprint_on(scale),
+                        question: a.question.as_str().into(),
+                        fingerprint: a.fingerprint_on(scale).into(),
                         weight: a.weight,
                         points: a.value.map(|v| item_points(scale, v, a.reverse)),
                     })
