@@ -1177,6 +1177,24 @@ pub(crate) mod tests {
         }
 
         #[test]
+        fn bytes_that_hash_as_cached_are_not_parsed() {
+            let (dir, store) = store_with(&[1, 3]);
+            let files = names(&dir.path().join("snapshots"));
+            let path = dir.path().join("snapshots").join(&files[0]);
+            let bytes = fs::read(&path).expect("read");
+            let parsed = read_summary(&path, None).expect("a summary");
+            assert_eq!(parsed.1, cache::Digest::of(&bytes));
+            // A summary no parse of this file gives: only kept unparsed.
+            let mut other = parsed.0.clone();
+            other.label = Some("from the cache".into());
+            let known = (parsed.1, other.clone());
+            assert_eq!(read_summary(&path, Some(&known)), Ok((other, parsed.1)));
+            let stale = (cache::Digest::of(b"earlier bytes"), parsed.0.clone());
+            assert_eq!(read_summary(&path, Some(&stale)), Ok(parsed.clone()));
+            drop(store);
+        }
+
+        #[test]
         fn load_reads_one_check_in_and_refuses_a_path() {
             let (_dir, store) = store_with(&[2]);
             let id = store.summaries().snapshots[0].id.clone();
