@@ -670,12 +670,12 @@ pub fn update(path: &Path, mut cache: Cache, entries: &[Update<'_>], now: System
     }
     let live = entries.len();
     let compact = cache.dead > live / 4 + 64;
-    if !stale && !compact {
-        if let Some(tail) = cache.tail {
-            if append(path, &mut cache, tail, &learned) {
-                return true;
-            }
-        }
+    if !stale
+        && !compact
+        && let Some(tail) = cache.tail
+        && append(path, &mut cache, tail, &learned)
+    {
+        return true;
     }
     write(path, entries.iter().filter(|e| e.stamp.settled(now)))
 }
