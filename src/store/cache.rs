@@ -281,36 +281,51 @@ impl Table {
         }
     }
 
-    /// Make `summary` use the table's shared copies of what recurs, adding
-    /// what is new; the numbers it is written with come back.
-    fn share(&mut self, summary: &mut Summary) -> Option<Numbers> {
-        let (bank, Part::Bank(shared)) = self.other(Part::Bank(summary.bank.clone()))? else {
-            return None;
-        };
-        summary.bank = shared.clone();
-        let (dimensions, Part::Dimensions(shared)) =
-            self.other(Part::Dimensions(summary.dimensions.clone()))?
-        else {
-            return None;
-        };
-        summary.dimensions = shared.clone();
-        let mut statements = Vec::with_capacity(summary.scores.len());
-        for score in &mut summary.scores {
-            let mut numbers = Vec::with_capacity(score.statements.len());
-            for statement in &mut score.statements {
-                let (question, shared) = self.text(&statement.question)?;
-                statement.question = shared;
-                let (fingerprint, shared) = self.text(&statement.fingerprint)?;
-                statement.fingerprint = shared;
-                numbers.push((question, fingerprint));
-            }
-            statements.push(numbers);
-        }
+    /// The numbers `summary` is written with, adding what is new.
+    fn numbers(&mut self, summary: &Summary) -> Option<Numbers> {
+        let (bank, _) = self.other(Part::Bank(summary.bank.clone()))?;
+        let (dimensions, _) = self.other(Part::Dimensions(summary.dimensions.clone()))?;
+        let statements = summary
+            .scores
+            .iter()
+            .map(|score| {
+                score
+                    .statements
+                    .iter()
+                    .map(|s| Some((self.text(&s.question)?.0, self.text(&s.fingerprint)?.0)))
+                    .collect::<Option<Vec<_>>>()
+            })
+            .collect::<Option<Vec<_>>>()?;
         Some(Numbers {
             bank,
             dimensions,
             statements,
         })
+    }
+
+    /// Make `summary` use the table's shared copies of what recurs, adding
+    /// what is new.
+    fn share(&mut self, summary: &mut Summary) -> Option<()> {
+        let numbers = self.numbers(summary)?;
+        let part = |n: u32| self.parts.get(n as usize);
+        let (Some(Part::Bank(bank)), Some(Part::Dimensions(dimensions))) =
+            (part(numbers.bank), part(numbers.dimensions))
+        else {
+            return None;
+        };
+        summary.bank = bank.clone();
+        summary.dimensions = dimensions.clone();
+        for (score, numbers) in summary.scores.iter_mut().zip(&numbers.statements) {
+            for (statement, &(question, fingerprint)) in score.statements.iter_mut().zip(numbers) {
+                if let (Some(Part::Text(q)), Some(Part::Text(f))) =
+                    (part(question), part(fingerprint))
+                {
+                    statement.question = q.clone();
+                    statement.fingerprint = f.clone();
+                }
+            }
+        }
+        Some(())
     }
 
     /// The summary an entry line stands for; `None` when it names a part
@@ -419,6 +434,25 @@ fn encode(
         },
     };
     serde_json::to_writer(out, &entry).is_ok()
+}
+
+/// Encode entry lines, each ended, into `out`.
+fn encode_all<'a: 'b, 'b>(
+    out: &mut Vec<u8>,
+    entries: impl Iterator<Item = (&'b Update<'a>, &'b Numbers)>,
+) -> bool {
+    entries.into_iter().all(|(entry, numbers)| {
+        let encoded = encode(
+            out,
+            entry.file,
+            entry.stamp,
+            entry.digest,
+            entry.summary,
+            numbers,
+        );
+        out.push(b'\n');
+        encoded
+    })
 }
 
 /// One file's entry as loaded.
@@ -686,24 +720,13 @@ fn append(path: &Path, cache: &mut Cache, tail: Tail, learned: &[&Update<'_>]) -
     if !tail.ended {
         bytes.push(b'\n');
     }
-    let mut lines = Vec::new();
-    for entry in learned {
-        let mut summary = entry.summary.clone();
-        let Some(numbers) = cache.table.share(&mut summary) else {
-            return false;
-        };
-        if !encode(
-            &mut lines,
-            entry.file,
-            entry.stamp,
-            entry.digest,
-            &summary,
-            &numbers,
-        ) {
-            return false;
-        }
-        lines.push(b'\n');
-    }
+    let numbers = learned
+        .iter()
+        .map(|entry| cache.table.numbers(entry.summary))
+        .collect::<Option<Vec<_>>>();
+    let Some(numbers) = numbers else {
+        return false;
+    };
     let new_parts = &cache.table.parts[cache.written_parts.min(cache.table.parts.len())..];
     if !new_parts.is_empty() {
         let parts = Parts {
@@ -714,7 +737,9 @@ fn append(path: &Path, cache: &mut Cache, tail: Tail, learned: &[&Update<'_>]) -
         }
         bytes.push(b'\n');
     }
-    bytes.extend_from_slice(&lines);
+    if !encode_all(&mut bytes, learned.iter().copied().zip(&numbers)) {
+        return false;
+    }
     let fits = u64::try_from(bytes.len())
         .ok()
         .and_then(|n| n.checked_add(tail.len))
@@ -756,35 +781,27 @@ fn write<'a>(path: &Path, entries: impl Iterator<Item = &'a Update<'a>>) -> bool
     let mut entries: Vec<&Update<'_>> = entries.collect();
     entries.sort_by(|a, b| a.file.cmp(b.file));
     let mut table = Table::default();
-    let mut lines = Vec::new();
-    for entry in entries {
-        let mut summary = entry.summary.clone();
-        let Some(numbers) = table.share(&mut summary) else {
-            return false;
-        };
-        if !encode(
-            &mut lines,
-            entry.file,
-            entry.stamp,
-            entry.digest,
-            &summary,
-            &numbers,
-        ) {
-            return false;
-        }
-        lines.push(b'\n');
-    }
+    let numbers = entries
+        .iter()
+        .map(|entry| table.numbers(entry.summary))
+        .collect::<Option<Vec<_>>>();
+    let Some(numbers) = numbers else {
+        return false;
+    };
     let header = Header {
         motive: env!("CARGO_PKG_VERSION"),
         format: CACHE_FORMAT,
     };
-    let mut bytes = Vec::with_capacity(lines.len() + 4096);
-    let encoded = serde_json::to_writer(&mut bytes, &header).is_ok() && {
-        bytes.push(b'\n');
-        serde_json::to_writer(&mut bytes, &Parts { parts: table.parts }).is_ok()
-    };
-    bytes.push(b'\n');
-    bytes.extend_from_slice(&lines);
+    let mut bytes = Vec::new();
+    let encoded = serde_json::to_writer(&mut bytes, &header).is_ok()
+        && {
+            bytes.push(b'\n');
+            serde_json::to_writer(&mut bytes, &Parts { parts: table.parts }).is_ok()
+        }
+        && {
+            bytes.push(b'\n');
+            encode_all(&mut bytes, entries.iter().copied().zip(&numbers))
+        };
     // A cache too large to be read back would only cost a write every time.
     let readable = u64::try_from(bytes.len()).is_ok_and(|len| len <= MAX_CACHE_BYTES);
     encoded && readable && super::sealed::write(path, &bytes, Mode::Replace, &|_| Ok(())).is_ok()
