@@ -385,6 +385,7 @@ impl Store {
                 cache::Found::Missing => missed.push((file, None)),
             }
         }
+        cache.done_taking();
         let read = par_map(&missed, 64, |(file, known)| {
             read_summary(&file.path, known.as_ref())
         });

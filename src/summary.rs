@@ -5,8 +5,8 @@
 //! check-in in full load that one snapshot.
 //!
 //! What recurs across check-ins (the bank, the dimensions, each statement's
-//! id and fingerprint) is shared (`Arc`), so a listing of thousands holds
-//! it once: [`crate::store::cache`] hands out shared copies.
+//! id, fingerprint and weight) is shared (`Arc`), so a listing of thousands
+//! holds it once: [`crate::store::cache`] hands out shared copies.
 
 use std::sync::Arc;
 

@@ -22,8 +22,9 @@
 //!   tick coarsely, so an edit in the same tick could keep the same stamp
 //!   (the "racy" case git's index also guards against).
 //! * Lines after the header: `{"parts":[...]}` adds to a table of what
-//!   recurs across check-ins (statement ids, fingerprints, dimensions,
-//!   banks), which entry lines name by number; each entry line is one file.
+//!   recurs across check-ins (statements with their ids, fingerprints and
+//!   weights; dimensions; banks), which entry lines name by number; each
+//!   entry line is one file.
 //!   A later entry for a file wins over an earlier one.
 //! * Updated, not rewritten: new and changed entries are appended under an
 //!   exclusive lock, in one write, and only when the file is still the one
@@ -56,7 +57,7 @@ use sha2::Digest as _;
 use super::atomic::Mode;
 use super::regular;
 use crate::bank::Dimension;
-use crate::score::{DimensionScore, StatementPoints};
+use crate::score::{DimensionScore, StatementKey, StatementPoints};
 use crate::snapshot::BankRef;
 use crate::summary::{FollowedUp, Summary};
 
@@ -158,8 +159,8 @@ struct Header<'a> {
 /// One thing that recurs across check-ins, kept once in the table.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 enum Part {
-    #[serde(rename = "s")]
-    Text(Arc<str>),
+    #[serde(rename = "q")]
+    Statement(Arc<StatementKey>),
     #[serde(rename = "b")]
     Bank(Arc<BankRef>),
     #[serde(rename = "d")]
@@ -208,8 +209,8 @@ struct StoredSummary<S, C, F, D> {
     follow_ups: F,
 }
 
-/// A [`DimensionScore`] in the file: each statement as `[id, fingerprint,
-/// weight, points]`, the first two by table number.
+/// A [`DimensionScore`] in the file: each statement as `[key, points]`,
+/// the key (id, fingerprint, weight) by table number.
 #[derive(Serialize, Deserialize)]
 struct StoredScore<S> {
     dimension: S,
@@ -217,7 +218,30 @@ struct StoredScore<S> {
     score: Option<f64>,
     answered: usize,
     skipped: usize,
-    statements: Vec<(u32, u32, f64, Option<f64>)>,
+    statements: Vec<(u32, Option<f64>)>,
+}
+
+/// A statement key compared and hashed by value (its weight by its bits).
+#[derive(Debug)]
+struct SameStatement(Arc<StatementKey>);
+
+impl PartialEq for SameStatement {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (&*self.0, &*other.0);
+        a.question == b.question
+            && a.fingerprint == b.fingerprint
+            && a.weight.to_bits() == b.weight.to_bits()
+    }
+}
+
+impl Eq for SameStatement {}
+
+impl std::hash::Hash for SameStatement {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.question.hash(state);
+        self.0.fingerprint.hash(state);
+        self.0.weight.to_bits().hash(state);
+    }
 }
 
 /// What recurs across check-ins, each kept once and numbered by its place
@@ -227,16 +251,16 @@ pub struct Table {
     parts: Vec<Part>,
     /// A part's number by its JSON text.
     numbers: HashMap<String, u32>,
-    /// Statement ids and fingerprints by their text: looked up most often.
-    texts: HashMap<Arc<str>, u32>,
+    /// Statements: looked up most often.
+    statements: HashMap<SameStatement, u32>,
 }
 
 impl Table {
     fn add(&mut self, part: Part) -> Option<u32> {
         let number = u32::try_from(self.parts.len()).ok()?;
         match &part {
-            Part::Text(text) => {
-                self.texts.insert(text.clone(), number);
+            Part::Statement(key) => {
+                self.statements.insert(SameStatement(key.clone()), number);
             }
             other => {
                 self.numbers
@@ -247,15 +271,11 @@ impl Table {
         Some(number)
     }
 
-    /// The number of `text`, added when new, and the shared copy.
-    fn text(&mut self, text: &Arc<str>) -> Option<(u32, Arc<str>)> {
-        let number = match self.texts.get(text) {
-            Some(number) => *number,
-            None => self.add(Part::Text(text.clone()))?,
-        };
-        match self.parts.get(number as usize)? {
-            Part::Text(shared) => Some((number, shared.clone())),
-            _ => None,
+    /// The number of a statement, added when new.
+    fn statement(&mut self, key: &Arc<StatementKey>) -> Option<u32> {
+        match self.statements.get(&SameStatement(key.clone())) {
+            Some(number) => Some(*number),
+            None => self.add(Part::Statement(key.clone())),
         }
     }
 
@@ -270,13 +290,13 @@ impl Table {
         Some((number, self.parts.get(number as usize)?))
     }
 
-    fn get_text(&self, number: u32, known: usize) -> Option<Arc<str>> {
+    fn get_statement(&self, number: u32, known: usize) -> Option<Arc<StatementKey>> {
         match self
             .parts
             .get(number as usize)
             .filter(|_| (number as usize) < known)?
         {
-            Part::Text(text) => Some(text.clone()),
+            Part::Statement(key) => Some(key.clone()),
             _ => None,
         }
     }
@@ -292,7 +312,7 @@ impl Table {
                 score
                     .statements
                     .iter()
-                    .map(|s| Some((self.text(&s.question)?.0, self.text(&s.fingerprint)?.0)))
+                    .map(|s| self.statement(&s.statement))
                     .collect::<Option<Vec<_>>>()
             })
             .collect::<Option<Vec<_>>>()?;
@@ -316,12 +336,9 @@ impl Table {
         summary.bank = bank.clone();
         summary.dimensions = dimensions.clone();
         for (score, numbers) in summary.scores.iter_mut().zip(&numbers.statements) {
-            for (statement, &(question, fingerprint)) in score.statements.iter_mut().zip(numbers) {
-                if let (Some(Part::Text(q)), Some(Part::Text(f))) =
-                    (part(question), part(fingerprint))
-                {
-                    statement.question = q.clone();
-                    statement.fingerprint = f.clone();
+            for (statement, &number) in score.statements.iter_mut().zip(numbers) {
+                if let Some(Part::Statement(key)) = part(number) {
+                    statement.statement = key.clone();
                 }
             }
         }
@@ -346,11 +363,9 @@ impl Table {
                 let statements = score
                     .statements
                     .iter()
-                    .map(|&(question, fingerprint, weight, points)| {
+                    .map(|&(key, points)| {
                         Some(StatementPoints {
-                            question: self.get_text(question, known)?,
-                            fingerprint: self.get_text(fingerprint, known)?,
-                            weight,
+                            statement: self.get_statement(key, known)?,
                             points,
                         })
                     })
@@ -386,8 +401,8 @@ type StoredEntryParts =
 struct Numbers {
     bank: u32,
     dimensions: u32,
-    /// Per dimension, per statement: id and fingerprint.
-    statements: Vec<Vec<(u32, u32)>>,
+    /// Per dimension, per statement: its key.
+    statements: Vec<Vec<u32>>,
 }
 
 /// Encode one entry line (without its newline) into `out`.
@@ -413,7 +428,7 @@ fn encode(
                 .statements
                 .iter()
                 .zip(numbers)
-                .map(|(s, &(q, f))| (q, f, s.weight, s.points))
+                .map(|(s, &key)| (key, s.points))
                 .collect(),
         })
         .collect();
@@ -567,6 +582,16 @@ impl Cache {
     /// recurs (see [`Summary`]), as the cached ones do.
     pub fn share(&mut self, summary: &mut Summary) {
         let _ = self.table.share(summary);
+    }
+
+    /// After every current file was asked for: let go of the entries not
+    /// taken (they name files that are gone), so the listing and the cache
+    /// are not held twice.
+    pub fn done_taking(&mut self) {
+        if self.entries.peek().is_some() {
+            self.stale = true;
+        }
+        self.entries = Vec::new().into_iter().peekable();
     }
 
     /// After every current file was asked for: whether the cache must be
@@ -1004,8 +1029,8 @@ mod tests {
         });
         assert!(update(&path, Cache::load(&path), &entries, at(2_000)));
         let text = fs::read_to_string(&path).expect("read");
-        let fingerprint = &one.scores[0].statements[0].fingerprint;
-        assert_eq!(text.matches(&**fingerprint).count(), 1, "{text}");
+        let fingerprint = &one.scores[0].statements[0].statement.fingerprint;
+        assert_eq!(text.matches(fingerprint.as_str()).count(), 1, "{text}");
         let read = all(&path);
         assert_eq!(read[0].3, one);
         assert_eq!(read[1].3, two);
@@ -1013,8 +1038,8 @@ mod tests {
         assert!(Arc::ptr_eq(&a.dimensions, &b.dimensions));
         assert!(Arc::ptr_eq(&a.bank, &b.bank));
         assert!(Arc::ptr_eq(
-            &a.scores[0].statements[0].fingerprint,
-            &b.scores[0].statements[0].fingerprint
+            &a.scores[0].statements[0].statement,
+            &b.scores[0].statements[0].statement
         ));
     }
 
