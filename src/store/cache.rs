@@ -76,7 +76,7 @@ const SETTLE: Duration = Duration::from_secs(2);
 
 /// Lines decoded at once, on every core: bounds what a load holds besides
 /// the summaries themselves.
-const BATCH_LINES: usize = 2048;
+const BATCH_LINES: usize = 512;
 
 /// What identifies one version of a file without reading it: its size and
 /// modification time, which a copy with `cp -a` keeps.
@@ -356,30 +356,25 @@ impl Table {
         let Some(Part::Dimensions(dimensions)) = part(s.dimensions) else {
             return None;
         };
-        let scores = s
-            .scores
-            .into_iter()
-            .map(|score| {
-                let statements = score
-                    .statements
-                    .iter()
-                    .map(|&(key, points)| {
-                        Some(StatementPoints {
-                            statement: self.get_statement(key, known)?,
-                            points,
-                        })
-                    })
-                    .collect::<Option<Vec<_>>>()?;
-                Some(DimensionScore {
-                    dimension: score.dimension,
-                    name: score.name,
-                    score: score.score,
-                    answered: score.answered,
-                    skipped: score.skipped,
-                    statements,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
+        // Collected afresh, not in place: the decoded list has room to spare.
+        let mut scores = Vec::with_capacity(s.scores.len());
+        for score in s.scores {
+            let mut statements = Vec::with_capacity(score.statements.len());
+            for &(key, points) in &score.statements {
+                statements.push(StatementPoints {
+                    statement: self.get_statement(key, known)?,
+                    points,
+                });
+            }
+            scores.push(DimensionScore {
+                dimension: score.dimension,
+                name: score.name,
+                score: score.score,
+                answered: score.answered,
+                skipped: score.skipped,
+                statements,
+            });
+        }
         Some(Summary {
             id: s.id,
             label: s.label,
@@ -544,13 +539,18 @@ impl Cache {
         };
         // In file order; a stable sort keeps that within a name, and the
         // last line of each name wins.
-        entries.sort_by(|a, b| a.file.cmp(&b.file));
+        // Written sorted: only appended lines can be out of order, and a
+        // sort needs scratch space as large as half the entries.
+        if !entries.is_sorted_by(|a, b| a.file < b.file) {
+            entries.sort_by(|a, b| a.file.cmp(&b.file));
+        }
         let before = entries.len();
         entries.reverse();
         entries.dedup_by(|later, earlier| later.file == earlier.file);
         entries.reverse();
         // dedup_by keeps the first of each run: reversed, the last line.
         let dead = dead + (before - entries.len());
+        entries.shrink_to_fit();
         Self {
             entries: entries.into_iter().peekable(),
             written_parts: table.parts.len(),
