@@ -354,8 +354,10 @@ impl Store {
     ///
     /// Summaries come from a cache kept beside the snapshots (see
     /// [`cache`]); only files that are new or changed since it was written
-    /// are read. The cache is rewritten when it changed, if the data dir
-    /// lets us; it is never the only copy of anything.
+    /// are read, and of those only the ones whose bytes are new are parsed.
+    /// What was learned is added to the cache (appended, or the cache
+    /// rewritten), if the data dir lets us; it is never the only copy of
+    /// anything.
     #[must_use]
     pub fn summaries(&self) -> Listing<Summary> {
         self.summaries_at(SystemTime::now())
