@@ -283,15 +283,21 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn the_ascii_shortcut_answers_as_the_walk(
-            text in "[ -~\n\t\r\u{7f}\u{200b}\u{200d}é]{0,40}|[ -~\n]{1998,2002}",
+            plain in "[ -~\n\t]{0,30}|[ -~\n]{1998,2002}",
+            odd in proptest::sample::select(vec![
+                '\u{7f}', '\r', '\0', '\u{1b}', '\u{85}', 'é', '\u{200b}', '\u{200d}', 'a',
+            ]),
+            at in 0_usize..31,
             long in 19_998_usize..20_002,
         ) {
+            // Printable ASCII with one character that may or may not be.
+            let mut one_odd = plain.clone();
+            one_odd.insert(at.min(plain.len()), odd);
             let long = "x\n".repeat(long).split_at(long).0.to_string();
-            for kind in [Kind::Line, Kind::Paragraph, Kind::Text] {
-                proptest::prop_assert_eq!(check(&long, kind), check_each(&long, kind));
-            }
-            for kind in [Kind::Line, Kind::Paragraph, Kind::Text] {
-                proptest::prop_assert_eq!(check(&text, kind), check_each(&text, kind));
+            for text in [&plain, &one_odd, &long] {
+                for kind in [Kind::Line, Kind::Paragraph, Kind::Text] {
+                    proptest::prop_assert_eq!(check(text, kind), check_each(text, kind));
+                }
             }
         }
     }
