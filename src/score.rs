@@ -16,6 +16,8 @@
 pub mod explain;
 pub mod verdict;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use crate::bank::{Dimension, Scale};
@@ -79,12 +81,20 @@ pub fn weighted_score(statements: impl IntoIterator<Item = (f64, Option<f64>)>) 
 /// in which words, and the points its answer was worth.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatementPoints {
+    /// Shared: the same few dozen statements recur in every check-in, and a
+    /// listing of thousands holds each once (see [`crate::store::cache`]).
+    pub statement: Arc<StatementKey>,
+    /// Points (0-100, reverse wording mirrored); `None` when skipped.
+    pub points: Option<f64>,
+}
+
+/// A statement as asked: its id, its fingerprint and its weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StatementKey {
     pub question: String,
     /// See [`crate::snapshot::fingerprint`].
     pub fingerprint: String,
     pub weight: f64,
-    /// Points (0-100, reverse wording mirrored); `None` when skipped.
-    pub points: Option<f64>,
 }
 
 /// One dimension's score, with what it was computed from.
@@ -120,9 +130,11 @@ pub fn scores_of(
                 skipped: own().count() - answered,
                 statements: own()
                     .map(|a| StatementPoints {
-                        question: a.question.clone(),
-                        fingerprint: a.fingerprint_on(scale),
-                        weight: a.weight,
+                        statement: Arc::new(StatementKey {
+                            question: a.question.clone(),
+                            fingerprint: a.fingerprint_on(scale),
+                            weight: a.weight,
+                        }),
                         points: a.value.map(|v| item_points(scale, v, a.reverse)),
                     })
                     .collect(),
@@ -275,10 +287,10 @@ fn dimension_change(
     };
     let (norms_a, norms_b) = (norms(a, a_dimensions), norms(b, b_dimensions));
     let same_statements = a.statements.len() == b.statements.len()
-        && a.statements
-            .iter()
-            .zip(&b.statements)
-            .all(|(x, y)| x.question == y.question && x.fingerprint == y.fingerprint);
+        && a.statements.iter().zip(&b.statements).all(|(x, y)| {
+            x.statement.question == y.statement.question
+                && x.statement.fingerprint == y.statement.fingerprint
+        });
     // Same bank and version, and (as a guard against a bank file edited
     // without a new version) the same statements: like with like as it is.
     let basis = if same_bank && same_statements {
@@ -290,8 +302,8 @@ fn dimension_change(
         Basis::Dimension => (a.score, b.score, (a.answered, b.answered)),
         Basis::Shared(m) => {
             let pairs = shared(a, b);
-            let earlier = weighted_score(pairs.iter().map(|(p, _)| (p.weight, p.points)));
-            let later = weighted_score(pairs.iter().map(|(_, p)| (p.weight, p.points)));
+            let earlier = weighted_score(pairs.iter().map(|(p, _)| (p.statement.weight, p.points)));
+            let later = weighted_score(pairs.iter().map(|(_, p)| (p.statement.weight, p.points)));
             (earlier, later, (m, m))
         }
     };
@@ -346,8 +358,8 @@ fn shared<'a>(
         .filter(|later| later.points.is_some())
         .filter_map(|later| {
             let earlier = a.statements.iter().find(|earlier| {
-                earlier.question == later.question
-                    && earlier.fingerprint == later.fingerprint
+                earlier.statement.question == later.statement.question
+                    && earlier.statement.fingerprint == later.statement.fingerprint
                     && earlier.points.is_some()
             })?;
             Some((earlier, later))

@@ -354,8 +354,10 @@ impl Store {
     ///
     /// Summaries come from a cache kept beside the snapshots (see
     /// [`cache`]); only files that are new or changed since it was written
-    /// are read. The cache is rewritten when it changed, if the data dir
-    /// lets us; it is never the only copy of anything.
+    /// are read, and of those only the ones whose bytes are new are parsed.
+    /// What was learned is added to the cache (appended, or the cache
+    /// rewritten), if the data dir lets us; it is never the only copy of
+    /// anything.
     #[must_use]
     pub fn summaries(&self) -> Listing<Summary> {
         self.summaries_at(SystemTime::now())
@@ -368,26 +370,33 @@ impl Store {
         let cache_path = cache::path(&self.root, self.machine.key());
         let mut cache = cache::Cache::load(&cache_path);
         let mut summaries = Vec::with_capacity(files.len());
-        // The file behind each summary, for writing the cache back.
-        let mut sources: Vec<&SnapshotFile> = Vec::with_capacity(files.len());
+        // For writing the cache back: the file behind each summary, its
+        // digest, and whether it was read this time.
+        let mut sources: Vec<(&SnapshotFile, cache::Digest, bool)> =
+            Vec::with_capacity(files.len());
         let mut missed = Vec::new();
         for file in &files {
             match cache.take(&file.name, &file.stamp) {
-                Some(summary) => {
+                cache::Found::Current(digest, summary) => {
                     summaries.push(summary);
-                    sources.push(file);
+                    sources.push((file, digest, false));
                 }
-                None => missed.push(file),
+                cache::Found::Moved(digest, summary) => {
+                    missed.push((file, Some((digest, summary))))
+                }
+                cache::Found::Missing => missed.push((file, None)),
             }
         }
-        let paths: Vec<&Path> = missed.iter().map(|f| f.path.as_path()).collect();
-        let mut learned = false;
-        for (file, read) in missed.into_iter().zip(read_all(&paths)) {
+        cache.done_taking();
+        let read = par_map(&missed, 64, |(file, known)| {
+            read_summary(&file.path, known.as_ref())
+        });
+        for ((file, _), read) in missed.iter().zip(read) {
             match read {
-                Ok(snapshot) => {
-                    learned |= file.stamp.settled(now);
-                    summaries.push(Summary::of(&snapshot));
-                    sources.push(file);
+                Ok((mut summary, digest)) => {
+                    cache.share(&mut summary);
+                    summaries.push(summary);
+                    sources.push((file, digest, true));
                 }
                 Err(reason) => problems.push(Problem {
                     path: file.path.clone(),
@@ -395,18 +404,22 @@ impl Store {
                 }),
             }
         }
-        // An empty data dir gets no cache; a stale cache is rewritten even
-        // when nothing new was learned, so it stops holding deleted files.
-        let has_something = !files.is_empty() || cache_path.symlink_metadata().is_ok();
-        let worth_writing = learned || (has_something && cache.is_stale());
-        if worth_writing {
-            let entries = sources
+        // An empty data dir gets no cache, unless one is there to correct.
+        if !files.is_empty() || cache_path.symlink_metadata().is_ok() {
+            let entries: Vec<cache::Update<'_>> = sources
                 .iter()
                 .zip(&summaries)
-                .map(|(file, summary)| (file.name.as_str(), file.stamp, summary));
-            cache::write(&cache_path, entries, now);
+                .map(|((file, digest, learned), summary)| cache::Update {
+                    file: &file.name,
+                    stamp: file.stamp,
+                    digest: *digest,
+                    summary,
+                    learned: *learned,
+                })
+                .collect();
+            let wrote = cache::update(&cache_path, cache, &entries, now);
             // The cache this machine wrote under its host name is no longer read.
-            if self.machine.host_file() != self.machine.key() {
+            if wrote && self.machine.host_file() != self.machine.key() {
                 let _ = fs::remove_file(cache::path(&self.root, self.machine.host_file()));
             }
         }
@@ -914,24 +927,53 @@ fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
     read_snapshot_if(path, &|_| true)?.ok_or_else(|| "passed over".to_string())
 }
 
+/// The summary of one snapshot file and the digest of its bytes. When
+/// `known` holds an earlier summary of the same bytes (a copy that did not
+/// keep the times), that summary is the answer and nothing is parsed.
+fn read_summary(
+    path: &Path,
+    known: Option<&(cache::Digest, Summary)>,
+) -> Result<(Summary, cache::Digest), String> {
+    let bytes = read_snapshot_bytes(path)?;
+    let digest = cache::Digest::of(&bytes);
+    if let Some((_, summary)) = known.filter(|(was, _)| *was == digest) {
+        return Ok((summary.clone(), digest));
+    }
+    let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
+    let snapshot = snapshot_from_text(&text, path)?;
+    Ok((Summary::of(&snapshot), digest))
+}
+
 /// [`read_snapshot`], or `None` without parsing when `might_hold` rules
 /// out the file's text.
 fn read_snapshot_if(
     path: &Path,
     might_hold: &(dyn Fn(&str) -> bool + Sync),
 ) -> Result<Option<Snapshot>, String> {
-    let bytes = read_capped(path).map_err(|e| match e {
+    let text =
+        String::from_utf8(read_snapshot_bytes(path)?).map_err(|_| "not valid UTF-8".to_string())?;
+    if !might_hold(&text) {
+        return Ok(None);
+    }
+    snapshot_from_text(&text, path).map(Some)
+}
+
+/// The bytes of a snapshot file (opened if sealed); the error is the
+/// reason it is skipped.
+fn read_snapshot_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    read_capped(path).map_err(|e| match e {
         regular::ReadError::TooLarge { .. } => {
             format!("larger than {MAX_SNAPSHOT_BYTES} bytes, more than a check-in can hold")
         }
         regular::ReadError::Io(e) if regular::is_refusal(&e) => e.to_string(),
         regular::ReadError::Io(e) => format!("cannot read: {e}"),
-    })?;
-    let text = String::from_utf8(bytes).map_err(|_| "not valid UTF-8".to_string())?;
-    if !might_hold(&text) {
-        return Ok(None);
-    }
-    let snapshot = parse_snapshot(&text)?;
+    })
+}
+
+/// The check-in the text of the file at `path` holds, checked: parsed, its
+/// id the file's name, its values sound.
+fn snapshot_from_text(text: &str, path: &Path) -> Result<Snapshot, String> {
+    let snapshot = parse_snapshot(text)?;
     let name = path
         .file_name()
         .and_then(|s| s.to_str())
@@ -946,7 +988,7 @@ fn read_snapshot_if(
         ));
     }
     validate_snapshot(&snapshot)?;
-    Ok(Some(snapshot))
+    Ok(snapshot)
 }
 
 /// Parse snapshot TOML. A file from a newer motive says so, rather than
@@ -1135,6 +1177,24 @@ pub(crate) mod tests {
                 assert!(listing.snapshots.iter().all(|s| s.id != trashed));
                 assert_eq!(listing.problems.len(), 1, "{:?}", listing.problems);
             }
+        }
+
+        #[test]
+        fn bytes_that_hash_as_cached_are_not_parsed() {
+            let (dir, store) = store_with(&[1, 3]);
+            let files = names(&dir.path().join("snapshots"));
+            let path = dir.path().join("snapshots").join(&files[0]);
+            let bytes = fs::read(&path).expect("read");
+            let parsed = read_summary(&path, None).expect("a summary");
+            assert_eq!(parsed.1, cache::Digest::of(&bytes));
+            // A summary no parse of this file gives: only kept unparsed.
+            let mut other = parsed.0.clone();
+            other.label = Some("from the cache".into());
+            let known = (parsed.1, other.clone());
+            assert_eq!(read_summary(&path, Some(&known)), Ok((other, parsed.1)));
+            let stale = (cache::Digest::of(b"earlier bytes"), parsed.0.clone());
+            assert_eq!(read_summary(&path, Some(&stale)), Ok(parsed.clone()));
+            drop(store);
         }
 
         #[test]

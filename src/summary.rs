@@ -3,6 +3,12 @@
 //! reflections. A summary is small, so thousands load in milliseconds (the
 //! store keeps them in a cache it can always rebuild); screens that show a
 //! check-in in full load that one snapshot.
+//!
+//! What recurs across check-ins (the bank, the dimensions, each statement's
+//! id, fingerprint and weight) is shared (`Arc`), so a listing of thousands
+//! holds it once: [`crate::store::cache`] hands out shared copies.
+
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -18,10 +24,10 @@ pub struct Summary {
     pub label: Option<String>,
     pub started_at: DateTime<FixedOffset>,
     pub finished_at: DateTime<FixedOffset>,
-    pub bank: BankRef,
+    pub bank: Arc<BankRef>,
     /// The dimensions as the check-in declared them: ids, names and norms.
     /// Descriptions are left out; they are for the person answering.
-    pub dimensions: Vec<Dimension>,
+    pub dimensions: Arc<[Dimension]>,
     /// One score per dimension, in `dimensions` order.
     pub scores: Vec<DimensionScore>,
     /// What the check-in committed to (none to a handful).
@@ -46,7 +52,7 @@ impl Summary {
             label: snapshot.label.clone(),
             started_at: snapshot.started_at,
             finished_at: snapshot.finished_at,
-            bank: snapshot.bank.clone(),
+            bank: Arc::new(snapshot.bank.clone()),
             dimensions: snapshot
                 .dimensions
                 .iter()
@@ -54,7 +60,8 @@ impl Summary {
                     description: String::new(),
                     ..d.clone()
                 })
-                .collect(),
+                .collect::<Vec<_>>()
+                .into(),
             scores: score::scores(snapshot),
             commitments: snapshot.commitments.clone(),
             follow_ups: snapshot

@@ -150,7 +150,7 @@ pub fn dimensions_in(snapshots: &[Summary]) -> Vec<&Dimension> {
     let mut ordered: Vec<&Summary> = snapshots.iter().collect();
     ordered.sort_by_key(|s| s.finished_at);
     let mut found: Vec<&Dimension> = Vec::new();
-    for dimension in ordered.iter().flat_map(|s| &s.dimensions) {
+    for dimension in ordered.iter().flat_map(|s| s.dimensions.iter()) {
         match found.iter_mut().find(|d| d.id == dimension.id) {
             Some(slot) => *slot = dimension,
             None => found.push(dimension),
@@ -216,7 +216,7 @@ pub fn series<'a>(
     slots: usize,
 ) -> Vec<Series<'a>> {
     let xs: Vec<f64> = timeline.iter().map(|(x, _)| *x).collect();
-    let runs = stretch_of(&stretches(timeline.iter().map(|(_, s)| &s.bank)));
+    let runs = stretch_of(&stretches(timeline.iter().map(|(_, s)| &*s.bank)));
     build_series(&xs, &runs, shown, slots, |position, i| {
         timeline[i].1.score(&shown[position].id)
     })
@@ -273,7 +273,7 @@ pub fn group_by_slot<'t, 'a>(
     slots: usize,
 ) -> Vec<&'t [(f64, &'a Summary)]> {
     let xs: Vec<f64> = timeline.iter().map(|(x, _)| *x).collect();
-    let runs = stretch_of(&stretches(timeline.iter().map(|(_, s)| &s.bank)));
+    let runs = stretch_of(&stretches(timeline.iter().map(|(_, s)| &*s.bank)));
     slot_ranges(&xs, &runs, slots)
         .into_iter()
         .map(|group| &timeline[group])
@@ -329,7 +329,7 @@ impl TrendData {
             .map(|d| timeline.iter().map(|(_, s)| s.score(&d.id)).collect())
             .collect();
         Self {
-            stretches: stretches(timeline.iter().map(|(_, s)| &s.bank)),
+            stretches: stretches(timeline.iter().map(|(_, s)| &*s.bank)),
             first: timeline.first().map(|(_, s)| s.finished_at),
             xs: timeline.iter().map(|(x, _)| *x).collect(),
             dimensions,

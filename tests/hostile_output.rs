@@ -226,9 +226,11 @@ fn a_cache_that_says_otherwise_is_not_believed() {
     let store = Store::read_only(dir.path());
     let mut summary = Summary::of(&store.list().snapshots[0]);
     summary.label = Some(HOSTILE.into());
-    summary.dimensions[0].name = HOSTILE.into();
+    let mut dimensions = summary.dimensions.to_vec();
+    dimensions[0].name = HOSTILE.into();
+    summary.dimensions = dimensions.into();
     summary.scores[0].name = HOSTILE.into();
-    summary.bank.title = HOSTILE.into();
+    std::sync::Arc::make_mut(&mut summary.bank).title = HOSTILE.into();
     let host = store
         .draft_path()
         .file_stem()
@@ -238,9 +240,18 @@ fn a_cache_that_says_otherwise_is_not_believed() {
     let name = file.file_name().and_then(|n| n.to_str()).expect("name");
     let stamp = cache::Stamp::of(&fs::metadata(&file).expect("stat"));
     let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
-    assert!(cache::write(
-        &cache::path(dir.path(), &host),
-        [(name, stamp, &summary)],
+    let entry = cache::Update {
+        file: name,
+        stamp,
+        digest: cache::Digest::of(&fs::read(&file).expect("read")),
+        summary: &summary,
+        learned: true,
+    };
+    let path = cache::path(dir.path(), &host);
+    assert!(cache::update(
+        &path,
+        cache::Cache::load(&path),
+        &[entry],
         later
     ));
     for args in [

@@ -374,14 +374,16 @@ fn check_ins_within_a_day_get_times_at_the_ends_and_the_whole_day_between() {
 #[test]
 fn dimensions_are_collected_across_banks() {
     let mut later = snapshot("2026-02-01T10:00:00+00:00", [Some(1), Some(1), Some(1)]);
-    later.dimensions[0].name = "Self-direction".into();
-    later.dimensions.push(Dimension {
+    let mut dimensions = later.dimensions.to_vec();
+    dimensions[0].name = "Self-direction".into();
+    dimensions.push(Dimension {
         id: "craft".into(),
         name: "Craft".into(),
         description: String::new(),
         sd: None,
         reliability: None,
     });
+    later.dimensions = dimensions.into();
     let snapshots = [
         later,
         snapshot("2026-01-01T10:00:00+00:00", [Some(1), Some(1), Some(1)]),

@@ -131,7 +131,7 @@ pub fn render_in(
     let mut out = String::new();
     let shown = trend::shown_dimensions(snapshots, only);
     let timeline = trend::timeline(snapshots);
-    let stretches = trend::stretches(timeline.iter().map(|(_, s)| &s.bank));
+    let stretches = trend::stretches(timeline.iter().map(|(_, s)| &*s.bank));
     let mut notes: Vec<String> = Vec::new();
     if let Some(banks) = trend::stretches_line(&stretches) {
         notes.push(format!("Banks: {banks} (dotted line: the bank changed)"));

@@ -133,25 +133,23 @@ pub fn refusals(text: &str) -> impl Iterator<Item = (usize, char, Refusal)> + '_
 /// # Errors
 /// The first reason the text is refused.
 pub fn check(text: &str, kind: Kind) -> Result<(), Refusal> {
-    // Most of what people write is ASCII, where only control characters
-    // can be refused: one pass over the bytes, which every check-in read
-    // in full goes through hundreds of times. Anything else takes the
-    // character-by-character way below, which says what was refused.
-    if text.is_ascii() {
-        let allowed =
-            |b: u8| !(b.is_ascii_control()) || (kind.multiline() && matches!(b, b'\n' | b'\t'));
-        if text.bytes().all(allowed) {
-            let max = kind.max_chars();
-            return match text.len() {
-                chars if chars > max => Err(Refusal::TooLong { chars, max }),
-                _ => Ok(()),
-            };
-        }
+    // Most text is printable ASCII (with line breaks and tabs where they
+    // are allowed): nothing in it is refused, and it has a character per
+    // byte. Checked a byte at a time, it costs a fraction of the walk below
+    // (which is a tenth of reading thousands of check-ins).
+    let plain =
+        |b: &u8| (b' '..=b'~').contains(b) || (kind.multiline() && matches!(b, b'\n' | b'\t'));
+    if text.as_bytes().iter().all(plain) {
+        let max = kind.max_chars();
+        return match text.len() {
+            chars if chars > max => Err(Refusal::TooLong { chars, max }),
+            _ => Ok(()),
+        };
     }
     check_each(text, kind)
 }
 
-/// [`check`], one character at a time.
+/// [`check`], a character at a time.
 fn check_each(text: &str, kind: Kind) -> Result<(), Refusal> {
     for (_, c, refusal) in refusals(text) {
         if kind.multiline() && matches!(c, '\n' | '\t') {
@@ -284,11 +282,23 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn ascii_is_checked_as_character_by_character(
-            text in "[\\x00-\\x7f]{0,40}|[ -~\n\t]{0,300}",
-            kind in proptest::sample::select(vec![Kind::Line, Kind::Paragraph, Kind::Text]),
+        fn the_ascii_shortcut_answers_as_the_walk(
+            plain in "[ -~\n\t]{0,30}|[ -~\n]{1998,2002}",
+            odd in proptest::sample::select(vec![
+                '\u{7f}', '\r', '\0', '\u{1b}', '\u{85}', 'é', '\u{200b}', '\u{200d}', 'a',
+            ]),
+            at in 0_usize..31,
+            long in 19_998_usize..20_002,
         ) {
-            proptest::prop_assert_eq!(check(&text, kind), check_each(&text, kind));
+            // Printable ASCII with one character that may or may not be.
+            let mut one_odd = plain.clone();
+            one_odd.insert(at.min(plain.len()), odd);
+            let long = "x\n".repeat(long).split_at(long).0.to_string();
+            for text in [&plain, &one_odd, &long] {
+                for kind in [Kind::Line, Kind::Paragraph, Kind::Text] {
+                    proptest::prop_assert_eq!(check(text, kind), check_each(text, kind));
+                }
+            }
         }
     }
 }

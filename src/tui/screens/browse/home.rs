@@ -301,7 +301,7 @@ fn sparkline(home: &Overview, dimension: &str, width: usize) -> String {
 /// when it shows more than one.
 fn bank_stretches(home: &Overview, width: usize) -> Option<String> {
     trend::stretches_line(&trend::stretches(
-        shown(home, width).iter().map(|s| &s.bank),
+        shown(home, width).iter().map(|s| &*s.bank),
     ))
 }
 
