@@ -1,12 +1,17 @@
 //! Finding what you wrote: words in notes, reflections, commitments,
 //! follow-up notes and labels, matched case- and accent-insensitively
 //! ("resume" finds "Résumé"); and the thread of one reflection prompt, every
-//! answer to it over time. Plain data for `motive search` and `motive thread`.
+//! answer to it over time. Plain data for `motive search` and `motive thread`,
+//! over what people wrote ([`Writing`]), which the store keeps cached.
+
+mod writing;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::snapshot::{ReflectionAnswer, Snapshot};
+pub use writing::{Note, Writing};
+
+use crate::snapshot::ReflectionAnswer;
 
 /// Where in a check-in a line was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +59,7 @@ impl Place {
 /// One line that matched, in one check-in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit<'a> {
-    pub snapshot: &'a Snapshot,
+    pub writing: &'a Writing,
     pub place: Place,
     pub line: String,
     /// Byte ranges of `line` that matched a word, in order.
@@ -104,7 +109,7 @@ fn fold_word(word: &str) -> Vec<char> {
 /// Every line of every check-in (oldest first) in a field that holds all of
 /// `words`, with each word's occurrences in it.
 #[must_use]
-pub fn search<'a>(snapshots: &'a [Snapshot], words: &[String]) -> Vec<Hit<'a>> {
+pub fn search<'a>(writings: &'a [Writing], words: &[String]) -> Vec<Hit<'a>> {
     let words: Vec<Vec<char>> = words
         .iter()
         .map(|w| fold_word(w.trim()))
@@ -115,8 +120,8 @@ pub fn search<'a>(snapshots: &'a [Snapshot], words: &[String]) -> Vec<Hit<'a>> {
     }
     let ascii_words = as_ascii(&words);
     let mut hits = Vec::new();
-    for s in snapshots {
-        for (place, text) in fields(s) {
+    for w in writings {
+        for (place, text) in fields(w) {
             if !holds_all(text, &words, &ascii_words) {
                 continue;
             }
@@ -130,7 +135,7 @@ pub fn search<'a>(snapshots: &'a [Snapshot], words: &[String]) -> Vec<Hit<'a>> {
                 matches.sort_unstable();
                 matches.dedup();
                 hits.push(Hit {
-                    snapshot: s,
+                    writing: w,
                     place: place.clone(),
                     line: line.to_string(),
                     matches,
@@ -193,22 +198,20 @@ fn holds_all(text: &str, words: &[Vec<char>], ascii_words: &[Option<String>]) ->
 }
 
 /// Everything a person wrote in a check-in, with where.
-fn fields(s: &Snapshot) -> Vec<(Place, &str)> {
+fn fields(w: &Writing) -> Vec<(Place, &str)> {
     let mut out = Vec::new();
-    if let Some(label) = &s.label {
+    if let Some(label) = &w.label {
         out.push((Place::Label, label.as_str()));
     }
-    for a in &s.answers {
-        if let Some(note) = &a.note {
-            out.push((
-                Place::Note {
-                    statement: a.text.clone(),
-                },
-                note.as_str(),
-            ));
-        }
+    for note in &w.notes {
+        out.push((
+            Place::Note {
+                statement: note.statement.clone(),
+            },
+            note.text.as_str(),
+        ));
     }
-    for r in &s.reflections {
+    for r in &w.reflections {
         out.push((
             Place::Reflection {
                 id: r.id.clone(),
@@ -217,11 +220,11 @@ fn fields(s: &Snapshot) -> Vec<(Place, &str)> {
             r.text.as_str(),
         ));
     }
-    for c in &s.commitments {
+    for c in &w.commitments {
         out.push((Place::Commitment, c.as_str()));
     }
-    for note in s.follow_ups.iter().filter_map(|f| f.note.as_deref()) {
-        out.push((Place::FollowUpNote, note));
+    for note in &w.follow_up_notes {
+        out.push((Place::FollowUpNote, note.as_str()));
     }
     out
 }
@@ -229,11 +232,8 @@ fn fields(s: &Snapshot) -> Vec<(Place, &str)> {
 /// Every answer to reflection prompt `id`, oldest first: the story of one
 /// question. Blank answers are left out.
 #[must_use]
-pub fn thread<'a>(
-    snapshots: &'a [Snapshot],
-    id: &str,
-) -> Vec<(&'a Snapshot, &'a ReflectionAnswer)> {
-    snapshots
+pub fn thread<'a>(writings: &'a [Writing], id: &str) -> Vec<(&'a Writing, &'a ReflectionAnswer)> {
+    writings
         .iter()
         .flat_map(|s| {
             s.reflections
@@ -246,9 +246,9 @@ pub fn thread<'a>(
 
 /// The prompts any check-in answered, by id, each with its latest wording.
 #[must_use]
-pub fn prompts(snapshots: &[Snapshot]) -> Vec<(String, String)> {
+pub fn prompts(writings: &[Writing]) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = Vec::new();
-    for r in snapshots.iter().flat_map(|s| &s.reflections) {
+    for r in writings.iter().flat_map(|w| &w.reflections) {
         match found.iter_mut().find(|(id, _)| *id == r.id) {
             Some(slot) => slot.1.clone_from(&r.prompt),
             None => found.push((r.id.clone(), r.prompt.clone())),
@@ -287,10 +287,10 @@ mod tests {
 
     #[test]
     fn a_field_matches_when_it_holds_every_word() {
-        let mut s = Snapshot::empty_for_tests("2026-11-30T10:00:00+01:00");
+        let mut s = crate::snapshot::Snapshot::empty_for_tests("2026-11-30T10:00:00+01:00");
         s.commitments = vec!["Ask Ana about the migration.\nAnd the budget.".into()];
         s.label = Some("Q4".into());
-        let all = [s];
+        let all = [Writing::of(&s)];
         let hits = search(&all, &["migration".into(), "ana".into()]);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].place, Place::Commitment);

@@ -232,20 +232,18 @@ impl Driver {
                 remember,
             } => Some(self.write_brief(path, &text, parts, remember)),
             Effect::Search { query, words } => {
-                let (listing, _) = self
-                    .store
-                    .list_where(&|text| search::might_hold(text, &words));
+                let listing = self.store.writings();
                 let mut hits: Vec<(String, String)> = Vec::new();
                 for hit in search::search(&listing.snapshots, &words) {
-                    if hits.last().is_none_or(|(id, _)| *id != hit.snapshot.id) {
-                        hits.push((hit.snapshot.id.clone(), hit.line));
+                    if hits.last().is_none_or(|(id, _)| *id != hit.writing.id) {
+                        hits.push((hit.writing.id.clone(), hit.line));
                     }
                 }
                 Some(Msg::Found { query, hits })
             }
             Effect::Thread(prompt) => Some(Msg::Threaded {
                 prompt,
-                stories: thread::stories(&self.store.list().snapshots),
+                stories: thread::stories(&self.store.writings().snapshots),
             }),
             // Needs the terminal: done in `perform_all`.
             Effect::Edit { .. } | Effect::Quit => None,
