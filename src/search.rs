@@ -120,23 +120,20 @@ pub fn search<'a>(writings: &'a [Writing], words: &[String]) -> Vec<Hit<'a>> {
     }
     let ascii_words = as_ascii(&words);
     let mut hits = Vec::new();
+    let mut lower = String::new();
     for w in writings {
-        for (place, text) in fields(w) {
-            if !holds_all(text, &words, &ascii_words) {
+        for (field, text) in fields(w) {
+            if !holds_all(text, &words, &ascii_words, &mut lower) {
                 continue;
             }
             for line in text.lines() {
-                let folded = Folded::of(line);
-                let mut matches: Vec<(usize, usize)> =
-                    words.iter().flat_map(|w| folded.find(w)).collect();
+                let matches = line_matches(line, &words, &ascii_words);
                 if matches.is_empty() {
                     continue;
                 }
-                matches.sort_unstable();
-                matches.dedup();
                 hits.push(Hit {
                     writing: w,
-                    place: place.clone(),
+                    place: field.place(),
                     line: line.to_string(),
                     matches,
                 });
@@ -144,6 +141,34 @@ pub fn search<'a>(writings: &'a [Writing], words: &[String]) -> Vec<Hit<'a>> {
         }
     }
     hits
+}
+
+/// The byte ranges of `line` where any of `words` occurs, in order. An
+/// ASCII line folds to its lowercase, byte for byte: it is searched as it
+/// is, every occurrence (overlapping ones too) as folding finds them.
+fn line_matches(
+    line: &str,
+    words: &[Vec<char>],
+    ascii_words: &[Option<String>],
+) -> Vec<(usize, usize)> {
+    let mut matches: Vec<(usize, usize)> = if line.is_ascii() {
+        let lower = line.to_ascii_lowercase();
+        let mut found = Vec::new();
+        for word in ascii_words.iter().flatten() {
+            let mut from = 0;
+            while let Some(at) = lower.get(from..).and_then(|rest| rest.find(word.as_str())) {
+                found.push((from + at, from + at + word.len()));
+                from += at + 1;
+            }
+        }
+        found
+    } else {
+        let folded = Folded::of(line);
+        words.iter().flat_map(|w| folded.find(w)).collect()
+    };
+    matches.sort_unstable();
+    matches.dedup();
+    matches
 }
 
 /// Each folded word as ASCII text, or `None` when it is not ASCII (then no
@@ -186,9 +211,17 @@ pub fn might_hold(text: &str, words: &[String]) -> bool {
 /// what people write, folds to its lowercase: it is searched as it is,
 /// without building the folded text, so a search of a thousand check-ins
 /// costs about what listing them does.
-fn holds_all(text: &str, words: &[Vec<char>], ascii_words: &[Option<String>]) -> bool {
+fn holds_all(
+    text: &str,
+    words: &[Vec<char>],
+    ascii_words: &[Option<String>],
+    lower: &mut String,
+) -> bool {
     if text.is_ascii() {
-        let lower = text.to_ascii_lowercase();
+        // One buffer for every field searched: no allocation per field.
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
         return ascii_words
             .iter()
             .all(|w| w.as_deref().is_some_and(|w| lower.contains(w)));
@@ -197,34 +230,49 @@ fn holds_all(text: &str, words: &[Vec<char>], ascii_words: &[Option<String>]) ->
     words.iter().all(|w| !folded.find(w).is_empty())
 }
 
-/// Everything a person wrote in a check-in, with where.
-fn fields(w: &Writing) -> Vec<(Place, &str)> {
-    let mut out = Vec::new();
-    if let Some(label) = &w.label {
-        out.push((Place::Label, label.as_str()));
-    }
-    for note in &w.notes {
-        out.push((
-            Place::Note {
-                statement: note.statement.clone(),
+/// Where in a check-in a text was written, borrowed until it matches.
+enum Field<'a> {
+    Label,
+    Note(&'a str),
+    Reflection(&'a ReflectionAnswer),
+    Commitment,
+    FollowUpNote,
+}
+
+impl Field<'_> {
+    fn place(&self) -> Place {
+        match self {
+            Self::Label => Place::Label,
+            Self::Note(statement) => Place::Note {
+                statement: (*statement).to_string(),
             },
-            note.text.as_str(),
-        ));
-    }
-    for r in &w.reflections {
-        out.push((
-            Place::Reflection {
+            Self::Reflection(r) => Place::Reflection {
                 id: r.id.clone(),
                 prompt: r.prompt.clone(),
             },
-            r.text.as_str(),
-        ));
+            Self::Commitment => Place::Commitment,
+            Self::FollowUpNote => Place::FollowUpNote,
+        }
+    }
+}
+
+/// Everything a person wrote in a check-in, with where.
+fn fields(w: &Writing) -> Vec<(Field<'_>, &str)> {
+    let mut out = Vec::new();
+    if let Some(label) = &w.label {
+        out.push((Field::Label, label.as_str()));
+    }
+    for note in &w.notes {
+        out.push((Field::Note(&note.statement), note.text.as_str()));
+    }
+    for r in &w.reflections {
+        out.push((Field::Reflection(r), r.text.as_str()));
     }
     for c in &w.commitments {
-        out.push((Place::Commitment, c.as_str()));
+        out.push((Field::Commitment, c.as_str()));
     }
     for note in &w.follow_up_notes {
-        out.push((Place::FollowUpNote, note.as_str()));
+        out.push((Field::FollowUpNote, note.as_str()));
     }
     out
 }
@@ -271,7 +319,11 @@ mod tests {
             let words: Vec<Vec<char>> = words.iter().map(|w| fold_word(w.trim())).filter(|w| !w.is_empty()).collect();
             let folded = Folded::of(&text);
             let slow = words.iter().all(|w| !folded.find(w).is_empty());
-            proptest::prop_assert_eq!(holds_all(&text, &words, &as_ascii(&words)), slow);
+            proptest::prop_assert_eq!(holds_all(&text, &words, &as_ascii(&words), &mut String::new()), slow);
+            let mut by_folding: Vec<(usize, usize)> = words.iter().flat_map(|w| folded.find(w)).collect();
+            by_folding.sort_unstable();
+            by_folding.dedup();
+            proptest::prop_assert_eq!(line_matches(&text, &words, &as_ascii(&words)), by_folding);
         }
     }
 

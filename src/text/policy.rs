@@ -133,6 +133,22 @@ pub fn refusals(text: &str) -> impl Iterator<Item = (usize, char, Refusal)> + '_
 /// # Errors
 /// The first reason the text is refused.
 pub fn check(text: &str, kind: Kind) -> Result<(), Refusal> {
+    // Printable ASCII, tabs and line breaks, most of what people write:
+    // only the kind's own rules apply, checked without decoding a char.
+    let plain = |b: &u8| matches!(b, b' '..=b'~' | b'\n' | b'\t');
+    if text.as_bytes().iter().all(plain) && (kind.multiline() || !text.contains(['\n', '\t'])) {
+        let (chars, max) = (text.len(), kind.max_chars());
+        return if chars > max {
+            Err(Refusal::TooLong { chars, max })
+        } else {
+            Ok(())
+        };
+    }
+    check_by_char(text, kind)
+}
+
+/// [`check`], one char at a time: what any text goes through.
+fn check_by_char(text: &str, kind: Kind) -> Result<(), Refusal> {
     for (_, c, refusal) in refusals(text) {
         if kind.multiline() && matches!(c, '\n' | '\t') {
             continue;
@@ -260,5 +276,16 @@ mod tests {
             );
         }
         assert_eq!(clean("ad\u{200D}min", Kind::Text), "admin");
+    }
+
+    proptest::proptest! {
+        /// The shortcut for plain ASCII answers as checking char by char does.
+        #[test]
+        fn plain_ascii_is_checked_as_char_by_char(text in "[\\x00-\\x7f]{0,12}", line in proptest::bool::ANY) {
+            let kind = if line { Kind::Line } else { Kind::Text };
+            proptest::prop_assert_eq!(check(&text, kind), check_by_char(&text, kind));
+            let long = text.repeat(MAX_LINE_CHARS);
+            proptest::prop_assert_eq!(check(&long, Kind::Line), check_by_char(&long, Kind::Line));
+        }
     }
 }
