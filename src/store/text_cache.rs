@@ -44,10 +44,10 @@ use crate::text::policy::{self, Kind};
 const TEXT_CACHE_FORMAT: u32 = 1;
 
 /// A text cache larger than this is damaged (or not ours): ignored unread,
-/// and none this large is written. A check-in's text is a few KiB at most
-/// for most people, so this holds tens of thousands; beyond that search
-/// works as well, only without the cache's head start.
-pub const MAX_TEXT_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+/// and none this large is written. The synthetic history's check-ins take
+/// about 5 KiB each (51 MB at 10,000), so this holds some 25,000 of them;
+/// beyond that search works as well, only without the cache's head start.
+pub const MAX_TEXT_CACHE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// The first line of the file: what it is and which build wrote it.
 #[derive(Debug, Serialize, Deserialize)]

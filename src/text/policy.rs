@@ -112,8 +112,17 @@ fn joins(before: Option<char>, c: char, after: Option<char>) -> bool {
 /// The characters of `text` no text may hold, with their byte offsets: as
 /// [`refused`], but a joiner doing its work (see the module) is kept.
 pub fn refusals(text: &str) -> impl Iterator<Item = (usize, char, Refusal)> + '_ {
+    // A leading run of printable ASCII (often the whole text) holds nothing
+    // refused, and no joiner after it joins an ASCII char: skipped by byte.
+    let plain = text
+        .bytes()
+        .position(|b| !matches!(b, b' '..=b'~'))
+        .unwrap_or(text.len());
     let mut before = None;
-    let mut rest = text.char_indices().peekable();
+    let mut rest = text[plain..]
+        .char_indices()
+        .map(move |(at, c)| (plain + at, c))
+        .peekable();
     std::iter::from_fn(move || {
         loop {
             let (at, c) = rest.next()?;
@@ -286,6 +295,27 @@ mod tests {
             proptest::prop_assert_eq!(check(&text, kind), check_by_char(&text, kind));
             let long = text.repeat(MAX_LINE_CHARS);
             proptest::prop_assert_eq!(check(&long, Kind::Line), check_by_char(&long, Kind::Line));
+        }
+    }
+
+    proptest::proptest! {
+        /// Skipping the leading printable ASCII finds what looking at every
+        /// char (as the rules are written) finds.
+        #[test]
+        fn refusals_are_those_of_every_char(text in "[a -~\t\n\u{1b}\u{200d}\u{200c}\u{202e}éß😀]{0,16}") {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let every: Vec<(usize, char)> = chars
+                .iter()
+                .enumerate()
+                .filter(|(i, (_, c))| {
+                    let before = i.checked_sub(1).map(|j| chars[j].1);
+                    let after = chars.get(i + 1).map(|n| n.1);
+                    refused(*c).is_some() && !joins(before, *c, after)
+                })
+                .map(|(_, found)| *found)
+                .collect();
+            let found: Vec<(usize, char)> = refusals(&text).map(|(at, c, _)| (at, c)).collect();
+            proptest::prop_assert_eq!(found, every);
         }
     }
 }
