@@ -9,7 +9,7 @@ use super::paint::Paint;
 use super::{Ctx, Error, format};
 use crate::cli::SearchArgs;
 use crate::describe;
-use crate::search::{Hit, search};
+use crate::search::{Hit, might_hold, search};
 use crate::store::Store;
 use crate::text::escape_line;
 
@@ -18,8 +18,10 @@ pub fn run(args: &SearchArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         return Err(Error::input("give at least one word to search for"));
     }
     // What was written, from the text cache: only new or changed check-ins
-    // are parsed.
-    let mut listing = Store::read_only(&ctx.data_dir).writings();
+    // are parsed, and a cached one that surely holds none of the words is
+    // not decoded.
+    let mut listing =
+        Store::read_only(&ctx.data_dir).writings_where(&|line| might_hold(line, &args.words));
     format::warn_problems(&listing, ctx.err)?;
     listing.snapshots = args.range.keep(listing.snapshots)?;
     let hits = search(&listing.snapshots, &args.words);

@@ -26,9 +26,11 @@
 //!   character, an id that is not one) voids the whole file.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::Mode;
@@ -67,6 +69,22 @@ struct Line {
     writing: Writing,
 }
 
+/// A line whose text surely does not hold what is looked for: only which
+/// check-in it is (the rest of the line is skipped, not decoded).
+#[derive(Debug, Deserialize)]
+struct PassedLine {
+    file: String,
+    stamp: Stamp,
+    writing: Named,
+}
+
+#[derive(Debug, Deserialize)]
+struct Named {
+    id: String,
+    finished_at: DateTime<FixedOffset>,
+    label: Option<String>,
+}
+
 /// What is written: the same shape, borrowed.
 #[derive(Serialize)]
 struct LineRef<'a> {
@@ -75,10 +93,20 @@ struct LineRef<'a> {
     writing: &'a Writing,
 }
 
-/// The writings of one data dir as last cached, by file name.
+/// What one line of the cache is written from.
+#[derive(Debug, Clone, Copy)]
+pub enum Cached<'a> {
+    Writing(&'a Writing),
+    /// A line as it was read, for a check-in passed over unchanged.
+    Line(&'a [u8]),
+}
+
+/// The writings of one data dir as last cached, by file name; a check-in
+/// passed over has its id, time and label only, and where its line is.
 #[derive(Debug)]
 pub struct TextCache {
-    entries: HashMap<String, (Stamp, Writing)>,
+    bytes: Vec<u8>,
+    entries: HashMap<String, (Stamp, Writing, Option<Range<usize>>)>,
     /// The file was missing, damaged or from another build, or held a
     /// check-in that has changed since.
     stale: bool,
@@ -86,33 +114,43 @@ pub struct TextCache {
 
 impl TextCache {
     /// Read the text cache at `path`; a missing, unreadable, damaged or
-    /// foreign file gives an empty, stale cache, never an error.
+    /// foreign file gives an empty, stale cache, never an error. A line
+    /// whose raw text `might_hold` rules out is passed over (see
+    /// [`Store::writings_where`]).
     #[must_use]
-    pub fn load(path: &Path) -> Self {
-        let entries = path
+    pub fn load(path: &Path, might_hold: &(dyn Fn(&str) -> bool + Sync)) -> Self {
+        let bytes = path
             .parent()
             .and_then(|dir| regular::real_dir(dir).ok())
             .and_then(|()| super::sealed::read(path, MAX_TEXT_CACHE_BYTES).ok())
-            .and_then(|bytes| decode(&bytes));
+            .unwrap_or_default();
+        let entries = decode(&bytes, might_hold);
         Self {
             stale: entries.is_none(),
             entries: entries
                 .unwrap_or_default()
                 .into_iter()
-                .map(|line| (line.file, (line.stamp, line.writing)))
+                .map(|(line, raw)| (line.file, (line.stamp, line.writing, raw)))
                 .collect(),
+            bytes,
         }
     }
 
-    /// Take out the cached writing of `file`, if its stamp still matches.
-    pub fn take(&mut self, file: &str, stamp: &Stamp) -> Option<Writing> {
-        let (cached, writing) = self.entries.remove(file)?;
+    /// Take out the cached writing of `file`, if its stamp still matches,
+    /// with where its line is when it was passed over.
+    pub fn take(&mut self, file: &str, stamp: &Stamp) -> Option<(Writing, Option<Range<usize>>)> {
+        let (cached, writing, raw) = self.entries.remove(file)?;
         if cached == *stamp {
-            Some(writing)
+            Some((writing, raw))
         } else {
             self.stale = true;
             None
         }
+    }
+
+    /// The line at `range`, as read.
+    fn line(&self, range: &Range<usize>) -> &[u8] {
+        self.bytes.get(range.clone()).unwrap_or_default()
     }
 
     /// After every current file was asked for: whether the file on disk no
@@ -124,21 +162,53 @@ impl TextCache {
 }
 
 /// The lines of a text cache file, or `None` when it is not one this build
-/// wrote, or any line is damaged. Large caches are decoded on every core.
-fn decode(bytes: &[u8]) -> Option<Vec<Line>> {
-    let mut lines = bytes.split(|b| *b == b'\n').filter(|line| !line.is_empty());
-    let header: Header<'_> = serde_json::from_slice(lines.next()?).ok()?;
+/// wrote, or any line is damaged. A line `might_hold` rules out is decoded
+/// as far as its check-in's name, with where it is. Large caches are
+/// decoded on every core.
+#[allow(clippy::type_complexity)]
+fn decode(
+    bytes: &[u8],
+    might_hold: &(dyn Fn(&str) -> bool + Sync),
+) -> Option<Vec<(Line, Option<Range<usize>>)>> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in bytes.split(|b| *b == b'\n') {
+        if !line.is_empty() {
+            lines.push((at..at + line.len(), line));
+        }
+        at += line.len() + 1;
+    }
+    let mut lines = lines.into_iter();
+    let header: Header<'_> = serde_json::from_slice(lines.next()?.1).ok()?;
     let ours = header.cache == WHAT
         && header.format == TEXT_CACHE_FORMAT
         && header.motive == env!("CARGO_PKG_VERSION");
     if !ours {
         return None;
     }
-    let lines: Vec<&[u8]> = lines.collect();
-    let decoded = super::par_map(&lines, 1024, |line| {
-        serde_json::from_slice::<Line>(line)
-            .ok()
-            .filter(|line| is_sound(&line.writing))
+    let lines: Vec<(Range<usize>, &[u8])> = lines.collect();
+    let decoded = super::par_map(&lines, 1024, |(range, line)| {
+        let text = std::str::from_utf8(line).ok()?;
+        if might_hold(text) {
+            let line = serde_json::from_str::<Line>(text).ok()?;
+            return is_sound(&line.writing).then_some((line, None));
+        }
+        let passed = serde_json::from_str::<PassedLine>(text).ok()?;
+        let writing = Writing {
+            id: passed.writing.id,
+            finished_at: passed.writing.finished_at,
+            label: passed.writing.label,
+            notes: Vec::new(),
+            reflections: Vec::new(),
+            commitments: Vec::new(),
+            follow_up_notes: Vec::new(),
+        };
+        let line = Line {
+            file: passed.file,
+            stamp: passed.stamp,
+            writing,
+        };
+        is_sound(&line.writing).then_some((line, Some(range.clone())))
     });
     decoded.into_iter().collect()
 }
@@ -182,7 +252,7 @@ fn is_sound(w: &Writing) -> bool {
 /// only says whether it was written.
 pub fn write<'a>(
     path: &Path,
-    entries: impl IntoIterator<Item = (&'a str, Stamp, &'a Writing)>,
+    entries: impl IntoIterator<Item = (&'a str, Stamp, Cached<'a>)>,
     now: SystemTime,
 ) -> bool {
     if regular::make_way_for_derived(path).is_err() {
@@ -201,13 +271,18 @@ pub fn write<'a>(
             continue;
         }
         bytes.push(b'\n');
-        let line = LineRef {
-            file,
-            stamp,
-            writing,
-        };
-        if serde_json::to_writer(&mut bytes, &line).is_err() {
-            return false;
+        match writing {
+            Cached::Writing(writing) => {
+                let line = LineRef {
+                    file,
+                    stamp,
+                    writing,
+                };
+                if serde_json::to_writer(&mut bytes, &line).is_err() {
+                    return false;
+                }
+            }
+            Cached::Line(line) => bytes.extend_from_slice(line),
         }
         // A cache too large to be read back would only cost a write every time.
         if u64::try_from(bytes.len()).map_or(true, |len| len >= MAX_TEXT_CACHE_BYTES) {
@@ -227,7 +302,7 @@ pub fn path(root: &Path, machine: &str) -> PathBuf {
 impl Store {
     /// What was written in every readable check-in, oldest first, and the
     /// files that could not be used (as [`Store::list`] reports them): all
-    /// that search and the threads of reflection prompts read.
+    /// that the threads of reflection prompts read.
     ///
     /// The writings come from the text cache (see [`self`]); only files
     /// that are new or changed since it was written are parsed, and then
@@ -235,21 +310,35 @@ impl Store {
     /// anything.
     #[must_use]
     pub fn writings(&self) -> Listing<Writing> {
-        self.writings_at(SystemTime::now())
+        self.writings_at(SystemTime::now(), &|_| true)
     }
 
-    /// [`Store::writings`] as if it were `now`, which decides which files
-    /// have settled enough to be cached.
+    /// [`Store::writings`] for a search: a check-in whose cached line
+    /// `might_hold` rules out (see [`crate::search::might_hold`]) comes with
+    /// its id, time and label only, its text not decoded, since nothing in
+    /// it can match. Files read afresh come whole.
     #[must_use]
-    pub fn writings_at(&self, now: SystemTime) -> Listing<Writing> {
+    pub fn writings_where(&self, might_hold: &(dyn Fn(&str) -> bool + Sync)) -> Listing<Writing> {
+        self.writings_at(SystemTime::now(), might_hold)
+    }
+
+    /// [`Store::writings_where`] as if it were `now`, which decides which
+    /// files have settled enough to be cached.
+    #[must_use]
+    pub fn writings_at(
+        &self,
+        now: SystemTime,
+        might_hold: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Listing<Writing> {
         let (files, mut problems) = self.snapshot_files();
         let cache_path = path(&self.root, self.machine.key());
-        let mut cache = TextCache::load(&cache_path);
-        let mut known: Vec<(&SnapshotFile, Writing)> = Vec::with_capacity(files.len());
+        let mut cache = TextCache::load(&cache_path, might_hold);
+        let mut known: Vec<(&SnapshotFile, Writing, Option<Range<usize>>)> =
+            Vec::with_capacity(files.len());
         let mut missed: Vec<&SnapshotFile> = Vec::new();
         for file in &files {
             match cache.take(&file.name, &file.stamp) {
-                Some(writing) => known.push((file, writing)),
+                Some((writing, raw)) => known.push((file, writing, raw)),
                 None => missed.push(file),
             }
         }
@@ -259,7 +348,7 @@ impl Store {
             match read {
                 Ok(snapshot) => {
                     learned |= file.stamp.settled(now);
-                    known.push((file, Writing::of(&snapshot)));
+                    known.push((file, Writing::of(&snapshot), None));
                 }
                 Err(reason) => problems.push(Problem {
                     path: file.path.clone(),
@@ -268,15 +357,23 @@ impl Store {
             }
         }
         // As the summary cache: none for an empty data dir, and a stale one
-        // is rewritten so it stops holding what is gone.
+        // is rewritten so it stops holding what is gone. A check-in passed
+        // over is written back as its line was read.
         let has_something = !files.is_empty() || cache_path.symlink_metadata().is_ok();
         if learned || (has_something && cache.is_stale()) {
-            let lines = known
-                .iter()
-                .map(|(file, writing)| (file.name.as_str(), file.stamp, writing));
+            // In file-name order, whatever was read afresh: the same
+            // check-ins always give the same file.
+            known.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+            let lines = known.iter().map(|(file, writing, raw)| {
+                let cached = match raw {
+                    Some(range) => Cached::Line(cache.line(range)),
+                    None => Cached::Writing(writing),
+                };
+                (file.name.as_str(), file.stamp, cached)
+            });
             write(&cache_path, lines, now);
         }
-        let mut writings: Vec<Writing> = known.into_iter().map(|(_, w)| w).collect();
+        let mut writings: Vec<Writing> = known.into_iter().map(|(_, w, _)| w).collect();
         super::sort_by_time(&mut writings, |w| (w.finished_at, &w.id));
         Listing {
             snapshots: writings,
@@ -332,7 +429,7 @@ mod tests {
         let (dir, store) = store_with(3);
         let full = uncached(&store);
         assert_eq!(full.len(), 3);
-        assert_eq!(store.writings_at(later()).snapshots, full);
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
         let cache = cache_of(&dir, &store);
         let mode = fs::metadata(&cache).expect("written").permissions().mode();
         assert_eq!(mode & 0o777, 0o600);
@@ -344,7 +441,7 @@ mod tests {
             .modified()
             .expect("mtime");
         std::thread::sleep(Duration::from_millis(20));
-        assert_eq!(store.writings_at(later()).snapshots, full);
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
         let after = fs::metadata(&cache)
             .expect("cache")
             .modified()
@@ -363,12 +460,12 @@ mod tests {
     #[test]
     fn an_edited_file_is_read_again() {
         let (dir, store) = store_with(2);
-        let _ = store.writings_at(later());
+        let _ = store.writings_at(later(), &|_| true);
         let file = dir.path().join("snapshots/20260201-090000.toml");
         let text = fs::read_to_string(&file).expect("read");
         let edited = text.replace("Answer number 2", "An answer rewritten by hand, longer");
         fs::write(&file, edited).expect("edit");
-        let writings = store.writings_at(later()).snapshots;
+        let writings = store.writings_at(later(), &|_| true).snapshots;
         assert_eq!(writings, uncached(&store));
         assert_eq!(
             writings[1].reflections[0].text,
@@ -380,7 +477,7 @@ mod tests {
     fn damage_another_build_or_hostile_text_cost_time_not_answers() {
         let (dir, store) = store_with(2);
         let full = uncached(&store);
-        let _ = store.writings_at(later());
+        let _ = store.writings_at(later(), &|_| true);
         let cache = cache_of(&dir, &store);
         let good = fs::read_to_string(&cache).expect("read");
         let summary_cache = super::super::cache::path(dir.path(), store.machine.key());
@@ -394,12 +491,16 @@ mod tests {
             foreign.clone(),
         ] {
             fs::write(&cache, &damage).expect("damage");
-            assert!(TextCache::load(&cache).is_stale(), "{damage:?}");
-            assert_eq!(store.writings_at(later()).snapshots, full, "{damage:?}");
+            assert!(TextCache::load(&cache, &|_| true).is_stale(), "{damage:?}");
+            assert_eq!(
+                store.writings_at(later(), &|_| true).snapshots,
+                full,
+                "{damage:?}"
+            );
             assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
         }
         fs::remove_file(&cache).expect("delete");
-        assert_eq!(store.writings_at(later()).snapshots, full);
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
         assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
     }
 
@@ -411,7 +512,10 @@ mod tests {
         let elsewhere = dir.path().join("elsewhere.json");
         fs::write(&elsewhere, "keep me").expect("write");
         std::os::unix::fs::symlink(&elsewhere, &cache).expect("link");
-        assert_eq!(store.writings_at(later()).snapshots, uncached(&store));
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
         assert_eq!(fs::read_to_string(&elsewhere).expect("read"), "keep me");
         assert!(fs::symlink_metadata(&cache).expect("cache").is_file());
     }
@@ -419,7 +523,7 @@ mod tests {
     #[test]
     fn problems_and_deletions_show_every_time() {
         let (dir, store) = store_with(2);
-        let _ = store.writings_at(later());
+        let _ = store.writings_at(later(), &|_| true);
         store.trash("20260101-090000").expect("trash");
         fs::write(
             dir.path().join("snapshots/20260501-090000.toml"),
@@ -427,7 +531,7 @@ mod tests {
         )
         .expect("corrupt file");
         for _ in 0..2 {
-            let listing = store.writings_at(later());
+            let listing = store.writings_at(later(), &|_| true);
             let ids: Vec<&str> = listing.snapshots.iter().map(|w| w.id.as_str()).collect();
             assert_eq!(ids, ["20260201-090000"]);
             assert_eq!(listing.problems.len(), 1, "{:?}", listing.problems);
@@ -440,7 +544,42 @@ mod tests {
     fn an_empty_data_dir_gets_no_cache() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::open(dir.path()).expect("open");
-        assert!(store.writings_at(later()).snapshots.is_empty());
+        assert!(store.writings_at(later(), &|_| true).snapshots.is_empty());
         assert!(!dir.path().join("cache").exists());
+    }
+
+    #[test]
+    fn a_check_in_passed_over_keeps_its_name_and_is_written_back_as_read() {
+        let (dir, store) = store_with(3);
+        let _ = store.writings_at(later(), &|_| true);
+        let file = dir.path().join("snapshots/20260201-090000.toml");
+        let text = fs::read_to_string(&file).expect("read");
+        fs::write(
+            &file,
+            text.replace("Answer number 2", "Edited, longer answer"),
+        )
+        .expect("edit");
+        let passed = store.writings_at(later(), &|_| false).snapshots;
+        let names: Vec<(&str, Option<&str>, usize)> = passed
+            .iter()
+            .map(|w| (w.id.as_str(), w.label.as_deref(), w.reflections.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("20260101-090000", Some("Q1"), 0),
+                ("20260201-090000", Some("Q2"), 1),
+                ("20260301-090000", Some("Q3"), 0)
+            ],
+            "only the edited file is read whole"
+        );
+        let cache = cache_of(&dir, &store);
+        let written_back = fs::read_to_string(&cache).expect("read");
+        fs::remove_file(&cache).expect("delete");
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
+        assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), written_back);
     }
 }

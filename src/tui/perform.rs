@@ -232,7 +232,9 @@ impl Driver {
                 remember,
             } => Some(self.write_brief(path, &text, parts, remember)),
             Effect::Search { query, words } => {
-                let listing = self.store.writings();
+                let listing = self
+                    .store
+                    .writings_where(&|line| search::might_hold(line, &words));
                 let mut hits: Vec<(String, String)> = Vec::new();
                 for hit in search::search(&listing.snapshots, &words) {
                     if hits.last().is_none_or(|(id, _)| *id != hit.writing.id) {
