@@ -9,7 +9,8 @@
 #     (examples/tui_timing.rs),
 #   * peak memory (maximum resident set size);
 #   * `search` for a word the synthetic notes hold, and for one no check-in
-#     holds (every file is read either way), within `list`'s budget;
+#     holds, and `thread`, from the text cache warm and cold, within
+#     `list`'s budget;
 #   * `show`, `compare` and `due` (one or two check-ins), `list --json`, and
 #     `export --format json|md` (every check-in, streamed), with their peak
 #     memory; `motive check` to its first screen and the CPU time of an idle
@@ -84,6 +85,7 @@ for n in "${sizes[@]}"; do
   # The cache keeps only files older than two seconds.
   sleep 3
   "$bin" --data-dir "$dir" list >/dev/null
+  "$bin" --data-dir "$dir" search manager >/dev/null
   # A check-in in the middle, named by its full id.
   middle=$(ls "$dir/snapshots" | sed -n "$((n / 2))p" | sed 's/\.toml$//')
   echo "timing $n ..." >&2
@@ -107,6 +109,10 @@ for n in "${sizes[@]}"; do
     put "due_short,$n" "$(IGNORE=1 median "$b $d due --short")"
     put "event_list,$n" "$(median "$b $d event list")"
     put "thread,$n" "$(median "$b $d thread want-changed")"
+    put "search_cold,$n" "$(median_cold "$dir" "$b $d search manager")"
+    put "thread_cold,$n" "$(median_cold "$dir" "$b $d thread want-changed")"
+    "$b" $d list >/dev/null
+    "$b" $d search manager >/dev/null
     put "brief,$n" "$(median "$b $d brief")"
     put "export_json,$n" "$(RUNS=${RUNS_EXPORT:-10} WARMUP=1 median "$b $d export --format json")"
     put "export_md,$n" "$(RUNS=${RUNS_EXPORT:-10} WARMUP=1 median "$b $d export --format md")"
@@ -162,6 +168,8 @@ line '`motive search xylophone` (no match)' search_none
 line '`motive due --short`' due_short
 line '`motive event list`' event_list
 line '`motive thread want-changed`' thread
+line '`motive search manager`, cache cold' search_cold
+line '`motive thread want-changed`, cache cold' thread_cold
 line '`motive brief`' brief
 line '`motive export --format json`' export_json
 line '`motive export --format md`' export_md

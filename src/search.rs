@@ -1,12 +1,17 @@
 //! Finding what you wrote: words in notes, reflections, commitments,
 //! follow-up notes and labels, matched case- and accent-insensitively
 //! ("resume" finds "Résumé"); and the thread of one reflection prompt, every
-//! answer to it over time. Plain data for `motive search` and `motive thread`.
+//! answer to it over time. Plain data for `motive search` and `motive thread`,
+//! over what people wrote ([`Writing`]), which the store keeps cached.
+
+mod writing;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
-use crate::snapshot::{ReflectionAnswer, Snapshot};
+pub use writing::{Note, Writing};
+
+use crate::snapshot::ReflectionAnswer;
 
 /// Where in a check-in a line was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,7 +59,7 @@ impl Place {
 /// One line that matched, in one check-in.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit<'a> {
-    pub snapshot: &'a Snapshot,
+    pub writing: &'a Writing,
     pub place: Place,
     pub line: String,
     /// Byte ranges of `line` that matched a word, in order.
@@ -104,7 +109,7 @@ fn fold_word(word: &str) -> Vec<char> {
 /// Every line of every check-in (oldest first) in a field that holds all of
 /// `words`, with each word's occurrences in it.
 #[must_use]
-pub fn search<'a>(snapshots: &'a [Snapshot], words: &[String]) -> Vec<Hit<'a>> {
+pub fn search<'a>(writings: &'a [Writing], words: &[String]) -> Vec<Hit<'a>> {
     let words: Vec<Vec<char>> = words
         .iter()
         .map(|w| fold_word(w.trim()))
@@ -115,23 +120,20 @@ pub fn search<'a>(snapshots: &'a [Snapshot], words: &[String]) -> Vec<Hit<'a>> {
     }
     let ascii_words = as_ascii(&words);
     let mut hits = Vec::new();
-    for s in snapshots {
-        for (place, text) in fields(s) {
-            if !holds_all(text, &words, &ascii_words) {
+    let mut lower = String::new();
+    for w in writings {
+        for (field, text) in fields(w) {
+            if !holds_all(text, &words, &ascii_words, &mut lower) {
                 continue;
             }
             for line in text.lines() {
-                let folded = Folded::of(line);
-                let mut matches: Vec<(usize, usize)> =
-                    words.iter().flat_map(|w| folded.find(w)).collect();
+                let matches = line_matches(line, &words, &ascii_words);
                 if matches.is_empty() {
                     continue;
                 }
-                matches.sort_unstable();
-                matches.dedup();
                 hits.push(Hit {
-                    snapshot: s,
-                    place: place.clone(),
+                    writing: w,
+                    place: field.place(),
                     line: line.to_string(),
                     matches,
                 });
@@ -139,6 +141,34 @@ pub fn search<'a>(snapshots: &'a [Snapshot], words: &[String]) -> Vec<Hit<'a>> {
         }
     }
     hits
+}
+
+/// The byte ranges of `line` where any of `words` occurs, in order. An
+/// ASCII line folds to its lowercase, byte for byte: it is searched as it
+/// is, every occurrence (overlapping ones too) as folding finds them.
+fn line_matches(
+    line: &str,
+    words: &[Vec<char>],
+    ascii_words: &[Option<String>],
+) -> Vec<(usize, usize)> {
+    let mut matches: Vec<(usize, usize)> = if line.is_ascii() {
+        let lower = line.to_ascii_lowercase();
+        let mut found = Vec::new();
+        for word in ascii_words.iter().flatten() {
+            let mut from = 0;
+            while let Some(at) = lower.get(from..).and_then(|rest| rest.find(word.as_str())) {
+                found.push((from + at, from + at + word.len()));
+                from += at + 1;
+            }
+        }
+        found
+    } else {
+        let folded = Folded::of(line);
+        words.iter().flat_map(|w| folded.find(w)).collect()
+    };
+    matches.sort_unstable();
+    matches.dedup();
+    matches
 }
 
 /// Each folded word as ASCII text, or `None` when it is not ASCII (then no
@@ -181,9 +211,17 @@ pub fn might_hold(text: &str, words: &[String]) -> bool {
 /// what people write, folds to its lowercase: it is searched as it is,
 /// without building the folded text, so a search of a thousand check-ins
 /// costs about what listing them does.
-fn holds_all(text: &str, words: &[Vec<char>], ascii_words: &[Option<String>]) -> bool {
+fn holds_all(
+    text: &str,
+    words: &[Vec<char>],
+    ascii_words: &[Option<String>],
+    lower: &mut String,
+) -> bool {
     if text.is_ascii() {
-        let lower = text.to_ascii_lowercase();
+        // One buffer for every field searched: no allocation per field.
+        lower.clear();
+        lower.push_str(text);
+        lower.make_ascii_lowercase();
         return ascii_words
             .iter()
             .all(|w| w.as_deref().is_some_and(|w| lower.contains(w)));
@@ -192,36 +230,49 @@ fn holds_all(text: &str, words: &[Vec<char>], ascii_words: &[Option<String>]) ->
     words.iter().all(|w| !folded.find(w).is_empty())
 }
 
-/// Everything a person wrote in a check-in, with where.
-fn fields(s: &Snapshot) -> Vec<(Place, &str)> {
-    let mut out = Vec::new();
-    if let Some(label) = &s.label {
-        out.push((Place::Label, label.as_str()));
-    }
-    for a in &s.answers {
-        if let Some(note) = &a.note {
-            out.push((
-                Place::Note {
-                    statement: a.text.clone(),
-                },
-                note.as_str(),
-            ));
-        }
-    }
-    for r in &s.reflections {
-        out.push((
-            Place::Reflection {
+/// Where in a check-in a text was written, borrowed until it matches.
+enum Field<'a> {
+    Label,
+    Note(&'a str),
+    Reflection(&'a ReflectionAnswer),
+    Commitment,
+    FollowUpNote,
+}
+
+impl Field<'_> {
+    fn place(&self) -> Place {
+        match self {
+            Self::Label => Place::Label,
+            Self::Note(statement) => Place::Note {
+                statement: (*statement).to_string(),
+            },
+            Self::Reflection(r) => Place::Reflection {
                 id: r.id.clone(),
                 prompt: r.prompt.clone(),
             },
-            r.text.as_str(),
-        ));
+            Self::Commitment => Place::Commitment,
+            Self::FollowUpNote => Place::FollowUpNote,
+        }
     }
-    for c in &s.commitments {
-        out.push((Place::Commitment, c.as_str()));
+}
+
+/// Everything a person wrote in a check-in, with where.
+fn fields(w: &Writing) -> Vec<(Field<'_>, &str)> {
+    let mut out = Vec::new();
+    if let Some(label) = &w.label {
+        out.push((Field::Label, label.as_str()));
     }
-    for note in s.follow_ups.iter().filter_map(|f| f.note.as_deref()) {
-        out.push((Place::FollowUpNote, note));
+    for note in &w.notes {
+        out.push((Field::Note(&note.statement), note.text.as_str()));
+    }
+    for r in &w.reflections {
+        out.push((Field::Reflection(r), r.text.as_str()));
+    }
+    for c in &w.commitments {
+        out.push((Field::Commitment, c.as_str()));
+    }
+    for note in &w.follow_up_notes {
+        out.push((Field::FollowUpNote, note.as_str()));
     }
     out
 }
@@ -229,11 +280,8 @@ fn fields(s: &Snapshot) -> Vec<(Place, &str)> {
 /// Every answer to reflection prompt `id`, oldest first: the story of one
 /// question. Blank answers are left out.
 #[must_use]
-pub fn thread<'a>(
-    snapshots: &'a [Snapshot],
-    id: &str,
-) -> Vec<(&'a Snapshot, &'a ReflectionAnswer)> {
-    snapshots
+pub fn thread<'a>(writings: &'a [Writing], id: &str) -> Vec<(&'a Writing, &'a ReflectionAnswer)> {
+    writings
         .iter()
         .flat_map(|s| {
             s.reflections
@@ -246,9 +294,9 @@ pub fn thread<'a>(
 
 /// The prompts any check-in answered, by id, each with its latest wording.
 #[must_use]
-pub fn prompts(snapshots: &[Snapshot]) -> Vec<(String, String)> {
+pub fn prompts(writings: &[Writing]) -> Vec<(String, String)> {
     let mut found: Vec<(String, String)> = Vec::new();
-    for r in snapshots.iter().flat_map(|s| &s.reflections) {
+    for r in writings.iter().flat_map(|w| &w.reflections) {
         match found.iter_mut().find(|(id, _)| *id == r.id) {
             Some(slot) => slot.1.clone_from(&r.prompt),
             None => found.push((r.id.clone(), r.prompt.clone())),
@@ -271,7 +319,11 @@ mod tests {
             let words: Vec<Vec<char>> = words.iter().map(|w| fold_word(w.trim())).filter(|w| !w.is_empty()).collect();
             let folded = Folded::of(&text);
             let slow = words.iter().all(|w| !folded.find(w).is_empty());
-            proptest::prop_assert_eq!(holds_all(&text, &words, &as_ascii(&words)), slow);
+            proptest::prop_assert_eq!(holds_all(&text, &words, &as_ascii(&words), &mut String::new()), slow);
+            let mut by_folding: Vec<(usize, usize)> = words.iter().flat_map(|w| folded.find(w)).collect();
+            by_folding.sort_unstable();
+            by_folding.dedup();
+            proptest::prop_assert_eq!(line_matches(&text, &words, &as_ascii(&words)), by_folding);
         }
     }
 
@@ -287,10 +339,10 @@ mod tests {
 
     #[test]
     fn a_field_matches_when_it_holds_every_word() {
-        let mut s = Snapshot::empty_for_tests("2026-11-30T10:00:00+01:00");
+        let mut s = crate::snapshot::Snapshot::empty_for_tests("2026-11-30T10:00:00+01:00");
         s.commitments = vec!["Ask Ana about the migration.\nAnd the budget.".into()];
         s.label = Some("Q4".into());
-        let all = [s];
+        let all = [Writing::of(&s)];
         let hits = search(&all, &["migration".into(), "ana".into()]);
         assert_eq!(hits.len(), 1);
         assert_eq!(hits[0].place, Place::Commitment);

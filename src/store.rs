@@ -35,6 +35,7 @@ pub mod names;
 pub mod regular;
 pub mod saved;
 pub mod sealed;
+pub mod text_cache;
 mod validate;
 
 use std::fs;

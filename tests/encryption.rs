@@ -577,3 +577,29 @@ fn doctor_knows_a_conflict_copy_of_a_sealed_check_in() {
     assert!(snapshots.join(&sealed).exists());
     assert_eq!(listed(&data), 1);
 }
+
+/// The text cache `search` and `thread` keep (what people wrote, the most
+/// private part) is sealed like the rest, and answers as the files do.
+#[test]
+fn the_text_cache_of_search_and_thread_is_sealed() {
+    let (_dir, data) = store_with(3);
+    encrypt(&data);
+    // Only files older than two seconds (in whole seconds) are cached.
+    std::thread::sleep(Duration::from_millis(3_100));
+    let first = stdout(cmd(&data).args(["search", "gnarly", "--json"]));
+    assert!(first.contains("gnarly migration"), "{first}");
+    let _ = stdout(cmd(&data).args(["thread"]));
+    let cache = files(&data.join("cache"));
+    let text: Vec<&PathBuf> = cache
+        .keys()
+        .filter(|p| p.to_string_lossy().contains(".text.json"))
+        .collect();
+    assert_eq!(text.len(), 1, "{:?}", cache.keys());
+    assert!(text[0].to_string_lossy().ends_with(".text.json.age"));
+    assert!(cache[text[0]].len() > 1_000, "it holds the check-ins' text");
+    assert_eq!(plain_secrets(&data), Vec::<PathBuf>::new());
+    assert_eq!(
+        stdout(cmd(&data).args(["search", "gnarly", "--json"])),
+        first
+    );
+}

@@ -65,9 +65,9 @@ impl Browse {
                 },
                 Effect::Search { query, words } => {
                     let mut hits: Vec<(String, String)> = Vec::new();
-                    for hit in search::search(&self.full, words) {
-                        if hits.last().is_none_or(|(id, _)| *id != hit.snapshot.id) {
-                            hits.push((hit.snapshot.id.clone(), hit.line));
+                    for hit in search::search(&writings(&self.full), words) {
+                        if hits.last().is_none_or(|(id, _)| *id != hit.writing.id) {
+                            hits.push((hit.writing.id.clone(), hit.line));
                         }
                     }
                     Msg::Found {
@@ -77,7 +77,7 @@ impl Browse {
                 }
                 Effect::Thread(prompt) => Msg::Threaded {
                     prompt: prompt.clone(),
-                    stories: thread::stories(&self.full),
+                    stories: thread::stories(&writings(&self.full)),
                 },
                 _ => {
                     kept.push(effect);
@@ -402,7 +402,7 @@ mod threads {
     fn a_prompt_worded_differently_then_says_how_it_was_asked() {
         let mut all = months(2);
         all[0].reflections[0].prompt = "An older wording?".into();
-        let stories = thread::stories(&all);
+        let stories = thread::stories(&writings(&all));
         let first = &stories[0];
         assert_eq!(
             first.answers[0].asked_as.as_deref(),
@@ -633,4 +633,9 @@ mod clicks {
         b.update(click(6, 2));
         assert_eq!(b.selected(), 11);
     }
+}
+
+/// What was written in each of `snapshots`, as the store's text cache gives it.
+fn writings(snapshots: &[motive::snapshot::Snapshot]) -> Vec<search::Writing> {
+    snapshots.iter().map(search::Writing::of).collect()
 }

@@ -17,18 +17,15 @@ pub fn run(args: &SearchArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     if args.words.iter().all(|w| w.trim().is_empty()) {
         return Err(Error::input("give at least one word to search for"));
     }
-    let store = Store::read_only(&ctx.data_dir);
-    // Without a range, a file that surely holds none of the words is not
-    // parsed; a range (--last N counts check-ins) needs them all.
-    let (mut listing, passed_over) = if args.range.is_set() {
-        (store.list(), 0)
-    } else {
-        store.list_where(&|text| might_hold(text, &args.words))
-    };
+    // What was written, from the text cache: only new or changed check-ins
+    // are parsed, and a cached one that surely holds none of the words is
+    // not decoded.
+    let mut listing =
+        Store::read_only(&ctx.data_dir).writings_where(&|line| might_hold(line, &args.words));
     format::warn_problems(&listing, ctx.err)?;
     listing.snapshots = args.range.keep(listing.snapshots)?;
     let hits = search(&listing.snapshots, &args.words);
-    let searched = listing.snapshots.len() + passed_over;
+    let searched = listing.snapshots.len();
     if args.json {
         let all: Vec<Value> = hits.iter().map(hit_json).collect();
         format::write_json(ctx.out, &Value::Array(all))?;
@@ -46,7 +43,7 @@ pub fn run(args: &SearchArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     let paint = Paint::new(ctx.color);
     let mut last: Option<&str> = None;
     for hit in &hits {
-        let s = hit.snapshot;
+        let s = hit.writing;
         if last != Some(s.id.as_str()) {
             if last.is_some() {
                 writeln!(ctx.out)?;
@@ -97,7 +94,7 @@ fn marked(hit: &Hit<'_>, paint: Paint, color: bool) -> String {
 }
 
 fn hit_json(hit: &Hit<'_>) -> Value {
-    let s = hit.snapshot;
+    let s = hit.writing;
     let mut value = json!({
         "id": s.id,
         "finished_at": s.finished_at.to_rfc3339(),

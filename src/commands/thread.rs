@@ -13,7 +13,9 @@ use crate::store::Store;
 use crate::text::{escape_line, escape_text};
 
 pub fn run(args: &ThreadArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    let listing = Store::read_only(&ctx.data_dir).list();
+    // What was written, from the text cache: only new or changed check-ins
+    // are parsed.
+    let listing = Store::read_only(&ctx.data_dir).writings();
     format::warn_problems(&listing, ctx.err)?;
     let known = prompts(&listing.snapshots);
     let Some(id) = args.prompt.as_deref() else {

@@ -305,6 +305,24 @@ pub fn check_replaceable(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Make way for a derived file (a cache) at `path`: its directory is a real
+/// one (created with mode 0700 when missing), and anything there but a
+/// regular file (a link, a FIFO) is damage: removed, never followed.
+///
+/// # Errors
+/// The directory is a link or cannot be created, or what is in the way
+/// cannot be removed.
+pub fn make_way_for_derived(path: &Path) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no directory"))?;
+    create_private_subdir(dir)?;
+    if check_replaceable(path).is_err() {
+        fs::remove_file(path)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -234,13 +234,13 @@ impl Driver {
                 remember,
             } => Some(self.write_brief(path, &text, parts, remember)),
             Effect::Search { query, words } => {
-                let (listing, _) = self
+                let listing = self
                     .store
-                    .list_where(&|text| search::might_hold(text, &words));
+                    .writings_where(&|line| search::might_hold(line, &words));
                 let mut hits: Vec<(String, String)> = Vec::new();
                 for hit in search::search(&listing.snapshots, &words) {
-                    if hits.last().is_none_or(|(id, _)| *id != hit.snapshot.id) {
-                        hits.push((hit.snapshot.id.clone(), hit.line));
+                    if hits.last().is_none_or(|(id, _)| *id != hit.writing.id) {
+                        hits.push((hit.writing.id.clone(), hit.line));
                     }
                 }
                 Some(Msg::Found { query, hits })
@@ -248,7 +248,7 @@ impl Driver {
             Effect::Unlock(entered) => Some(self.unlock(entered)),
             Effect::Thread(prompt) => Some(Msg::Threaded {
                 prompt,
-                stories: thread::stories(&self.store.list().snapshots),
+                stories: thread::stories(&self.store.writings().snapshots),
             }),
             // Needs the terminal: done in `perform_all`.
             Effect::Edit { .. } | Effect::Quit => None,

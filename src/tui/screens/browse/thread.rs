@@ -11,8 +11,7 @@ use ratatui::text::Line;
 
 use super::detail::{rows, scroll_step};
 use super::hanging::indented;
-use crate::search;
-use crate::snapshot::Snapshot;
+use crate::search::{self, Writing};
 use crate::text::{escape_line, escape_text};
 use crate::tui::keys::Action;
 use crate::tui::layout;
@@ -41,16 +40,16 @@ pub struct Told {
     pub text: String,
 }
 
-/// The stories of every prompt `snapshots` (oldest first) answered, in the
-/// order they were first asked.
+/// The stories of every prompt answered in `writings` (oldest first), in
+/// the order they were first asked.
 #[must_use]
-pub fn stories(snapshots: &[Snapshot]) -> Vec<Story> {
+pub fn stories(writings: &[Writing]) -> Vec<Story> {
     let near = |i: usize| {
-        snapshots[i.saturating_sub(1)..snapshots.len().min(i + 2)]
+        writings[i.saturating_sub(1)..writings.len().min(i + 2)]
             .iter()
             .map(|s| &s.finished_at)
     };
-    let named: HashMap<&str, String> = snapshots
+    let named: HashMap<&str, String> = writings
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -58,10 +57,10 @@ pub fn stories(snapshots: &[Snapshot]) -> Vec<Story> {
             (s.id.as_str(), name)
         })
         .collect();
-    search::prompts(snapshots)
+    search::prompts(writings)
         .into_iter()
         .map(|(id, prompt)| {
-            let answers = search::thread(snapshots, &id)
+            let answers = search::thread(writings, &id)
                 .into_iter()
                 .map(|(s, r)| Told {
                     name: named.get(s.id.as_str()).cloned().unwrap_or_default(),

@@ -1,0 +1,585 @@
+//! A derived cache of what people wrote: `cache/<machine>.text.json` in the
+//! data dir, beside the summary cache ([`super::cache`]) and under the same
+//! rules.
+//!
+//! `motive search` and `motive thread` (and the TUI's `/` and thread) need
+//! only the written text of each check-in ([`Writing`]), not its scores;
+//! parsing every check-in's TOML for it was most of their cost. The cache
+//! keeps each check-in's [`Writing`] stamped with its file's
+//! [`Stamp`]; a file whose stamp differs is read again, so the check-in
+//! files stay the only source of truth: deleting the cache, or any damage
+//! to it, costs time and nothing else.
+//!
+//! * One file per machine, named like the summary cache: a data dir synced
+//!   between machines never sees two writers of the same cache file.
+//! * A file changed within the summary cache's settling time of being read
+//!   is not cached ([`Stamp::settled`]): an edit in the same tick of the
+//!   file clock could keep the same stamp.
+//! * Written atomically (mode 0600), through [`super::sealed`] (sealed in an
+//!   encrypted data dir, like every other file), and only when something
+//!   changed; a failure to write is ignored, since the data dir may be
+//!   read-only to this user.
+//! * Read only from a regular file in a real `cache/` directory, up to
+//!   [`MAX_TEXT_CACHE_BYTES`]; none larger is written. A link, a FIFO or a
+//!   device there reads as damage and is removed when the cache is written
+//!   again. An entry holding text no valid check-in could hold (a control
+//!   character, an id that is not one) voids the whole file.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::atomic::Mode;
+use super::cache::Stamp;
+use super::{Listing, Problem, SnapshotFile, Store, regular};
+use crate::limits::{MAX_REFLECTIONS, MAX_STATEMENTS};
+use crate::search::Writing;
+use crate::snapshot::MAX_COMMITMENTS;
+use crate::text::policy::{self, Kind};
+
+/// Bump when [`Writing`] changes shape or meaning; the build's version is
+/// checked as well.
+const TEXT_CACHE_FORMAT: u32 = 1;
+
+/// A text cache larger than this is damaged (or not ours): ignored unread,
+/// and none this large is written. The synthetic history's check-ins take
+/// about 5 KiB each (51 MB at 10,000), so this holds some 25,000 of them;
+/// beyond that search works as well, only without the cache's head start.
+pub const MAX_TEXT_CACHE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// The first line of the file: what it is and which build wrote it.
+#[derive(Debug, Serialize, Deserialize)]
+struct Header<'a> {
+    cache: &'a str,
+    motive: &'a str,
+    format: u32,
+}
+
+const WHAT: &str = "text";
+
+/// Every other line: one check-in file's stamp and writing.
+#[derive(Debug, Deserialize)]
+struct Line {
+    file: String,
+    stamp: Stamp,
+    writing: Writing,
+}
+
+/// A line whose text surely does not hold what is looked for: only which
+/// check-in it is (the rest of the line is skipped, not decoded).
+#[derive(Debug, Deserialize)]
+struct PassedLine {
+    file: String,
+    stamp: Stamp,
+    writing: Named,
+}
+
+#[derive(Debug, Deserialize)]
+struct Named {
+    id: String,
+    finished_at: DateTime<FixedOffset>,
+    label: Option<String>,
+}
+
+/// What is written: the same shape, borrowed.
+#[derive(Serialize)]
+struct LineRef<'a> {
+    file: &'a str,
+    stamp: Stamp,
+    writing: &'a Writing,
+}
+
+/// What one line of the cache is written from.
+#[derive(Debug, Clone, Copy)]
+pub enum Cached<'a> {
+    Writing(&'a Writing),
+    /// A line as it was read, for a check-in passed over unchanged.
+    Line(&'a [u8]),
+}
+
+/// The writings of one data dir as last cached, by file name; a check-in
+/// passed over has its id, time and label only, and where its line is.
+#[derive(Debug)]
+pub struct TextCache {
+    bytes: Vec<u8>,
+    entries: HashMap<String, (Stamp, Writing, Option<Range<usize>>)>,
+    /// The file was missing, damaged or from another build, or held a
+    /// check-in that has changed since.
+    stale: bool,
+}
+
+impl TextCache {
+    /// Read the text cache at `path`; a missing, unreadable, damaged or
+    /// foreign file gives an empty, stale cache, never an error. A line
+    /// whose raw text `might_hold` rules out is passed over (see
+    /// [`Store::writings_where`]).
+    #[must_use]
+    pub fn load(path: &Path, might_hold: &(dyn Fn(&str) -> bool + Sync)) -> Self {
+        let bytes = path
+            .parent()
+            .and_then(|dir| regular::real_dir(dir).ok())
+            .and_then(|()| super::sealed::read(path, MAX_TEXT_CACHE_BYTES).ok())
+            .unwrap_or_default();
+        let entries = decode(&bytes, might_hold);
+        Self {
+            stale: entries.is_none(),
+            entries: entries
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(line, raw)| (line.file, (line.stamp, line.writing, raw)))
+                .collect(),
+            bytes,
+        }
+    }
+
+    /// Take out the cached writing of `file`, if its stamp still matches,
+    /// with where its line is when it was passed over.
+    pub fn take(&mut self, file: &str, stamp: &Stamp) -> Option<(Writing, Option<Range<usize>>)> {
+        let (cached, writing, raw) = self.entries.remove(file)?;
+        if cached == *stamp {
+            Some((writing, raw))
+        } else {
+            self.stale = true;
+            None
+        }
+    }
+
+    /// The line at `range`, as read.
+    fn line(&self, range: &Range<usize>) -> &[u8] {
+        self.bytes.get(range.clone()).unwrap_or_default()
+    }
+
+    /// After every current file was asked for: whether the file on disk no
+    /// longer matches the check-ins (a changed one, or one that is gone).
+    #[must_use]
+    pub fn is_stale(&self) -> bool {
+        self.stale || !self.entries.is_empty()
+    }
+}
+
+/// The lines of a text cache file, or `None` when it is not one this build
+/// wrote, or any line is damaged. A line `might_hold` rules out is decoded
+/// as far as its check-in's name, with where it is. Large caches are
+/// decoded on every core.
+#[allow(clippy::type_complexity)]
+fn decode(
+    bytes: &[u8],
+    might_hold: &(dyn Fn(&str) -> bool + Sync),
+) -> Option<Vec<(Line, Option<Range<usize>>)>> {
+    let mut lines = Vec::new();
+    let mut at = 0;
+    for line in bytes.split(|b| *b == b'\n') {
+        if !line.is_empty() {
+            lines.push((at..at + line.len(), line));
+        }
+        at += line.len() + 1;
+    }
+    let mut lines = lines.into_iter();
+    let header: Header<'_> = serde_json::from_slice(lines.next()?.1).ok()?;
+    let ours = header.cache == WHAT
+        && header.format == TEXT_CACHE_FORMAT
+        && header.motive == env!("CARGO_PKG_VERSION");
+    if !ours {
+        return None;
+    }
+    let lines: Vec<(Range<usize>, &[u8])> = lines.collect();
+    let decoded = super::par_map(&lines, 1024, |(range, line)| {
+        let text = std::str::from_utf8(line).ok()?;
+        if might_hold(text) {
+            let line = serde_json::from_str::<Line>(text).ok()?;
+            return is_sound(&line.writing).then_some((line, None));
+        }
+        let passed = serde_json::from_str::<PassedLine>(text).ok()?;
+        let writing = Writing {
+            id: passed.writing.id,
+            finished_at: passed.writing.finished_at,
+            label: passed.writing.label,
+            notes: Vec::new(),
+            reflections: Vec::new(),
+            commitments: Vec::new(),
+            follow_up_notes: Vec::new(),
+        };
+        let line = Line {
+            file: passed.file,
+            stamp: passed.stamp,
+            writing,
+        };
+        is_sound(&line.writing).then_some((line, Some(range.clone())))
+    });
+    decoded.into_iter().collect()
+}
+
+/// Whether a cached writing holds only what a check-in that passed
+/// [`super::validate_snapshot`] could have given it, under the same rules
+/// for each text.
+fn is_sound(w: &Writing) -> bool {
+    let texts = w
+        .label
+        .iter()
+        .map(|l| (l.as_str(), Kind::Paragraph))
+        .chain(w.notes.iter().flat_map(|n| {
+            [
+                (n.statement.as_str(), Kind::Paragraph),
+                (n.text.as_str(), Kind::Text),
+            ]
+        }))
+        .chain(w.reflections.iter().flat_map(|r| {
+            [
+                (r.id.as_str(), Kind::Line),
+                (r.prompt.as_str(), Kind::Paragraph),
+                (r.text.as_str(), Kind::Text),
+            ]
+        }))
+        .chain(w.commitments.iter().map(|c| (c.as_str(), Kind::Text)))
+        .chain(w.follow_up_notes.iter().map(|n| (n.as_str(), Kind::Text)));
+    super::validate::check_id(&w.id).is_ok()
+        && w.notes.len() <= MAX_STATEMENTS
+        && w.reflections.len() <= MAX_REFLECTIONS
+        && w.commitments.len() <= MAX_COMMITMENTS
+        && w.follow_up_notes.len() <= MAX_COMMITMENTS
+        && texts
+            .into_iter()
+            .all(|(text, kind)| policy::check(text, kind).is_ok())
+}
+
+/// Write the text cache of `entries` (file name, stamp, writing), leaving
+/// out files that have not settled by `now`; creates `cache/` (mode 0700).
+/// One JSON line per file after a header line. Best effort: the result
+/// only says whether it was written.
+pub fn write<'a>(
+    path: &Path,
+    entries: impl IntoIterator<Item = (&'a str, Stamp, Cached<'a>)>,
+    now: SystemTime,
+) -> bool {
+    if regular::make_way_for_derived(path).is_err() {
+        return false;
+    }
+    let header = Header {
+        cache: WHAT,
+        motive: env!("CARGO_PKG_VERSION"),
+        format: TEXT_CACHE_FORMAT,
+    };
+    let Ok(mut bytes) = serde_json::to_vec(&header) else {
+        return false;
+    };
+    for (file, stamp, writing) in entries {
+        if !stamp.settled(now) {
+            continue;
+        }
+        bytes.push(b'\n');
+        match writing {
+            Cached::Writing(writing) => {
+                let line = LineRef {
+                    file,
+                    stamp,
+                    writing,
+                };
+                if serde_json::to_writer(&mut bytes, &line).is_err() {
+                    return false;
+                }
+            }
+            Cached::Line(line) => bytes.extend_from_slice(line),
+        }
+        // A cache too large to be read back would only cost a write every time.
+        if u64::try_from(bytes.len()).map_or(true, |len| len >= MAX_TEXT_CACHE_BYTES) {
+            return false;
+        }
+    }
+    bytes.push(b'\n');
+    super::sealed::write(path, &bytes, Mode::Replace, &|_| Ok(())).is_ok()
+}
+
+/// Where this machine's text cache lives in the data dir `root`.
+#[must_use]
+pub fn path(root: &Path, machine: &str) -> PathBuf {
+    root.join("cache").join(format!("{machine}.{WHAT}.json"))
+}
+
+impl Store {
+    /// What was written in every readable check-in, oldest first, and the
+    /// files that could not be used (as [`Store::list`] reports them): all
+    /// that the threads of reflection prompts read.
+    ///
+    /// The writings come from the text cache (see [`self`]); only files
+    /// that are new or changed since it was written are parsed, and then
+    /// learned. Like [`Store::summaries`], it never is the only copy of
+    /// anything.
+    #[must_use]
+    pub fn writings(&self) -> Listing<Writing> {
+        self.writings_at(SystemTime::now(), &|_| true)
+    }
+
+    /// [`Store::writings`] for a search: a check-in whose cached line
+    /// `might_hold` rules out (see [`crate::search::might_hold`]) comes with
+    /// its id, time and label only, its text not decoded, since nothing in
+    /// it can match. Files read afresh come whole.
+    #[must_use]
+    pub fn writings_where(&self, might_hold: &(dyn Fn(&str) -> bool + Sync)) -> Listing<Writing> {
+        self.writings_at(SystemTime::now(), might_hold)
+    }
+
+    /// [`Store::writings_where`] as if it were `now`, which decides which
+    /// files have settled enough to be cached.
+    #[must_use]
+    pub fn writings_at(
+        &self,
+        now: SystemTime,
+        might_hold: &(dyn Fn(&str) -> bool + Sync),
+    ) -> Listing<Writing> {
+        let (files, mut problems) = self.snapshot_files();
+        let cache_path = path(&self.root, self.machine.key());
+        let mut cache = TextCache::load(&cache_path, might_hold);
+        let mut known: Vec<(&SnapshotFile, Writing, Option<Range<usize>>)> =
+            Vec::with_capacity(files.len());
+        let mut missed: Vec<&SnapshotFile> = Vec::new();
+        for file in &files {
+            match cache.take(&file.name, &file.stamp) {
+                Some((writing, raw)) => known.push((file, writing, raw)),
+                None => missed.push(file),
+            }
+        }
+        let paths: Vec<&Path> = missed.iter().map(|f| f.path.as_path()).collect();
+        let mut learned = false;
+        for (file, read) in missed.into_iter().zip(super::read_all(&paths)) {
+            match read {
+                Ok(snapshot) => {
+                    learned |= file.stamp.settled(now);
+                    known.push((file, Writing::of(&snapshot), None));
+                }
+                Err(reason) => problems.push(Problem {
+                    path: file.path.clone(),
+                    reason,
+                }),
+            }
+        }
+        // As the summary cache: none for an empty data dir, and a stale one
+        // is rewritten so it stops holding what is gone. A check-in passed
+        // over is written back as its line was read.
+        let has_something = !files.is_empty() || cache_path.symlink_metadata().is_ok();
+        if learned || (has_something && cache.is_stale()) {
+            // In file-name order, whatever was read afresh: the same
+            // check-ins always give the same file.
+            known.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+            let lines = known.iter().map(|(file, writing, raw)| {
+                let cached = match raw {
+                    Some(range) => Cached::Line(cache.line(range)),
+                    None => Cached::Writing(writing),
+                };
+                (file.name.as_str(), file.stamp, cached)
+            });
+            write(&cache_path, lines, now);
+        }
+        let mut writings: Vec<Writing> = known.into_iter().map(|(_, w, _)| w).collect();
+        super::sort_by_time(&mut writings, |w| (w.finished_at, &w.id));
+        Listing {
+            snapshots: writings,
+            problems,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::os::unix::fs::PermissionsExt;
+    use std::time::Duration;
+
+    use super::*;
+    use crate::snapshot::Snapshot;
+
+    /// Late enough that every file written by the test counts as settled.
+    fn later() -> SystemTime {
+        SystemTime::now() + Duration::from_secs(60)
+    }
+
+    /// A store of `n` check-ins, each with a note, a reflection and a
+    /// commitment of its own.
+    fn store_with(n: u32) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        for i in 1..=n {
+            let mut s = Snapshot::empty_for_tests(&format!("2026-0{i}-01T09:00:00+00:00"));
+            s.label = Some(format!("Q{i}"));
+            s.commitments = vec![format!("Ship part {i}")];
+            s.reflections = vec![crate::snapshot::ReflectionAnswer {
+                id: "want-changed".into(),
+                prompt: "What do you actually want?".into(),
+                text: format!("Answer number {i}, Résumé"),
+            }];
+            store.save(s).expect("save");
+        }
+        (dir, store)
+    }
+
+    /// What reading every check-in in full gives.
+    fn uncached(store: &Store) -> Vec<Writing> {
+        store.list().snapshots.iter().map(Writing::of).collect()
+    }
+
+    fn cache_of(dir: &tempfile::TempDir, store: &Store) -> PathBuf {
+        path(dir.path(), store.machine.key())
+    }
+
+    #[test]
+    fn writings_match_the_full_read_and_are_cached_privately() {
+        let (dir, store) = store_with(3);
+        let full = uncached(&store);
+        assert_eq!(full.len(), 3);
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
+        let cache = cache_of(&dir, &store);
+        let mode = fs::metadata(&cache).expect("written").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let text = fs::read_to_string(&cache).expect("read");
+        assert!(text.contains("Answer number 2, Résumé"), "{text}");
+        // Now from the cache: nothing is learned, nothing rewritten.
+        let before = fs::metadata(&cache)
+            .expect("cache")
+            .modified()
+            .expect("mtime");
+        std::thread::sleep(Duration::from_millis(20));
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
+        let after = fs::metadata(&cache)
+            .expect("cache")
+            .modified()
+            .expect("mtime");
+        assert_eq!(before, after, "an unchanged cache is not written again");
+    }
+
+    #[test]
+    fn files_written_a_moment_ago_are_read_but_not_cached() {
+        let (dir, store) = store_with(2);
+        assert_eq!(store.writings().snapshots, uncached(&store));
+        let text = fs::read_to_string(cache_of(&dir, &store)).unwrap_or_default();
+        assert!(!text.contains("Answer number"), "{text}");
+    }
+
+    #[test]
+    fn an_edited_file_is_read_again() {
+        let (dir, store) = store_with(2);
+        let _ = store.writings_at(later(), &|_| true);
+        let file = dir.path().join("snapshots/20260201-090000.toml");
+        let text = fs::read_to_string(&file).expect("read");
+        let edited = text.replace("Answer number 2", "An answer rewritten by hand, longer");
+        fs::write(&file, edited).expect("edit");
+        let writings = store.writings_at(later(), &|_| true).snapshots;
+        assert_eq!(writings, uncached(&store));
+        assert_eq!(
+            writings[1].reflections[0].text,
+            "An answer rewritten by hand, longer, Résumé"
+        );
+    }
+
+    #[test]
+    fn damage_another_build_or_hostile_text_cost_time_not_answers() {
+        let (dir, store) = store_with(2);
+        let full = uncached(&store);
+        let _ = store.writings_at(later(), &|_| true);
+        let cache = cache_of(&dir, &store);
+        let good = fs::read_to_string(&cache).expect("read");
+        let summary_cache = super::super::cache::path(dir.path(), store.machine.key());
+        let foreign = fs::read_to_string(&summary_cache).unwrap_or_else(|_| "{}".into());
+        for damage in [
+            "\0\0 garbage".to_string(),
+            good[..good.len() - 10].to_string(),
+            good.replace(env!("CARGO_PKG_VERSION"), "0.0.0-other"),
+            good.replace("Answer number 1", "\\u001b]0;pwned\\u0007"),
+            good.replace("20260101-090000\"", "../../etc/passwd\""),
+            foreign.clone(),
+        ] {
+            fs::write(&cache, &damage).expect("damage");
+            assert!(TextCache::load(&cache, &|_| true).is_stale(), "{damage:?}");
+            assert_eq!(
+                store.writings_at(later(), &|_| true).snapshots,
+                full,
+                "{damage:?}"
+            );
+            assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
+        }
+        fs::remove_file(&cache).expect("delete");
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
+        assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
+    }
+
+    #[test]
+    fn a_link_in_place_of_the_cache_is_not_followed() {
+        let (dir, store) = store_with(1);
+        let cache = cache_of(&dir, &store);
+        fs::create_dir_all(cache.parent().expect("dir")).expect("mkdir");
+        let elsewhere = dir.path().join("elsewhere.json");
+        fs::write(&elsewhere, "keep me").expect("write");
+        std::os::unix::fs::symlink(&elsewhere, &cache).expect("link");
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
+        assert_eq!(fs::read_to_string(&elsewhere).expect("read"), "keep me");
+        assert!(fs::symlink_metadata(&cache).expect("cache").is_file());
+    }
+
+    #[test]
+    fn problems_and_deletions_show_every_time() {
+        let (dir, store) = store_with(2);
+        let _ = store.writings_at(later(), &|_| true);
+        store.trash("20260101-090000").expect("trash");
+        fs::write(
+            dir.path().join("snapshots/20260501-090000.toml"),
+            "format = [",
+        )
+        .expect("corrupt file");
+        for _ in 0..2 {
+            let listing = store.writings_at(later(), &|_| true);
+            let ids: Vec<&str> = listing.snapshots.iter().map(|w| w.id.as_str()).collect();
+            assert_eq!(ids, ["20260201-090000"]);
+            assert_eq!(listing.problems.len(), 1, "{:?}", listing.problems);
+        }
+        let text = fs::read_to_string(cache_of(&dir, &store)).expect("read");
+        assert!(!text.contains("20260101-090000"), "the trashed one is gone");
+    }
+
+    #[test]
+    fn an_empty_data_dir_gets_no_cache() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::open(dir.path()).expect("open");
+        assert!(store.writings_at(later(), &|_| true).snapshots.is_empty());
+        assert!(!dir.path().join("cache").exists());
+    }
+
+    #[test]
+    fn a_check_in_passed_over_keeps_its_name_and_is_written_back_as_read() {
+        let (dir, store) = store_with(3);
+        let _ = store.writings_at(later(), &|_| true);
+        let file = dir.path().join("snapshots/20260201-090000.toml");
+        let text = fs::read_to_string(&file).expect("read");
+        fs::write(
+            &file,
+            text.replace("Answer number 2", "Edited, longer answer"),
+        )
+        .expect("edit");
+        let passed = store.writings_at(later(), &|_| false).snapshots;
+        let names: Vec<(&str, Option<&str>, usize)> = passed
+            .iter()
+            .map(|w| (w.id.as_str(), w.label.as_deref(), w.reflections.len()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("20260101-090000", Some("Q1"), 0),
+                ("20260201-090000", Some("Q2"), 1),
+                ("20260301-090000", Some("Q3"), 0)
+            ],
+            "only the edited file is read whole"
+        );
+        let cache = cache_of(&dir, &store);
+        let written_back = fs::read_to_string(&cache).expect("read");
+        fs::remove_file(&cache).expect("delete");
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
+        assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), written_back);
+    }
+}
