@@ -186,15 +186,7 @@ pub fn write<'a>(
     entries: impl IntoIterator<Item = (&'a str, Stamp, &'a Summary)>,
     now: SystemTime,
 ) -> bool {
-    let Some(dir) = path.parent() else {
-        return false;
-    };
-    if regular::create_private_subdir(dir).is_err() {
-        return false;
-    }
-    // Only a regular file is replaced; anything else there (a link, a FIFO)
-    // is damage to a derived file: removed, never followed.
-    if regular::check_replaceable(path).is_err() && fs::remove_file(path).is_err() {
+    if !regular::make_way_for_derived(path) {
         return false;
     }
     let mut entries: Vec<EntryRef<'a>> = entries

@@ -42,9 +42,9 @@ impl<'a> Lookup<'a> {
     }
 
     fn list_ids(store: &Store) -> (Vec<String>, Vec<Problem>) {
-        let (entries, mut problems) = store.snapshot_entries();
-        let mut ids = Vec::with_capacity(entries.len());
-        for (entry, name) in entries {
+        let (names, mut problems) = store.snapshot_names();
+        let mut ids = Vec::with_capacity(names.len());
+        for name in names {
             let plain = super::sealed::plain_name(&name);
             let id = plain.strip_suffix(".toml").unwrap_or(plain);
             if super::validate::check_id(id).is_ok() {
@@ -52,7 +52,7 @@ impl<'a> Lookup<'a> {
             } else {
                 // A name no check-in can have is always skipped: say why
                 // as the listing would (these are few, whatever the history).
-                let path = entry.path();
+                let path = store.snapshots_dir().join(&name);
                 if let Err(reason) = read_snapshot(&path) {
                     problems.push(Problem { path, reason });
                 }

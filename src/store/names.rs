@@ -21,10 +21,10 @@ impl Store {
     /// Names that are not check-in ids are left out.
     #[must_use]
     pub fn named(&self, offset: FixedOffset) -> Vec<Named> {
-        let (entries, _) = self.snapshot_entries();
-        let mut named: Vec<Named> = entries
+        let (names, _) = self.snapshot_names();
+        let mut named: Vec<Named> = names
             .into_iter()
-            .filter_map(|(_, name)| {
+            .filter_map(|name| {
                 let id = plain_name(&name).strip_suffix(".toml")?.to_string();
                 let stamp = id.get(..15)?;
                 let naive = NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()?;

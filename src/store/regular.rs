@@ -305,6 +305,21 @@ pub fn check_replaceable(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Make way for writing the derived file `path` (a cache, an index) in a
+/// private directory: create the directory when needed; a link, a FIFO or
+/// anything else not a regular file in the way is damage to a derived
+/// file, removed, never followed. `false` when the file cannot be written.
+#[must_use]
+pub fn make_way_for_derived(path: &Path) -> bool {
+    let Some(dir) = path.parent() else {
+        return false;
+    };
+    if create_private_subdir(dir).is_err() {
+        return false;
+    }
+    check_replaceable(path).is_ok() || fs::remove_file(path).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
