@@ -7,6 +7,7 @@
 //! the effects that `update` asks for.
 
 pub mod app;
+pub mod check_start;
 pub mod editor;
 pub mod effect;
 pub mod field;
@@ -124,7 +125,8 @@ pub fn run(options: Options) -> color_eyre::Result<ExitCode> {
         eprintln!("motive: {warning}");
     }
     let colors: DimensionColors = config.dimension_colors();
-    let mut app = App::new(driver.overview(), Theme::new(color, colors));
+    let home = check_start::first_home(&driver, check.is_some());
+    let mut app = App::new(home, Theme::new(color, colors));
     app.editor = editor_command();
     app.home_dir = std::env::var_os("HOME").map(PathBuf::from);
     app.work_dir = std::env::current_dir().ok();
@@ -180,10 +182,16 @@ fn event_loop(
     }
     // Whether the frame may have changed since it was last drawn.
     let mut changed = true;
+    // `motive check` reads home in full only once its first frame is drawn.
+    let mut home_waits = start_check_in;
     loop {
         if changed {
             driver.remember(app);
             screen.draw(|frame| view::view(app, frame))?;
+        }
+        if home_waits {
+            check_start::load_home(driver, app);
+            home_waits = false;
         }
         let msg = if event::poll(Duration::from_millis(TICK_MS))? {
             match event::read()? {

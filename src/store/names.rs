@@ -37,3 +37,15 @@ impl Store {
         named
     }
 }
+
+impl super::HasId for Named {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> Option<&str> {
+        None
+    }
+    fn finished_at(&self) -> DateTime<FixedOffset> {
+        self.finished_at
+    }
+}

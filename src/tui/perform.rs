@@ -373,12 +373,10 @@ impl Driver {
         };
         // The open commitment: the latest one made, even when the latest
         // check-in set none, until a check-in follows it up.
-        let summaries = store.summaries().snapshots;
-        let open = crate::commitments::open(&summaries)
-            .map(|(_, open)| open)
-            .unwrap_or_default();
+        let (open, any_before) = super::check_start::open_commitments(&store);
+        let open: Vec<&str> = open.iter().map(String::as_str).collect();
         let mut checkin = CheckIn::new(&bank, &open, self.label.as_deref(), (self.now)());
-        if !summaries.is_empty() {
+        if any_before {
             // "Anything big since last time?" needs a last time.
             checkin.ask_about_events();
         }
