@@ -889,7 +889,9 @@ fn open_snapshots_dir(
 fn may_hold_check_in(name: &str, importing: &std::collections::HashSet<String>) -> bool {
     sealed::plain_name(name)
         .strip_suffix(".toml")
-        .is_some_and(|id| !name.starts_with('.') && !importing.contains(id))
+        .is_some_and(|id| {
+            !name.starts_with('.') && (importing.is_empty() || !importing.contains(id))
+        })
 }
 
 pub(crate) fn one_form_each<T>(mut entries: Vec<(T, String)>) -> Vec<(T, String)> {

@@ -42,24 +42,16 @@ impl<'a> Lookup<'a> {
     }
 
     fn list_ids(store: &Store) -> (Vec<String>, Vec<Problem>) {
-        let (names, mut problems) = store.snapshot_names();
-        let mut ids = Vec::with_capacity(names.len());
-        for name in names {
-            let plain = super::sealed::plain_name(&name);
-            let id = plain.strip_suffix(".toml").unwrap_or(plain);
-            if super::validate::check_id(id).is_ok() {
-                ids.push(id.to_string());
-            } else {
-                // A name no check-in can have is always skipped: say why
-                // as the listing would (these are few, whatever the history).
-                let path = store.snapshots_dir().join(&name);
-                if let Err(reason) = read_snapshot(&path) {
-                    problems.push(Problem { path, reason });
-                }
+        let (names, mut problems) = store.snapshot_ids();
+        // A name no check-in can have is always skipped: say why as the
+        // listing would (these are few, whatever the history).
+        for name in names.misnamed {
+            let path = store.snapshots_dir().join(&name);
+            if let Err(reason) = read_snapshot(&path) {
+                problems.push(Problem { path, reason });
             }
         }
-        ids.sort_unstable();
-        (ids, problems)
+        (names.ids, problems)
     }
 
     /// The check-in of a full id, read straight from its file when it is

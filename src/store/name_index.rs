@@ -100,93 +100,149 @@ pub fn path(root: &Path, machine: &str) -> PathBuf {
     root.join("cache").join(format!("{machine}.names"))
 }
 
-/// The names the index at `path` holds, sorted, when it was written for a
+/// What the names in `snapshots/` say: the ids of the files that may hold
+/// a check-in, sorted, and the names of those that cannot (not a check-in
+/// id: the listing reports them).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Names {
+    pub ids: Vec<String>,
+    pub misnamed: Vec<String>,
+}
+
+/// An id as the index may hold it: digits and `-`, so that a damaged
+/// index can never name a path outside `snapshots/` (the rest of the
+/// id's rules were checked when it was written).
+fn plausible_id(id: &str) -> bool {
+    (15..=22).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+}
+
+/// A file name as a listing could give it: one path component, `*.toml`
+/// (or sealed), not hidden.
+fn plausible_name(name: &str) -> bool {
+    !name.contains('/') && super::may_hold_check_in(name, &std::collections::HashSet::new())
+}
+
+/// The names the index at `path` holds when it was written for a
 /// directory whose stamp is `stamp`; `None` when it is missing, damaged,
 /// from another build or stale.
-fn read(path: &Path, stamp: &DirStamp) -> Option<Vec<String>> {
+fn read(path: &Path, stamp: &DirStamp) -> Option<Names> {
     regular::real_dir(path.parent()?).ok()?;
     let bytes = super::sealed::read(path, MAX_INDEX_BYTES).ok()?;
     let text = String::from_utf8(bytes).ok()?;
-    let mut lines = text.split('\n');
+    let mut lines = text.strip_suffix('\n')?.split('\n');
     if lines.next()? != HEADER || DirStamp::parse(lines.next()?)? != *stamp {
         return None;
     }
-    // The last line counts the names: a file cut short is not an index.
-    let body = text.strip_suffix('\n')?;
-    let (names, count) = body.rsplit_once('\n')?;
-    let count: usize = count.strip_prefix("end ")?.parse().ok()?;
-    let names: Vec<String> = names.split('\n').skip(2).map(str::to_string).collect();
-    let sorted = names.windows(2).all(|w| w[0] < w[1]);
-    (names.len() == count && sorted && names.iter().all(|n| !n.is_empty())).then_some(names)
+    let mut section = |label: &str| -> Option<Vec<String>> {
+        let count: usize = lines.next()?.strip_prefix(label)?.parse().ok()?;
+        let taken: Vec<String> = lines.by_ref().take(count).map(str::to_string).collect();
+        (taken.len() == count).then_some(taken)
+    };
+    let names = Names {
+        ids: section("ids ")?,
+        misnamed: section("misnamed ")?,
+    };
+    let sound = lines.next()? == "end"
+        && lines.next().is_none()
+        && names.ids.iter().all(|id| plausible_id(id))
+        && names.ids.windows(2).all(|w| w[0] < w[1])
+        && names.misnamed.iter().all(|n| plausible_name(n));
+    sound.then_some(names)
 }
 
-/// Write the index of `names` (sorted, distinct) for a directory stamped
-/// `stamp`, unless the directory changed too recently before `now` to be
-/// trusted, or a name cannot be kept on one line. Best effort: the result
-/// only says whether it was written.
-fn write(path: &Path, stamp: &DirStamp, names: &[String], now: SystemTime) -> bool {
-    if !stamp.settled(now) || names.iter().any(|n| n.is_empty() || n.contains('\n')) {
+/// Write the index of `names` for a directory stamped `stamp`, unless the
+/// directory changed too recently before `now` to be trusted, or a name
+/// cannot be kept on one line. Best effort: the result only says whether
+/// it was written.
+fn write(path: &Path, stamp: &DirStamp, names: &Names, now: SystemTime) -> bool {
+    let one_line = |n: &String| !n.is_empty() && !n.contains('\n');
+    if !stamp.settled(now) || !names.misnamed.iter().all(one_line) {
         return false;
     }
     if !regular::make_way_for_derived(path) {
         return false;
     }
-    let mut text = format!("{HEADER}\n{}\n", stamp.line());
-    for name in names {
+    let mut text = format!("{HEADER}\n{}\nids {}\n", stamp.line(), names.ids.len());
+    for id in &names.ids {
+        text.push_str(id);
+        text.push('\n');
+    }
+    text.push_str(&format!("misnamed {}\n", names.misnamed.len()));
+    for name in &names.misnamed {
         text.push_str(name);
         text.push('\n');
     }
-    text.push_str(&format!("end {}\n", names.len()));
+    text.push_str("end\n");
     let fits = u64::try_from(text.len()).is_ok_and(|len| len <= MAX_INDEX_BYTES);
     fits && super::sealed::write(path, text.as_bytes(), Mode::Replace, &|_| Ok(())).is_ok()
 }
 
 impl Store {
-    /// The names of the files in `snapshots/` that may hold a check-in
-    /// (as [`Store::snapshot_entries`] gives them, sorted), from the index
-    /// when the directory has not changed since it was written, else
-    /// listed (and the index written); and the problems of a `snapshots/`
-    /// dir that cannot be read. No stat of any file.
-    pub(super) fn snapshot_names(&self) -> (Vec<String>, Vec<Problem>) {
-        self.snapshot_names_at(SystemTime::now())
+    /// The ids of the files in `snapshots/` that may hold a check-in (as
+    /// [`Store::snapshot_entries`] gives them), sorted, and the names of
+    /// those that are not check-in ids; from the index when the directory
+    /// has not changed since it was written, else listed (and the index
+    /// written); and the problems of a `snapshots/` dir that cannot be
+    /// read. No stat of any file.
+    pub(super) fn snapshot_ids(&self) -> (Names, Vec<Problem>) {
+        self.snapshot_ids_at(SystemTime::now())
     }
 
-    /// [`Store::snapshot_names`] as if it were `now`, which decides whether
+    /// [`Store::snapshot_ids`] as if it were `now`, which decides whether
     /// the directory has settled enough to be indexed.
-    pub(super) fn snapshot_names_at(&self, now: SystemTime) -> (Vec<String>, Vec<Problem>) {
+    pub(super) fn snapshot_ids_at(&self, now: SystemTime) -> (Names, Vec<Problem>) {
         let (importing, import_problem) = self.settle_import();
         let dir = self.snapshots_dir();
         let index = path(&self.root, self.machine.key());
+        // While an import is on its way in, its files are left out: the
+        // index, written without that, does not apply.
+        let usable = importing.is_empty();
         // The stamp before the listing: a change during it moves the stamp.
-        let stamp = DirStamp::of(&dir);
-        let indexed = stamp.as_ref().and_then(|stamp| read(&index, stamp));
-        let all = match indexed {
-            Some(names) => names,
-            None => {
-                let entries = match super::open_snapshots_dir(&dir, import_problem.clone()) {
-                    Ok(entries) => entries,
-                    Err(problems) => return (Vec::new(), problems),
-                };
-                let mut names: Vec<String> = entries
-                    .filter_map(Result::ok)
-                    .filter_map(|entry| entry.file_name().into_string().ok())
-                    .collect();
-                names.sort_unstable();
-                if let Some(stamp) = &stamp {
-                    write(&index, stamp, &names, now);
-                }
-                names
-            }
+        let stamp = DirStamp::of(&dir).filter(|_| usable);
+        if let Some(names) = stamp.as_ref().and_then(|stamp| read(&index, stamp)) {
+            return (names, import_problem.into_iter().collect());
+        }
+        let entries = match super::open_snapshots_dir(&dir, import_problem.clone()) {
+            Ok(entries) => entries,
+            Err(problems) => return (Names::default(), problems),
         };
-        let candidates: Vec<((), String)> = all
-            .into_iter()
+        let mut all: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| entry.file_name().into_string().ok())
             .filter(|name| super::may_hold_check_in(name, &importing))
-            .map(|name| ((), name))
             .collect();
-        let names = super::one_form_each(candidates)
-            .into_iter()
-            .map(|((), name)| name)
-            .collect();
+        // Only a store with both plain and sealed files can hold one
+        // check-in in both forms, and which is used then depends on
+        // whether it is unlocked: such a directory is not indexed.
+        let sealed = all
+            .iter()
+            .filter(|name| name.ends_with(crate::crypt::SUFFIX))
+            .count();
+        let one_form = sealed == 0 || sealed == all.len();
+        if !one_form {
+            let candidates: Vec<((), String)> = all.into_iter().map(|name| ((), name)).collect();
+            all = super::one_form_each(candidates)
+                .into_iter()
+                .map(|((), name)| name)
+                .collect();
+        }
+        let mut names = Names::default();
+        for mut name in all {
+            let plain = super::sealed::plain_name(&name);
+            let id_len = plain.strip_suffix(".toml").unwrap_or(plain).len();
+            if super::validate::check_id(&name[..id_len]).is_ok() {
+                // The name's own buffer becomes the id.
+                name.truncate(id_len);
+                names.ids.push(name);
+            } else {
+                names.misnamed.push(name);
+            }
+        }
+        names.ids.sort_unstable();
+        names.misnamed.sort_unstable();
+        if let Some(stamp) = stamp.filter(|_| one_form) {
+            write(&index, &stamp, &names, now);
+        }
         (names, import_problem.into_iter().collect())
     }
 }
@@ -219,17 +275,27 @@ mod tests {
         path(store.root(), store.machine.key())
     }
 
-    fn names(store: &Store, now: SystemTime) -> Vec<String> {
-        let (names, problems) = store.snapshot_names_at(now);
+    fn names(store: &Store, now: SystemTime) -> Names {
+        let (names, problems) = store.snapshot_ids_at(now);
         assert!(problems.is_empty(), "{problems:?}");
         names
     }
 
-    /// What a listing without the index gives.
-    fn listed(store: &Store) -> Vec<String> {
+    /// What the listing behind `motive list` gives: every name, each as
+    /// an id or as a name no check-in has.
+    fn listed(store: &Store) -> Names {
         let (entries, _) = store.snapshot_entries();
-        let mut names: Vec<String> = entries.into_iter().map(|(_, name)| name).collect();
-        names.sort();
+        let mut names = Names::default();
+        for (_, name) in entries {
+            let id = crate::store::sealed::plain_name(&name).trim_end_matches(".toml");
+            if crate::store::validate::check_id(id).is_ok() {
+                names.ids.push(id.to_string());
+            } else {
+                names.misnamed.push(name);
+            }
+        }
+        names.ids.sort();
+        names.misnamed.sort();
         names
     }
 
@@ -240,20 +306,22 @@ mod tests {
         assert_eq!(names(&store, later()), expected);
         let index = index_of(&store);
         let text = fs::read_to_string(&index).expect("an index");
-        assert!(text.ends_with("20260201-090000.toml\nend 2\n"), "{text}");
+        assert!(
+            text.ends_with("ids 2\n20260101-090000\n20260201-090000\nmisnamed 0\nend\n"),
+            "{text}"
+        );
         let mode = fs::metadata(&index).expect("meta").mode() & 0o777;
         assert_eq!(mode, 0o600);
         // The index, not the directory, answers now: a name only the index
         // holds shows that.
-        let forged = text.replace(
-            "20260201-090000.toml\nend 2",
-            "20260201-090000.toml\n20260301-090000.toml\nend 3",
-        );
+        let forged = text
+            .replace("ids 2\n", "ids 3\n")
+            .replace("20260201-090000\n", "20260201-090000\n20260301-090000\n");
         fs::write(&index, forged).expect("write");
         let from_index = names(&store, later());
         assert_eq!(
-            from_index.last().map(String::as_str),
-            Some("20260301-090000.toml")
+            from_index.ids.last().map(String::as_str),
+            Some("20260301-090000")
         );
     }
 
@@ -273,10 +341,10 @@ mod tests {
         names(&store, later());
         add(&store, "20260301-090000");
         assert_eq!(names(&store, later()), listed(&store));
-        assert_eq!(names(&store, later()).len(), 3);
+        assert_eq!(names(&store, later()).ids.len(), 3);
         fs::remove_file(store.snapshots_dir().join("20260101-090000.toml")).expect("remove");
         assert_eq!(names(&store, later()), listed(&store));
-        assert_eq!(names(&store, later()).len(), 2);
+        assert_eq!(names(&store, later()).ids.len(), 2);
         fs::rename(
             store.snapshots_dir().join("20260201-090000.toml"),
             store.snapshots_dir().join("20260202-090000.toml"),
@@ -308,25 +376,21 @@ mod tests {
         names(&store, later());
         let index = index_of(&store);
         let text = fs::read_to_string(&index).expect("an index");
+        // Each holds one more id than the directory, so that using it
+        // would show.
         let extra = |t: &str| {
-            t.replace(
-                "20260101-090000.toml\n",
-                "20260101-090000.toml\n20260102-090000.toml\n",
-            )
+            t.replace("ids 2\n", "ids 3\n")
+                .replace("20260101-090000\n", "20260101-090000\n20260102-090000\n")
         };
         let damaged = [
-            extra(&text)
-                .replace(env!("CARGO_PKG_VERSION"), "0.0.0-other")
-                .replace("end 2", "end 3"),
-            extra(&text),
+            extra(&text).replace(env!("CARGO_PKG_VERSION"), "0.0.0-other"),
+            extra(&text).replace("ids 3\n", "ids 2\n"),
             extra(&text[..text.len() - 1]),
-            extra(&text).replace("\nend 2\n", "\n"),
-            extra(&text)
-                .replace(
-                    "20260101-090000.toml\n20260102",
-                    "20260103-090000.toml\n20260102",
-                )
-                .replace("end 2", "end 3"),
+            extra(&text).replace("\nend\n", "\n"),
+            extra(&text).replace("\nend\n", "\nend\nmore\n"),
+            extra(&text).replace("20260102-090000\n", "20260301-090000\n"),
+            extra(&text).replace("20260102-090000\n", "../../etc/passwd\n"),
+            extra(&text).replace("misnamed 0\n", "misnamed 1\n../x.toml\n"),
             "{ not an index".to_string(),
             String::new(),
         ];
@@ -346,11 +410,12 @@ mod tests {
     #[test]
     fn hidden_and_foreign_names_are_left_out_as_in_a_listing() {
         let (_dir, store) = store_with(&["20260101-090000"]);
-        for name in [".hidden.toml", "notes.txt", ".motive-tmp-1"] {
+        for name in [".hidden.toml", "notes.txt", ".motive-tmp-1", "notes.toml"] {
             fs::write(store.snapshots_dir().join(name), "x").expect("write");
         }
         let first = names(&store, later());
         assert_eq!(first, listed(&store));
+        assert_eq!(first.misnamed, ["notes.toml"]);
         assert_eq!(names(&store, later()), first, "the same from the index");
     }
 
@@ -358,7 +423,7 @@ mod tests {
     fn a_missing_snapshots_dir_is_no_names_and_no_index() {
         let dir = tempfile::tempdir().expect("tempdir");
         let store = Store::read_only(dir.path());
-        assert!(names(&store, later()).is_empty());
+        assert_eq!(names(&store, later()), Names::default());
         assert!(
             !dir.path().join("cache").exists(),
             "a read never creates the data dir"
