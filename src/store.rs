@@ -773,14 +773,19 @@ impl Store {
             let Ok(entries) = regular::real_dir(&dir).and_then(|()| fs::read_dir(&dir)) else {
                 continue;
             };
-            for entry in entries.filter_map(Result::ok) {
+            // By name first: a stat of each of thousands of check-ins
+            // would cost more than the listing.
+            let temps = entries
+                .filter_map(Result::ok)
+                .filter(|entry| entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX));
+            for entry in temps {
                 let stale = entry
                     .metadata()
                     .and_then(|m| m.modified())
                     .ok()
                     .and_then(|t| SystemTime::now().duration_since(t).ok())
                     .is_some_and(|age| age > STALE_TEMP_AGE);
-                if stale && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                if stale {
                     let _ = fs::remove_file(entry.path());
                 }
             }
