@@ -102,9 +102,14 @@ impl LastTime {
     /// cannot be read is passed over: this is only a help to the person.
     #[must_use]
     pub fn from_store(store: &Store, checkin: &CheckIn) -> Self {
+        Self::from_lookup(&mut store.lookup(), checkin)
+    }
+
+    /// [`LastTime::from_store`] through a lookup already made.
+    #[must_use]
+    pub fn from_lookup(lookup: &mut crate::store::Lookup<'_>, checkin: &CheckIn) -> Self {
         // By name (see `Store::lookup`): the newest one, a few, then up to
         // the limit; reading further back than needed changes nothing.
-        let mut lookup = store.lookup();
         let mut read = Vec::new();
         for count in [1, 4, MAX_READ] {
             read = lookup.newest(count);

@@ -19,6 +19,9 @@ pub struct Lookup<'a> {
     problems: Vec<Problem>,
     /// The full listing, once the names could not decide.
     listing: Option<Listing<Summary>>,
+    /// The check-ins read by name so far, by id: asking for more of the
+    /// newest reads each file once.
+    read: std::collections::HashMap<String, Snapshot>,
 }
 
 impl<'a> Lookup<'a> {
@@ -28,6 +31,7 @@ impl<'a> Lookup<'a> {
             ids: None,
             problems: Vec::new(),
             listing: None,
+            read: std::collections::HashMap::new(),
         }
     }
 
@@ -156,9 +160,15 @@ impl<'a> Lookup<'a> {
         self.ids();
         let ids = self.ids.as_deref().unwrap_or_default();
         let dir = self.store.snapshots_dir();
+        let cache = &mut self.read;
         let mut read = |id: &str| {
+            if let Some(snapshot) = cache.get(id) {
+                return Ok(snapshot.clone());
+            }
             let path = dir.join(format!("{id}.toml"));
-            read_snapshot(&path).map_err(|reason| Problem { path, reason })
+            let snapshot = read_snapshot(&path).map_err(|reason| Problem { path, reason })?;
+            cache.insert(id.to_string(), snapshot.clone());
+            Ok(snapshot)
         };
         let mut seen = Vec::new();
         let decided = decide(ids, &mut read, &mut seen);
@@ -168,6 +178,13 @@ impl<'a> Lookup<'a> {
             }
         }
         decided
+    }
+
+    /// List the ids now (from the names index when it is current): a
+    /// writer about to probe `snapshots/` (which moves its times) keeps
+    /// the ids it holds the lock for.
+    pub fn list_now(&mut self) {
+        self.ids();
     }
 
     /// Whether there are fewer than `n` readable check-ins.

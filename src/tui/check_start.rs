@@ -8,7 +8,7 @@
 use super::app::App;
 use super::overview::Overview;
 use super::perform::Driver;
-use crate::store::Store;
+use crate::store::{Lookup, Store};
 use crate::summary::Summary;
 use crate::year_ago::YearAgo;
 
@@ -47,13 +47,12 @@ pub fn load_home(driver: &Driver, app: &mut App) {
 /// check-in before it. Reads the newest check-in, then a few more, and
 /// every summary only when none of those made a commitment.
 #[must_use]
-pub fn open_commitments(store: &Store) -> (Vec<String>, bool) {
+pub fn open_commitments(store: &Store, lookup: &mut Lookup<'_>) -> (Vec<String>, bool) {
     let open_in = |summaries: &[Summary]| {
         let open = crate::commitments::open(summaries).map(|(_, open)| open);
         let open = open.unwrap_or_default().into_iter().map(str::to_string);
         (open.collect(), !summaries.is_empty())
     };
-    let mut lookup = store.lookup();
     for count in COMMITMENT_LOOK_BACK {
         let newest = lookup.newest(count);
         let summaries: Vec<Summary> = newest.iter().rev().map(Summary::of).collect();
@@ -149,7 +148,7 @@ mod tests {
         for case in cases {
             let (_dir, store) = store_with(&case);
             assert_eq!(
-                open_commitments(&store),
+                open_commitments(&store, &mut store.lookup()),
                 from_the_listing(&store),
                 "{case:?}"
             );
