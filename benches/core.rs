@@ -1,7 +1,8 @@
 //! How long the work behind each screen and command takes, in process:
 //! parsing banks, scoring, loading the store (cold and through the summary
 //! cache), drawing the home and history screens, a key press on the question
-//! and history screens, the text chart, and finding `latest` by name.
+//! and history screens, the text chart, and finding `latest` by name (from
+//! the names index, and listing the directory to rewrite it).
 //! `cargo bench --bench core`.
 //!
 //! The check-ins are realistic synthetic ones (notes, reflections, follow-ups)
@@ -119,9 +120,24 @@ fn store(c: &mut Criterion) {
                 })
             },
         );
+        // The directory has settled: the names come from the index.
         group.bench_with_input(BenchmarkId::new("latest by name", n), &n, |b, _| {
             b.iter(|| store.lookup().find("latest").expect("latest"))
         });
+        // As the first run after a change in snapshots/: the directory is
+        // listed and the index written again.
+        let index =
+            motive::store::name_index::path(dir.path(), motive::store::Machine::this().key());
+        group.bench_with_input(
+            BenchmarkId::new("latest by name, index rewritten", n),
+            &n,
+            |b, _| {
+                b.iter(|| {
+                    let _ = std::fs::remove_file(&index);
+                    store.lookup().find("latest").expect("latest")
+                })
+            },
+        );
         group.bench_with_input(
             BenchmarkId::new("latest~1 and latest by name", n),
             &n,

@@ -280,12 +280,12 @@ fn main() -> ExitCode {
         );
     }
 
-    // `motive check`: from start to its first screen (the follow-up of the
-    // last commitment).
+    // `motive check`: from start to its first screen (the bank's
+    // instructions, with the check-in of a year ago when there is one).
     let mut check_frames = Vec::with_capacity(runs);
     for _ in 0..runs {
         let session = Session::spawn(bin, data, &config, &["check", "--bank", "core"]);
-        let drawn = session.frame("the follow-up", showing("How did it go?"));
+        let drawn = session.frame("the instructions", showing("Press Enter to begin"));
         check_frames.push(drawn.saturating_duration_since(session.started));
         session.finish("qy");
         let _ = std::fs::remove_dir_all(std::path::Path::new(data).join("drafts"));
@@ -295,11 +295,15 @@ fn main() -> ExitCode {
     // A check-in: answer the follow-up of the last commitment, then move the
     // highlight on the first statement. The draft it leaves is removed.
     let mut session = Session::spawn(bin, data, &config, &["check", "--bank", "core"]);
+    session.frame("the instructions", showing("Press Enter to begin"));
+    session.send("\r");
     session.frame("the follow-up", showing("How did it go?"));
     session.send("1");
     session.frame("the note", showing("A note"));
     session.send("\t");
-    session.frame("the first statement", showing("1/12"));
+    session.frame("anything big", showing("Anything big since last time?"));
+    session.send("\r");
+    session.frame("the first statement", showing("1/18"));
     let question = key_presses(&mut session, ["\x1b[C", "\x1b[D"]);
     peak = peak.max(session.peak_rss_kib().unwrap_or(0));
     session.finish("qy");

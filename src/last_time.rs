@@ -102,15 +102,20 @@ impl LastTime {
     /// cannot be read is passed over: this is only a help to the person.
     #[must_use]
     pub fn from_store(store: &Store, checkin: &CheckIn) -> Self {
-        let listing = store.summaries();
+        Self::from_lookup(&mut store.lookup(), checkin)
+    }
+
+    /// [`LastTime::from_store`] through a lookup already made.
+    #[must_use]
+    pub fn from_lookup(lookup: &mut crate::store::Lookup<'_>, checkin: &CheckIn) -> Self {
+        // By name (see `Store::lookup`): the newest one, a few, then up to
+        // the limit; reading further back than needed changes nothing.
         let mut read = Vec::new();
-        for summary in listing.snapshots.iter().rev().take(MAX_READ) {
-            if let Ok(snapshot) = store.load(&summary.id) {
-                read.push(snapshot);
-                let found = Self::of(checkin, &read);
-                if found.is_complete(checkin) {
-                    return found;
-                }
+        for count in [1, 4, MAX_READ] {
+            read = lookup.newest(count);
+            let found = Self::of(checkin, &read);
+            if read.len() < count || found.is_complete(checkin) {
+                return found;
             }
         }
         Self::of(checkin, &read)

@@ -31,6 +31,7 @@ pub mod journal;
 mod lock;
 mod lookup;
 pub mod machine;
+pub mod name_index;
 pub mod names;
 pub mod regular;
 pub mod saved;
@@ -462,35 +463,15 @@ impl Store {
     fn snapshot_entries(&self) -> (Vec<(fs::DirEntry, String)>, Vec<Problem>) {
         let (importing, import_problem) = self.settle_import();
         let dir = self.snapshots_dir();
-        let entries = match regular::real_dir(&dir).and_then(|()| fs::read_dir(&dir)) {
+        let entries = match open_snapshots_dir(&dir, import_problem.clone()) {
             Ok(entries) => entries,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return (Vec::new(), import_problem.into_iter().collect());
-            }
-            Err(e) if regular::is_refusal(&e) => {
-                return (
-                    Vec::new(),
-                    vec![Problem {
-                        path: dir,
-                        reason: e.to_string(),
-                    }],
-                );
-            }
-            Err(e) => {
-                let problem = Problem {
-                    path: dir,
-                    reason: format!("cannot read: {e}"),
-                };
-                return (Vec::new(), vec![problem]);
-            }
+            Err(problems) => return (Vec::new(), problems),
         };
         let candidates: Vec<(fs::DirEntry, String)> = entries
             .filter_map(Result::ok)
             .filter_map(|entry| {
                 let name = entry.file_name().into_string().ok()?;
-                let id = sealed::plain_name(&name).strip_suffix(".toml")?;
-                // Check-ins of an import still on its way in are left out.
-                (!name.starts_with('.') && !importing.contains(id)).then_some((entry, name))
+                may_hold_check_in(&name, &importing).then_some((entry, name))
             })
             .collect();
         (
@@ -806,14 +787,19 @@ impl Store {
             let Ok(entries) = regular::real_dir(&dir).and_then(|()| fs::read_dir(&dir)) else {
                 continue;
             };
-            for entry in entries.filter_map(Result::ok) {
+            // By name first: a stat of each of thousands of check-ins
+            // would cost more than the listing.
+            let temps = entries
+                .filter_map(Result::ok)
+                .filter(|entry| entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX));
+            for entry in temps {
                 let stale = entry
                     .metadata()
                     .and_then(|m| m.modified())
                     .ok()
                     .and_then(|t| SystemTime::now().duration_since(t).ok())
                     .is_some_and(|age| age > STALE_TEMP_AGE);
-                if stale && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                if stale {
                     let _ = fs::remove_file(entry.path());
                 }
             }
@@ -897,9 +883,37 @@ fn write_snapshot(path: &Path, snapshot: &Snapshot, hook: Hook, target: Target) 
 /// an interrupted `motive encrypt` or `decrypt` left both `<id>.toml` and
 /// `<id>.toml.age` (the same content, verified), the one this process reads
 /// best is kept.
-pub(crate) fn one_form_each(
-    mut entries: Vec<(fs::DirEntry, String)>,
-) -> Vec<(fs::DirEntry, String)> {
+/// `snapshots/` opened for listing; or what to report instead: nothing
+/// but `import_problem` when it is missing, else why it cannot be read.
+fn open_snapshots_dir(
+    dir: &Path,
+    import_problem: Option<Problem>,
+) -> Result<fs::ReadDir, Vec<Problem>> {
+    match regular::real_dir(dir).and_then(|()| fs::read_dir(dir)) {
+        Ok(entries) => Ok(entries),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Err(import_problem.into_iter().collect()),
+        Err(e) if regular::is_refusal(&e) => Err(vec![Problem {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        }]),
+        Err(e) => Err(vec![Problem {
+            path: dir.to_path_buf(),
+            reason: format!("cannot read: {e}"),
+        }]),
+    }
+}
+
+/// Whether the file `name` in `snapshots/` may hold a check-in: `*.toml`
+/// (or sealed), not hidden, not part of an import on its way in.
+fn may_hold_check_in(name: &str, importing: &std::collections::HashSet<String>) -> bool {
+    sealed::plain_name(name)
+        .strip_suffix(".toml")
+        .is_some_and(|id| {
+            !name.starts_with('.') && (importing.is_empty() || !importing.contains(id))
+        })
+}
+
+pub(crate) fn one_form_each<T>(mut entries: Vec<(T, String)>) -> Vec<(T, String)> {
     let names: std::collections::HashSet<String> =
         entries.iter().map(|(_, name)| name.clone()).collect();
     let unlocked = crate::crypt::session::keys().is_some();

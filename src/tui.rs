@@ -7,6 +7,7 @@
 //! the effects that `update` asks for.
 
 pub mod app;
+pub mod check_start;
 pub mod editor;
 pub mod effect;
 pub mod field;
@@ -179,7 +180,11 @@ fn first_screen(
 ) -> App {
     match locked {
         Some(usable) => App::locked(Unlock::new(driver.store.root(), then, usable), theme),
-        None => App::new(driver.overview(), theme),
+        // `motive check` reads home in full after its first frame.
+        None => App::new(
+            check_start::first_home(driver, matches!(then, Then::CheckIn)),
+            theme,
+        ),
     }
 }
 
@@ -209,10 +214,16 @@ fn event_loop(
     }
     // Whether the frame may have changed since it was last drawn.
     let mut changed = true;
+    // `motive check` reads home in full only once its first frame is drawn.
+    let mut home_waits = start_check_in;
     loop {
         if changed {
             driver.remember(app);
             screen.draw(|frame| view::view(app, frame))?;
+        }
+        if home_waits {
+            check_start::load_home(driver, app);
+            home_waits = false;
         }
         let msg = if event::poll(Duration::from_millis(TICK_MS))? {
             match event::read()? {

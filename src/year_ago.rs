@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::snapshot::Snapshot;
-use crate::summary::Summary;
+use crate::store::HasId;
 
 /// The distance looked for, in days.
 pub const TARGET_DAYS: i64 = 365;
@@ -41,12 +41,12 @@ pub struct YearAgo {
 /// in distance goes to the older check-in (a full year back or more); two
 /// on the same day, to the later of the two.
 #[must_use]
-pub fn nearest(summaries: &[Summary], today: NaiveDate) -> Option<usize> {
+pub fn nearest<T: HasId>(summaries: &[T], today: NaiveDate) -> Option<usize> {
     summaries
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
-            let days = (today - s.finished_at.date_naive()).num_days();
+            let days = (today - s.finished_at().date_naive()).num_days();
             (days > MIN_DAYS).then_some((i, days))
         })
         // The smallest key wins: nearest first, then the older side, then
@@ -55,7 +55,7 @@ pub fn nearest(summaries: &[Summary], today: NaiveDate) -> Option<usize> {
             (
                 (days - TARGET_DAYS).abs(),
                 days < TARGET_DAYS,
-                std::cmp::Reverse((summaries[i].finished_at, i)),
+                std::cmp::Reverse((summaries[i].finished_at(), i)),
             )
         })
         .map(|(i, _)| i)
@@ -107,6 +107,7 @@ mod tests {
     use super::*;
     use crate::bank::builtin;
     use crate::checkin::CheckIn;
+    use crate::summary::Summary;
     use chrono::{DateTime, Duration, FixedOffset};
 
     fn today() -> NaiveDate {
@@ -144,7 +145,7 @@ mod tests {
 
     #[test]
     fn nothing_is_shown_without_a_check_in_more_than_300_days_old() {
-        assert_eq!(nearest(&[], today()), None);
+        assert_eq!(nearest::<Summary>(&[], today()), None);
         let all = summaries(&[(300, 9), (200, 9), (1, 9)]);
         assert_eq!(nearest(&all, today()), None);
         let all = summaries(&[(301, 9), (200, 9)]);

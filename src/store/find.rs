@@ -286,8 +286,27 @@ fn latest_by_name(
     read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
     problems: &mut Vec<Problem>,
 ) -> Option<Snapshot> {
+    let mut candidates = newest_by_name(ids, back + 1, read, problems)?;
+    if candidates.len() <= back {
+        return None;
+    }
+    let at = candidates.len() - 1 - back;
+    Some(candidates.swap_remove(at))
+}
+
+/// The readable check-ins that can be among the `count` newest by finish
+/// time, found by name as `latest~N` is (see [`by_name`]), oldest first
+/// by finish time: the last `count` of them are the newest `count` of the
+/// full listing (all of them when there are fewer). `None` when a file
+/// read is a hand edit (its id is not the local time of its finish).
+pub(crate) fn newest_by_name(
+    ids: &[String],
+    count: usize,
+    read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<Snapshot>> {
     let mut candidates: Vec<Snapshot> = Vec::new();
-    // Once `back + 1` check-ins are read, an id this old or older finished
+    // Once `count` check-ins are read, an id this old or older finished
     // before every one of them.
     let mut older_than: Option<NaiveDateTime> = None;
     for id in ids.iter().rev() {
@@ -297,23 +316,62 @@ fn latest_by_name(
         }
         match read(id) {
             Ok(snapshot) => {
-                if !snapshot.id.starts_with(&id_for(snapshot.finished_at)) {
+                if !is_named_by_its_finish(&snapshot) {
                     return None;
                 }
                 candidates.push(snapshot);
-                if candidates.len() == back + 1 {
+                if candidates.len() == count {
                     older_than = Some(local - MAX_OFFSET - MAX_OFFSET);
                 }
             }
             Err(problem) => problems.push(problem),
         }
     }
-    if candidates.len() <= back {
-        return None;
-    }
     candidates.sort_by(|a, b| (a.finished_at, &a.id).cmp(&(b.finished_at, &b.id)));
-    let at = candidates.len() - 1 - back;
-    Some(candidates.swap_remove(at))
+    Some(candidates)
+}
+
+/// Whether a check-in's id is the local time of its finish, as saving
+/// names it (not so after a hand edit of the time).
+fn is_named_by_its_finish(snapshot: &Snapshot) -> bool {
+    snapshot.id.starts_with(&id_for(snapshot.finished_at))
+}
+
+/// The check-in of about a year before `today` (see
+/// [`crate::year_ago::nearest`]) by name: the day is picked from the ids
+/// (an id is the local time of the finish, so its date is the finish's
+/// own), then that day's check-ins are read. `Some(None)` when no id is
+/// old enough; `None` when the names cannot decide: none of that day's
+/// files can be read, or one is a hand edit.
+pub(crate) fn year_ago_by_name(
+    ids: &[String],
+    today: NaiveDate,
+    read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
+    problems: &mut Vec<Problem>,
+) -> Option<Option<Snapshot>> {
+    let named: Vec<super::names::Named> = ids
+        .iter()
+        .filter_map(|id| {
+            Some(super::names::Named {
+                id: id.clone(),
+                finished_at: local_time(id)?.and_utc().fixed_offset(),
+            })
+        })
+        .collect();
+    let Some(nearest) = crate::year_ago::nearest(&named, today) else {
+        return Some(None);
+    };
+    let day = named[nearest].finished_at.format("%Y%m%d-").to_string();
+    let mut that_day = Vec::new();
+    for id in ids.iter().filter(|id| id.starts_with(&day)) {
+        match read(id) {
+            Ok(snapshot) if is_named_by_its_finish(&snapshot) => that_day.push(snapshot),
+            Ok(_) => return None,
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let found = crate::year_ago::nearest(&that_day, today)?;
+    Some(Some(that_day.swap_remove(found)))
 }
 
 /// The local time an id names (its first 15 characters).
@@ -591,6 +649,74 @@ mod tests {
                 ] {
                     let (got, expected) = both(&all, &broken, &spec);
                     prop_assert_eq!(got, expected, "{}", spec);
+                }
+            }
+        }
+
+        /// The readable check-ins oldest first by finish, as a listing
+        /// gives them, and a reader of `all` that fails on `broken`.
+        fn listing_and_reader(
+            all: &[Snapshot],
+            broken: &[String],
+        ) -> (
+            Vec<Snapshot>,
+            Vec<String>,
+            impl FnMut(&str) -> Result<Snapshot, Problem>,
+        ) {
+            let mut listing: Vec<Snapshot> = all
+                .iter()
+                .filter(|s| !broken.contains(&s.id))
+                .cloned()
+                .collect();
+            listing.sort_by(|a, b| (a.finished_at, &a.id).cmp(&(b.finished_at, &b.id)));
+            let mut ids: Vec<String> = all.iter().map(|s| s.id.clone()).collect();
+            ids.sort();
+            let (all, broken) = (all.to_vec(), broken.to_vec());
+            let read = move |id: &str| {
+                if broken.iter().any(|b| b == id) {
+                    return Err(Problem {
+                        path: PathBuf::from(id),
+                        reason: "broken".into(),
+                    });
+                }
+                Ok(all.iter().find(|s| s.id == id).expect("an id").clone())
+            };
+            (listing, ids, read)
+        }
+
+        proptest! {
+            #[test]
+            fn the_newest_by_name_are_the_end_of_the_listing(
+                times in proptest::collection::vec((0i64..20_000, -12i32..=14), 1..40),
+                broken in proptest::collection::vec(any::<prop::sample::Index>(), 0..4),
+                count in 1usize..12,
+            ) {
+                let all = check_ins(&times);
+                let broken: Vec<String> = broken.iter().map(|i| all[i.index(all.len())].id.clone()).collect();
+                let (listing, ids, mut read) = listing_and_reader(&all, &broken);
+                let found = newest_by_name(&ids, count, &mut read, &mut Vec::new()).expect("decided");
+                let newest: Vec<&str> = found.iter().rev().take(count).map(|s| s.id.as_str()).collect();
+                let expected: Vec<&str> = listing.iter().rev().take(count).map(|s| s.id.as_str()).collect();
+                prop_assert_eq!(newest, expected);
+            }
+
+            #[test]
+            fn the_year_ago_by_name_is_the_listings(
+                days in proptest::collection::vec((0i64..900, -12i32..=14), 1..30),
+                broken in proptest::collection::vec(any::<prop::sample::Index>(), 0..4),
+            ) {
+                // Whole days apart and a few hours, in any time zone.
+                let times: Vec<(i64, i32)> = days.iter().map(|&(d, h)| (d * 24 * 60 + 600, h)).collect();
+                let all = check_ins(&times);
+                let broken: Vec<String> = broken.iter().map(|i| all[i.index(all.len())].id.clone()).collect();
+                let (listing, ids, mut read) = listing_and_reader(&all, &broken);
+                let today = NaiveDate::from_ymd_opt(2028, 6, 1).expect("a day");
+                let expected = crate::year_ago::nearest(&listing, today).map(|i| listing[i].id.clone());
+                if let Some(found) = year_ago_by_name(&ids, today, &mut read, &mut Vec::new()) {
+                    prop_assert_eq!(found.map(|s| s.id), expected);
+                } else {
+                    // Undecided only when that day's files cannot be read.
+                    prop_assert!(!broken.is_empty());
                 }
             }
         }

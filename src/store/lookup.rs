@@ -19,6 +19,9 @@ pub struct Lookup<'a> {
     problems: Vec<Problem>,
     /// The full listing, once the names could not decide.
     listing: Option<Listing<Summary>>,
+    /// The check-ins read by name so far, by id: asking for more of the
+    /// newest reads each file once.
+    read: std::collections::HashMap<String, Snapshot>,
 }
 
 impl<'a> Lookup<'a> {
@@ -28,6 +31,7 @@ impl<'a> Lookup<'a> {
             ids: None,
             problems: Vec::new(),
             listing: None,
+            read: std::collections::HashMap::new(),
         }
     }
 
@@ -42,24 +46,16 @@ impl<'a> Lookup<'a> {
     }
 
     fn list_ids(store: &Store) -> (Vec<String>, Vec<Problem>) {
-        let (entries, mut problems) = store.snapshot_entries();
-        let mut ids = Vec::with_capacity(entries.len());
-        for (entry, name) in entries {
-            let plain = super::sealed::plain_name(&name);
-            let id = plain.strip_suffix(".toml").unwrap_or(plain);
-            if super::validate::check_id(id).is_ok() {
-                ids.push(id.to_string());
-            } else {
-                // A name no check-in can have is always skipped: say why
-                // as the listing would (these are few, whatever the history).
-                let path = entry.path();
-                if let Err(reason) = read_snapshot(&path) {
-                    problems.push(Problem { path, reason });
-                }
+        let (names, mut problems) = store.snapshot_ids();
+        // A name no check-in can have is always skipped: say why as the
+        // listing would (these are few, whatever the history).
+        for name in names.misnamed {
+            let path = store.snapshots_dir().join(&name);
+            if let Err(reason) = read_snapshot(&path) {
+                problems.push(Problem { path, reason });
             }
         }
-        ids.sort_unstable();
-        (ids, problems)
+        (names.ids, problems)
     }
 
     /// The check-in of a full id, read straight from its file when it is
@@ -96,26 +92,99 @@ impl<'a> Lookup<'a> {
             if let Some(read) = self.by_full_id(spec) {
                 return read;
             }
-            self.ids();
-            let ids = self.ids.as_deref().unwrap_or_default();
-            let dir = self.store.snapshots_dir();
-            let mut read = |id: &str| {
-                let path = dir.join(format!("{id}.toml"));
-                read_snapshot(&path).map_err(|reason| Problem { path, reason })
-            };
-            let mut seen = Vec::new();
-            let fast = find::by_name(ids, spec, &mut read, &mut seen);
-            for problem in seen {
-                if !self.problems.iter().any(|p| p.path == problem.path) {
-                    self.problems.push(problem);
-                }
-            }
-            if let Some(found) = fast {
+            if let Some(found) =
+                self.by_names(|ids, read, seen| find::by_name(ids, spec, read, seen))
+            {
                 return found;
             }
         }
         let id = find(&self.listing().snapshots, spec)?.id.clone();
         self.store.load(&id)
+    }
+
+    /// The `count` newest readable check-ins in full, newest first: the
+    /// end of the full listing (all of it when it is shorter), read by
+    /// name when the names can decide (see [`find::newest_by_name`]).
+    pub fn newest(&mut self, count: usize) -> Vec<Snapshot> {
+        if count == 0 {
+            return Vec::new();
+        }
+        if self.listing.is_none()
+            && let Some(found) =
+                self.by_names(|ids, read, seen| find::newest_by_name(ids, count, read, seen))
+        {
+            return found.into_iter().rev().take(count).collect();
+        }
+        let ids: Vec<String> = self
+            .listing()
+            .snapshots
+            .iter()
+            .rev()
+            .take(count)
+            .map(|s| s.id.clone())
+            .collect();
+        ids.iter()
+            .filter_map(|id| self.store.load(id).ok())
+            .collect()
+    }
+
+    /// The check-in of about a year before `today` (see
+    /// [`crate::year_ago::nearest`]), the one the full listing gives, in
+    /// full; `None` when there is none or it cannot be read.
+    pub fn year_ago(&mut self, today: chrono::NaiveDate) -> Option<Snapshot> {
+        if self.listing.is_none()
+            && let Some(found) =
+                self.by_names(|ids, read, seen| find::year_ago_by_name(ids, today, read, seen))
+        {
+            return found;
+        }
+        let listing = &self.listing().snapshots;
+        let id = listing
+            .get(crate::year_ago::nearest(listing, today)?)?
+            .id
+            .clone();
+        self.store.load(&id).ok()
+    }
+
+    /// What `decide` makes of the ids, reading files as it asks; the files
+    /// it could not read join the problems. `None` when the names cannot
+    /// decide and the full listing must.
+    fn by_names<R>(
+        &mut self,
+        decide: impl FnOnce(
+            &[String],
+            &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
+            &mut Vec<Problem>,
+        ) -> Option<R>,
+    ) -> Option<R> {
+        self.ids();
+        let ids = self.ids.as_deref().unwrap_or_default();
+        let dir = self.store.snapshots_dir();
+        let cache = &mut self.read;
+        let mut read = |id: &str| {
+            if let Some(snapshot) = cache.get(id) {
+                return Ok(snapshot.clone());
+            }
+            let path = dir.join(format!("{id}.toml"));
+            let snapshot = read_snapshot(&path).map_err(|reason| Problem { path, reason })?;
+            cache.insert(id.to_string(), snapshot.clone());
+            Ok(snapshot)
+        };
+        let mut seen = Vec::new();
+        let decided = decide(ids, &mut read, &mut seen);
+        for problem in seen {
+            if !self.problems.iter().any(|p| p.path == problem.path) {
+                self.problems.push(problem);
+            }
+        }
+        decided
+    }
+
+    /// List the ids now (from the names index when it is current): a
+    /// writer about to probe `snapshots/` (which moves its times) keeps
+    /// the ids it holds the lock for.
+    pub fn list_now(&mut self) {
+        self.ids();
     }
 
     /// Whether there are fewer than `n` readable check-ins.

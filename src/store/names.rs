@@ -5,7 +5,6 @@
 use chrono::{DateTime, FixedOffset, NaiveDateTime};
 
 use super::Store;
-use super::sealed::plain_name;
 
 /// One check-in known only by its file name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,11 +20,11 @@ impl Store {
     /// Names that are not check-in ids are left out.
     #[must_use]
     pub fn named(&self, offset: FixedOffset) -> Vec<Named> {
-        let (entries, _) = self.snapshot_entries();
-        let mut named: Vec<Named> = entries
+        let (names, _) = self.snapshot_ids();
+        let mut named: Vec<Named> = names
+            .ids
             .into_iter()
-            .filter_map(|(_, name)| {
-                let id = plain_name(&name).strip_suffix(".toml")?.to_string();
+            .filter_map(|id| {
                 let stamp = id.get(..15)?;
                 let naive = NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()?;
                 let finished_at = naive.and_local_timezone(offset).single()?;
@@ -35,5 +34,17 @@ impl Store {
         named.sort_by(|a, b| (a.finished_at, &a.id).cmp(&(b.finished_at, &b.id)));
         named.dedup_by(|a, b| a.id == b.id);
         named
+    }
+}
+
+impl super::HasId for Named {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn label(&self) -> Option<&str> {
+        None
+    }
+    fn finished_at(&self) -> DateTime<FixedOffset> {
+        self.finished_at
     }
 }

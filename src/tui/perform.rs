@@ -23,7 +23,7 @@ use crate::checkin_event;
 use crate::config::Config;
 use crate::last_time::LastTime;
 use crate::search;
-use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
+use crate::store::{DraftStatus, LockError, Lookup, Store, StoreError, WriterLock};
 use crate::summary::Summary;
 use crate::text::escape_line;
 use crate::year_ago::YearAgo;
@@ -346,6 +346,10 @@ impl Driver {
             Ok(store) => store,
             Err(e) => return cannot("Cannot use the data dir", said(&e)),
         };
+        // The ids before the probe below moves the times of snapshots/
+        // (which would make the names index look stale).
+        let mut lookup = store.lookup();
+        lookup.list_now();
         if let Err(e) = store.check_writable() {
             self.lock = None;
             return cannot(
@@ -357,7 +361,7 @@ impl Driver {
             );
         }
         if let Some(draft) = resume {
-            return self.start(&store, draft);
+            return self.start(&store, &mut lookup, draft);
         }
         let bank = match self.bank.clone() {
             Some(bank) => bank,
@@ -376,25 +380,23 @@ impl Driver {
         };
         // The open commitment: the latest one made, even when the latest
         // check-in set none, until a check-in follows it up.
-        let summaries = store.summaries().snapshots;
-        let open = crate::commitments::open(&summaries)
-            .map(|(_, open)| open)
-            .unwrap_or_default();
+        let (open, any_before) = super::check_start::open_commitments(&store, &mut lookup);
+        let open: Vec<&str> = open.iter().map(String::as_str).collect();
         let mut checkin = CheckIn::new(&bank, &open, self.label.as_deref(), (self.now)());
-        if !summaries.is_empty() {
+        if any_before {
             // "Anything big since last time?" needs a last time.
             checkin.ask_about_events();
         }
-        self.start(&store, checkin)
+        self.start(&store, &mut lookup, checkin)
     }
 
     /// Begin with the check-in's draft on disk: a disk that cannot take it
     /// is said before the first statement, not after the answers are typed.
     /// What was answered at earlier check-ins is read here, once.
-    fn start(&mut self, store: &Store, checkin: CheckIn) -> Msg {
+    fn start(&mut self, store: &Store, lookup: &mut Lookup<'_>, checkin: CheckIn) -> Msg {
         match store.save_draft(&checkin) {
             Ok(()) => {
-                let last_time = LastTime::from_store(store, &checkin);
+                let last_time = LastTime::from_lookup(lookup, &checkin);
                 Msg::Started { checkin, last_time }
             }
             Err(e) => {

@@ -1,0 +1,469 @@
+//! The names in `snapshots/`, kept in `cache/<machine>.names` so that
+//! finding `latest`, `latest~N`, a date or an id prefix needs no walk of
+//! a directory of thousands of files when nothing in it changed.
+//!
+//! * The index holds every file name the directory listed, sorted, and the
+//!   directory's stamp when it was listed: device, inode, and change and
+//!   modification times to the nanosecond. Creating, renaming or removing
+//!   a file in `snapshots/` moves those times, so an index whose stamp
+//!   differs is not used: the directory is listed again and the index
+//!   rewritten. Editing a check-in in place changes no name.
+//! * A directory changed within [`SETTLE`] of being listed is not indexed:
+//!   times tick coarsely, so a change in the same tick could keep the same
+//!   stamp (the "racy" case `cache.rs` guards against for files).
+//! * Derived and best effort, like the summary cache: written atomically
+//!   (mode 0600) through [`super::sealed`] (sealed in an encrypted store,
+//!   never written into one that is locked), read only from a regular file
+//!   in a real `cache/` directory. Missing, damaged, from another build or
+//!   another directory: the directory is listed, as without an index.
+
+use std::fs;
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use super::atomic::Mode;
+use super::{Problem, Store, regular};
+
+/// The first line of an index this build writes.
+const HEADER: &str = concat!("motive-names 1 ", env!("CARGO_PKG_VERSION"));
+
+/// An index larger than this is not ours: ignored unread. Far more than
+/// the names of 100,000 check-ins.
+const MAX_INDEX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A directory changed more recently than this is not indexed.
+const SETTLE: Duration = Duration::from_secs(2);
+
+/// What identifies one state of a directory's list of names without
+/// listing it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct DirStamp {
+    dev: u64,
+    ino: u64,
+    mtime: i64,
+    mtime_ns: i64,
+    ctime: i64,
+    ctime_ns: i64,
+}
+
+impl DirStamp {
+    /// The stamp of the real directory `dir`; `None` when it is not one
+    /// (missing, a link, a file): then only a listing says what is wrong.
+    fn of(dir: &Path) -> Option<Self> {
+        let meta = fs::symlink_metadata(dir).ok()?;
+        meta.is_dir().then(|| Self {
+            dev: meta.dev(),
+            ino: meta.ino(),
+            mtime: meta.mtime(),
+            mtime_ns: meta.mtime_nsec(),
+            ctime: meta.ctime(),
+            ctime_ns: meta.ctime_nsec(),
+        })
+    }
+
+    /// Changed long enough before `now` that any later change must move
+    /// the stamp.
+    fn settled(&self, now: SystemTime) -> bool {
+        let Ok(now) = now.duration_since(SystemTime::UNIX_EPOCH) else {
+            return false;
+        };
+        let latest = self.mtime.max(self.ctime);
+        i64::try_from(now.saturating_sub(SETTLE).as_secs()).is_ok_and(|limit| latest < limit)
+    }
+
+    fn line(&self) -> String {
+        format!(
+            "{} {} {} {} {} {}",
+            self.dev, self.ino, self.mtime, self.mtime_ns, self.ctime, self.ctime_ns
+        )
+    }
+
+    fn parse(line: &str) -> Option<Self> {
+        let mut fields = line.split(' ');
+        let mut next = || fields.next()?.parse::<i64>().ok();
+        let stamp = Self {
+            dev: u64::try_from(next()?).ok()?,
+            ino: u64::try_from(next()?).ok()?,
+            mtime: next()?,
+            mtime_ns: next()?,
+            ctime: next()?,
+            ctime_ns: next()?,
+        };
+        fields.next().is_none().then_some(stamp)
+    }
+}
+
+/// Where this machine's index of the data dir `root` lives.
+#[must_use]
+pub fn path(root: &Path, machine: &str) -> PathBuf {
+    root.join("cache").join(format!("{machine}.names"))
+}
+
+/// What the names in `snapshots/` say: the ids of the files that may hold
+/// a check-in, sorted, and the names of those that cannot (not a check-in
+/// id: the listing reports them).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Names {
+    pub ids: Vec<String>,
+    pub misnamed: Vec<String>,
+}
+
+/// An id as the index may hold it: digits and `-`, so that a damaged
+/// index can never name a path outside `snapshots/` (the rest of the
+/// id's rules were checked when it was written).
+fn plausible_id(id: &str) -> bool {
+    (15..=22).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+}
+
+/// A file name as a listing could give it: one path component, `*.toml`
+/// (or sealed), not hidden.
+fn plausible_name(name: &str) -> bool {
+    !name.contains('/') && super::may_hold_check_in(name, &std::collections::HashSet::new())
+}
+
+/// The names the index at `path` holds when it was written for a
+/// directory whose stamp is `stamp`; `None` when it is missing, damaged,
+/// from another build or stale.
+fn read(path: &Path, stamp: &DirStamp) -> Option<Names> {
+    regular::real_dir(path.parent()?).ok()?;
+    let bytes = super::sealed::read(path, MAX_INDEX_BYTES).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    let mut lines = text.strip_suffix('\n')?.split('\n');
+    if lines.next()? != HEADER || DirStamp::parse(lines.next()?)? != *stamp {
+        return None;
+    }
+    let mut section = |label: &str| -> Option<Vec<String>> {
+        let count: usize = lines.next()?.strip_prefix(label)?.parse().ok()?;
+        let taken: Vec<String> = lines.by_ref().take(count).map(str::to_string).collect();
+        (taken.len() == count).then_some(taken)
+    };
+    let names = Names {
+        ids: section("ids ")?,
+        misnamed: section("misnamed ")?,
+    };
+    let sound = lines.next()? == "end"
+        && lines.next().is_none()
+        && names.ids.iter().all(|id| plausible_id(id))
+        && names.ids.windows(2).all(|w| w[0] < w[1])
+        && names.misnamed.iter().all(|n| plausible_name(n));
+    sound.then_some(names)
+}
+
+/// Write the index of `names` for a directory stamped `stamp`, unless the
+/// directory changed too recently before `now` to be trusted, or a name
+/// cannot be kept on one line. Best effort: the result only says whether
+/// it was written.
+fn write(path: &Path, stamp: &DirStamp, names: &Names, now: SystemTime) -> bool {
+    let one_line = |n: &String| !n.is_empty() && !n.contains('\n');
+    if !stamp.settled(now) || !names.misnamed.iter().all(one_line) {
+        return false;
+    }
+    if regular::make_way_for_derived(path).is_err() {
+        return false;
+    }
+    let mut text = format!("{HEADER}\n{}\nids {}\n", stamp.line(), names.ids.len());
+    for id in &names.ids {
+        text.push_str(id);
+        text.push('\n');
+    }
+    text.push_str(&format!("misnamed {}\n", names.misnamed.len()));
+    for name in &names.misnamed {
+        text.push_str(name);
+        text.push('\n');
+    }
+    text.push_str("end\n");
+    let fits = u64::try_from(text.len()).is_ok_and(|len| len <= MAX_INDEX_BYTES);
+    fits && super::sealed::write(path, text.as_bytes(), Mode::Replace, &|_| Ok(())).is_ok()
+}
+
+impl Store {
+    /// The ids of the files in `snapshots/` that may hold a check-in (as
+    /// [`Store::snapshot_entries`] gives them), sorted, and the names of
+    /// those that are not check-in ids; from the index when the directory
+    /// has not changed since it was written, else listed (and the index
+    /// written); and the problems of a `snapshots/` dir that cannot be
+    /// read. No stat of any file.
+    pub(super) fn snapshot_ids(&self) -> (Names, Vec<Problem>) {
+        self.snapshot_ids_at(SystemTime::now())
+    }
+
+    /// [`Store::snapshot_ids`] as if it were `now`, which decides whether
+    /// the directory has settled enough to be indexed.
+    pub(super) fn snapshot_ids_at(&self, now: SystemTime) -> (Names, Vec<Problem>) {
+        let (importing, import_problem) = self.settle_import();
+        let dir = self.snapshots_dir();
+        let index = path(&self.root, self.machine.key());
+        // While an import is on its way in, its files are left out: the
+        // index, written without that, does not apply.
+        let usable = importing.is_empty();
+        // The stamp before the listing: a change during it moves the stamp.
+        let stamp = DirStamp::of(&dir).filter(|_| usable);
+        if let Some(names) = stamp.as_ref().and_then(|stamp| read(&index, stamp)) {
+            return (names, import_problem.into_iter().collect());
+        }
+        let entries = match super::open_snapshots_dir(&dir, import_problem.clone()) {
+            Ok(entries) => entries,
+            Err(problems) => return (Names::default(), problems),
+        };
+        let mut all: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter_map(|entry| entry.file_name().into_string().ok())
+            .filter(|name| super::may_hold_check_in(name, &importing))
+            .collect();
+        // Only a store with both plain and sealed files can hold one
+        // check-in in both forms, and which is used then depends on
+        // whether it is unlocked: such a directory is not indexed.
+        let sealed = all
+            .iter()
+            .filter(|name| name.ends_with(crate::crypt::SUFFIX))
+            .count();
+        let one_form = sealed == 0 || sealed == all.len();
+        if !one_form {
+            let candidates: Vec<((), String)> = all.into_iter().map(|name| ((), name)).collect();
+            all = super::one_form_each(candidates)
+                .into_iter()
+                .map(|((), name)| name)
+                .collect();
+        }
+        let mut names = Names::default();
+        for mut name in all {
+            let plain = super::sealed::plain_name(&name);
+            let id_len = plain.strip_suffix(".toml").unwrap_or(plain).len();
+            if super::validate::check_id(&name[..id_len]).is_ok() {
+                // The name's own buffer becomes the id.
+                name.truncate(id_len);
+                names.ids.push(name);
+            } else {
+                names.misnamed.push(name);
+            }
+        }
+        names.ids.sort_unstable();
+        names.misnamed.sort_unstable();
+        if let Some(stamp) = stamp.filter(|_| one_form) {
+            write(&index, &stamp, &names, now);
+        }
+        (names, import_problem.into_iter().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn later() -> SystemTime {
+        SystemTime::now() + Duration::from_secs(60)
+    }
+
+    /// A store with check-in files named `ids` (their content does not
+    /// matter to the names).
+    fn store_with(ids: &[&str]) -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::read_only(dir.path());
+        fs::create_dir(dir.path().join("snapshots")).expect("snapshots");
+        for id in ids {
+            add(&store, id);
+        }
+        (dir, store)
+    }
+
+    fn add(store: &Store, id: &str) {
+        fs::write(store.snapshots_dir().join(format!("{id}.toml")), "x").expect("write");
+    }
+
+    fn index_of(store: &Store) -> PathBuf {
+        path(store.root(), store.machine.key())
+    }
+
+    fn names(store: &Store, now: SystemTime) -> Names {
+        let (names, problems) = store.snapshot_ids_at(now);
+        assert!(problems.is_empty(), "{problems:?}");
+        names
+    }
+
+    /// What the listing behind `motive list` gives: every name, each as
+    /// an id or as a name no check-in has.
+    fn listed(store: &Store) -> Names {
+        let (entries, _) = store.snapshot_entries();
+        let mut names = Names::default();
+        for (_, name) in entries {
+            let id = crate::store::sealed::plain_name(&name).trim_end_matches(".toml");
+            if crate::store::validate::check_id(id).is_ok() {
+                names.ids.push(id.to_string());
+            } else {
+                names.misnamed.push(name);
+            }
+        }
+        names.ids.sort();
+        names.misnamed.sort();
+        names
+    }
+
+    #[test]
+    fn a_settled_directory_is_indexed_and_the_index_is_used() {
+        let (_dir, store) = store_with(&["20260101-090000", "20260201-090000"]);
+        let expected = listed(&store);
+        assert_eq!(names(&store, later()), expected);
+        let index = index_of(&store);
+        let text = fs::read_to_string(&index).expect("an index");
+        assert!(
+            text.ends_with("ids 2\n20260101-090000\n20260201-090000\nmisnamed 0\nend\n"),
+            "{text}"
+        );
+        let mode = fs::metadata(&index).expect("meta").mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // The index, not the directory, answers now: a name only the index
+        // holds shows that.
+        let forged = text
+            .replace("ids 2\n", "ids 3\n")
+            .replace("20260201-090000\n", "20260201-090000\n20260301-090000\n");
+        fs::write(&index, forged).expect("write");
+        let from_index = names(&store, later());
+        assert_eq!(
+            from_index.ids.last().map(String::as_str),
+            Some("20260301-090000")
+        );
+    }
+
+    #[test]
+    fn a_directory_changed_a_moment_ago_is_not_indexed() {
+        let (_dir, store) = store_with(&["20260101-090000"]);
+        assert_eq!(names(&store, SystemTime::now()), listed(&store));
+        assert!(
+            index_of(&store).symlink_metadata().is_err(),
+            "racy: not written"
+        );
+    }
+
+    #[test]
+    fn a_file_added_or_removed_by_another_process_is_seen() {
+        let (_dir, store) = store_with(&["20260101-090000", "20260201-090000"]);
+        names(&store, later());
+        add(&store, "20260301-090000");
+        assert_eq!(names(&store, later()), listed(&store));
+        assert_eq!(names(&store, later()).ids.len(), 3);
+        fs::remove_file(store.snapshots_dir().join("20260101-090000.toml")).expect("remove");
+        assert_eq!(names(&store, later()), listed(&store));
+        assert_eq!(names(&store, later()).ids.len(), 2);
+        fs::rename(
+            store.snapshots_dir().join("20260201-090000.toml"),
+            store.snapshots_dir().join("20260202-090000.toml"),
+        )
+        .expect("rename");
+        assert_eq!(names(&store, later()), listed(&store));
+    }
+
+    #[test]
+    fn a_stale_stamp_is_not_trusted() {
+        let (_dir, store) = store_with(&["20260101-090000"]);
+        names(&store, later());
+        let index = index_of(&store);
+        let text = fs::read_to_string(&index).expect("an index");
+        let mut lines: Vec<&str> = text.lines().collect();
+        let mut stamp: Vec<String> = lines[1].split(' ').map(str::to_string).collect();
+        stamp[3] = "1".into(); // another mtime_ns
+        let stamp = stamp.join(" ");
+        lines[1] = &stamp;
+        let stale = format!("{}\n", lines.join("\n"))
+            .replace("20260101-090000.toml\nend 1", "x.toml\nend 1");
+        fs::write(&index, stale).expect("write");
+        assert_eq!(names(&store, later()), listed(&store));
+    }
+
+    #[test]
+    fn damage_or_another_build_falls_back_to_the_listing() {
+        let (_dir, store) = store_with(&["20260101-090000", "20260201-090000"]);
+        names(&store, later());
+        let index = index_of(&store);
+        let text = fs::read_to_string(&index).expect("an index");
+        // Each holds one more id than the directory, so that using it
+        // would show.
+        let extra = |t: &str| {
+            t.replace("ids 2\n", "ids 3\n")
+                .replace("20260101-090000\n", "20260101-090000\n20260102-090000\n")
+        };
+        let damaged = [
+            extra(&text).replace(env!("CARGO_PKG_VERSION"), "0.0.0-other"),
+            extra(&text).replace("ids 3\n", "ids 2\n"),
+            extra(&text[..text.len() - 1]),
+            extra(&text).replace("\nend\n", "\n"),
+            extra(&text).replace("\nend\n", "\nend\nmore\n"),
+            extra(&text).replace("20260102-090000\n", "20260301-090000\n"),
+            extra(&text).replace("20260102-090000\n", "../../etc/passwd\n"),
+            extra(&text).replace("misnamed 0\n", "misnamed 1\n../x.toml\n"),
+            "{ not an index".to_string(),
+            String::new(),
+        ];
+        for bad in damaged {
+            fs::write(&index, &bad).expect("write");
+            assert_eq!(names(&store, SystemTime::now()), listed(&store), "{bad:?}");
+        }
+        fs::remove_file(&index).expect("remove");
+        std::os::unix::fs::symlink("/dev/null", &index).expect("link");
+        assert_eq!(names(&store, later()), listed(&store));
+        assert!(
+            fs::symlink_metadata(&index).expect("rewritten").is_file(),
+            "a link is replaced by a file"
+        );
+    }
+
+    #[test]
+    fn hidden_and_foreign_names_are_left_out_as_in_a_listing() {
+        let (_dir, store) = store_with(&["20260101-090000"]);
+        for name in [".hidden.toml", "notes.txt", ".motive-tmp-1", "notes.toml"] {
+            fs::write(store.snapshots_dir().join(name), "x").expect("write");
+        }
+        let first = names(&store, later());
+        assert_eq!(first, listed(&store));
+        assert_eq!(first.misnamed, ["notes.toml"]);
+        assert_eq!(names(&store, later()), first, "the same from the index");
+    }
+
+    #[test]
+    fn a_missing_snapshots_dir_is_no_names_and_no_index() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::read_only(dir.path());
+        assert_eq!(names(&store, later()), Names::default());
+        assert!(
+            !dir.path().join("cache").exists(),
+            "a read never creates the data dir"
+        );
+    }
+
+    #[test]
+    fn stamps_read_back_as_written() {
+        let (dir, _store) = store_with(&[]);
+        let stamp = DirStamp::of(dir.path()).expect("a dir");
+        assert_eq!(DirStamp::parse(&stamp.line()), Some(stamp));
+        assert_eq!(DirStamp::parse(&format!("{} 7", stamp.line())), None);
+        assert_eq!(DirStamp::parse("1 2 3"), None);
+    }
+
+    mod property {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(32))]
+            /// Whatever other processes add and remove between two runs,
+            /// the names from the index are the names a listing gives.
+            #[test]
+            fn the_index_gives_what_a_listing_gives(
+                steps in proptest::collection::vec((any::<bool>(), 0u32..40), 1..25),
+            ) {
+                let (_dir, store) = store_with(&[]);
+                for (adding, n) in steps {
+                    let id = format!("2026{:02}{:02}-090000", 1 + n % 12, 1 + n % 28);
+                    let file = store.snapshots_dir().join(format!("{id}.toml"));
+                    if adding {
+                        fs::write(&file, "x").expect("write");
+                    } else {
+                        let _ = fs::remove_file(&file);
+                    }
+                    prop_assert_eq!(names(&store, later()), listed(&store));
+                    prop_assert_eq!(names(&store, later()), listed(&store), "from the index");
+                }
+            }
+        }
+    }
+}
