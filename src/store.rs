@@ -573,19 +573,25 @@ impl Store {
     }
 
     /// Check that the data dir can be written, before a person invests time:
-    /// [`PROBE_BYTES`] are written and flushed to disk in each directory (an
-    /// empty file would succeed on a full disk), then removed.
+    /// [`PROBE_BYTES`] are written and flushed to disk in `drafts/` (an
+    /// empty file would succeed on a full disk), then removed; `snapshots/`,
+    /// on the same disk, is asked for write permission only, since writing
+    /// there would move its times and void the names index every start.
     pub fn check_writable(&self) -> Result<(), StoreError> {
-        let data = vec![b'#'; PROBE_BYTES];
-        for dir in [self.snapshots_dir(), self.drafts_dir()] {
-            self.create_subdir(&dir)?;
-            let probe = dir.join(format!("{TEMP_PREFIX}probe-{}", std::process::id()));
-            let hook = fault::hook(fault::Write::Probe);
-            atomic::write_with(&probe, &data, Mode::Replace, &hook)
-                .and_then(|()| fs::remove_file(&probe))
-                .map_err(|e| StoreError::io("write to", &dir, &e))?;
-        }
-        Ok(())
+        let snapshots = self.snapshots_dir();
+        self.create_subdir(&snapshots)?;
+        nix::unistd::access(
+            &snapshots,
+            nix::unistd::AccessFlags::W_OK | nix::unistd::AccessFlags::X_OK,
+        )
+        .map_err(|e| StoreError::io("write to", &snapshots, &io::Error::from(e)))?;
+        let drafts = self.drafts_dir();
+        self.create_subdir(&drafts)?;
+        let probe = drafts.join(format!("{TEMP_PREFIX}probe-{}", std::process::id()));
+        let hook = fault::hook(fault::Write::Probe);
+        atomic::write_with(&probe, &vec![b'#'; PROBE_BYTES], Mode::Replace, &hook)
+            .and_then(|()| fs::remove_file(&probe))
+            .map_err(|e| StoreError::io("write to", &drafts, &e))
     }
 
     /// Atomically write the draft of the check-in in progress on this machine.
@@ -1173,6 +1179,35 @@ pub(crate) mod tests {
             assert_eq!(store.summaries_at(later()).snapshots, expected);
             let text = fs::read_to_string(&cache).expect("rebuilt");
             assert!(text.starts_with('{'), "the cache was rebuilt");
+        }
+
+        #[test]
+        fn the_start_up_check_leaves_the_times_of_snapshots_alone() {
+            // A write there would make the names index stale on every start.
+            use std::os::unix::fs::MetadataExt;
+            let (dir, store) = store_with(&[3]);
+            let snapshots = dir.path().join("snapshots");
+            let before = fs::metadata(&snapshots).expect("snapshots");
+            store.check_writable().expect("writable");
+            let after = fs::metadata(&snapshots).expect("snapshots");
+            assert_eq!(
+                (
+                    before.mtime(),
+                    before.mtime_nsec(),
+                    before.ctime(),
+                    before.ctime_nsec()
+                ),
+                (
+                    after.mtime(),
+                    after.mtime_nsec(),
+                    after.ctime(),
+                    after.ctime_nsec()
+                )
+            );
+            assert!(
+                names(&dir.path().join("drafts")).is_empty(),
+                "the probe is gone"
+            );
         }
 
         #[test]

@@ -180,9 +180,8 @@ impl<'a> Lookup<'a> {
         decided
     }
 
-    /// List the ids now (from the names index when it is current): a
-    /// writer about to probe `snapshots/` (which moves its times) keeps
-    /// the ids it holds the lock for.
+    /// List the ids now (from the names index when it is current), so that
+    /// a writer answers everything from the ids it holds the lock for.
     pub fn list_now(&mut self) {
         self.ids();
     }

@@ -346,8 +346,8 @@ impl Driver {
             Ok(store) => store,
             Err(e) => return cannot("Cannot use the data dir", said(&e)),
         };
-        // The ids before the probe below moves the times of snapshots/
-        // (which would make the names index look stale).
+        // The ids, listed once under the writer lock: everything the
+        // start of the check-in asks below is answered from them.
         let mut lookup = store.lookup();
         lookup.list_now();
         if let Err(e) = store.check_writable() {
