@@ -792,15 +792,7 @@ fn append_locked(path: &Path, tail: Tail, bytes: &[u8]) -> io::Result<()> {
 /// Write the cache of `entries` whole; creates `cache/` (mode 0700). One
 /// table line, then one JSON line per file, after a header line.
 fn write<'a>(path: &Path, entries: impl Iterator<Item = &'a Update<'a>>) -> bool {
-    let Some(dir) = path.parent() else {
-        return false;
-    };
-    if regular::create_private_subdir(dir).is_err() {
-        return false;
-    }
-    // Only a regular file is replaced; anything else there (a link, a FIFO)
-    // is damage to a derived file: removed, never followed.
-    if regular::check_replaceable(path).is_err() && fs::remove_file(path).is_err() {
+    if regular::make_way_for_derived(path).is_err() {
         return false;
     }
     let mut entries: Vec<&Update<'_>> = entries.collect();
@@ -875,16 +867,21 @@ mod tests {
         Digest::of(name.as_bytes())
     }
 
+    /// `file` with `summary`, stamped `stamp(1_000)`.
+    fn update_of<'a>(file: &'a str, summary: &'a Summary, learned: bool) -> Update<'a> {
+        Update {
+            file,
+            stamp: stamp(1_000),
+            digest: digest(file),
+            summary,
+            learned,
+        }
+    }
+
     fn updates<'a>(names: &'a [&'a str], summary: &'a Summary, learned: bool) -> Vec<Update<'a>> {
         names
             .iter()
-            .map(|name| Update {
-                file: name,
-                stamp: stamp(1_000),
-                digest: digest(name),
-                summary,
-                learned,
-            })
+            .map(|name| update_of(name, summary, learned))
             .collect()
     }
 
@@ -1020,13 +1017,8 @@ mod tests {
         );
         let dir = tempfile::tempdir().expect("tempdir");
         let path = path(dir.path(), "host");
-        let entries = [("a.toml", &one), ("b.toml", &two)].map(|(file, summary)| Update {
-            file,
-            stamp: stamp(1_000),
-            digest: digest(file),
-            summary,
-            learned: true,
-        });
+        let entries = [("a.toml", &one), ("b.toml", &two)]
+            .map(|(file, summary)| update_of(file, summary, true));
         assert!(update(&path, Cache::load(&path), &entries, at(2_000)));
         let text = fs::read_to_string(&path).expect("read");
         let fingerprint = &one.scores[0].statements[0].statement.fingerprint;
@@ -1052,13 +1044,8 @@ mod tests {
         );
         let dir = tempfile::tempdir().expect("tempdir");
         let path = path(dir.path(), "host");
-        let first = [("a.toml", &one), ("b.toml", &one)].map(|(file, summary)| Update {
-            file,
-            stamp: stamp(1_000),
-            digest: digest(file),
-            summary,
-            learned: true,
-        });
+        let first = [("a.toml", &one), ("b.toml", &one)]
+            .map(|(file, summary)| update_of(file, summary, true));
         assert!(update(&path, Cache::load(&path), &first, at(2_000)));
         let before = fs::read_to_string(&path).expect("read");
         let mut cache = Cache::load(&path);
