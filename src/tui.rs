@@ -126,6 +126,7 @@ pub fn run(options: Options) -> color_eyre::Result<ExitCode> {
         now: crate::clock::now,
         drafts_saved: 0,
         told: None,
+        first_draft: None,
     };
     if let Some(warning) = driver.store.privacy_warning() {
         eprintln!("motive: {warning}");
@@ -220,6 +221,14 @@ fn event_loop(
         if changed {
             driver.remember(app);
             screen.draw(|frame| view::view(app, frame))?;
+        }
+        // A check-in just begun on screen: its start-up check and first
+        // draft, before any key is read.
+        if let Some(msg) = driver.prove_room() {
+            changed = !matches!(msg, Msg::DraftSaved);
+            let effects = app.update(msg);
+            driver.perform_all(screen, app, effects);
+            continue;
         }
         if home_waits {
             check_start::load_home(driver, app);
