@@ -224,10 +224,8 @@ fn event_loop(
         }
         // A check-in just begun on screen: its start-up check and first
         // draft, before any key is read.
-        if let Some(msg) = driver.prove_room() {
-            changed = !matches!(msg, Msg::DraftSaved);
-            let effects = app.update(msg);
-            driver.perform_all(screen, app, effects);
+        if let Some(redraw) = check_start::after_first_frame(driver, screen, app) {
+            changed = redraw;
             continue;
         }
         if home_waits {

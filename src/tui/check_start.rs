@@ -11,10 +11,11 @@
 //! nothing can have been typed yet, and a disk that cannot take the draft
 //! is said before the first statement, as before.
 
-use super::app::{App, Msg};
+use super::app::{App, Msg, Screen};
 use super::overview::Overview;
 use super::perform::{Driver, fault_injection, said};
 use crate::checkin::CheckIn;
+use crate::last_time::LastTime;
 use crate::store::{Lookup, Store};
 use crate::summary::Summary;
 use crate::year_ago::YearAgo;
@@ -70,19 +71,35 @@ impl FirstDraft {
 impl Driver {
     /// Once the check-in's first frame is on screen: check that the data
     /// dir can be written (see [`Store::check_writable`]), then write the
-    /// first draft, flushed to disk. `None` when no check-in waits for it;
-    /// else `DraftSaved`, or why the check-in cannot start (the writer lock
-    /// is then let go).
-    pub fn prove_room(&mut self) -> Option<Msg> {
+    /// first draft, flushed to disk, sweep the temporary files a crash
+    /// left, and read what was answered at earlier check-ins. `None` when no check-in waits for it; else why the
+    /// check-in cannot start (the writer lock is then let go), or
+    /// `DraftSaved` and `LastTimeRead`.
+    pub fn prove_room(&mut self) -> Option<Vec<Msg>> {
         let FirstDraft(checkin) = self.first_draft.take()?;
-        let cannot = |title: &str, text: String| Msg::CannotStart {
-            title: title.into(),
-            text,
-            busy: false,
+        Some(match self.room_for(&checkin) {
+            Err(cannot) => vec![*cannot],
+            Ok(()) => {
+                self.store.sweep_temp_files();
+                let last_time = LastTime::from_lookup(&mut self.store.lookup(), &checkin);
+                vec![Msg::DraftSaved, Msg::LastTimeRead(last_time)]
+            }
+        })
+    }
+
+    /// The start-up check and the first draft of `checkin`, or the
+    /// message that says why the check-in cannot start.
+    fn room_for(&mut self, checkin: &CheckIn) -> Result<(), Box<Msg>> {
+        let cannot = |title: &str, text: String| {
+            Box::new(Msg::CannotStart {
+                title: title.into(),
+                text,
+                busy: false,
+            })
         };
         if let Err(e) = self.store.check_writable() {
             self.lock = None;
-            return Some(cannot(
+            return Err(cannot(
                 "Your check-in could not be saved here",
                 format!(
                     "{}\n\nFix the permissions or pass --data-dir, then start again.",
@@ -90,9 +107,9 @@ impl Driver {
                 ),
             ));
         }
-        if let Err(e) = self.store.save_draft(&*checkin) {
+        if let Err(e) = self.store.save_draft(checkin) {
             self.lock = None;
-            return Some(cannot(
+            return Err(cannot(
                 "Your answers could not be kept here",
                 format!(
                     "The draft of this check-in cannot be written: {}\n\nFree some space or fix the permissions, or pass --data-dir, then start again.",
@@ -102,8 +119,33 @@ impl Driver {
         }
         self.drafts_saved += 1;
         fault_injection(self.drafts_saved);
-        Some(Msg::DraftSaved)
+        Ok(())
     }
+}
+
+/// Once a check-in's first frame is drawn, before any key is read: its
+/// start-up check, first draft and last time's answers
+/// ([`Driver::prove_room`]). `None` when no check-in waited for them;
+/// else whether the screen changed (a refusal, or last time's answers
+/// beside a statement of a resumed check-in).
+pub fn after_first_frame(
+    driver: &mut Driver,
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+) -> Option<bool> {
+    let msgs = driver.prove_room()?;
+    let mut changed = false;
+    for msg in msgs {
+        // The bank's instructions show no earlier answer, and nothing
+        // shows that a draft was saved.
+        let unseen = matches!(msg, Msg::DraftSaved)
+            || matches!(msg, Msg::LastTimeRead(_))
+                && matches!(&app.screen, Screen::Flow(flow) if flow.intro);
+        changed |= !unseen;
+        let effects = app.update(msg);
+        driver.perform_all(terminal, app, effects);
+    }
+    Some(changed)
 }
 
 /// The commitments a new check-in follows up (see
@@ -278,7 +320,10 @@ mod tests {
             !draft_path.exists(),
             "nothing written before the first frame"
         );
-        assert!(matches!(driver.prove_room(), Some(Msg::DraftSaved)));
+        assert!(matches!(
+            driver.prove_room().as_deref(),
+            Some([Msg::DraftSaved, Msg::LastTimeRead(_)])
+        ));
         let on_disk: Option<CheckIn> = driver.store.load_draft().expect("read the draft");
         assert_eq!(on_disk, Some(later));
         assert_eq!(driver.drafts_saved, 1);
@@ -302,10 +347,10 @@ mod tests {
         let drafts = dir.path().join("drafts");
         std::fs::remove_dir_all(&drafts).expect("remove drafts/");
         std::fs::write(&drafts, "not a directory").expect("a file");
-        match driver.prove_room() {
-            Some(Msg::CannotStart { title, busy, .. }) => {
+        match driver.prove_room().as_deref() {
+            Some([Msg::CannotStart { title, busy, .. }]) => {
                 assert_eq!(title, "Your check-in could not be saved here");
-                assert!(!busy);
+                assert!(!*busy);
             }
             other => panic!("expected CannotStart, got {other:?}"),
         }

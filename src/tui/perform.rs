@@ -23,7 +23,7 @@ use crate::checkin_event;
 use crate::config::Config;
 use crate::last_time::LastTime;
 use crate::search;
-use crate::store::{DraftStatus, LockError, Lookup, Store, StoreError, WriterLock};
+use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
 use crate::summary::Summary;
 use crate::text::escape_line;
 use crate::year_ago::YearAgo;
@@ -309,9 +309,10 @@ impl Driver {
                 busy: false,
             })
         };
-        // Opened (temporary files swept, an import settled) once, here:
-        // the rest of the check-in's start reads it under the lock.
-        let store = Store::open(self.store.root()).map_err(|e| cannot(said(&e)))?;
+        // Opened (an import settled) once, here: the rest of the
+        // check-in's start reads it under the lock; temporary files are
+        // swept after the first frame (`check_start`).
+        let store = Store::open_unswept(self.store.root()).map_err(|e| cannot(said(&e)))?;
         match store.lock("check-in") {
             Ok(lock) => {
                 self.lock = Some(lock);
@@ -361,7 +362,7 @@ impl Driver {
         let mut lookup = store.lookup();
         lookup.list_now();
         if let Some(draft) = resume {
-            return self.start(&mut lookup, draft);
+            return self.start(draft);
         }
         let bank = match self.bank.clone() {
             Some(bank) => bank,
@@ -387,18 +388,20 @@ impl Driver {
             // "Anything big since last time?" needs a last time.
             checkin.ask_about_events();
         }
-        self.start(&mut lookup, checkin)
+        self.start(checkin)
     }
 
-    /// Begin the check-in on screen; the start-up check and its draft
-    /// follow the first frame, before the first key is read (see
-    /// [`Driver::prove_room`]): a disk that cannot take it is said before
-    /// the first statement, not after the answers are typed. What was
-    /// answered at earlier check-ins is read here, once.
-    fn start(&mut self, lookup: &mut Lookup<'_>, checkin: CheckIn) -> Msg {
+    /// Begin the check-in on screen; the start-up check, its draft and
+    /// what was answered at earlier check-ins follow the first frame,
+    /// before the first key is read (see [`Driver::prove_room`]): a disk
+    /// that cannot take it is said before the first statement, not after
+    /// the answers are typed.
+    fn start(&mut self, checkin: CheckIn) -> Msg {
         self.first_draft = Some(super::check_start::FirstDraft::of(&checkin));
-        let last_time = LastTime::from_lookup(lookup, &checkin);
-        Msg::Started { checkin, last_time }
+        Msg::Started {
+            checkin,
+            last_time: LastTime::default(),
+        }
     }
 
     /// Move a check-in to the trash, under the writer lock.
