@@ -355,15 +355,15 @@ impl Driver {
         if let Err(msg) = self.acquire() {
             return *msg;
         }
+        if let Some(draft) = resume {
+            return self.start(draft);
+        }
         // Opened by `acquire` when it took the lock.
         let store = self.store.clone();
         // The ids, listed once under the writer lock: everything the
         // start of the check-in asks below is answered from them.
         let mut lookup = store.lookup();
         lookup.list_now();
-        if let Some(draft) = resume {
-            return self.start(draft);
-        }
         let bank = match self.bank.clone() {
             Some(bank) => bank,
             None => match bank::resolve::resolve(&self.default_bank, &self.config_dir) {
