@@ -190,11 +190,19 @@ impl Store {
     /// Open the data dir for writing, creating it (mode 0700) if needed, and
     /// clear away temporary files that a crashed writer left behind.
     pub fn open(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
+        let store = Self::open_unswept(root)?;
+        store.remove_stale_temp_files();
+        Ok(store)
+    }
+
+    /// [`Store::open`] without the sweep of stale temporary files, which
+    /// lists `snapshots/`: for a start that sweeps later, off the path to
+    /// its first frame ([`Store::sweep_temp_files`]).
+    pub fn open_unswept(root: impl Into<PathBuf>) -> Result<Self, StoreError> {
         let store = Self::read_only(root);
         for dir in [store.snapshots_dir(), store.drafts_dir()] {
             store.create_subdir(&dir)?;
         }
-        store.remove_stale_temp_files();
         // What a sync tool or git must leave alone; a failure stops nothing.
         let _ = ignore::write_missing(&store.root);
         // An import a crash interrupted is finished (or undone) first.
@@ -786,6 +794,12 @@ impl Store {
             .imported
             .extend(new.into_iter().map(|(_, snapshot)| snapshot.id));
         Ok(report)
+    }
+
+    /// Remove the temporary files a crash left in `snapshots/` and
+    /// `drafts/` (older than a minute); listings never show them.
+    pub fn sweep_temp_files(&self) {
+        self.remove_stale_temp_files();
     }
 
     fn remove_stale_temp_files(&self) {

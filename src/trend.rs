@@ -304,7 +304,8 @@ fn slot_ranges(xs: &[f64], runs: &[usize], slots: usize) -> Vec<std::ops::Range<
 
 /// What a trend chart needs of a list of check-ins, worked out once (the
 /// TUI keeps it beside its summaries) so that drawing does not sort and
-/// search every check-in on every frame.
+/// search every check-in on every frame, nor (after the first frame at a
+/// width) group and average them again.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TrendData {
     /// [`dimensions_in`] the check-ins.
@@ -317,6 +318,10 @@ pub struct TrendData {
     scores: Vec<Vec<Option<f64>>>,
     /// The check-ins' stretches of one bank and version, in time order.
     stretches: Vec<Stretch>,
+    /// Per dimension, how many check-ins have a score for it.
+    scored: Vec<usize>,
+    /// Every dimension's segments at the latest number of slots asked for.
+    drawn: SeriesMemo,
 }
 
 impl TrendData {
@@ -324,9 +329,13 @@ impl TrendData {
     pub fn of(snapshots: &[Summary]) -> Self {
         let timeline = timeline(snapshots);
         let dimensions: Vec<Dimension> = dimensions_in(snapshots).into_iter().cloned().collect();
-        let scores = dimensions
+        let scores: Vec<Vec<Option<f64>>> = dimensions
             .iter()
             .map(|d| timeline.iter().map(|(_, s)| s.score(&d.id)).collect())
+            .collect();
+        let scored = scores
+            .iter()
+            .map(|column| column.iter().flatten().count())
             .collect();
         Self {
             stretches: stretches(timeline.iter().map(|(_, s)| &*s.bank)),
@@ -334,7 +343,15 @@ impl TrendData {
             xs: timeline.iter().map(|(x, _)| *x).collect(),
             dimensions,
             scores,
+            scored,
+            drawn: SeriesMemo::default(),
         }
+    }
+
+    /// How many check-ins have a score for each of [`TrendData::dimensions`].
+    #[must_use]
+    pub fn scored(&self) -> &[usize] {
+        &self.scored
     }
 
     /// Every dimension, as [`dimensions_in`] gives them.
@@ -368,19 +385,85 @@ impl TrendData {
     }
 
     /// [`series`] of `shown` (dimensions of this data) over `slots`.
+    ///
+    /// Grouping and averaging goes through every check-in, so it is done
+    /// once per number of slots and kept: a redraw at the same width costs
+    /// the points drawn, not the check-ins.
     #[must_use]
     pub fn series<'a>(&self, shown: &[&'a Dimension], slots: usize) -> Vec<Series<'a>> {
-        let columns: Vec<Option<&Vec<Option<f64>>>> = shown
+        let all = self.drawn.get_or_insert(slots, || self.all_segments(slots));
+        shown
             .iter()
-            .map(|d| {
-                let at = self.dimensions.iter().position(|mine| mine.id == d.id)?;
-                self.scores.get(at)
+            .enumerate()
+            .map(|(position, dimension)| {
+                let at = self
+                    .dimensions
+                    .iter()
+                    .position(|mine| mine.id == dimension.id);
+                Series {
+                    dimension,
+                    position,
+                    segments: at.and_then(|at| all.get(at)).cloned().unwrap_or_default(),
+                }
             })
-            .collect();
+            .collect()
+    }
+
+    /// Every dimension's segments over `slots`, in the order of
+    /// [`TrendData::dimensions`].
+    fn all_segments(&self, slots: usize) -> Vec<Segments> {
+        let every: Vec<&Dimension> = self.dimensions.iter().collect();
         let runs = stretch_of(&self.stretches);
-        build_series(&self.xs, &runs, shown, slots, |position, i| {
-            columns[position].and_then(|scores| scores[i])
+        build_series(&self.xs, &runs, &every, slots, |position, i| {
+            self.scores.get(position).and_then(|scores| scores[i])
         })
+        .into_iter()
+        .map(|series| series.segments)
+        .collect()
+    }
+}
+
+/// One dimension's runs of points, as [`Series::segments`] holds them.
+type Segments = Vec<Vec<(f64, f64)>>;
+
+/// The segments of every dimension at one number of slots, kept from one
+/// frame to the next. Derived data: a copy starts empty, and it never
+/// makes two trends unequal.
+#[derive(Debug, Default)]
+struct SeriesMemo(std::sync::Mutex<Option<(usize, std::sync::Arc<Vec<Segments>>)>>);
+
+impl SeriesMemo {
+    /// The segments kept for `slots`, or those `work_out` gives (then kept).
+    fn get_or_insert(
+        &self,
+        slots: usize,
+        work_out: impl FnOnce() -> Vec<Segments>,
+    ) -> std::sync::Arc<Vec<Segments>> {
+        // A poisoned memo only held derived data: work it out afresh.
+        let mut kept = self
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match kept.as_ref() {
+            Some((at, all)) if *at == slots => std::sync::Arc::clone(all),
+            _ => {
+                let all = std::sync::Arc::new(work_out());
+                *kept = Some((slots, std::sync::Arc::clone(&all)));
+                all
+            }
+        }
+    }
+}
+
+impl Clone for SeriesMemo {
+    fn clone(&self) -> Self {
+        Self::default()
+    }
+}
+
+impl PartialEq for SeriesMemo {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 

@@ -126,6 +126,7 @@ pub fn run(options: Options) -> color_eyre::Result<ExitCode> {
         now: crate::clock::now,
         drafts_saved: 0,
         told: None,
+        first_draft: None,
     };
     if let Some(warning) = driver.store.privacy_warning() {
         eprintln!("motive: {warning}");
@@ -220,6 +221,12 @@ fn event_loop(
         if changed {
             driver.remember(app);
             screen.draw(|frame| view::view(app, frame))?;
+        }
+        // A check-in just begun on screen: its start-up check and first
+        // draft, before any key is read.
+        if let Some(redraw) = check_start::after_first_frame(driver, screen, app) {
+            changed = redraw;
+            continue;
         }
         if home_waits {
             check_start::load_home(driver, app);

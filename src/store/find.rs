@@ -349,7 +349,7 @@ pub(crate) fn year_ago_by_name(
     read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
     problems: &mut Vec<Problem>,
 ) -> Option<Option<Snapshot>> {
-    let named: Vec<super::names::Named> = ids
+    let named: Vec<super::names::Named> = days_around_a_year_ago(ids, today)
         .iter()
         .filter_map(|id| {
             Some(super::names::Named {
@@ -372,6 +372,32 @@ pub(crate) fn year_ago_by_name(
     }
     let found = crate::year_ago::nearest(&that_day, today)?;
     Some(Some(that_day.swap_remove(found)))
+}
+
+/// Of `ids` (sorted, so by day), those of the two days that can hold the
+/// check-in nearest a year before `today`: the last day on or before that
+/// date and the first after it. Any other day is farther from it than one
+/// of those, so [`crate::year_ago::nearest`] picks the same check-in from
+/// these as from all, and a start costs two bisections, not a parse of
+/// every id.
+fn days_around_a_year_ago(ids: &[String], today: NaiveDate) -> &[String] {
+    fn day(id: &str) -> &str {
+        id.get(..8).unwrap_or_default()
+    }
+    let target = (today - TimeDelta::days(crate::year_ago::TARGET_DAYS))
+        .format("%Y%m%d")
+        .to_string();
+    let split = ids.partition_point(|id| day(id) <= target.as_str());
+    let first = split
+        .checked_sub(1)
+        .and_then(|before| ids.get(before))
+        .map_or(split, |before| {
+            ids.partition_point(|id| day(id) < day(before))
+        });
+    let end = ids.get(split).map_or(split, |after| {
+        ids.partition_point(|id| day(id) <= day(after))
+    });
+    &ids[first..end]
 }
 
 /// The local time an id names (its first 15 characters).
@@ -720,5 +746,48 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod days_around_a_year_ago_tests {
+    use chrono::{NaiveDate, TimeDelta};
+
+    use super::days_around_a_year_ago;
+
+    fn ids_from(first: NaiveDate, days: i64, every: i64) -> Vec<String> {
+        (0..days)
+            .step_by(usize::try_from(every).expect("a step"))
+            .flat_map(|d| {
+                let day = (first + TimeDelta::days(d)).format("%Y%m%d");
+                [format!("{day}-090000"), format!("{day}-180000")]
+            })
+            .collect()
+    }
+
+    #[test]
+    fn only_the_days_either_side_of_a_year_ago_are_kept() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).expect("a day");
+        let first = NaiveDate::from_ymd_opt(2023, 1, 1).expect("a day");
+        // Every third day for four years: a year ago, 2025-11-30, falls
+        // between two of them.
+        let ids = ids_from(first, 4 * 365, 3);
+        let kept = days_around_a_year_ago(&ids, today);
+        let days: Vec<&str> = kept.iter().map(|id| &id[..8]).collect();
+        assert_eq!(
+            days,
+            ["20251128", "20251128", "20251201", "20251201"],
+            "{kept:?}"
+        );
+        // A check-in on the very day: it and the next day's.
+        let every_day = ids_from(first, 4 * 365, 1);
+        let kept = days_around_a_year_ago(&every_day, today);
+        assert_eq!(kept.first().map(|id| &id[..8]), Some("20251130"));
+        assert_eq!(kept.last().map(|id| &id[..8]), Some("20251201"));
+        // All before it, all after it, none.
+        assert_eq!(days_around_a_year_ago(&ids[..4], today), &ids[2..4]);
+        let late = ids_from(NaiveDate::from_ymd_opt(2026, 6, 1).expect("a day"), 30, 1);
+        assert_eq!(days_around_a_year_ago(&late, today), &late[..2]);
+        assert!(days_around_a_year_ago(&[], today).is_empty());
     }
 }

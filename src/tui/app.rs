@@ -154,6 +154,9 @@ pub enum Msg {
         text: String,
         busy: bool,
     },
+    /// What was answered at earlier check-ins, read once the check-in's
+    /// first frame was drawn.
+    LastTimeRead(LastTime),
     Saved {
         snapshot: Snapshot,
         previous: Option<Snapshot>,
@@ -419,6 +422,12 @@ impl App {
             }
             Msg::CannotStart { title, text, busy } => {
                 self.screen = Screen::Notice(Notice { title, text, busy });
+                vec![]
+            }
+            Msg::LastTimeRead(last_time) => {
+                if let Screen::Flow(flow) = &mut self.screen {
+                    flow.last_time = last_time;
+                }
                 vec![]
             }
             Msg::Saved {

@@ -4,10 +4,18 @@
 //! `snapshots/` and the few files they lead to (see
 //! [`crate::store::Lookup`]); home's overview, which needs every summary,
 //! is read after the first frame is drawn.
+//!
+//! The start-up check that the data dir can keep the check-in (a probe
+//! written and flushed to disk, then the first draft) also follows the
+//! first frame, before the first key is read ([`Driver::prove_room`]):
+//! nothing can have been typed yet, and a disk that cannot take the draft
+//! is said before the first statement, as before.
 
-use super::app::App;
+use super::app::{App, Msg, Screen};
 use super::overview::Overview;
-use super::perform::Driver;
+use super::perform::{Driver, fault_injection, said};
+use crate::checkin::CheckIn;
+use crate::last_time::LastTime;
 use crate::store::{Lookup, Store};
 use crate::summary::Summary;
 use crate::year_ago::YearAgo;
@@ -40,6 +48,104 @@ pub fn first_home(driver: &Driver, check_in: bool) -> Overview {
 /// screen (before the first key is read).
 pub fn load_home(driver: &Driver, app: &mut App) {
     app.home = driver.overview();
+}
+
+/// The first draft of a check-in begun on screen, held until the data dir
+/// has shown it can keep it: the check-in as it started, or as the latest
+/// draft asked for (`Effect::SaveDraft`) since.
+#[derive(Debug)]
+pub struct FirstDraft(Box<CheckIn>);
+
+impl FirstDraft {
+    #[must_use]
+    pub fn of(checkin: &CheckIn) -> Self {
+        Self(Box::new(checkin.clone()))
+    }
+
+    /// Keep this later state of the check-in instead.
+    pub fn hold(&mut self, checkin: Box<CheckIn>) {
+        self.0 = checkin;
+    }
+}
+
+impl Driver {
+    /// Once the check-in's first frame is on screen: check that the data
+    /// dir can be written (see [`Store::check_writable`]), then write the
+    /// first draft, flushed to disk, sweep the temporary files a crash
+    /// left, and read what was answered at earlier check-ins. `None` when no check-in waits for it; else why the
+    /// check-in cannot start (the writer lock is then let go), or
+    /// `DraftSaved` and `LastTimeRead`.
+    pub fn prove_room(&mut self) -> Option<Vec<Msg>> {
+        let FirstDraft(checkin) = self.first_draft.take()?;
+        Some(match self.room_for(&checkin) {
+            Err(cannot) => vec![*cannot],
+            Ok(()) => {
+                self.store.sweep_temp_files();
+                let last_time = LastTime::from_lookup(&mut self.store.lookup(), &checkin);
+                vec![Msg::DraftSaved, Msg::LastTimeRead(last_time)]
+            }
+        })
+    }
+
+    /// The start-up check and the first draft of `checkin`, or the
+    /// message that says why the check-in cannot start.
+    fn room_for(&mut self, checkin: &CheckIn) -> Result<(), Box<Msg>> {
+        let cannot = |title: &str, text: String| {
+            Box::new(Msg::CannotStart {
+                title: title.into(),
+                text,
+                busy: false,
+            })
+        };
+        if let Err(e) = self.store.check_writable() {
+            self.lock = None;
+            return Err(cannot(
+                "Your check-in could not be saved here",
+                format!(
+                    "{}\n\nFix the permissions or pass --data-dir, then start again.",
+                    said(&e)
+                ),
+            ));
+        }
+        if let Err(e) = self.store.save_draft(checkin) {
+            self.lock = None;
+            return Err(cannot(
+                "Your answers could not be kept here",
+                format!(
+                    "The draft of this check-in cannot be written: {}\n\nFree some space or fix the permissions, or pass --data-dir, then start again.",
+                    said(&e)
+                ),
+            ));
+        }
+        self.drafts_saved += 1;
+        fault_injection(self.drafts_saved);
+        Ok(())
+    }
+}
+
+/// Once a check-in's first frame is drawn, before any key is read: its
+/// start-up check, first draft and last time's answers
+/// ([`Driver::prove_room`]). `None` when no check-in waited for them;
+/// else whether the screen changed (a refusal, or last time's answers
+/// beside a statement of a resumed check-in).
+pub fn after_first_frame(
+    driver: &mut Driver,
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+) -> Option<bool> {
+    let msgs = driver.prove_room()?;
+    let mut changed = false;
+    for msg in msgs {
+        // The bank's instructions show no earlier answer, and nothing
+        // shows that a draft was saved.
+        let unseen = matches!(msg, Msg::DraftSaved)
+            || matches!(msg, Msg::LastTimeRead(_))
+                && matches!(&app.screen, Screen::Flow(flow) if flow.intro);
+        changed |= !unseen;
+        let effects = app.update(msg);
+        driver.perform_all(terminal, app, effects);
+    }
+    Some(changed)
 }
 
 /// The commitments a new check-in follows up (see
@@ -169,6 +275,7 @@ mod tests {
             now,
             drafts_saved: 0,
             told: None,
+            first_draft: None,
         }
     }
 
@@ -189,5 +296,65 @@ mod tests {
         assert_eq!(year_ago.days, 362);
         assert_eq!(Some(year_ago), full.year_ago);
         assert_eq!(first_home(&driver, false), full);
+    }
+
+    fn a_check_in() -> CheckIn {
+        CheckIn::new(&builtin::get("quick").expect("quick"), &[], None, now())
+    }
+
+    #[test]
+    fn the_first_draft_is_written_once_room_is_proven() {
+        let (dir, store) = store_with(&[]);
+        let mut driver = driver(store);
+        assert!(driver.prove_room().is_none(), "no check-in waits");
+        let started = a_check_in();
+        driver.first_draft = Some(FirstDraft::of(&started));
+        // A draft asked for before the first frame: its latest state is kept.
+        let mut later = started.clone();
+        later.label = "later".into();
+        if let Some(first) = &mut driver.first_draft {
+            first.hold(Box::new(later.clone()));
+        }
+        let draft_path = driver.store.draft_path();
+        assert!(
+            !draft_path.exists(),
+            "nothing written before the first frame"
+        );
+        assert!(matches!(
+            driver.prove_room().as_deref(),
+            Some([Msg::DraftSaved, Msg::LastTimeRead(_)])
+        ));
+        let on_disk: Option<CheckIn> = driver.store.load_draft().expect("read the draft");
+        assert_eq!(on_disk, Some(later));
+        assert_eq!(driver.drafts_saved, 1);
+        assert!(driver.prove_room().is_none(), "proven once");
+        // The probe left nothing behind.
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("drafts"))
+            .expect("drafts")
+            .filter_map(Result::ok)
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+    }
+
+    #[test]
+    fn a_data_dir_that_cannot_keep_the_check_in_stops_it_and_lets_go_of_the_lock() {
+        let (dir, store) = store_with(&[]);
+        let mut driver = driver(store);
+        driver.lock = Some(driver.store.lock("check-in").expect("lock"));
+        driver.first_draft = Some(FirstDraft::of(&a_check_in()));
+        // Where the probe and the draft go, a file: nothing can be written.
+        let drafts = dir.path().join("drafts");
+        std::fs::remove_dir_all(&drafts).expect("remove drafts/");
+        std::fs::write(&drafts, "not a directory").expect("a file");
+        match driver.prove_room().as_deref() {
+            Some([Msg::CannotStart { title, busy, .. }]) => {
+                assert_eq!(title, "Your check-in could not be saved here");
+                assert!(!*busy);
+            }
+            other => panic!("expected CannotStart, got {other:?}"),
+        }
+        assert!(driver.lock.is_none(), "the writer lock is let go");
+        assert_eq!(driver.drafts_saved, 0);
     }
 }

@@ -17,6 +17,10 @@ pub struct Overview {
     /// Their trend, for the history's chart and columns: worked out once in
     /// [`Overview::new`], not on every frame.
     pub trend: TrendData,
+    /// How the commitments followed up went, as home says it ("done 2,
+    /// partly 1 of 3"): counted once in [`Overview::new`], not over every
+    /// check-in on every frame.
+    pub tally: Option<String>,
     /// Each dimension's latest score from any check-in and any bank: a
     /// check-in on a bank without Autonomy does not hide its last score,
     /// nor does one saved with every statement skipped.
@@ -47,6 +51,7 @@ impl Overview {
         let trend = TrendData::of(&snapshots);
         let (scores, scored_in) = latest_scores(&snapshots, &trend);
         Self {
+            tally: crate::commitments::tally_line(&snapshots),
             trend,
             snapshots,
             scores,

@@ -23,7 +23,7 @@ use crate::checkin_event;
 use crate::config::Config;
 use crate::last_time::LastTime;
 use crate::search;
-use crate::store::{DraftStatus, LockError, Lookup, Store, StoreError, WriterLock};
+use crate::store::{DraftStatus, LockError, Store, StoreError, WriterLock};
 use crate::summary::Summary;
 use crate::text::escape_line;
 use crate::year_ago::YearAgo;
@@ -52,6 +52,10 @@ pub struct Driver {
     /// Something to tell the person after the message an effect answers
     /// with (a leftover draft removed, say).
     pub(super) told: Option<String>,
+    /// A check-in on screen whose data dir has yet to show it can keep it:
+    /// its first draft, written once the first frame is drawn (see
+    /// [`super::check_start::FirstDraft`]).
+    pub(super) first_draft: Option<super::check_start::FirstDraft>,
 }
 
 impl Driver {
@@ -126,10 +130,11 @@ impl Driver {
                 if let Err(msg) = self.acquire() {
                     return Some(*msg);
                 }
-                let claimed = Store::open(self.store.root()).and_then(|store| match &self.lock {
-                    Some(lock) => store.claim_draft(lock),
+                // Opened when the lock was taken: once is enough.
+                let claimed = match &self.lock {
+                    Some(lock) => self.store.claim_draft(lock),
                     None => Ok(DraftStatus::None),
-                });
+                };
                 Some(match claimed {
                     Ok(DraftStatus::Unfinished(draft)) => Msg::DraftFound {
                         draft: *draft,
@@ -153,6 +158,11 @@ impl Driver {
             }
             Effect::Begin(resume) => Some(self.begin(resume.map(|b| *b))),
             Effect::SaveDraft(checkin) => {
+                if let Some(first) = &mut self.first_draft {
+                    // Written with the start-up check after the first frame.
+                    first.hold(checkin);
+                    return None;
+                }
                 let result = self.store.save_draft(&*checkin);
                 self.drafts_saved += 1;
                 fault_injection(self.drafts_saved);
@@ -299,7 +309,10 @@ impl Driver {
                 busy: false,
             })
         };
-        let store = Store::open(self.store.root()).map_err(|e| cannot(said(&e)))?;
+        // Opened (an import settled) once, here: the rest of the
+        // check-in's start reads it under the lock; temporary files are
+        // swept after the first frame (`check_start`).
+        let store = Store::open_unswept(self.store.root()).map_err(|e| cannot(said(&e)))?;
         match store.lock("check-in") {
             Ok(lock) => {
                 self.lock = Some(lock);
@@ -342,27 +355,15 @@ impl Driver {
         if let Err(msg) = self.acquire() {
             return *msg;
         }
-        let store = match Store::open(self.store.root()) {
-            Ok(store) => store,
-            Err(e) => return cannot("Cannot use the data dir", said(&e)),
-        };
+        if let Some(draft) = resume {
+            return self.start(draft);
+        }
+        // Opened by `acquire` when it took the lock.
+        let store = self.store.clone();
         // The ids, listed once under the writer lock: everything the
         // start of the check-in asks below is answered from them.
         let mut lookup = store.lookup();
         lookup.list_now();
-        if let Err(e) = store.check_writable() {
-            self.lock = None;
-            return cannot(
-                "Your check-in could not be saved here",
-                format!(
-                    "{}\n\nFix the permissions or pass --data-dir, then start again.",
-                    said(&e)
-                ),
-            );
-        }
-        if let Some(draft) = resume {
-            return self.start(&store, &mut lookup, draft);
-        }
         let bank = match self.bank.clone() {
             Some(bank) => bank,
             None => match bank::resolve::resolve(&self.default_bank, &self.config_dir) {
@@ -387,29 +388,19 @@ impl Driver {
             // "Anything big since last time?" needs a last time.
             checkin.ask_about_events();
         }
-        self.start(&store, &mut lookup, checkin)
+        self.start(checkin)
     }
 
-    /// Begin with the check-in's draft on disk: a disk that cannot take it
-    /// is said before the first statement, not after the answers are typed.
-    /// What was answered at earlier check-ins is read here, once.
-    fn start(&mut self, store: &Store, lookup: &mut Lookup<'_>, checkin: CheckIn) -> Msg {
-        match store.save_draft(&checkin) {
-            Ok(()) => {
-                let last_time = LastTime::from_lookup(lookup, &checkin);
-                Msg::Started { checkin, last_time }
-            }
-            Err(e) => {
-                self.lock = None;
-                Msg::CannotStart {
-                    title: "Your answers could not be kept here".into(),
-                    text: format!(
-                        "The draft of this check-in cannot be written: {}\n\nFree some space or fix the permissions, or pass --data-dir, then start again.",
-                        said(&e)
-                    ),
-                    busy: false,
-                }
-            }
+    /// Begin the check-in on screen; the start-up check, its draft and
+    /// what was answered at earlier check-ins follow the first frame,
+    /// before the first key is read (see [`Driver::prove_room`]): a disk
+    /// that cannot take it is said before the first statement, not after
+    /// the answers are typed.
+    fn start(&mut self, checkin: CheckIn) -> Msg {
+        self.first_draft = Some(super::check_start::FirstDraft::of(&checkin));
+        Msg::Started {
+            checkin,
+            last_time: LastTime::default(),
         }
     }
 
@@ -488,7 +479,7 @@ impl Driver {
 
 /// A store error as the screen shows it: nothing from a file reaches the
 /// terminal raw.
-fn said(e: &StoreError) -> String {
+pub(super) fn said(e: &StoreError) -> String {
     escape_line(&e.message).into_owned()
 }
 
@@ -524,7 +515,7 @@ fn capitalise(text: &str) -> String {
 /// Tests of the terminal's restoration need an internal error at a known
 /// moment: debug builds panic after the N-th draft save when
 /// `MOTIVE_FAULT=panic-after-draft:N` is set. Release builds ignore it.
-fn fault_injection(drafts_saved: usize) {
+pub(super) fn fault_injection(drafts_saved: usize) {
     if cfg!(debug_assertions)
         && let Ok(spec) = std::env::var("MOTIVE_FAULT")
         && let Some(n) = spec

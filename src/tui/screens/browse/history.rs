@@ -87,9 +87,16 @@ impl History {
     /// check-ins: all of them, or those a search found.
     #[must_use]
     pub fn rows(&self, count: usize) -> Vec<usize> {
+        let listed = self.listed(count);
+        (0..listed.len()).filter_map(|at| listed.get(at)).collect()
+    }
+
+    /// [`History::rows`] without building them: a key or a frame costs
+    /// the rows on screen, not the length of the history.
+    fn listed(&self, count: usize) -> Listed<'_> {
         match self.search.as_ref().and_then(|s| s.found.as_ref()) {
-            Some(found) => found.iter().rev().map(|f| f.index).collect(),
-            None => (0..count).rev().collect(),
+            Some(found) => Listed::Found(found),
+            None => Listed::All(count),
         }
     }
 
@@ -110,10 +117,10 @@ impl History {
         if self.typing() {
             return self.update_search(action);
         }
-        let rows = self.rows(count);
-        let at = rows.iter().position(|i| *i == self.selected);
+        let rows = self.listed(count);
+        let at = rows.position(self.selected);
         let last = rows.len().saturating_sub(1);
-        let go = |to: usize| rows.get(to.min(last)).copied();
+        let go = |to: usize| rows.get(to.min(last));
         let moved = match action {
             Action::Up => at.and_then(|p| go(p.saturating_sub(1))).or_else(|| go(0)),
             Action::Down => at.and_then(|p| go(p + 1)).or_else(|| go(0)),
@@ -250,16 +257,54 @@ pub fn row_at(body: Rect, count: usize, history: &History, at: Position) -> Opti
     if !table.contains(at) || at.y == table.y {
         return None;
     }
-    let rows = history.rows(count);
+    let rows = history.listed(count);
     let (_, first) = window(&rows, history.selected, table);
-    rows.get(first + usize::from(at.y - table.y - 1)).copied()
+    rows.get(first + usize::from(at.y - table.y - 1))
 }
 
 /// Where the selected check-in is among `rows` (from the top) and the
 /// first row on screen, in a table drawn in `table`.
-fn window(rows: &[usize], selected: usize, table: Rect) -> (usize, usize) {
-    let at = rows.iter().position(|i| *i == selected).unwrap_or(0);
+fn window(rows: &Listed<'_>, selected: usize, table: Rect) -> (usize, usize) {
+    let at = rows.position(selected).unwrap_or(0);
     (at, (at + 1).saturating_sub(layout::history_rows(table)))
+}
+
+/// The rows of the list, newest first, as indices into the check-ins:
+/// every one of `count`, or those a search found (oldest first).
+enum Listed<'a> {
+    All(usize),
+    Found(&'a [Found]),
+}
+
+impl Listed<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Self::All(count) => *count,
+            Self::Found(found) => found.len(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The check-in on row `at` (from the top).
+    fn get(&self, at: usize) -> Option<usize> {
+        let from_end = self.len().checked_sub(at + 1)?;
+        match self {
+            Self::All(_) => Some(from_end),
+            Self::Found(found) => found.get(from_end).map(|f| f.index),
+        }
+    }
+
+    /// The row (from the top) of check-in `index`, if it is listed.
+    fn position(&self, index: usize) -> Option<usize> {
+        let from_end = match self {
+            Self::All(count) => (index < *count).then_some(index)?,
+            Self::Found(found) => found.iter().position(|f| f.index == index)?,
+        };
+        Some(self.len() - 1 - from_end)
+    }
 }
 
 pub fn draw(t: &Theme, overview: &Overview, history: &History, frame: &mut Frame, area: Rect) {
@@ -274,7 +319,7 @@ pub fn draw(t: &Theme, overview: &Overview, history: &History, frame: &mut Frame
     let [list, chart_area] = layout::history(area);
     let wide = layout::history_is_wide(area);
     let (search_area, table_area) = layout::history_search(list, history.search.is_some());
-    let rows = history.rows(snapshots.len());
+    let rows = history.listed(snapshots.len());
     if let (Some(search), Some(at)) = (&history.search, search_area) {
         frame.render_widget(Paragraph::new(search_line(t, search, snapshots.len())), at);
     }
@@ -297,11 +342,9 @@ pub fn draw(t: &Theme, overview: &Overview, history: &History, frame: &mut Frame
         header.push(Cell::from(Span::styled(short, t.dimension(&d.id, *i))));
     }
     let (row, first) = window(&rows, history.selected, table_area);
-    let shown: Vec<Row> = rows
-        .iter()
-        .skip(first)
-        .take(layout::history_rows(table_area))
-        .filter_map(|&index| snapshots.get(index).map(|s| (index, s)))
+    let shown: Vec<Row> = (first..first + layout::history_rows(table_area))
+        .filter_map(|at| rows.get(at))
+        .filter_map(|index| snapshots.get(index).map(|s| (index, s)))
         .map(|(index, s)| {
             let mark = if history.marked.contains(&index) {
                 "●"
@@ -387,17 +430,10 @@ fn search_line(t: &Theme, search: &Search, count: usize) -> Line<'static> {
 /// the ones used every time off the table.
 fn columns(overview: &Overview, fit: usize) -> Vec<(usize, &Dimension)> {
     let all = overview.trend.dimensions();
-    let used = |id: &str| {
-        overview
-            .snapshots
-            .iter()
-            .filter(|s| s.score(id).is_some())
-            .count()
-    };
-    let mut ranked: Vec<(usize, usize)> = all
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (i, used(&d.id)))
+    // Counted once with the trend, not over every check-in on every frame.
+    let used = overview.trend.scored();
+    let mut ranked: Vec<(usize, usize)> = (0..all.len())
+        .map(|i| (i, used.get(i).copied().unwrap_or(0)))
         .collect();
     ranked.sort_by_key(|(i, n)| (std::cmp::Reverse(*n), *i));
     let mut keep: Vec<usize> = ranked.into_iter().take(fit).map(|(i, _)| i).collect();

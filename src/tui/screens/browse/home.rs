@@ -132,7 +132,7 @@ pub fn draw(t: &Theme, overview: &Overview, read_only: bool, frame: &mut Frame, 
                     Span::raw(format!("{}{when}", open.join("; "))),
                 ]));
             }
-            if let Some(tally) = commitments::tally_line(&overview.snapshots) {
+            if let Some(tally) = overview.tally.clone() {
                 lines.push(Line::from(vec![
                     Span::styled("Commitments so far: ", t.dim),
                     Span::raw(tally),
