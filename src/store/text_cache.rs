@@ -25,6 +25,7 @@
 //!   again. An entry holding text no valid check-in could hold (a control
 //!   character, an id that is not one) voids the whole file.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -37,7 +38,7 @@ use super::atomic::Mode;
 use super::cache::Stamp;
 use super::{Listing, Problem, SnapshotFile, Store, regular};
 use crate::limits::{MAX_REFLECTIONS, MAX_STATEMENTS};
-use crate::search::Writing;
+use crate::search::{Place, ReflectionView, Text, Writing, WritingView, Written};
 use crate::snapshot::MAX_COMMITMENTS;
 use crate::text::policy::{self, Kind};
 
@@ -61,28 +62,64 @@ struct Header<'a> {
 
 const WHAT: &str = "text";
 
-/// Every other line: one check-in file's stamp and writing.
-#[derive(Debug, Deserialize)]
-struct Line {
-    file: String,
-    stamp: Stamp,
-    writing: Writing,
+/// How much of a cached check-in's writing a reader needs: the rest of its
+/// line is skipped, not decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decode {
+    /// All of it.
+    Whole,
+    /// Which check-in it is, and its reflections: what a thread reads.
+    Reflections,
+    /// Only which check-in it is (id, time and label): for a line that
+    /// surely holds nothing a search looks for.
+    Name,
 }
 
-/// A line whose text surely does not hold what is looked for: only which
-/// check-in it is (the rest of the line is skipped, not decoded).
+/// Every other line: one check-in file's stamp and writing (or as much of
+/// it as was asked for).
 #[derive(Debug, Deserialize)]
-struct PassedLine {
-    file: String,
+struct Line<'a, W> {
+    #[serde(borrow)]
+    file: Text<'a>,
     stamp: Stamp,
-    writing: Named,
+    writing: W,
 }
 
+/// A writing's reflections, and which check-in it is.
 #[derive(Debug, Deserialize)]
-struct Named {
-    id: String,
+struct Reflections<'a> {
+    #[serde(borrow)]
+    id: Text<'a>,
     finished_at: DateTime<FixedOffset>,
-    label: Option<String>,
+    #[serde(borrow)]
+    label: Option<Text<'a>>,
+    #[serde(borrow)]
+    reflections: Vec<ReflectionView<'a>>,
+}
+
+/// Which check-in a writing is.
+#[derive(Debug, Deserialize)]
+struct Named<'a> {
+    #[serde(borrow)]
+    id: Text<'a>,
+    finished_at: DateTime<FixedOffset>,
+    #[serde(borrow)]
+    label: Option<Text<'a>>,
+}
+
+impl<'a> Named<'a> {
+    /// A writing of this name that holds only `reflections`.
+    fn with(self, reflections: Vec<ReflectionView<'a>>) -> WritingView<'a> {
+        WritingView {
+            id: self.id,
+            finished_at: self.finished_at,
+            label: self.label,
+            notes: Vec::new(),
+            reflections,
+            commitments: Vec::new(),
+            follow_up_notes: Vec::new(),
+        }
+    }
 }
 
 /// What is written: the same shape, borrowed.
@@ -97,48 +134,50 @@ struct LineRef<'a> {
 #[derive(Debug, Clone, Copy)]
 pub enum Cached<'a> {
     Writing(&'a Writing),
-    /// A line as it was read, for a check-in passed over unchanged.
+    /// A line as it was read, for a check-in unchanged since.
     Line(&'a [u8]),
 }
 
-/// The writings of one data dir as last cached, by file name; a check-in
-/// passed over has its id, time and label only, and where its line is.
+/// The writings of one data dir as last cached, by file name, borrowed from
+/// the cache file's bytes, each with where its line is.
 #[derive(Debug)]
-pub struct TextCache {
-    bytes: Vec<u8>,
-    entries: HashMap<String, (Stamp, Writing, Option<Range<usize>>)>,
+pub struct TextCache<'a> {
+    entries: HashMap<Cow<'a, str>, (Stamp, WritingView<'a>, Range<usize>)>,
     /// The file was missing, damaged or from another build, or held a
     /// check-in that has changed since.
     stale: bool,
 }
 
-impl TextCache {
-    /// Read the text cache at `path`; a missing, unreadable, damaged or
-    /// foreign file gives an empty, stale cache, never an error. A line
-    /// whose raw text `might_hold` rules out is passed over (see
-    /// [`Store::writings_where`]).
+/// The bytes of the text cache at `path`; none when it is missing,
+/// unreadable or not a regular file in a real directory.
+#[must_use]
+pub fn read(path: &Path) -> Vec<u8> {
+    path.parent()
+        .and_then(|dir| regular::real_dir(dir).ok())
+        .and_then(|()| super::sealed::read(path, MAX_TEXT_CACHE_BYTES).ok())
+        .unwrap_or_default()
+}
+
+impl<'a> TextCache<'a> {
+    /// The text cache in `bytes` (see [`read`]); a damaged or foreign file
+    /// gives an empty, stale cache, never an error. Each line is decoded as
+    /// far as `need` asks, given its raw text (see [`Store::with_writings`]).
     #[must_use]
-    pub fn load(path: &Path, might_hold: &(dyn Fn(&str) -> bool + Sync)) -> Self {
-        let bytes = path
-            .parent()
-            .and_then(|dir| regular::real_dir(dir).ok())
-            .and_then(|()| super::sealed::read(path, MAX_TEXT_CACHE_BYTES).ok())
-            .unwrap_or_default();
-        let entries = decode(&bytes, might_hold);
+    pub fn decode(bytes: &'a [u8], need: &(dyn Fn(&str) -> Decode + Sync)) -> Self {
+        let entries = decode(bytes, need);
         Self {
             stale: entries.is_none(),
             entries: entries
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(line, raw)| (line.file, (line.stamp, line.writing, raw)))
+                .map(|(line, raw)| (line.file.0, (line.stamp, line.writing, raw)))
                 .collect(),
-            bytes,
         }
     }
 
     /// Take out the cached writing of `file`, if its stamp still matches,
-    /// with where its line is when it was passed over.
-    pub fn take(&mut self, file: &str, stamp: &Stamp) -> Option<(Writing, Option<Range<usize>>)> {
+    /// with where its line is.
+    pub fn take(&mut self, file: &str, stamp: &Stamp) -> Option<(WritingView<'a>, Range<usize>)> {
         let (cached, writing, raw) = self.entries.remove(file)?;
         if cached == *stamp {
             Some((writing, raw))
@@ -146,11 +185,6 @@ impl TextCache {
             self.stale = true;
             None
         }
-    }
-
-    /// The line at `range`, as read.
-    fn line(&self, range: &Range<usize>) -> &[u8] {
-        self.bytes.get(range.clone()).unwrap_or_default()
     }
 
     /// After every current file was asked for: whether the file on disk no
@@ -161,15 +195,14 @@ impl TextCache {
     }
 }
 
-/// The lines of a text cache file, or `None` when it is not one this build
-/// wrote, or any line is damaged. A line `might_hold` rules out is decoded
-/// as far as its check-in's name, with where it is. Large caches are
-/// decoded on every core.
+/// The lines of a text cache file, each decoded as far as `need` asks,
+/// with where it is; `None` when it is not one this build wrote, or any
+/// line is damaged. Large caches are decoded on every core.
 #[allow(clippy::type_complexity)]
-fn decode(
-    bytes: &[u8],
-    might_hold: &(dyn Fn(&str) -> bool + Sync),
-) -> Option<Vec<(Line, Option<Range<usize>>)>> {
+fn decode<'a>(
+    bytes: &'a [u8],
+    need: &(dyn Fn(&str) -> Decode + Sync),
+) -> Option<Vec<(Line<'a, WritingView<'a>>, Range<usize>)>> {
     let mut lines = Vec::new();
     let mut at = 0;
     for line in bytes.split(|b| *b == b'\n') {
@@ -189,26 +222,32 @@ fn decode(
     let lines: Vec<(Range<usize>, &[u8])> = lines.collect();
     let decoded = super::par_map(&lines, 1024, |(range, line)| {
         let text = std::str::from_utf8(line).ok()?;
-        if might_hold(text) {
-            let line = serde_json::from_str::<Line>(text).ok()?;
-            return is_sound(&line.writing).then_some((line, None));
-        }
-        let passed = serde_json::from_str::<PassedLine>(text).ok()?;
-        let writing = Writing {
-            id: passed.writing.id,
-            finished_at: passed.writing.finished_at,
-            label: passed.writing.label,
-            notes: Vec::new(),
-            reflections: Vec::new(),
-            commitments: Vec::new(),
-            follow_up_notes: Vec::new(),
+        let line = match need(text) {
+            Decode::Whole => serde_json::from_str::<Line<'_, WritingView<'_>>>(text).ok()?,
+            Decode::Reflections => {
+                let line = serde_json::from_str::<Line<'_, Reflections<'_>>>(text).ok()?;
+                let w = line.writing;
+                let name = Named {
+                    id: w.id,
+                    finished_at: w.finished_at,
+                    label: w.label,
+                };
+                Line {
+                    file: line.file,
+                    stamp: line.stamp,
+                    writing: name.with(w.reflections),
+                }
+            }
+            Decode::Name => {
+                let line = serde_json::from_str::<Line<'_, Named<'_>>>(text).ok()?;
+                Line {
+                    file: line.file,
+                    stamp: line.stamp,
+                    writing: line.writing.with(Vec::new()),
+                }
+            }
         };
-        let line = Line {
-            file: passed.file,
-            stamp: passed.stamp,
-            writing,
-        };
-        is_sound(&line.writing).then_some((line, Some(range.clone())))
+        is_sound(&line.writing).then_some((line, range.clone()))
     });
     decoded.into_iter().collect()
 }
@@ -216,34 +255,28 @@ fn decode(
 /// Whether a cached writing holds only what a check-in that passed
 /// [`super::validate_snapshot`] could have given it, under the same rules
 /// for each text.
-fn is_sound(w: &Writing) -> bool {
-    let texts = w
-        .label
-        .iter()
-        .map(|l| (l.as_str(), Kind::Paragraph))
-        .chain(w.notes.iter().flat_map(|n| {
-            [
-                (n.statement.as_str(), Kind::Paragraph),
-                (n.text.as_str(), Kind::Text),
-            ]
-        }))
-        .chain(w.reflections.iter().flat_map(|r| {
-            [
-                (r.id.as_str(), Kind::Line),
-                (r.prompt.as_str(), Kind::Paragraph),
-                (r.text.as_str(), Kind::Text),
-            ]
-        }))
-        .chain(w.commitments.iter().map(|c| (c.as_str(), Kind::Text)))
-        .chain(w.follow_up_notes.iter().map(|n| (n.as_str(), Kind::Text)));
-    super::validate::check_id(&w.id).is_ok()
+fn is_sound(w: &WritingView<'_>) -> bool {
+    let ok = |text: &str, kind: Kind| policy::check(text, kind).is_ok();
+    super::validate::check_id(w.id.as_str()).is_ok()
         && w.notes.len() <= MAX_STATEMENTS
         && w.reflections.len() <= MAX_REFLECTIONS
         && w.commitments.len() <= MAX_COMMITMENTS
         && w.follow_up_notes.len() <= MAX_COMMITMENTS
-        && texts
-            .into_iter()
-            .all(|(text, kind)| policy::check(text, kind).is_ok())
+        && w.fields().all(|(place, text)| {
+            let kind = if place == Place::Label {
+                Kind::Paragraph
+            } else {
+                Kind::Text
+            };
+            ok(text, kind)
+                && match place {
+                    Place::Note { statement } => ok(statement, Kind::Paragraph),
+                    Place::Reflection { id, prompt } => {
+                        ok(id, Kind::Line) && ok(prompt, Kind::Paragraph)
+                    }
+                    _ => true,
+                }
+        })
 }
 
 /// Write the text cache of `entries` (file name, stamp, writing), leaving
@@ -330,10 +363,40 @@ impl Store {
         now: SystemTime,
         might_hold: &(dyn Fn(&str) -> bool + Sync),
     ) -> Listing<Writing> {
+        let need = |line: &str| {
+            if might_hold(line) {
+                Decode::Whole
+            } else {
+                Decode::Name
+            }
+        };
+        self.with_writings(now, &need, |listing| Listing {
+            snapshots: listing
+                .snapshots
+                .iter()
+                .map(WritingView::to_writing)
+                .collect(),
+            problems: listing.problems,
+        })
+    }
+
+    /// What was written in every readable check-in, oldest first, borrowed
+    /// where it can be, given to `read`; with the files that could not be
+    /// used. A check-in read from the cache comes with as much of its
+    /// writing as `need` asks of its cached line's raw text; one read
+    /// afresh comes whole. As if it were `now`, which decides which files
+    /// have settled enough to be cached.
+    pub fn with_writings<R>(
+        &self,
+        now: SystemTime,
+        need: &(dyn Fn(&str) -> Decode + Sync),
+        read: impl FnOnce(Listing<WritingView<'_>>) -> R,
+    ) -> R {
         let (files, mut problems) = self.snapshot_files();
         let cache_path = path(&self.root, self.machine.key());
-        let mut cache = TextCache::load(&cache_path, might_hold);
-        let mut known: Vec<(&SnapshotFile, Writing, Option<Range<usize>>)> =
+        let bytes = self::read(&cache_path);
+        let mut cache = TextCache::decode(&bytes, need);
+        let mut known: Vec<(&SnapshotFile, WritingView<'_>, Range<usize>)> =
             Vec::with_capacity(files.len());
         let mut missed: Vec<&SnapshotFile> = Vec::new();
         for file in &files {
@@ -343,42 +406,46 @@ impl Store {
             }
         }
         let paths: Vec<&Path> = missed.iter().map(|f| f.path.as_path()).collect();
-        let mut learned = false;
+        let mut fresh: Vec<(&SnapshotFile, Writing)> = Vec::new();
         for (file, read) in missed.into_iter().zip(super::read_all(&paths)) {
             match read {
-                Ok(snapshot) => {
-                    learned |= file.stamp.settled(now);
-                    known.push((file, Writing::of(&snapshot), None));
-                }
+                Ok(snapshot) => fresh.push((file, Writing::of(&snapshot))),
                 Err(reason) => problems.push(Problem {
                     path: file.path.clone(),
                     reason,
                 }),
             }
         }
+        let learned = fresh.iter().any(|(file, _)| file.stamp.settled(now));
         // As the summary cache: none for an empty data dir, and a stale one
-        // is rewritten so it stops holding what is gone. A check-in passed
-        // over is written back as its line was read.
+        // is rewritten so it stops holding what is gone. A check-in read
+        // from the cache is written back as its line was read.
         let has_something = !files.is_empty() || cache_path.symlink_metadata().is_ok();
         if learned || (has_something && cache.is_stale()) {
             // In file-name order, whatever was read afresh: the same
             // check-ins always give the same file.
-            known.sort_by(|a, b| a.0.name.cmp(&b.0.name));
-            let lines = known.iter().map(|(file, writing, raw)| {
-                let cached = match raw {
-                    Some(range) => Cached::Line(cache.line(range)),
-                    None => Cached::Writing(writing),
-                };
-                (file.name.as_str(), file.stamp, cached)
-            });
+            let mut lines: Vec<(&str, Stamp, Cached<'_>)> = (known.iter())
+                .map(|(file, _, raw)| {
+                    let line = bytes.get(raw.clone()).unwrap_or_default();
+                    (file.name.as_str(), file.stamp, Cached::Line(line))
+                })
+                .chain((fresh.iter()).map(|(file, writing)| {
+                    (file.name.as_str(), file.stamp, Cached::Writing(writing))
+                }))
+                .collect();
+            lines.sort_by(|a, b| a.0.cmp(b.0));
             write(&cache_path, lines, now);
         }
-        let mut writings: Vec<Writing> = known.into_iter().map(|(_, w, _)| w).collect();
-        super::sort_by_time(&mut writings, |w| (w.finished_at, &w.id));
-        Listing {
+        let mut writings: Vec<WritingView<'_>> = (known.into_iter())
+            .map(|(_, writing, _)| writing)
+            .chain(fresh.iter().map(|(_, writing)| WritingView::of(writing)))
+            .collect();
+        writings
+            .sort_by(|a, b| (a.finished_at, a.id.as_str()).cmp(&(b.finished_at, b.id.as_str())));
+        read(Listing {
             snapshots: writings,
             problems,
-        }
+        })
     }
 }
 
@@ -491,7 +558,10 @@ mod tests {
             foreign.clone(),
         ] {
             fs::write(&cache, &damage).expect("damage");
-            assert!(TextCache::load(&cache, &|_| true).is_stale(), "{damage:?}");
+            assert!(
+                TextCache::decode(&read(&cache), &|_| Decode::Whole).is_stale(),
+                "{damage:?}"
+            );
             assert_eq!(
                 store.writings_at(later(), &|_| true).snapshots,
                 full,
