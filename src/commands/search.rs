@@ -1,5 +1,6 @@
 //! `motive search WORDS…`: where you wrote something, across every check-in.
 
+use std::borrow::Cow;
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::SystemTime;
@@ -132,13 +133,22 @@ fn write_marked(
     color: bool,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    // A line of printable ASCII, most of them, has nothing to escape.
+    let plain = printable(hit.line);
+    let escape = |text| {
+        if plain {
+            Cow::Borrowed(text)
+        } else {
+            escape_line(text)
+        }
+    };
     let mut at = 0;
     for &(start, end) in &hit.matches {
         if start < at {
             continue; // overlaps the previous match
         }
-        out.write_all(escape_line(&hit.line[at..start]).as_bytes())?;
-        let word = escape_line(&hit.line[start..end]);
+        out.write_all(escape(&hit.line[at..start]).as_bytes())?;
+        let word = escape(&hit.line[start..end]);
         if color {
             out.write_all(paint.strong(&word, Color::Yellow).as_bytes())?;
         } else {
@@ -146,7 +156,18 @@ fn write_marked(
         }
         at = end;
     }
-    out.write_all(escape_line(&hit.line[at..]).as_bytes())
+    out.write_all(escape(&hit.line[at..]).as_bytes())
+}
+
+/// Whether `text` is all printable ASCII, which [`escape_line`] keeps as it
+/// is. In blocks without an early exit, which the compiler turns into
+/// vector instructions.
+fn printable(text: &str) -> bool {
+    (text.as_bytes().chunks(64)).all(|block| {
+        block
+            .iter()
+            .fold(true, |ok, &b| ok & matches!(b, b' '..=b'~'))
+    })
 }
 
 fn hit_json(hit: &Hit<'_, WritingView<'_>>) -> Value {
