@@ -38,13 +38,13 @@ use super::atomic::Mode;
 use super::cache::Stamp;
 use super::{Listing, Problem, SnapshotFile, Store, regular};
 use crate::limits::{MAX_REFLECTIONS, MAX_STATEMENTS};
-use crate::search::{Place, ReflectionView, Text, Writing, WritingView, Written};
+use crate::search::{NoteView, Place, Text, Writing, WritingView, Written};
 use crate::snapshot::MAX_COMMITMENTS;
 use crate::text::policy::{self, Kind};
 
-/// Bump when [`Writing`] changes shape or meaning; the build's version is
-/// checked as well.
-const TEXT_CACHE_FORMAT: u32 = 1;
+/// Bump when [`Writing`] or the layout of a line changes; the build's
+/// version is checked as well. Format 1 kept each line as one JSON object.
+const TEXT_CACHE_FORMAT: u32 = 2;
 
 /// A text cache larger than this is damaged (or not ours): ignored unread,
 /// and none this large is written. The synthetic history's check-ins take
@@ -75,59 +75,52 @@ pub enum Decode {
     Name,
 }
 
-/// Every other line: one check-in file's stamp and writing (or as much of
-/// it as was asked for).
-#[derive(Debug, Deserialize)]
-struct Line<'a, W> {
+/// A line's first part: which check-in file, at which stamp, and which
+/// check-in it holds.
+///
+/// Every other line is one check-in file, in three JSON parts separated by
+/// a tab (which compact JSON never holds): this head, the reflections (a
+/// list of [`ReflectionView`]), and the [`Rest`]. A reader decodes only
+/// the parts it needs: a thread the first two, a search that cannot match
+/// the first only.
+#[derive(Debug, Serialize, Deserialize)]
+struct Head<'a> {
     #[serde(borrow)]
-    file: Text<'a>,
+    file: Cow<'a, str>,
     stamp: Stamp,
-    writing: W,
-}
-
-/// A writing's reflections, and which check-in it is.
-#[derive(Debug, Deserialize)]
-struct Reflections<'a> {
     #[serde(borrow)]
-    id: Text<'a>,
+    id: Cow<'a, str>,
     finished_at: DateTime<FixedOffset>,
     #[serde(borrow)]
-    label: Option<Text<'a>>,
-    #[serde(borrow)]
-    reflections: Vec<ReflectionView<'a>>,
+    label: Option<Cow<'a, str>>,
 }
 
-/// Which check-in a writing is.
+/// A line's last part: the rest of what was written.
 #[derive(Debug, Deserialize)]
-struct Named<'a> {
+struct Rest<'a> {
     #[serde(borrow)]
-    id: Text<'a>,
-    finished_at: DateTime<FixedOffset>,
+    notes: Vec<NoteView<'a>>,
     #[serde(borrow)]
-    label: Option<Text<'a>>,
+    commitments: Vec<Text<'a>>,
+    #[serde(borrow)]
+    follow_up_notes: Vec<Text<'a>>,
 }
 
-impl<'a> Named<'a> {
-    /// A writing of this name that holds only `reflections`.
-    fn with(self, reflections: Vec<ReflectionView<'a>>) -> WritingView<'a> {
-        WritingView {
-            id: self.id,
-            finished_at: self.finished_at,
-            label: self.label,
-            notes: Vec::new(),
-            reflections,
-            commitments: Vec::new(),
-            follow_up_notes: Vec::new(),
-        }
-    }
-}
-
-/// What is written: the same shape, borrowed.
+/// [`Rest`] as it is written, from a [`Writing`].
 #[derive(Serialize)]
-struct LineRef<'a> {
-    file: &'a str,
+struct RestRef<'a> {
+    notes: &'a [crate::search::Note],
+    commitments: &'a [String],
+    follow_up_notes: &'a [String],
+}
+
+/// One decoded line: the file it is about, its stamp, and as much of its
+/// writing as was asked for.
+#[derive(Debug)]
+struct Line<'a> {
+    file: Cow<'a, str>,
     stamp: Stamp,
-    writing: &'a Writing,
+    writing: WritingView<'a>,
 }
 
 /// What one line of the cache is written from.
@@ -170,7 +163,7 @@ impl<'a> TextCache<'a> {
             entries: entries
                 .unwrap_or_default()
                 .into_iter()
-                .map(|(line, raw)| (line.file.0, (line.stamp, line.writing, raw)))
+                .map(|(line, raw)| (line.file, (line.stamp, line.writing, raw)))
                 .collect(),
         }
     }
@@ -202,14 +195,16 @@ impl<'a> TextCache<'a> {
 fn decode<'a>(
     bytes: &'a [u8],
     need: &(dyn Fn(&str) -> Decode + Sync),
-) -> Option<Vec<(Line<'a, WritingView<'a>>, Range<usize>)>> {
+) -> Option<Vec<(Line<'a>, Range<usize>)>> {
+    // The line breaks found with vector instructions: byte by byte, this
+    // was most of the cost of a search that decodes little.
     let mut lines = Vec::new();
     let mut at = 0;
-    for line in bytes.split(|b| *b == b'\n') {
-        if !line.is_empty() {
-            lines.push((at..at + line.len(), line));
+    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        if end > at {
+            lines.push((at..end, &bytes[at..end]));
         }
-        at += line.len() + 1;
+        at = end + 1;
     }
     let mut lines = lines.into_iter();
     let header: Header<'_> = serde_json::from_slice(lines.next()?.1).ok()?;
@@ -222,30 +217,32 @@ fn decode<'a>(
     let lines: Vec<(Range<usize>, &[u8])> = lines.collect();
     let decoded = super::par_map(&lines, 1024, |(range, line)| {
         let text = std::str::from_utf8(line).ok()?;
-        let line = match need(text) {
-            Decode::Whole => serde_json::from_str::<Line<'_, WritingView<'_>>>(text).ok()?,
-            Decode::Reflections => {
-                let line = serde_json::from_str::<Line<'_, Reflections<'_>>>(text).ok()?;
-                let w = line.writing;
-                let name = Named {
-                    id: w.id,
-                    finished_at: w.finished_at,
-                    label: w.label,
-                };
-                Line {
-                    file: line.file,
-                    stamp: line.stamp,
-                    writing: name.with(w.reflections),
-                }
-            }
-            Decode::Name => {
-                let line = serde_json::from_str::<Line<'_, Named<'_>>>(text).ok()?;
-                Line {
-                    file: line.file,
-                    stamp: line.stamp,
-                    writing: line.writing.with(Vec::new()),
-                }
-            }
+        let need = need(text);
+        let mut parts = text.splitn(3, '\t');
+        let head: Head<'_> = serde_json::from_str(parts.next()?).ok()?;
+        let (reflections, rest) = (parts.next()?, parts.next()?);
+        let mut writing = WritingView {
+            id: Text(head.id),
+            finished_at: head.finished_at,
+            label: head.label.map(Text),
+            notes: Vec::new(),
+            reflections: Vec::new(),
+            commitments: Vec::new(),
+            follow_up_notes: Vec::new(),
+        };
+        if need != Decode::Name {
+            writing.reflections = serde_json::from_str(reflections).ok()?;
+        }
+        if need == Decode::Whole {
+            let rest: Rest<'_> = serde_json::from_str(rest).ok()?;
+            writing.notes = rest.notes;
+            writing.commitments = rest.commitments;
+            writing.follow_up_notes = rest.follow_up_notes;
+        }
+        let line = Line {
+            file: head.file,
+            stamp: head.stamp,
+            writing,
         };
         is_sound(&line.writing).then_some((line, range.clone()))
     });
@@ -306,12 +303,7 @@ pub fn write<'a>(
         bytes.push(b'\n');
         match writing {
             Cached::Writing(writing) => {
-                let line = LineRef {
-                    file,
-                    stamp,
-                    writing,
-                };
-                if serde_json::to_writer(&mut bytes, &line).is_err() {
+                if write_line(&mut bytes, file, stamp, writing).is_err() {
                     return false;
                 }
             }
@@ -324,6 +316,32 @@ pub fn write<'a>(
     }
     bytes.push(b'\n');
     super::sealed::write(path, &bytes, Mode::Replace, &|_| Ok(())).is_ok()
+}
+
+/// One line of the cache, in its three parts (see [`Head`]), after `bytes`.
+fn write_line(
+    bytes: &mut Vec<u8>,
+    file: &str,
+    stamp: Stamp,
+    writing: &Writing,
+) -> serde_json::Result<()> {
+    let head = Head {
+        file: Cow::Borrowed(file),
+        stamp,
+        id: Cow::Borrowed(&writing.id),
+        finished_at: writing.finished_at,
+        label: writing.label.as_deref().map(Cow::Borrowed),
+    };
+    serde_json::to_writer(&mut *bytes, &head)?;
+    bytes.push(b'\t');
+    serde_json::to_writer(&mut *bytes, &writing.reflections)?;
+    bytes.push(b'\t');
+    let rest = RestRef {
+        notes: &writing.notes,
+        commitments: &writing.commitments,
+        follow_up_notes: &writing.follow_up_notes,
+    };
+    serde_json::to_writer(&mut *bytes, &rest)
 }
 
 /// Where this machine's text cache lives in the data dir `root`.
