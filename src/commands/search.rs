@@ -59,8 +59,13 @@ pub fn run(args: &SearchArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     })
 }
 
-/// Each hit in `writings`, under the name of its check-in, straight into
-/// `out`; whether there was any.
+/// Check-ins printed at a time: each one's hits are found and formatted on
+/// every core, then written in order, so the output held in memory stays
+/// bounded whatever the number of check-ins.
+const BATCH: usize = 2048;
+
+/// Each hit in `writings`, under the name of its check-in, into `out`;
+/// whether there was any.
 fn print(
     query: &Query,
     writings: &[WritingView<'_>],
@@ -69,25 +74,43 @@ fn print(
 ) -> std::io::Result<bool> {
     let paint = Paint::new(color);
     let mut any = false;
-    for w in writings {
-        let (mut first, mut failed) = (true, Ok(()));
-        query.hits_in(w, &mut |hit| {
-            if failed.is_ok() {
-                failed = print_hit(&hit, first && any, first, paint, color, out);
+    for batch in writings.chunks(BATCH) {
+        let blocks = crate::store::par_map(batch, 256, |w| block(query, w, paint, color));
+        for block in blocks {
+            let block = block?;
+            if block.is_empty() {
+                continue;
             }
+            if any {
+                writeln!(out)?;
+            }
+            out.write_all(&block)?;
             any = true;
-            first = false;
-        });
-        failed?;
+        }
     }
     Ok(any)
 }
 
-/// One hit, after its check-in's name when it is the check-in's `first`
-/// (and a blank line when one came `before` it).
+/// The hits in one check-in under its name, or nothing when it has none.
+fn block(
+    query: &Query,
+    w: &WritingView<'_>,
+    paint: Paint,
+    color: bool,
+) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut written = Ok(());
+    query.hits_in(w, &mut |hit| {
+        if written.is_ok() {
+            written = print_hit(&hit, out.is_empty(), paint, color, &mut out);
+        }
+    });
+    written.map(|()| out)
+}
+
+/// One hit, after its check-in's name when it is the check-in's `first`.
 fn print_hit(
     hit: &Hit<'_, WritingView<'_>>,
-    before: bool,
     first: bool,
     paint: Paint,
     color: bool,
@@ -95,9 +118,6 @@ fn print_hit(
 ) -> std::io::Result<()> {
     let s = hit.writing;
     if first {
-        if before {
-            writeln!(out)?;
-        }
         let name = describe::name(s.finished_at, s.label.as_ref().map(|l| l.as_str()));
         writeln!(
             out,
