@@ -24,6 +24,13 @@
 //!   device there reads as damage and is removed when the cache is written
 //!   again. An entry holding text no valid check-in could hold (a control
 //!   character, an id that is not one) voids the whole file.
+//! * Each check-in's line is in three JSON parts, separated by tabs: which
+//!   file and check-in it is, its reflections, and the rest of its writing
+//!   (see [`Head`]). A reader decodes only the parts it needs ([`Decode`]):
+//!   `motive thread` leaves the notes unread, and a search leaves a line
+//!   that surely cannot match at its name. What is decoded is borrowed from
+//!   the file's bytes ([`WritingView`]) and checked as above; a line read
+//!   from the cache is written back as it was read.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -278,7 +285,7 @@ fn is_sound(w: &WritingView<'_>) -> bool {
 
 /// Write the text cache of `entries` (file name, stamp, writing), leaving
 /// out files that have not settled by `now`; creates `cache/` (mode 0700).
-/// One JSON line per file after a header line. Best effort: the result
+/// One line per file after a header line. Best effort: the result
 /// only says whether it was written.
 pub fn write<'a>(
     path: &Path,
@@ -626,6 +633,66 @@ mod tests {
         }
         let text = fs::read_to_string(cache_of(&dir, &store)).expect("read");
         assert!(!text.contains("20260101-090000"), "the trashed one is gone");
+    }
+
+    #[test]
+    fn each_reader_gets_the_parts_it_asks_for_and_no_more() {
+        let (_dir, store) = store_with(3);
+        let whole = store.writings_at(later(), &|_| true).snapshots;
+        for need in [Decode::Whole, Decode::Reflections, Decode::Name] {
+            let read = store.with_writings(later(), &|_| need, |listing| {
+                listing
+                    .snapshots
+                    .iter()
+                    .map(WritingView::to_writing)
+                    .collect::<Vec<_>>()
+            });
+            let expected: Vec<Writing> = (whole.iter())
+                .map(|w| match need {
+                    Decode::Whole => w.clone(),
+                    Decode::Reflections => Writing {
+                        notes: Vec::new(),
+                        commitments: Vec::new(),
+                        follow_up_notes: Vec::new(),
+                        ..w.clone()
+                    },
+                    Decode::Name => Writing {
+                        notes: Vec::new(),
+                        reflections: Vec::new(),
+                        commitments: Vec::new(),
+                        follow_up_notes: Vec::new(),
+                        ..w.clone()
+                    },
+                })
+                .collect();
+            assert_eq!(read, expected, "{need:?}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_part_voids_the_file_when_it_is_decoded() {
+        let (dir, store) = store_with(2);
+        let full = uncached(&store);
+        let _ = store.writings_at(later(), &|_| true);
+        let cache = cache_of(&dir, &store);
+        let good = fs::read_to_string(&cache).expect("read");
+        // A control character in a commitment, the third part.
+        let bad = good.replace("Ship part 1", "Ship\\u0007 part 1");
+        assert_ne!(bad, good);
+        fs::write(&cache, &bad).expect("damage");
+        let stale = |need: Decode| decode(&read(&cache), &|_| need).is_none();
+        assert!(stale(Decode::Whole));
+        assert!(!stale(Decode::Reflections), "the notes are not read");
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
+        assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
+        // A file of the first format, one JSON object a line, is rebuilt.
+        let first_format = good
+            .replacen("\"format\":2", "\"format\":1", 1)
+            .replace('\t', ",");
+        fs::write(&cache, first_format).expect("old format");
+        assert!(stale(Decode::Name));
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
+        assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
     }
 
     #[test]
