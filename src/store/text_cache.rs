@@ -161,9 +161,9 @@ pub fn read(path: &Path) -> Vec<u8> {
 impl<'a> TextCache<'a> {
     /// The text cache in `bytes` (see [`read`]); a damaged or foreign file
     /// gives an empty, stale cache, never an error. Each line is decoded as
-    /// far as `need` asks, given its raw text (see [`Store::with_writings`]).
+    /// far as `need` asks, given its raw bytes (see [`Store::with_writings`]).
     #[must_use]
-    pub fn decode(bytes: &'a [u8], need: &(dyn Fn(&str) -> Decode + Sync)) -> Self {
+    pub fn decode(bytes: &'a [u8], need: &(dyn Fn(&[u8]) -> Decode + Sync)) -> Self {
         let entries = decode(bytes, need);
         Self {
             stale: entries.is_none(),
@@ -201,7 +201,7 @@ impl<'a> TextCache<'a> {
 #[allow(clippy::type_complexity)]
 fn decode<'a>(
     bytes: &'a [u8],
-    need: &(dyn Fn(&str) -> Decode + Sync),
+    need: &(dyn Fn(&[u8]) -> Decode + Sync),
 ) -> Option<Vec<(Line<'a>, Range<usize>)>> {
     // The line breaks found with vector instructions: byte by byte, this
     // was most of the cost of a search that decodes little.
@@ -223,11 +223,16 @@ fn decode<'a>(
     }
     let lines: Vec<(Range<usize>, &[u8])> = lines.collect();
     let decoded = super::par_map(&lines, 1024, |(range, line)| {
-        let text = std::str::from_utf8(line).ok()?;
-        let need = need(text);
-        let mut parts = text.splitn(3, '\t');
-        let head: Head<'_> = serde_json::from_str(parts.next()?).ok()?;
-        let (reflections, rest) = (parts.next()?, parts.next()?);
+        let need = need(line);
+        // Each part is checked as UTF-8 as it is decoded, and only then.
+        let first = memchr::memchr(b'\t', line)?;
+        let second = first + 1 + memchr::memchr(b'\t', line.get(first + 1..)?)?;
+        let (head, reflections, rest) = (
+            line.get(..first)?,
+            line.get(first + 1..second)?,
+            line.get(second + 1..)?,
+        );
+        let head: Head<'_> = serde_json::from_slice(head).ok()?;
         let mut writing = WritingView {
             id: Text(head.id),
             finished_at: head.finished_at,
@@ -238,10 +243,10 @@ fn decode<'a>(
             follow_up_notes: Vec::new(),
         };
         if need != Decode::Name {
-            writing.reflections = serde_json::from_str(reflections).ok()?;
+            writing.reflections = serde_json::from_slice(reflections).ok()?;
         }
         if need == Decode::Whole {
-            let rest: Rest<'_> = serde_json::from_str(rest).ok()?;
+            let rest: Rest<'_> = serde_json::from_slice(rest).ok()?;
             writing.notes = rest.notes;
             writing.commitments = rest.commitments;
             writing.follow_up_notes = rest.follow_up_notes;
@@ -388,12 +393,9 @@ impl Store {
         now: SystemTime,
         might_hold: &(dyn Fn(&str) -> bool + Sync),
     ) -> Listing<Writing> {
-        let need = |line: &str| {
-            if might_hold(line) {
-                Decode::Whole
-            } else {
-                Decode::Name
-            }
+        let need = |line: &[u8]| match std::str::from_utf8(line) {
+            Ok(line) if !might_hold(line) => Decode::Name,
+            _ => Decode::Whole,
         };
         self.with_writings(now, &need, |listing| Listing {
             snapshots: listing
@@ -408,13 +410,13 @@ impl Store {
     /// What was written in every readable check-in, oldest first, borrowed
     /// where it can be, given to `read`; with the files that could not be
     /// used. A check-in read from the cache comes with as much of its
-    /// writing as `need` asks of its cached line's raw text; one read
+    /// writing as `need` asks of its cached line's raw bytes; one read
     /// afresh comes whole. As if it were `now`, which decides which files
     /// have settled enough to be cached.
     pub fn with_writings<R>(
         &self,
         now: SystemTime,
-        need: &(dyn Fn(&str) -> Decode + Sync),
+        need: &(dyn Fn(&[u8]) -> Decode + Sync),
         read: impl FnOnce(Listing<WritingView<'_>>) -> R,
     ) -> R {
         let (files, mut problems) = self.snapshot_files();
