@@ -146,6 +146,13 @@ impl Query {
     /// `\u` escapes, might.
     #[must_use]
     pub fn might_hold(&self, text: &str) -> bool {
+        self.might_hold_bytes(text.as_bytes())
+    }
+
+    /// [`Query::might_hold`] for raw bytes, which need not be UTF-8 (then
+    /// they might).
+    #[must_use]
+    pub fn might_hold_bytes(&self, text: &[u8]) -> bool {
         // Printable ASCII that TOML and JSON never escape.
         let plain = |w: &Option<String>| {
             w.as_deref().is_some_and(|w| {
@@ -153,7 +160,8 @@ impl Query {
                     .all(|b| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\'))
             })
         };
-        if !text.is_ascii() || text.contains("\\u") || text.contains("\\U") {
+        let escaped = |e: &[u8]| memchr::memmem::find(text, e).is_some();
+        if !text.is_ascii() || escaped(b"\\u") || escaped(b"\\U") {
             return true;
         }
         if !self.ascii.iter().all(plain) {
@@ -179,6 +187,20 @@ impl Query {
             return;
         }
         for (place, text) in w.fields() {
+            // One line of ASCII, most fields: it holds every word when each
+            // word is found in it, so it is scanned once.
+            let one_line = memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none();
+            if one_line && text.is_ascii() {
+                if let Some(matches) = self.ascii_matches_of_all(text) {
+                    found(Hit {
+                        writing: w,
+                        place,
+                        line: text,
+                        matches,
+                    });
+                }
+                continue;
+            }
             if !self.holds_all(text) {
                 continue;
             }
@@ -210,6 +232,27 @@ impl Query {
         self.words.iter().all(|w| !folded.find(w).is_empty())
     }
 
+    /// The byte ranges of ASCII `line` where the words occur, in order, when
+    /// each of them does (as [`Query::holds_all`] and then
+    /// [`Query::line_matches`] find them); `None` when one does not.
+    fn ascii_matches_of_all(&self, line: &str) -> Option<Vec<(usize, usize)>> {
+        let mut found = Vec::new();
+        for word in &self.ascii {
+            let word = word.as_deref()?;
+            let mut from = find_ascii(line, word, 0)?;
+            loop {
+                found.push((from, from + word.len()));
+                match find_ascii(line, word, from + 1) {
+                    Some(at) => from = at,
+                    None => break,
+                }
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        Some(found)
+    }
+
     /// The byte ranges of `line` where any word occurs, in order. An ASCII
     /// line folds to its lowercase, byte for byte: it is searched as it is,
     /// every occurrence (overlapping ones too) as folding finds them.
@@ -236,8 +279,8 @@ impl Query {
 
 /// Where, at or after byte `from`, `text` holds `word` (lowercase ASCII)
 /// in any ASCII case; `None` when it does not.
-fn find_ascii(text: &str, word: &str, from: usize) -> Option<usize> {
-    let (hay, word) = (text.as_bytes().get(from..)?, word.as_bytes());
+fn find_ascii(text: &(impl AsRef<[u8]> + ?Sized), word: &str, from: usize) -> Option<usize> {
+    let (hay, word) = (text.as_ref().get(from..)?, word.as_bytes());
     let (&first, rest) = word.split_first()?;
     let last = hay.len().checked_sub(word.len())?;
     let mut at = 0;
@@ -317,7 +360,9 @@ mod tests {
             let mut by_folding: Vec<(usize, usize)> = query.words.iter().flat_map(|w| folded.find(w)).collect();
             by_folding.sort_unstable();
             by_folding.dedup();
-            proptest::prop_assert_eq!(query.line_matches(&text), by_folding);
+            proptest::prop_assert_eq!(query.line_matches(&text), by_folding.clone());
+            let all = slow.then_some(by_folding);
+            proptest::prop_assert_eq!(query.ascii_matches_of_all(&text), all);
         }
     }
 

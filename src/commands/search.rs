@@ -25,9 +25,12 @@ pub fn run(args: &SearchArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     // What was written, from the text cache, borrowed: only new or changed
     // check-ins are parsed, and a cached one that surely holds none of the
     // words is not decoded.
-    let need = |line: &[u8]| match std::str::from_utf8(line) {
-        Ok(line) if !query.might_hold(line) => Decode::Name,
-        _ => Decode::Whole,
+    let need = |line: &[u8]| {
+        if query.might_hold_bytes(line) {
+            Decode::Whole
+        } else {
+            Decode::Name
+        }
     };
     let store = Store::read_only(&ctx.data_dir);
     store.with_writings(SystemTime::now(), &need, |mut listing| {
