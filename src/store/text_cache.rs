@@ -222,7 +222,7 @@ fn decode<'a>(
         return None;
     }
     let lines: Vec<(Range<usize>, &[u8])> = lines.collect();
-    let decoded = super::par_map(&lines, 1024, |(range, line)| {
+    let decoded = super::par_map(&lines, 256, |(range, line)| {
         let need = need(line);
         // Each part is checked as UTF-8 as it is decoded, and only then.
         let first = memchr::memchr(b'\t', line)?;
