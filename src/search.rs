@@ -4,33 +4,33 @@
 //! answer to it over time. Plain data for `motive search` and `motive thread`,
 //! over what people wrote ([`Writing`]), which the store keeps cached.
 
+mod view;
 mod writing;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
+pub use view::{NoteView, Reflected, ReflectionView, Text, WritingView, Written};
 pub use writing::{Note, Writing};
 
-use crate::snapshot::ReflectionAnswer;
-
 /// Where in a check-in a line was written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Place {
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place<'a> {
     Label,
     /// The note on a statement (its text).
     Note {
-        statement: String,
+        statement: &'a str,
     },
     Reflection {
-        id: String,
-        prompt: String,
+        id: &'a str,
+        prompt: &'a str,
     },
     Commitment,
     /// The note on how last time's commitment went.
     FollowUpNote,
 }
 
-impl Place {
+impl Place<'_> {
     /// Where, as people read it.
     #[must_use]
     pub fn describe(&self) -> String {
@@ -58,10 +58,10 @@ impl Place {
 
 /// One line that matched, in one check-in.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Hit<'a> {
-    pub writing: &'a Writing,
-    pub place: Place,
-    pub line: String,
+pub struct Hit<'a, W = Writing> {
+    pub writing: &'a W,
+    pub place: Place<'a>,
+    pub line: &'a str,
     /// Byte ranges of `line` that matched a word, in order.
     pub matches: Vec<(usize, usize)>,
 }
@@ -106,187 +106,222 @@ fn fold_word(word: &str) -> Vec<char> {
     Folded::of(word).chars.into_iter().map(|c| c.0).collect()
 }
 
-/// Every line of every check-in (oldest first) in a field that holds all of
-/// `words`, with each word's occurrences in it.
-#[must_use]
-pub fn search<'a>(writings: &'a [Writing], words: &[String]) -> Vec<Hit<'a>> {
-    let words: Vec<Vec<char>> = words
-        .iter()
-        .map(|w| fold_word(w.trim()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    if words.is_empty() {
-        return Vec::new();
+/// The words of one search, folded once for every text they are matched
+/// against.
+#[derive(Debug, Clone)]
+pub struct Query {
+    /// Each word, folded; blank words left out.
+    words: Vec<Vec<char>>,
+    /// Each folded word as ASCII text, or `None` when it is not ASCII (then
+    /// no ASCII text holds it).
+    ascii: Vec<Option<String>>,
+}
+
+impl Query {
+    #[must_use]
+    pub fn new(words: &[String]) -> Self {
+        let words: Vec<Vec<char>> = words
+            .iter()
+            .map(|w| fold_word(w.trim()))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let ascii = words
+            .iter()
+            .map(|w| w.iter().all(char::is_ascii).then(|| w.iter().collect()))
+            .collect();
+        Self { words, ascii }
     }
-    let ascii_words = as_ascii(&words);
-    let mut hits = Vec::new();
-    let mut lower = String::new();
-    for w in writings {
-        for (field, text) in fields(w) {
-            if !holds_all(text, &words, &ascii_words, &mut lower) {
+
+    /// Whether there is no word to look for.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Whether a raw `text` (a check-in file, a line of the text cache)
+    /// might hold a field with every word: `false` only when it surely does
+    /// not, so it need not be decoded. Only plain-ASCII texts and words are
+    /// ruled out (their text folds to its lowercase, and a word of letters
+    /// reads the same raw as in the field); anything else, or a text with
+    /// `\u` escapes, might.
+    #[must_use]
+    pub fn might_hold(&self, text: &str) -> bool {
+        self.might_hold_bytes(text.as_bytes())
+    }
+
+    /// [`Query::might_hold`] for raw bytes, which need not be UTF-8 (then
+    /// they might).
+    #[must_use]
+    pub fn might_hold_bytes(&self, text: &[u8]) -> bool {
+        // Printable ASCII that TOML and JSON never escape.
+        let plain = |w: &Option<String>| {
+            w.as_deref().is_some_and(|w| {
+                w.bytes()
+                    .all(|b| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\'))
+            })
+        };
+        let escaped = |e: &[u8]| memchr::memmem::find(text, e).is_some();
+        if !text.is_ascii() || escaped(b"\\u") || escaped(b"\\U") {
+            return true;
+        }
+        if !self.ascii.iter().all(plain) {
+            return true;
+        }
+        (self.ascii.iter().flatten()).all(|w| find_ascii(text, w, 0).is_some())
+    }
+
+    /// Every line of every check-in (in the order given) in a field that
+    /// holds all the words, with each word's occurrences in it.
+    #[must_use]
+    pub fn search<'a, W: Written>(&self, writings: &'a [W]) -> Vec<Hit<'a, W>> {
+        let mut hits = Vec::new();
+        for w in writings {
+            self.hits_in(w, &mut |hit| hits.push(hit));
+        }
+        hits
+    }
+
+    /// Each hit in one check-in's writing, in order, given to `found`.
+    pub fn hits_in<'a, W: Written>(&self, w: &'a W, found: &mut dyn FnMut(Hit<'a, W>)) {
+        if self.is_empty() {
+            return;
+        }
+        for (place, text) in w.fields() {
+            // One line of ASCII, most fields: it holds every word when each
+            // word is found in it, so it is scanned once.
+            let one_line = memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none();
+            if one_line && text.is_ascii() {
+                if let Some(matches) = self.ascii_matches_of_all(text) {
+                    found(Hit {
+                        writing: w,
+                        place,
+                        line: text,
+                        matches,
+                    });
+                }
+                continue;
+            }
+            if !self.holds_all(text) {
                 continue;
             }
             for line in text.lines() {
-                let matches = line_matches(line, &words, &ascii_words);
-                if matches.is_empty() {
-                    continue;
+                let matches = self.line_matches(line);
+                if !matches.is_empty() {
+                    found(Hit {
+                        writing: w,
+                        place,
+                        line,
+                        matches,
+                    });
                 }
-                hits.push(Hit {
-                    writing: w,
-                    place: field.place(),
-                    line: line.to_string(),
-                    matches,
-                });
             }
         }
     }
-    hits
-}
 
-/// The byte ranges of `line` where any of `words` occurs, in order. An
-/// ASCII line folds to its lowercase, byte for byte: it is searched as it
-/// is, every occurrence (overlapping ones too) as folding finds them.
-fn line_matches(
-    line: &str,
-    words: &[Vec<char>],
-    ascii_words: &[Option<String>],
-) -> Vec<(usize, usize)> {
-    let mut matches: Vec<(usize, usize)> = if line.is_ascii() {
-        let lower = line.to_ascii_lowercase();
+    /// Whether `text` holds every word (folded). ASCII text, most of what
+    /// people write, folds to its lowercase: it is searched as it is,
+    /// ignoring ASCII case, without building the folded text.
+    fn holds_all(&self, text: &str) -> bool {
+        if text.is_ascii() {
+            return self.ascii.iter().all(|w| {
+                w.as_deref()
+                    .is_some_and(|w| find_ascii(text, w, 0).is_some())
+            });
+        }
+        let folded = Folded::of(text);
+        self.words.iter().all(|w| !folded.find(w).is_empty())
+    }
+
+    /// The byte ranges of ASCII `line` where the words occur, in order, when
+    /// each of them does (as [`Query::holds_all`] and then
+    /// [`Query::line_matches`] find them); `None` when one does not.
+    fn ascii_matches_of_all(&self, line: &str) -> Option<Vec<(usize, usize)>> {
         let mut found = Vec::new();
-        for word in ascii_words.iter().flatten() {
-            let mut from = 0;
-            while let Some(at) = lower.get(from..).and_then(|rest| rest.find(word.as_str())) {
-                found.push((from + at, from + at + word.len()));
-                from += at + 1;
+        for word in &self.ascii {
+            let word = word.as_deref()?;
+            let mut from = find_ascii(line, word, 0)?;
+            loop {
+                found.push((from, from + word.len()));
+                match find_ascii(line, word, from + 1) {
+                    Some(at) => from = at,
+                    None => break,
+                }
             }
         }
-        found
-    } else {
-        let folded = Folded::of(line);
-        words.iter().flat_map(|w| folded.find(w)).collect()
-    };
-    matches.sort_unstable();
-    matches.dedup();
-    matches
+        found.sort_unstable();
+        found.dedup();
+        Some(found)
+    }
+
+    /// The byte ranges of `line` where any word occurs, in order. An ASCII
+    /// line folds to its lowercase, byte for byte: it is searched as it is,
+    /// every occurrence (overlapping ones too) as folding finds them.
+    fn line_matches(&self, line: &str) -> Vec<(usize, usize)> {
+        let mut matches: Vec<(usize, usize)> = if line.is_ascii() {
+            let mut found = Vec::new();
+            for word in self.ascii.iter().flatten() {
+                let mut from = 0;
+                while let Some(at) = find_ascii(line, word, from) {
+                    found.push((at, at + word.len()));
+                    from = at + 1;
+                }
+            }
+            found
+        } else {
+            let folded = Folded::of(line);
+            self.words.iter().flat_map(|w| folded.find(w)).collect()
+        };
+        matches.sort_unstable();
+        matches.dedup();
+        matches
+    }
 }
 
-/// Each folded word as ASCII text, or `None` when it is not ASCII (then no
-/// ASCII text holds it).
-fn as_ascii(words: &[Vec<char>]) -> Vec<Option<String>> {
-    words
-        .iter()
-        .map(|w| w.iter().all(char::is_ascii).then(|| w.iter().collect()))
-        .collect()
+/// Where, at or after byte `from`, `text` holds `word` (lowercase ASCII)
+/// in any ASCII case; `None` when it does not.
+fn find_ascii(text: &(impl AsRef<[u8]> + ?Sized), word: &str, from: usize) -> Option<usize> {
+    let (hay, word) = (text.as_ref().get(from..)?, word.as_bytes());
+    let (&first, rest) = word.split_first()?;
+    let last = hay.len().checked_sub(word.len())?;
+    let mut at = 0;
+    while at <= last {
+        let window = hay.get(at..=last)?;
+        let next = at + memchr::memchr2(first, first.to_ascii_uppercase(), window)?;
+        if hay
+            .get(next + 1..next + word.len())
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(rest))
+        {
+            return Some(from + next);
+        }
+        at = next + 1;
+    }
+    None
+}
+
+/// Every line of every check-in (in the order given) in a field that holds
+/// all of `words`, with each word's occurrences in it.
+#[must_use]
+pub fn search<'a, W: Written>(writings: &'a [W], words: &[String]) -> Vec<Hit<'a, W>> {
+    Query::new(words).search(writings)
 }
 
 /// Whether a check-in file's raw `text` might hold a field with every one
-/// of `words`: `false` only when it surely does not, so the file need not
-/// be parsed. Only plain-ASCII files and words are ruled out (their text
-/// folds to its lowercase, and a word of letters reads the same in the
-/// file as in the field); anything else, or a file with `\u` escapes, might.
+/// of `words` (see [`Query::might_hold`]).
 #[must_use]
 pub fn might_hold(text: &str, words: &[String]) -> bool {
-    let words: Vec<Vec<char>> = words
-        .iter()
-        .map(|w| fold_word(w.trim()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    // Printable ASCII that TOML never escapes.
-    let plain = |w: &Vec<char>| {
-        w.iter()
-            .all(|&c| (c.is_ascii_graphic() || c == ' ') && !matches!(c, '"' | '\\'))
-    };
-    if !text.is_ascii() || text.contains("\\u") || text.contains("\\U") || !words.iter().all(plain)
-    {
-        return true;
-    }
-    let lower = text.to_ascii_lowercase();
-    words
-        .iter()
-        .all(|w| lower.contains(&w.iter().collect::<String>()))
-}
-
-/// Whether `text` holds every one of `words` (folded). ASCII text, most of
-/// what people write, folds to its lowercase: it is searched as it is,
-/// without building the folded text, so a search of a thousand check-ins
-/// costs about what listing them does.
-fn holds_all(
-    text: &str,
-    words: &[Vec<char>],
-    ascii_words: &[Option<String>],
-    lower: &mut String,
-) -> bool {
-    if text.is_ascii() {
-        // One buffer for every field searched: no allocation per field.
-        lower.clear();
-        lower.push_str(text);
-        lower.make_ascii_lowercase();
-        return ascii_words
-            .iter()
-            .all(|w| w.as_deref().is_some_and(|w| lower.contains(w)));
-    }
-    let folded = Folded::of(text);
-    words.iter().all(|w| !folded.find(w).is_empty())
-}
-
-/// Where in a check-in a text was written, borrowed until it matches.
-enum Field<'a> {
-    Label,
-    Note(&'a str),
-    Reflection(&'a ReflectionAnswer),
-    Commitment,
-    FollowUpNote,
-}
-
-impl Field<'_> {
-    fn place(&self) -> Place {
-        match self {
-            Self::Label => Place::Label,
-            Self::Note(statement) => Place::Note {
-                statement: (*statement).to_string(),
-            },
-            Self::Reflection(r) => Place::Reflection {
-                id: r.id.clone(),
-                prompt: r.prompt.clone(),
-            },
-            Self::Commitment => Place::Commitment,
-            Self::FollowUpNote => Place::FollowUpNote,
-        }
-    }
-}
-
-/// Everything a person wrote in a check-in, with where.
-fn fields(w: &Writing) -> Vec<(Field<'_>, &str)> {
-    let mut out = Vec::new();
-    if let Some(label) = &w.label {
-        out.push((Field::Label, label.as_str()));
-    }
-    for note in &w.notes {
-        out.push((Field::Note(&note.statement), note.text.as_str()));
-    }
-    for r in &w.reflections {
-        out.push((Field::Reflection(r), r.text.as_str()));
-    }
-    for c in &w.commitments {
-        out.push((Field::Commitment, c.as_str()));
-    }
-    for note in &w.follow_up_notes {
-        out.push((Field::FollowUpNote, note.as_str()));
-    }
-    out
+    Query::new(words).might_hold(text)
 }
 
 /// Every answer to reflection prompt `id`, oldest first: the story of one
 /// question. Blank answers are left out.
 #[must_use]
-pub fn thread<'a>(writings: &'a [Writing], id: &str) -> Vec<(&'a Writing, &'a ReflectionAnswer)> {
+pub fn thread<'a, W: Written>(writings: &'a [W], id: &str) -> Vec<(&'a W, &'a W::Reflection)> {
     writings
         .iter()
         .flat_map(|s| {
-            s.reflections
+            s.reflections()
                 .iter()
-                .filter(move |r| r.id == id && !r.text.trim().is_empty())
+                .filter(move |r| r.id() == id && !r.text().trim().is_empty())
                 .map(move |r| (s, r))
         })
         .collect()
@@ -294,15 +329,17 @@ pub fn thread<'a>(writings: &'a [Writing], id: &str) -> Vec<(&'a Writing, &'a Re
 
 /// The prompts any check-in answered, by id, each with its latest wording.
 #[must_use]
-pub fn prompts(writings: &[Writing]) -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> = Vec::new();
-    for r in writings.iter().flat_map(|w| &w.reflections) {
-        match found.iter_mut().find(|(id, _)| *id == r.id) {
-            Some(slot) => slot.1.clone_from(&r.prompt),
-            None => found.push((r.id.clone(), r.prompt.clone())),
+pub fn prompts<W: Written>(writings: &[W]) -> Vec<(String, String)> {
+    let mut found: Vec<(&str, &str)> = Vec::new();
+    for r in writings.iter().flat_map(Written::reflections) {
+        match found.iter_mut().find(|(id, _)| *id == r.id()) {
+            Some(slot) => slot.1 = r.prompt(),
+            None => found.push((r.id(), r.prompt())),
         }
     }
-    found
+    (found.into_iter())
+        .map(|(id, prompt)| (id.to_string(), prompt.to_string()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -316,14 +353,16 @@ mod tests {
             text in "[ -~]{0,40}",
             words in proptest::collection::vec("[a-zA-Z é]{1,4}", 1..3),
         ) {
-            let words: Vec<Vec<char>> = words.iter().map(|w| fold_word(w.trim())).filter(|w| !w.is_empty()).collect();
+            let query = Query::new(&words);
             let folded = Folded::of(&text);
-            let slow = words.iter().all(|w| !folded.find(w).is_empty());
-            proptest::prop_assert_eq!(holds_all(&text, &words, &as_ascii(&words), &mut String::new()), slow);
-            let mut by_folding: Vec<(usize, usize)> = words.iter().flat_map(|w| folded.find(w)).collect();
+            let slow = query.words.iter().all(|w| !folded.find(w).is_empty());
+            proptest::prop_assert_eq!(query.holds_all(&text), slow);
+            let mut by_folding: Vec<(usize, usize)> = query.words.iter().flat_map(|w| folded.find(w)).collect();
             by_folding.sort_unstable();
             by_folding.dedup();
-            proptest::prop_assert_eq!(line_matches(&text, &words, &as_ascii(&words)), by_folding);
+            proptest::prop_assert_eq!(query.line_matches(&text), by_folding.clone());
+            let all = slow.then_some(by_folding);
+            proptest::prop_assert_eq!(query.ascii_matches_of_all(&text), all);
         }
     }
 

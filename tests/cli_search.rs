@@ -107,7 +107,7 @@ mod passing_over {
         let writings: Vec<Writing> = snapshots.iter().map(Writing::of).collect();
         search(&writings, words)
             .into_iter()
-            .map(|h| (h.writing.id.clone(), h.line))
+            .map(|h| (h.writing.id.clone(), h.line.to_string()))
             .collect()
     }
 
@@ -174,7 +174,7 @@ mod cached {
     fn hits(writings: &[Writing], words: &[String]) -> Vec<Shown> {
         search(writings, words)
             .into_iter()
-            .map(|h| (h.writing.id.clone(), h.line, h.matches))
+            .map(|h| (h.writing.id.clone(), h.line.to_string(), h.matches))
             .collect()
     }
 

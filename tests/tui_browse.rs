@@ -67,7 +67,7 @@ impl Browse {
                     let mut hits: Vec<(String, String)> = Vec::new();
                     for hit in search::search(&writings(&self.full), words) {
                         if hits.last().is_none_or(|(id, _)| *id != hit.writing.id) {
-                            hits.push((hit.writing.id.clone(), hit.line));
+                            hits.push((hit.writing.id.clone(), hit.line.to_string()));
                         }
                     }
                     Msg::Found {

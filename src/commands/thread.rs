@@ -2,22 +2,35 @@
 //! a reflection prompt over time, oldest first.
 
 use std::process::ExitCode;
+use std::time::SystemTime;
 
 use serde_json::{Value, json};
 
 use super::{Ctx, Error, format};
 use crate::cli::ThreadArgs;
 use crate::describe;
-use crate::search::{prompts, thread};
+use crate::search::{Reflected, WritingView, prompts, thread};
 use crate::store::Store;
+use crate::store::text_cache::Decode;
 use crate::text::{escape_line, escape_text};
 
 pub fn run(args: &ThreadArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
-    // What was written, from the text cache: only new or changed check-ins
-    // are parsed.
-    let listing = Store::read_only(&ctx.data_dir).writings();
-    format::warn_problems(&listing, ctx.err)?;
-    let known = prompts(&listing.snapshots);
+    // The reflections, from the text cache, borrowed: only new or changed
+    // check-ins are parsed, and nothing else of a cached one is decoded.
+    let store = Store::read_only(&ctx.data_dir);
+    store.with_writings(SystemTime::now(), &|_| Decode::Reflections, |listing| {
+        format::warn_problems(&listing, ctx.err)?;
+        tell(args, &listing.snapshots, ctx)
+    })
+}
+
+/// The prompts answered in `writings`, or the thread `args` asks for.
+fn tell(
+    args: &ThreadArgs,
+    writings: &[WritingView<'_>],
+    ctx: &mut Ctx<'_>,
+) -> Result<ExitCode, Error> {
+    let known = prompts(writings);
     let Some(id) = args.prompt.as_deref() else {
         if known.is_empty() {
             writeln!(
@@ -47,17 +60,17 @@ pub fn run(args: &ThreadArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
             }
         )));
     }
-    let answers = thread(&listing.snapshots, id);
+    let answers = thread(writings, id);
     if args.json {
         let all: Vec<Value> = answers
             .iter()
             .map(|(s, r)| {
                 json!({
-                    "id": s.id,
+                    "id": s.id.as_str(),
                     "finished_at": s.finished_at.to_rfc3339(),
-                    "label": s.label,
-                    "prompt": r.prompt,
-                    "text": r.text,
+                    "label": s.label.as_ref().map(|l| l.as_str()),
+                    "prompt": r.prompt(),
+                    "text": r.text(),
                 })
             })
             .collect();
@@ -76,12 +89,12 @@ pub fn run(args: &ThreadArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
         writeln!(
             ctx.out,
             "\n{}",
-            describe::name(s.finished_at, s.label.as_deref())
+            describe::name(s.finished_at, s.label.as_ref().map(|l| l.as_str()))
         )?;
-        if r.prompt != latest {
-            writeln!(ctx.out, "  (asked as: {})", escape_line(&r.prompt))?;
+        if r.prompt() != latest {
+            writeln!(ctx.out, "  (asked as: {})", escape_line(r.prompt()))?;
         }
-        for line in escape_text(r.text.trim()).lines() {
+        for line in escape_text(r.text().trim()).lines() {
             writeln!(ctx.out, "  {line}")?;
         }
     }

@@ -24,7 +24,15 @@
 //!   device there reads as damage and is removed when the cache is written
 //!   again. An entry holding text no valid check-in could hold (a control
 //!   character, an id that is not one) voids the whole file.
+//! * Each check-in's line is in three JSON parts, separated by tabs: which
+//!   file and check-in it is, its reflections, and the rest of its writing
+//!   (see [`Head`]). A reader decodes only the parts it needs ([`Decode`]):
+//!   `motive thread` leaves the notes unread, and a search leaves a line
+//!   that surely cannot match at its name. What is decoded is borrowed from
+//!   the file's bytes ([`WritingView`]) and checked as above; a line read
+//!   from the cache is written back as it was read.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -37,13 +45,13 @@ use super::atomic::Mode;
 use super::cache::Stamp;
 use super::{Listing, Problem, SnapshotFile, Store, regular};
 use crate::limits::{MAX_REFLECTIONS, MAX_STATEMENTS};
-use crate::search::Writing;
+use crate::search::{NoteView, Place, Text, Writing, WritingView, Written};
 use crate::snapshot::MAX_COMMITMENTS;
 use crate::text::policy::{self, Kind};
 
-/// Bump when [`Writing`] changes shape or meaning; the build's version is
-/// checked as well.
-const TEXT_CACHE_FORMAT: u32 = 1;
+/// Bump when [`Writing`] or the layout of a line changes; the build's
+/// version is checked as well. Format 1 kept each line as one JSON object.
+const TEXT_CACHE_FORMAT: u32 = 2;
 
 /// A text cache larger than this is damaged (or not ours): ignored unread,
 /// and none this large is written. The synthetic history's check-ins take
@@ -61,70 +69,102 @@ struct Header<'a> {
 
 const WHAT: &str = "text";
 
-/// Every other line: one check-in file's stamp and writing.
-#[derive(Debug, Deserialize)]
-struct Line {
-    file: String,
-    stamp: Stamp,
-    writing: Writing,
+/// How much of a cached check-in's writing a reader needs: the rest of its
+/// line is skipped, not decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decode {
+    /// All of it.
+    Whole,
+    /// Which check-in it is, and its reflections: what a thread reads.
+    Reflections,
+    /// Only which check-in it is (id, time and label): for a line that
+    /// surely holds nothing a search looks for.
+    Name,
 }
 
-/// A line whose text surely does not hold what is looked for: only which
-/// check-in it is (the rest of the line is skipped, not decoded).
-#[derive(Debug, Deserialize)]
-struct PassedLine {
-    file: String,
+/// A line's first part: which check-in file, at which stamp, and which
+/// check-in it holds.
+///
+/// Every other line is one check-in file, in three JSON parts separated by
+/// a tab (which compact JSON never holds): this head, the reflections (a
+/// list of [`ReflectionView`]), and the [`Rest`]. A reader decodes only
+/// the parts it needs: a thread the first two, a search that cannot match
+/// the first only.
+#[derive(Debug, Serialize, Deserialize)]
+struct Head<'a> {
+    #[serde(borrow)]
+    file: Cow<'a, str>,
     stamp: Stamp,
-    writing: Named,
-}
-
-#[derive(Debug, Deserialize)]
-struct Named {
-    id: String,
+    #[serde(borrow)]
+    id: Cow<'a, str>,
     finished_at: DateTime<FixedOffset>,
-    label: Option<String>,
+    #[serde(borrow)]
+    label: Option<Cow<'a, str>>,
 }
 
-/// What is written: the same shape, borrowed.
+/// A line's last part: the rest of what was written.
+#[derive(Debug, Deserialize)]
+struct Rest<'a> {
+    #[serde(borrow)]
+    notes: Vec<NoteView<'a>>,
+    #[serde(borrow)]
+    commitments: Vec<Text<'a>>,
+    #[serde(borrow)]
+    follow_up_notes: Vec<Text<'a>>,
+}
+
+/// [`Rest`] as it is written, from a [`Writing`].
 #[derive(Serialize)]
-struct LineRef<'a> {
-    file: &'a str,
+struct RestRef<'a> {
+    notes: &'a [crate::search::Note],
+    commitments: &'a [String],
+    follow_up_notes: &'a [String],
+}
+
+/// One decoded line: the file it is about, its stamp, and as much of its
+/// writing as was asked for.
+#[derive(Debug)]
+struct Line<'a> {
+    file: Cow<'a, str>,
     stamp: Stamp,
-    writing: &'a Writing,
+    writing: WritingView<'a>,
 }
 
 /// What one line of the cache is written from.
 #[derive(Debug, Clone, Copy)]
 pub enum Cached<'a> {
     Writing(&'a Writing),
-    /// A line as it was read, for a check-in passed over unchanged.
+    /// A line as it was read, for a check-in unchanged since.
     Line(&'a [u8]),
 }
 
-/// The writings of one data dir as last cached, by file name; a check-in
-/// passed over has its id, time and label only, and where its line is.
+/// The writings of one data dir as last cached, by file name, borrowed from
+/// the cache file's bytes, each with where its line is.
 #[derive(Debug)]
-pub struct TextCache {
-    bytes: Vec<u8>,
-    entries: HashMap<String, (Stamp, Writing, Option<Range<usize>>)>,
+pub struct TextCache<'a> {
+    entries: HashMap<Cow<'a, str>, (Stamp, WritingView<'a>, Range<usize>)>,
     /// The file was missing, damaged or from another build, or held a
     /// check-in that has changed since.
     stale: bool,
 }
 
-impl TextCache {
-    /// Read the text cache at `path`; a missing, unreadable, damaged or
-    /// foreign file gives an empty, stale cache, never an error. A line
-    /// whose raw text `might_hold` rules out is passed over (see
-    /// [`Store::writings_where`]).
+/// The bytes of the text cache at `path`; none when it is missing,
+/// unreadable or not a regular file in a real directory.
+#[must_use]
+pub fn read(path: &Path) -> Vec<u8> {
+    path.parent()
+        .and_then(|dir| regular::real_dir(dir).ok())
+        .and_then(|()| super::sealed::read(path, MAX_TEXT_CACHE_BYTES).ok())
+        .unwrap_or_default()
+}
+
+impl<'a> TextCache<'a> {
+    /// The text cache in `bytes` (see [`read`]); a damaged or foreign file
+    /// gives an empty, stale cache, never an error. Each line is decoded as
+    /// far as `need` asks, given its raw bytes (see [`Store::with_writings`]).
     #[must_use]
-    pub fn load(path: &Path, might_hold: &(dyn Fn(&str) -> bool + Sync)) -> Self {
-        let bytes = path
-            .parent()
-            .and_then(|dir| regular::real_dir(dir).ok())
-            .and_then(|()| super::sealed::read(path, MAX_TEXT_CACHE_BYTES).ok())
-            .unwrap_or_default();
-        let entries = decode(&bytes, might_hold);
+    pub fn decode(bytes: &'a [u8], need: &(dyn Fn(&[u8]) -> Decode + Sync)) -> Self {
+        let entries = decode(bytes, need);
         Self {
             stale: entries.is_none(),
             entries: entries
@@ -132,13 +172,12 @@ impl TextCache {
                 .into_iter()
                 .map(|(line, raw)| (line.file, (line.stamp, line.writing, raw)))
                 .collect(),
-            bytes,
         }
     }
 
     /// Take out the cached writing of `file`, if its stamp still matches,
-    /// with where its line is when it was passed over.
-    pub fn take(&mut self, file: &str, stamp: &Stamp) -> Option<(Writing, Option<Range<usize>>)> {
+    /// with where its line is.
+    pub fn take(&mut self, file: &str, stamp: &Stamp) -> Option<(WritingView<'a>, Range<usize>)> {
         let (cached, writing, raw) = self.entries.remove(file)?;
         if cached == *stamp {
             Some((writing, raw))
@@ -146,11 +185,6 @@ impl TextCache {
             self.stale = true;
             None
         }
-    }
-
-    /// The line at `range`, as read.
-    fn line(&self, range: &Range<usize>) -> &[u8] {
-        self.bytes.get(range.clone()).unwrap_or_default()
     }
 
     /// After every current file was asked for: whether the file on disk no
@@ -161,22 +195,23 @@ impl TextCache {
     }
 }
 
-/// The lines of a text cache file, or `None` when it is not one this build
-/// wrote, or any line is damaged. A line `might_hold` rules out is decoded
-/// as far as its check-in's name, with where it is. Large caches are
-/// decoded on every core.
+/// The lines of a text cache file, each decoded as far as `need` asks,
+/// with where it is; `None` when it is not one this build wrote, or any
+/// line is damaged. Large caches are decoded on every core.
 #[allow(clippy::type_complexity)]
-fn decode(
-    bytes: &[u8],
-    might_hold: &(dyn Fn(&str) -> bool + Sync),
-) -> Option<Vec<(Line, Option<Range<usize>>)>> {
+fn decode<'a>(
+    bytes: &'a [u8],
+    need: &(dyn Fn(&[u8]) -> Decode + Sync),
+) -> Option<Vec<(Line<'a>, Range<usize>)>> {
+    // The line breaks found with vector instructions: byte by byte, this
+    // was most of the cost of a search that decodes little.
     let mut lines = Vec::new();
     let mut at = 0;
-    for line in bytes.split(|b| *b == b'\n') {
-        if !line.is_empty() {
-            lines.push((at..at + line.len(), line));
+    for end in memchr::memchr_iter(b'\n', bytes).chain([bytes.len()]) {
+        if end > at {
+            lines.push((at..end, &bytes[at..end]));
         }
-        at += line.len() + 1;
+        at = end + 1;
     }
     let mut lines = lines.into_iter();
     let header: Header<'_> = serde_json::from_slice(lines.next()?.1).ok()?;
@@ -187,28 +222,41 @@ fn decode(
         return None;
     }
     let lines: Vec<(Range<usize>, &[u8])> = lines.collect();
-    let decoded = super::par_map(&lines, 1024, |(range, line)| {
-        let text = std::str::from_utf8(line).ok()?;
-        if might_hold(text) {
-            let line = serde_json::from_str::<Line>(text).ok()?;
-            return is_sound(&line.writing).then_some((line, None));
-        }
-        let passed = serde_json::from_str::<PassedLine>(text).ok()?;
-        let writing = Writing {
-            id: passed.writing.id,
-            finished_at: passed.writing.finished_at,
-            label: passed.writing.label,
+    let decoded = super::par_map(&lines, 256, |(range, line)| {
+        let need = need(line);
+        // Each part is checked as UTF-8 as it is decoded, and only then.
+        let first = memchr::memchr(b'\t', line)?;
+        let second = first + 1 + memchr::memchr(b'\t', line.get(first + 1..)?)?;
+        let (head, reflections, rest) = (
+            line.get(..first)?,
+            line.get(first + 1..second)?,
+            line.get(second + 1..)?,
+        );
+        let head: Head<'_> = serde_json::from_slice(head).ok()?;
+        let mut writing = WritingView {
+            id: Text(head.id),
+            finished_at: head.finished_at,
+            label: head.label.map(Text),
             notes: Vec::new(),
             reflections: Vec::new(),
             commitments: Vec::new(),
             follow_up_notes: Vec::new(),
         };
+        if need != Decode::Name {
+            writing.reflections = serde_json::from_slice(reflections).ok()?;
+        }
+        if need == Decode::Whole {
+            let rest: Rest<'_> = serde_json::from_slice(rest).ok()?;
+            writing.notes = rest.notes;
+            writing.commitments = rest.commitments;
+            writing.follow_up_notes = rest.follow_up_notes;
+        }
         let line = Line {
-            file: passed.file,
-            stamp: passed.stamp,
+            file: head.file,
+            stamp: head.stamp,
             writing,
         };
-        is_sound(&line.writing).then_some((line, Some(range.clone())))
+        is_sound(&line.writing).then_some((line, range.clone()))
     });
     decoded.into_iter().collect()
 }
@@ -216,39 +264,33 @@ fn decode(
 /// Whether a cached writing holds only what a check-in that passed
 /// [`super::validate_snapshot`] could have given it, under the same rules
 /// for each text.
-fn is_sound(w: &Writing) -> bool {
-    let texts = w
-        .label
-        .iter()
-        .map(|l| (l.as_str(), Kind::Paragraph))
-        .chain(w.notes.iter().flat_map(|n| {
-            [
-                (n.statement.as_str(), Kind::Paragraph),
-                (n.text.as_str(), Kind::Text),
-            ]
-        }))
-        .chain(w.reflections.iter().flat_map(|r| {
-            [
-                (r.id.as_str(), Kind::Line),
-                (r.prompt.as_str(), Kind::Paragraph),
-                (r.text.as_str(), Kind::Text),
-            ]
-        }))
-        .chain(w.commitments.iter().map(|c| (c.as_str(), Kind::Text)))
-        .chain(w.follow_up_notes.iter().map(|n| (n.as_str(), Kind::Text)));
-    super::validate::check_id(&w.id).is_ok()
+fn is_sound(w: &WritingView<'_>) -> bool {
+    let ok = |text: &str, kind: Kind| policy::check(text, kind).is_ok();
+    super::validate::check_id(w.id.as_str()).is_ok()
         && w.notes.len() <= MAX_STATEMENTS
         && w.reflections.len() <= MAX_REFLECTIONS
         && w.commitments.len() <= MAX_COMMITMENTS
         && w.follow_up_notes.len() <= MAX_COMMITMENTS
-        && texts
-            .into_iter()
-            .all(|(text, kind)| policy::check(text, kind).is_ok())
+        && w.fields().all(|(place, text)| {
+            let kind = if place == Place::Label {
+                Kind::Paragraph
+            } else {
+                Kind::Text
+            };
+            ok(text, kind)
+                && match place {
+                    Place::Note { statement } => ok(statement, Kind::Paragraph),
+                    Place::Reflection { id, prompt } => {
+                        ok(id, Kind::Line) && ok(prompt, Kind::Paragraph)
+                    }
+                    _ => true,
+                }
+        })
 }
 
 /// Write the text cache of `entries` (file name, stamp, writing), leaving
 /// out files that have not settled by `now`; creates `cache/` (mode 0700).
-/// One JSON line per file after a header line. Best effort: the result
+/// One line per file after a header line. Best effort: the result
 /// only says whether it was written.
 pub fn write<'a>(
     path: &Path,
@@ -273,12 +315,7 @@ pub fn write<'a>(
         bytes.push(b'\n');
         match writing {
             Cached::Writing(writing) => {
-                let line = LineRef {
-                    file,
-                    stamp,
-                    writing,
-                };
-                if serde_json::to_writer(&mut bytes, &line).is_err() {
+                if write_line(&mut bytes, file, stamp, writing).is_err() {
                     return false;
                 }
             }
@@ -291,6 +328,32 @@ pub fn write<'a>(
     }
     bytes.push(b'\n');
     super::sealed::write(path, &bytes, Mode::Replace, &|_| Ok(())).is_ok()
+}
+
+/// One line of the cache, in its three parts (see [`Head`]), after `bytes`.
+fn write_line(
+    bytes: &mut Vec<u8>,
+    file: &str,
+    stamp: Stamp,
+    writing: &Writing,
+) -> serde_json::Result<()> {
+    let head = Head {
+        file: Cow::Borrowed(file),
+        stamp,
+        id: Cow::Borrowed(&writing.id),
+        finished_at: writing.finished_at,
+        label: writing.label.as_deref().map(Cow::Borrowed),
+    };
+    serde_json::to_writer(&mut *bytes, &head)?;
+    bytes.push(b'\t');
+    serde_json::to_writer(&mut *bytes, &writing.reflections)?;
+    bytes.push(b'\t');
+    let rest = RestRef {
+        notes: &writing.notes,
+        commitments: &writing.commitments,
+        follow_up_notes: &writing.follow_up_notes,
+    };
+    serde_json::to_writer(&mut *bytes, &rest)
 }
 
 /// Where this machine's text cache lives in the data dir `root`.
@@ -330,10 +393,37 @@ impl Store {
         now: SystemTime,
         might_hold: &(dyn Fn(&str) -> bool + Sync),
     ) -> Listing<Writing> {
+        let need = |line: &[u8]| match std::str::from_utf8(line) {
+            Ok(line) if !might_hold(line) => Decode::Name,
+            _ => Decode::Whole,
+        };
+        self.with_writings(now, &need, |listing| Listing {
+            snapshots: listing
+                .snapshots
+                .iter()
+                .map(WritingView::to_writing)
+                .collect(),
+            problems: listing.problems,
+        })
+    }
+
+    /// What was written in every readable check-in, oldest first, borrowed
+    /// where it can be, given to `read`; with the files that could not be
+    /// used. A check-in read from the cache comes with as much of its
+    /// writing as `need` asks of its cached line's raw bytes; one read
+    /// afresh comes whole. As if it were `now`, which decides which files
+    /// have settled enough to be cached.
+    pub fn with_writings<R>(
+        &self,
+        now: SystemTime,
+        need: &(dyn Fn(&[u8]) -> Decode + Sync),
+        read: impl FnOnce(Listing<WritingView<'_>>) -> R,
+    ) -> R {
         let (files, mut problems) = self.snapshot_files();
         let cache_path = path(&self.root, self.machine.key());
-        let mut cache = TextCache::load(&cache_path, might_hold);
-        let mut known: Vec<(&SnapshotFile, Writing, Option<Range<usize>>)> =
+        let bytes = self::read(&cache_path);
+        let mut cache = TextCache::decode(&bytes, need);
+        let mut known: Vec<(&SnapshotFile, WritingView<'_>, Range<usize>)> =
             Vec::with_capacity(files.len());
         let mut missed: Vec<&SnapshotFile> = Vec::new();
         for file in &files {
@@ -343,42 +433,46 @@ impl Store {
             }
         }
         let paths: Vec<&Path> = missed.iter().map(|f| f.path.as_path()).collect();
-        let mut learned = false;
+        let mut fresh: Vec<(&SnapshotFile, Writing)> = Vec::new();
         for (file, read) in missed.into_iter().zip(super::read_all(&paths)) {
             match read {
-                Ok(snapshot) => {
-                    learned |= file.stamp.settled(now);
-                    known.push((file, Writing::of(&snapshot), None));
-                }
+                Ok(snapshot) => fresh.push((file, Writing::of(&snapshot))),
                 Err(reason) => problems.push(Problem {
                     path: file.path.clone(),
                     reason,
                 }),
             }
         }
+        let learned = fresh.iter().any(|(file, _)| file.stamp.settled(now));
         // As the summary cache: none for an empty data dir, and a stale one
-        // is rewritten so it stops holding what is gone. A check-in passed
-        // over is written back as its line was read.
+        // is rewritten so it stops holding what is gone. A check-in read
+        // from the cache is written back as its line was read.
         let has_something = !files.is_empty() || cache_path.symlink_metadata().is_ok();
         if learned || (has_something && cache.is_stale()) {
             // In file-name order, whatever was read afresh: the same
             // check-ins always give the same file.
-            known.sort_by(|a, b| a.0.name.cmp(&b.0.name));
-            let lines = known.iter().map(|(file, writing, raw)| {
-                let cached = match raw {
-                    Some(range) => Cached::Line(cache.line(range)),
-                    None => Cached::Writing(writing),
-                };
-                (file.name.as_str(), file.stamp, cached)
-            });
+            let mut lines: Vec<(&str, Stamp, Cached<'_>)> = (known.iter())
+                .map(|(file, _, raw)| {
+                    let line = bytes.get(raw.clone()).unwrap_or_default();
+                    (file.name.as_str(), file.stamp, Cached::Line(line))
+                })
+                .chain((fresh.iter()).map(|(file, writing)| {
+                    (file.name.as_str(), file.stamp, Cached::Writing(writing))
+                }))
+                .collect();
+            lines.sort_by(|a, b| a.0.cmp(b.0));
             write(&cache_path, lines, now);
         }
-        let mut writings: Vec<Writing> = known.into_iter().map(|(_, w, _)| w).collect();
-        super::sort_by_time(&mut writings, |w| (w.finished_at, &w.id));
-        Listing {
+        let mut writings: Vec<WritingView<'_>> = (known.into_iter())
+            .map(|(_, writing, _)| writing)
+            .chain(fresh.iter().map(|(_, writing)| WritingView::of(writing)))
+            .collect();
+        writings
+            .sort_by(|a, b| (a.finished_at, a.id.as_str()).cmp(&(b.finished_at, b.id.as_str())));
+        read(Listing {
             snapshots: writings,
             problems,
-        }
+        })
     }
 }
 
@@ -491,7 +585,10 @@ mod tests {
             foreign.clone(),
         ] {
             fs::write(&cache, &damage).expect("damage");
-            assert!(TextCache::load(&cache, &|_| true).is_stale(), "{damage:?}");
+            assert!(
+                TextCache::decode(&read(&cache), &|_| Decode::Whole).is_stale(),
+                "{damage:?}"
+            );
             assert_eq!(
                 store.writings_at(later(), &|_| true).snapshots,
                 full,
@@ -538,6 +635,66 @@ mod tests {
         }
         let text = fs::read_to_string(cache_of(&dir, &store)).expect("read");
         assert!(!text.contains("20260101-090000"), "the trashed one is gone");
+    }
+
+    #[test]
+    fn each_reader_gets_the_parts_it_asks_for_and_no_more() {
+        let (_dir, store) = store_with(3);
+        let whole = store.writings_at(later(), &|_| true).snapshots;
+        for need in [Decode::Whole, Decode::Reflections, Decode::Name] {
+            let read = store.with_writings(later(), &|_| need, |listing| {
+                listing
+                    .snapshots
+                    .iter()
+                    .map(WritingView::to_writing)
+                    .collect::<Vec<_>>()
+            });
+            let expected: Vec<Writing> = (whole.iter())
+                .map(|w| match need {
+                    Decode::Whole => w.clone(),
+                    Decode::Reflections => Writing {
+                        notes: Vec::new(),
+                        commitments: Vec::new(),
+                        follow_up_notes: Vec::new(),
+                        ..w.clone()
+                    },
+                    Decode::Name => Writing {
+                        notes: Vec::new(),
+                        reflections: Vec::new(),
+                        commitments: Vec::new(),
+                        follow_up_notes: Vec::new(),
+                        ..w.clone()
+                    },
+                })
+                .collect();
+            assert_eq!(read, expected, "{need:?}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_part_voids_the_file_when_it_is_decoded() {
+        let (dir, store) = store_with(2);
+        let full = uncached(&store);
+        let _ = store.writings_at(later(), &|_| true);
+        let cache = cache_of(&dir, &store);
+        let good = fs::read_to_string(&cache).expect("read");
+        // A control character in a commitment, the third part.
+        let bad = good.replace("Ship part 1", "Ship\\u0007 part 1");
+        assert_ne!(bad, good);
+        fs::write(&cache, &bad).expect("damage");
+        let stale = |need: Decode| decode(&read(&cache), &|_| need).is_none();
+        assert!(stale(Decode::Whole));
+        assert!(!stale(Decode::Reflections), "the notes are not read");
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
+        assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
+        // A file of the first format, one JSON object a line, is rebuilt.
+        let first_format = good
+            .replacen("\"format\":2", "\"format\":1", 1)
+            .replace('\t', ",");
+        fs::write(&cache, first_format).expect("old format");
+        assert!(stale(Decode::Name));
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
+        assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
     }
 
     #[test]

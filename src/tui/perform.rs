@@ -250,7 +250,7 @@ impl Driver {
                 let mut hits: Vec<(String, String)> = Vec::new();
                 for hit in search::search(&listing.snapshots, &words) {
                     if hits.last().is_none_or(|(id, _)| *id != hit.writing.id) {
-                        hits.push((hit.writing.id.clone(), hit.line));
+                        hits.push((hit.writing.id.clone(), hit.line.to_string()));
                     }
                 }
                 Some(Msg::Found { query, hits })
