@@ -111,7 +111,7 @@ impl<'a> Reader<'a> {
     }
 
     fn document(mut self) -> Option<Table<'a>> {
-        let mut root: Table<'a> = Vec::new();
+        let mut root: Table<'a> = Vec::with_capacity(16);
         let mut target = Target::Root;
         loop {
             self.skip_blanks();
@@ -127,13 +127,13 @@ impl<'a> Reader<'a> {
                     target = match root.iter().position(|(k, _)| *k == name) {
                         Some(i) => match &mut root[i].1 {
                             Value::Tables(tables) => {
-                                tables.push(Vec::new());
+                                tables.push(Vec::with_capacity(8));
                                 Target::LastOf(i)
                             }
                             _ => return None,
                         },
                         None => {
-                            root.push((name, Value::Tables(vec![Vec::new()])));
+                            root.push((name, Value::Tables(vec![Vec::with_capacity(8)])));
                             Target::LastOf(root.len() - 1)
                         }
                     };
@@ -146,7 +146,7 @@ impl<'a> Reader<'a> {
                     if root.iter().any(|(k, _)| *k == name) {
                         return None;
                     }
-                    root.push((name, Value::Table(Vec::new())));
+                    root.push((name, Value::Table(Vec::with_capacity(8))));
                     target = Target::Table(root.len() - 1);
                 }
                 Some(_) => {
@@ -301,6 +301,7 @@ impl<'a> Reader<'a> {
         let mut owned: Option<String> = None;
         let mut run = self.pos;
         loop {
+            self.pos += plain_text(&self.bytes[self.pos..], b'"');
             match self.peek()? {
                 b'"' => {
                     if let Some(end) = self.closing(b'"', multi_line)? {
@@ -333,6 +334,7 @@ impl<'a> Reader<'a> {
         }
         let start = self.pos;
         loop {
+            self.pos += plain_text(&self.bytes[self.pos..], b'\'');
             match self.peek()? {
                 b'\'' => {
                     if let Some(end) = self.closing(b'\'', multi_line)? {
@@ -409,6 +411,37 @@ impl<'a> Reader<'a> {
         self.pos += digits;
         char::from_u32(u32::from_str_radix(hex, 16).ok()?)
     }
+}
+
+/// How many of the first `bytes` are plain text of a string closed by
+/// `quote`: neither `quote`, `\\`, nor a control character (tab and newline
+/// included: the callers decide about those). Eight bytes at a time: a
+/// check-in is mostly long runs of plain text.
+fn plain_text(bytes: &[u8], quote: u8) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+    // Not zero exactly when some byte of `v` is below `n` (`n` at most 128).
+    let below = |v: u64, n: u8| v.wrapping_sub(ONES * u64::from(n)) & !v & HIGH_BITS;
+    let zero = |v: u64| below(v, 1);
+    let mut plain = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(word);
+        let special = below(v, 0x20)
+            | zero(v ^ (ONES * u64::from(quote)))
+            | zero(v ^ (ONES * u64::from(b'\\')))
+            | zero(v ^ (ONES * 0x7f));
+        if special != 0 {
+            break;
+        }
+        plain += 8;
+    }
+    plain
+        + bytes[plain..]
+            .iter()
+            .position(|&b| b == quote || b == b'\\' || b < 0x20 || b == 0x7f)
+            .unwrap_or(bytes.len() - plain)
 }
 
 /// A [`Value`] as a serde deserializer, calling the visitor methods the
@@ -518,5 +551,28 @@ impl<'de> MapAccess<'de> for Map<'de> {
 
     fn size_hint(&self) -> Option<usize> {
         Some(self.entries.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_text;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn plain_text_stops_where_a_byte_by_byte_scan_stops(
+            bytes in prop::collection::vec(
+                prop_oneof![3 => 0x20u8..0x7f, 1 => any::<u8>()],
+                0..64,
+            ),
+            quote in prop::sample::select(vec![b'"', b'\'']),
+        ) {
+            let expected = bytes
+                .iter()
+                .position(|&b| b == quote || b == b'\\' || b < 0x20 || b == 0x7f)
+                .unwrap_or(bytes.len());
+            prop_assert_eq!(plain_text(&bytes, quote), expected);
+        }
     }
 }
