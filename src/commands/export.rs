@@ -139,8 +139,10 @@ fn write_json(
         return write_events_json(out, events);
     }
     let encode = |i: usize| {
-        let entry = json_entry(&load(i)?)?;
-        let text = serde_json::to_string_pretty(&entry)
+        let snapshot = load(i)?;
+        // Written straight from the check-in, not through a `Value`: the
+        // same bytes, without a map built per check-in.
+        let text = serde_json::to_string_pretty(&JsonEntry::of(&snapshot))
             .map_err(|e| Error::input(format!("cannot encode the export: {e}")))?;
         // An entry sits two levels deep; JSON strings hold no raw newline.
         Ok(text.replace('\n', "\n    "))
@@ -169,14 +171,28 @@ fn write_events_json(out: &mut dyn Write, events: &[Event]) -> Result<(), Error>
     Ok(())
 }
 
-/// One check-in as the JSON export holds it: the snapshot and its `scores`.
-fn json_entry(s: &Snapshot) -> Result<Value, Error> {
-    let mut value = serde_json::to_value(s)
-        .map_err(|e| Error::input(format!("cannot encode check-in {}: {e}", s.id)))?;
-    if let Value::Object(map) = &mut value {
-        map.insert("scores".into(), format::scores_json(&score::scores(s)));
+/// One check-in as the JSON export holds it: the snapshot's fields, then
+/// its `scores`.
+#[derive(serde::Serialize)]
+struct JsonEntry<'a> {
+    #[serde(flatten)]
+    snapshot: &'a Snapshot,
+    scores: Value,
+}
+
+impl<'a> JsonEntry<'a> {
+    fn of(snapshot: &'a Snapshot) -> Self {
+        Self {
+            snapshot,
+            scores: format::scores_json(&score::scores(snapshot)),
+        }
     }
-    Ok(value)
+}
+
+/// [`JsonEntry`] as a JSON value.
+fn json_entry(s: &Snapshot) -> Result<Value, Error> {
+    serde_json::to_value(JsonEntry::of(s))
+        .map_err(|e| Error::input(format!("cannot encode check-in {}: {e}", s.id)))
 }
 
 /// `{"format": 1, "snapshots": [<snapshot with its computed "scores">...],
