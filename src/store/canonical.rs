@@ -38,6 +38,12 @@ pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
 /// dozen keys at most, so a list beats a map).
 type Table<'a> = Vec<(&'a str, Value<'a>)>;
 
+/// The most keys a table (the root included) may hold here: more than any
+/// check-in has, few enough that looking for a duplicate key stays cheap
+/// (a hostile file of 400,000 keys would make it quadratic). A longer table
+/// is left to the full parser.
+const MAX_KEYS: usize = 32;
+
 enum Value<'a> {
     Str(Cow<'a, str>),
     Int(i64),
@@ -132,10 +138,11 @@ impl<'a> Reader<'a> {
                             }
                             _ => return None,
                         },
-                        None => {
+                        None if root.len() < MAX_KEYS => {
                             root.push((name, Value::Tables(vec![Vec::with_capacity(8)])));
                             Target::LastOf(root.len() - 1)
                         }
+                        None => return None,
                     };
                 }
                 Some(b'[') => {
@@ -143,7 +150,7 @@ impl<'a> Reader<'a> {
                     let name = self.bare_key()?;
                     self.eat(b']')?;
                     self.end_of_line()?;
-                    if root.iter().any(|(k, _)| *k == name) {
+                    if root.len() == MAX_KEYS || root.iter().any(|(k, _)| *k == name) {
                         return None;
                     }
                     root.push((name, Value::Table(Vec::with_capacity(8))));
@@ -167,7 +174,7 @@ impl<'a> Reader<'a> {
                             _ => return None,
                         },
                     };
-                    if table.iter().any(|(k, _)| *k == key) {
+                    if table.len() == MAX_KEYS || table.iter().any(|(k, _)| *k == key) {
                         return None;
                     }
                     table.push((key, value));
