@@ -274,7 +274,7 @@ fn mutate(bytes: &mut Vec<u8>, mutation: &Mutation) {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 512,
+        cases: 256,
         failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
         ..ProptestConfig::default()
     })]
