@@ -2,6 +2,7 @@
 //! report, or the same report as one HTML page (`html`).
 
 mod html;
+mod nested_json;
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -142,16 +143,19 @@ fn write_json(
         let snapshot = load(i)?;
         // Written straight from the check-in, not through a `Value`: the
         // same bytes, without a map built per check-in.
-        let text = serde_json::to_string_pretty(&JsonEntry::of(&snapshot))
+        // An entry sits two levels deep in the document.
+        let mut text = Vec::new();
+        let mut serializer =
+            serde_json::Serializer::with_formatter(&mut text, nested_json::Nested::at(2));
+        serde::Serialize::serialize(&JsonEntry::of(&snapshot), &mut serializer)
             .map_err(|e| Error::input(format!("cannot encode the export: {e}")))?;
-        // An entry sits two levels deep; JSON strings hold no raw newline.
-        Ok(text.replace('\n', "\n    "))
+        Ok(text)
     };
     let mut first = true;
     in_batches(count, false, &encode, &mut |text| {
         out.write_all(if first { b"\n    " } else { b",\n    " })?;
         first = false;
-        out.write_all(text.as_bytes())?;
+        out.write_all(&text)?;
         Ok(())
     })?;
     out.write_all(b"\n  ]")?;
