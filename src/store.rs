@@ -19,6 +19,7 @@
 
 pub mod atomic;
 pub mod cache;
+pub mod canonical;
 pub mod convert;
 pub mod doctor;
 pub mod drafts;
@@ -1028,8 +1029,17 @@ fn snapshot_from_text(text: &str, path: &Path) -> Result<Snapshot, String> {
 
 /// Parse snapshot TOML. A file from a newer motive says so, rather than
 /// complaining about the keys this build does not know.
+///
+/// A file as motive writes it is read by [`canonical`]'s fast reader; any
+/// other text (and any the fast reader declines) by the `toml` crate, whose
+/// result is the same wherever both read a file, and whose errors are the
+/// ones reported.
 pub fn parse_snapshot(text: &str) -> Result<Snapshot, String> {
-    match toml::from_str::<Snapshot>(text) {
+    let parsed = match canonical::from_str::<Snapshot>(text) {
+        Some(snapshot) => Ok(snapshot),
+        None => toml::from_str::<Snapshot>(text),
+    };
+    match parsed {
         Ok(snapshot) => check_format(snapshot.format).map(|()| snapshot),
         // Only a file that fails is parsed a second time, to find out why.
         Err(e) => Err(format_problem(text).unwrap_or_else(|| one_line_toml_error(text, &e))),

@@ -2,6 +2,7 @@
 //! report, or the same report as one HTML page (`html`).
 
 mod html;
+mod nested_json;
 
 use std::fmt::Write as _;
 use std::io::Write;
@@ -139,17 +140,22 @@ fn write_json(
         return write_events_json(out, events);
     }
     let encode = |i: usize| {
-        let entry = json_entry(&load(i)?)?;
-        let text = serde_json::to_string_pretty(&entry)
+        let snapshot = load(i)?;
+        // Written straight from the check-in, not through a `Value`: the
+        // same bytes, without a map built per check-in.
+        // An entry sits two levels deep in the document.
+        let mut text = Vec::new();
+        let mut serializer =
+            serde_json::Serializer::with_formatter(&mut text, nested_json::Nested::at(2));
+        serde::Serialize::serialize(&JsonEntry::of(&snapshot), &mut serializer)
             .map_err(|e| Error::input(format!("cannot encode the export: {e}")))?;
-        // An entry sits two levels deep; JSON strings hold no raw newline.
-        Ok(text.replace('\n', "\n    "))
+        Ok(text)
     };
     let mut first = true;
     in_batches(count, false, &encode, &mut |text| {
         out.write_all(if first { b"\n    " } else { b",\n    " })?;
         first = false;
-        out.write_all(text.as_bytes())?;
+        out.write_all(&text)?;
         Ok(())
     })?;
     out.write_all(b"\n  ]")?;
@@ -169,14 +175,28 @@ fn write_events_json(out: &mut dyn Write, events: &[Event]) -> Result<(), Error>
     Ok(())
 }
 
-/// One check-in as the JSON export holds it: the snapshot and its `scores`.
-fn json_entry(s: &Snapshot) -> Result<Value, Error> {
-    let mut value = serde_json::to_value(s)
-        .map_err(|e| Error::input(format!("cannot encode check-in {}: {e}", s.id)))?;
-    if let Value::Object(map) = &mut value {
-        map.insert("scores".into(), format::scores_json(&score::scores(s)));
+/// One check-in as the JSON export holds it: the snapshot's fields, then
+/// its `scores`.
+#[derive(serde::Serialize)]
+struct JsonEntry<'a> {
+    #[serde(flatten)]
+    snapshot: &'a Snapshot,
+    scores: Value,
+}
+
+impl<'a> JsonEntry<'a> {
+    fn of(snapshot: &'a Snapshot) -> Self {
+        Self {
+            snapshot,
+            scores: format::scores_json(&score::scores(snapshot)),
+        }
     }
-    Ok(value)
+}
+
+/// [`JsonEntry`] as a JSON value.
+fn json_entry(s: &Snapshot) -> Result<Value, Error> {
+    serde_json::to_value(JsonEntry::of(s))
+        .map_err(|e| Error::input(format!("cannot encode check-in {}: {e}", s.id)))
 }
 
 /// `{"format": 1, "snapshots": [<snapshot with its computed "scores">...],
