@@ -59,10 +59,8 @@ for s in doc["snapshots"]:
     title = s.get("label") or "Check-in " + s["id"]
     body = [a["note"] for a in s["answers"] if a.get("note")]
     body += [r["text"] for r in s["reflections"] if r["text"].strip()]
-    if s.get("follow_up") and s["follow_up"].get("note"):
-        body.append(s["follow_up"]["note"])
-    if s["commitment"].strip():
-        body.append("Before the next check-in I will: " + s["commitment"])
+    body += [f["note"] for f in s.get("follow_ups", []) if f.get("note")]
+    body += ["Before the next check-in I will: " + c for c in s.get("commitments", [])]
     out.write("[%s] %s.\n%s\n\n" % (when, title, "\n".join(body)))
 ' "$work/journal-$n.txt"
   cat >"$work/jrnl-$n.yaml" <<YAML
