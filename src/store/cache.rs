@@ -446,12 +446,33 @@ fn encode(
     serde_json::to_writer(out, &entry).is_ok()
 }
 
-/// Encode entry lines, each ended, into `out`.
+/// Encode entry lines, each ended, into `out`: in runs of [`ENCODE_RUN`]
+/// lines, on every core, then joined in order.
 fn encode_all<'a: 'b, 'b>(
     out: &mut Vec<u8>,
     entries: impl Iterator<Item = (&'b Update<'a>, &'b Numbers)>,
 ) -> bool {
-    entries.into_iter().all(|(entry, numbers)| {
+    let entries: Vec<(&Update<'_>, &Numbers)> = entries.collect();
+    let runs: Vec<&[(&Update<'_>, &Numbers)]> = entries.chunks(ENCODE_RUN).collect();
+    let encoded = super::par_map(&runs, 1, |run| {
+        let mut bytes = Vec::with_capacity(run.len() * 512);
+        encode_run(&mut bytes, run).then_some(bytes)
+    });
+    for run in encoded {
+        let Some(bytes) = run else {
+            return false;
+        };
+        out.extend_from_slice(&bytes);
+    }
+    true
+}
+
+/// How many entry lines one worker encodes at a time.
+const ENCODE_RUN: usize = 1024;
+
+/// Encode entry lines, each ended, into `out`, one after the other.
+fn encode_run(out: &mut Vec<u8>, entries: &[(&Update<'_>, &Numbers)]) -> bool {
+    entries.iter().all(|(entry, numbers)| {
         let encoded = encode(
             out,
             entry.file,
