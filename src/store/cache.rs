@@ -484,11 +484,13 @@ fn encode_all<'a: 'b, 'b>(
         let mut bytes = Vec::with_capacity(run.len() * 512);
         encode_run(&mut bytes, run).then_some(bytes)
     });
+    let Some(encoded) = encoded.into_iter().collect::<Option<Vec<_>>>() else {
+        return false;
+    };
+    // Room for all of it at once, not twice what it needs.
+    out.reserve_exact(encoded.iter().map(Vec::len).sum());
     for run in encoded {
-        let Some(bytes) = run else {
-            return false;
-        };
-        out.extend_from_slice(&bytes);
+        out.extend_from_slice(&run);
     }
     true
 }
