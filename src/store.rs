@@ -963,14 +963,15 @@ fn read_snapshot(path: &Path) -> Result<Snapshot, String> {
     read_snapshot_if(path, &|_| true)?.ok_or_else(|| "passed over".to_string())
 }
 
-/// The summary of one snapshot file and the digest of its bytes. When
+/// The summary of one snapshot file, which a listing just found regular,
+/// and the digest of its bytes. When
 /// `known` holds an earlier summary of the same bytes (a copy that did not
 /// keep the times), that summary is the answer and nothing is parsed.
 fn read_summary(
     path: &Path,
     known: Option<&(cache::Digest, Summary)>,
 ) -> Result<(Summary, cache::Digest), String> {
-    let bytes = read_snapshot_bytes(path)?;
+    let bytes = read_listed_bytes(path)?;
     let digest = cache::Digest::of(&bytes);
     if let Some((_, summary)) = known.filter(|(was, _)| *was == digest) {
         return Ok((summary.clone(), digest));
@@ -997,13 +998,24 @@ fn read_snapshot_if(
 /// The bytes of a snapshot file (opened if sealed); the error is the
 /// reason it is skipped.
 fn read_snapshot_bytes(path: &Path) -> Result<Vec<u8>, String> {
-    read_capped(path).map_err(|e| match e {
+    read_capped(path).map_err(skip_reason)
+}
+
+/// [`read_snapshot_bytes`] of the file a listing just found regular (see
+/// [`sealed::read_listed`]).
+fn read_listed_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    sealed::read_listed(path, MAX_SNAPSHOT_BYTES).map_err(skip_reason)
+}
+
+/// Why a snapshot file that could not be read is skipped.
+fn skip_reason(e: regular::ReadError) -> String {
+    match e {
         regular::ReadError::TooLarge { .. } => {
             format!("larger than {MAX_SNAPSHOT_BYTES} bytes, more than a check-in can hold")
         }
         regular::ReadError::Io(e) if regular::is_refusal(&e) => e.to_string(),
         regular::ReadError::Io(e) => format!("cannot read: {e}"),
-    })
+    }
 }
 
 /// The check-in the text of the file at `path` holds, checked: parsed, its

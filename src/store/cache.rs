@@ -167,6 +167,18 @@ enum Part {
     Dimensions(Arc<[Dimension]>),
 }
 
+impl Part {
+    /// Whether `other` is this very bank or list of dimensions (the same
+    /// allocation, so the same value); statements are looked up by value.
+    fn is(&self, other: &Part) -> bool {
+        match (self, other) {
+            (Self::Bank(a), Self::Bank(b)) => Arc::ptr_eq(a, b),
+            (Self::Dimensions(a), Self::Dimensions(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
 /// A line that adds to the table.
 #[derive(Serialize, Deserialize)]
 struct Parts<P> {
@@ -253,6 +265,8 @@ pub struct Table {
     numbers: HashMap<String, u32>,
     /// Statements: looked up most often.
     statements: HashMap<SameStatement, u32>,
+    /// The numbers of the banks and lists of dimensions, in table order.
+    others: Vec<u32>,
 }
 
 impl Table {
@@ -265,6 +279,7 @@ impl Table {
             other => {
                 self.numbers
                     .insert(serde_json::to_string(other).ok()?, number);
+                self.others.push(number);
             }
         }
         self.parts.push(part);
@@ -282,6 +297,17 @@ impl Table {
     /// The number of `part` (a bank or dimensions), added when new, and the
     /// part as kept.
     fn other(&mut self, part: Part) -> Option<(u32, &Part)> {
+        // The very part the table keeps (a summary shared before): found
+        // without writing it out as JSON, which is most of the work.
+        let parts = &self.parts;
+        let same = self.others.iter().rev().find(|&&number| {
+            parts
+                .get(number as usize)
+                .is_some_and(|kept| kept.is(&part))
+        });
+        if let Some(&number) = same {
+            return Some((number, self.parts.get(number as usize)?));
+        }
         let key = serde_json::to_string(&part).ok()?;
         let number = match self.numbers.get(&key) {
             Some(number) => *number,
@@ -446,12 +472,35 @@ fn encode(
     serde_json::to_writer(out, &entry).is_ok()
 }
 
-/// Encode entry lines, each ended, into `out`.
+/// Encode entry lines, each ended, into `out`: in runs of [`ENCODE_RUN`]
+/// lines, on every core, then joined in order.
 fn encode_all<'a: 'b, 'b>(
     out: &mut Vec<u8>,
     entries: impl Iterator<Item = (&'b Update<'a>, &'b Numbers)>,
 ) -> bool {
-    entries.into_iter().all(|(entry, numbers)| {
+    let entries: Vec<(&Update<'_>, &Numbers)> = entries.collect();
+    let runs: Vec<&[(&Update<'_>, &Numbers)]> = entries.chunks(ENCODE_RUN).collect();
+    let encoded = super::par_map(&runs, 1, |run| {
+        let mut bytes = Vec::with_capacity(run.len() * 512);
+        encode_run(&mut bytes, run).then_some(bytes)
+    });
+    let Some(encoded) = encoded.into_iter().collect::<Option<Vec<_>>>() else {
+        return false;
+    };
+    // Room for all of it at once, not twice what it needs.
+    out.reserve_exact(encoded.iter().map(Vec::len).sum());
+    for run in encoded {
+        out.extend_from_slice(&run);
+    }
+    true
+}
+
+/// How many entry lines one worker encodes at a time.
+const ENCODE_RUN: usize = 1024;
+
+/// Encode entry lines, each ended, into `out`, one after the other.
+fn encode_run(out: &mut Vec<u8>, entries: &[(&Update<'_>, &Numbers)]) -> bool {
+    entries.iter().all(|(entry, numbers)| {
         let encoded = encode(
             out,
             entry.file,

@@ -190,15 +190,21 @@ fn explain_open_error(path: &Path, err: io::Error) -> io::Error {
     }
 }
 
-/// Open with `options`, then make sure a regular file was opened.
-fn open_checked(path: &Path, options: &mut OpenOptions, links: Links) -> io::Result<File> {
+/// Open with `options`, then make sure a regular file was opened; its
+/// metadata comes back too, so nobody has to ask again.
+fn open_checked(
+    path: &Path,
+    options: &mut OpenOptions,
+    links: Links,
+) -> io::Result<(File, fs::Metadata)> {
     let file = options
         .custom_flags(flags(links))
         .open(path)
         .map_err(|e| explain_open_error(path, e))?;
     // What was opened, not what the path pointed to a moment ago.
-    require_file(&file.metadata()?)?;
-    Ok(file)
+    let meta = file.metadata()?;
+    require_file(&meta)?;
+    Ok((file, meta))
 }
 
 /// Open an existing regular file for reading.
@@ -209,7 +215,7 @@ fn open_checked(path: &Path, options: &mut OpenOptions, links: Links) -> io::Res
 pub fn open(path: &Path, links: Links) -> io::Result<File> {
     // Looked at first, so a device or FIFO is never even opened.
     require_file(&stat(path, links)?)?;
-    open_checked(path, OpenOptions::new().read(true), links)
+    open_checked(path, OpenOptions::new().read(true), links).map(|(file, _)| file)
 }
 
 /// Open a regular file for reading and writing, creating it (mode 0600)
@@ -233,6 +239,7 @@ pub fn open_or_create(path: &Path) -> io::Result<File> {
             .mode(0o600),
         Links::Refuse,
     )
+    .map(|(file, _)| file)
 }
 
 /// The whole of a regular file of at most `limit` bytes. At most
@@ -241,16 +248,63 @@ pub fn open_or_create(path: &Path) -> io::Result<File> {
 /// # Errors
 /// [`ReadError::TooLarge`] past the limit, else as [`open`].
 pub fn read(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, ReadError> {
-    let file = open(path, links)?;
-    let claimed = file.metadata()?.len();
+    // Looked at first, so a device or FIFO is never even opened.
+    check_file(&stat(path, links)?)?;
+    read_opened(path, limit, links)
+}
+
+/// [`read`] of a file in the data dir that the caller has just looked at
+/// without following a link (an `lstat`, or the metadata of a directory
+/// entry) and found regular: it is opened without that first look, never
+/// through a link and without blocking, and what was opened must still be a
+/// regular file of at most `limit` bytes.
+///
+/// # Errors
+/// As [`read`].
+pub fn read_looked_at(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_opened(path, limit, Links::Refuse)
+}
+
+/// Open `path`, check what was opened, and read it whole: in one `read`
+/// when the file holds the size its `fstat` gave (a short read of a regular
+/// file means its end), else on until its end or one byte past `limit`.
+fn read_opened(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, ReadError> {
+    let (mut file, meta) = open_checked(path, OpenOptions::new().read(true), links)?;
+    let claimed = meta.len();
     if claimed > limit {
         return Err(ReadError::TooLarge { len: claimed });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(claimed).unwrap_or(0));
-    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    let cap = limit.saturating_add(1);
+    // One byte more than claimed, so that a file that grew is seen.
+    let want = usize::try_from(claimed.saturating_add(1).min(cap)).unwrap_or(usize::MAX);
+    let mut bytes = vec![0; want];
+    let mut filled = 0;
+    loop {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => {
+                filled += n;
+                // All it claimed, and less than was asked for: its end.
+                if u64::try_from(filled).ok() == Some(claimed) {
+                    break;
+                }
+                if filled == bytes.len() {
+                    break;
+                }
+            }
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    bytes.truncate(filled);
+    if u64::try_from(filled).unwrap_or(u64::MAX) > claimed {
+        // It grew while being read: the rest, still only up to one byte
+        // past the limit.
+        let rest = cap.saturating_sub(u64::try_from(filled).unwrap_or(u64::MAX));
+        file.take(rest).read_to_end(&mut bytes)?;
+    }
     let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read > limit {
-        // It grew while being read.
         return Err(ReadError::TooLarge { len: read });
     }
     Ok(bytes)
@@ -436,5 +490,35 @@ mod tests {
         fs::write(&path, b"held").expect("write");
         drop(open_or_create(&path).expect("open"));
         assert_eq!(fs::read(&path).expect("read"), b"held");
+    }
+
+    #[test]
+    fn a_file_looked_at_is_read_whole_and_still_checked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for len in [0_usize, 1, 4095, 4096, 70_000] {
+            let path = dir.path().join(format!("{len}.toml"));
+            let bytes: Vec<u8> = (0..len).map(|i| (i % 251) as u8).collect();
+            fs::write(&path, &bytes).expect("write");
+            assert_eq!(read_looked_at(&path, 70_000).expect("read"), bytes);
+            assert_eq!(read(&path, 70_000, Links::Refuse).expect("read"), bytes);
+        }
+        let full = dir.path().join("70000.toml");
+        assert!(matches!(
+            read_looked_at(&full, 69_999),
+            Err(ReadError::TooLarge { len: 70_000 })
+        ));
+        // Became a link or a FIFO since it was looked at: refused, unblocked.
+        let link = dir.path().join("link.toml");
+        symlink(&full, &link).expect("symlink");
+        let Err(ReadError::Io(err)) = read_looked_at(&link, 100_000) else {
+            panic!("a link must be refused");
+        };
+        assert_eq!(found(&err), "a symbolic link");
+        let pipe = dir.path().join("pipe.toml");
+        fifo(&pipe);
+        let Err(ReadError::Io(err)) = read_looked_at(&pipe, 100) else {
+            panic!("a FIFO must be refused");
+        };
+        assert_eq!(found(&err), "a FIFO");
     }
 }

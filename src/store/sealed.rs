@@ -79,10 +79,27 @@ fn refusal(message: String) -> io::Error {
 pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let path = existing(path);
     let bytes = regular::read(&path, sealed_limit(limit), Links::Refuse)?;
+    unseal(&path, bytes, limit)
+}
+
+/// [`read`] of the very file a directory listing just found regular (the
+/// form of a check-in [`crate::store`] chose): no second look for its other
+/// form, no second `lstat` (see [`regular::read_looked_at`]).
+///
+/// # Errors
+/// As [`read`].
+pub fn read_listed(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let bytes = regular::read_looked_at(path, sealed_limit(limit))?;
+    unseal(path, bytes, limit)
+}
+
+/// `bytes` from the file at `path`, opened if sealed, refused if plain in
+/// an encrypted store, and at most `limit` of them.
+fn unseal(path: &Path, bytes: Vec<u8>, limit: u64) -> Result<Vec<u8>, ReadError> {
     let keys = session::keys();
     let plain = if crypt::is_sealed(&bytes) {
         let Some(keys) = keys else {
-            let has_key = root_of(&path).is_some_and(keyfile::is_encrypted);
+            let has_key = root_of(path).is_some_and(keyfile::is_encrypted);
             return Err(ReadError::Io(refusal(if has_key {
                 "encrypted, and this data dir is locked".to_string()
             } else {
@@ -94,7 +111,7 @@ pub fn read(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
         };
         keys.open(&bytes)
             .map_err(|e| ReadError::Io(refusal(e.to_string())))?
-    } else if keys.is_some() && !root_of(&path).is_some_and(super::convert::is_converting) {
+    } else if keys.is_some() && !root_of(path).is_some_and(super::convert::is_converting) {
         return Err(ReadError::Io(refusal(
             "plain text in an encrypted data dir (from a device without encryption?); \
              `motive encrypt` adopts it"
