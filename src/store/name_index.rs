@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::atomic::Mode;
+use super::ids::Ids;
 use super::{Problem, Store, regular};
 
 /// The first line of an index this build writes.
@@ -105,7 +106,7 @@ pub fn path(root: &Path, machine: &str) -> PathBuf {
 /// id: the listing reports them).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Names {
-    pub ids: Vec<String>,
+    pub ids: Ids,
     pub misnamed: Vec<String>,
 }
 
@@ -124,30 +125,41 @@ fn plausible_name(name: &str) -> bool {
 
 /// The names the index at `path` holds when it was written for a
 /// directory whose stamp is `stamp`; `None` when it is missing, damaged,
-/// from another build or stale.
+/// from another build or stale. Every id is checked (plausible, and in
+/// strictly ascending order) in place, in the text as read: none is
+/// copied out.
 fn read(path: &Path, stamp: &DirStamp) -> Option<Names> {
     regular::real_dir(path.parent()?).ok()?;
     let bytes = super::sealed::read(path, MAX_INDEX_BYTES).ok()?;
     let text = String::from_utf8(bytes).ok()?;
-    let mut lines = text.strip_suffix('\n')?.split('\n');
-    if lines.next()? != HEADER || DirStamp::parse(lines.next()?)? != *stamp {
+    let mut lines = text.split_inclusive('\n');
+    let mut line = || lines.next()?.strip_suffix('\n');
+    let (header, stamp_line, count_line) = (line()?, line()?, line()?);
+    if header != HEADER || DirStamp::parse(stamp_line)? != *stamp {
         return None;
     }
-    let mut section = |label: &str| -> Option<Vec<String>> {
-        let count: usize = lines.next()?.strip_prefix(label)?.parse().ok()?;
-        let taken: Vec<String> = lines.by_ref().take(count).map(str::to_string).collect();
-        (taken.len() == count).then_some(taken)
-    };
-    let names = Names {
-        ids: section("ids ")?,
-        misnamed: section("misnamed ")?,
-    };
-    let sound = lines.next()? == "end"
-        && lines.next().is_none()
-        && names.ids.iter().all(|id| plausible_id(id))
-        && names.ids.windows(2).all(|w| w[0] < w[1])
-        && names.misnamed.iter().all(|n| plausible_name(n));
-    sound.then_some(names)
+    let count: usize = count_line.strip_prefix("ids ")?.parse().ok()?;
+    // Where the ids start: after the three lines just read.
+    let start = header.len() + stamp_line.len() + count_line.len() + 3;
+    // Ids hold no letters: the first line that does ends them.
+    let end = start + text.get(start - 1..)?.find("\nmisnamed ")?;
+    let mut rest = text.get(end..)?.strip_suffix('\n')?.split('\n');
+    let count_line = rest.next()?;
+    let misnamed_count: usize = count_line.strip_prefix("misnamed ")?.parse().ok()?;
+    let misnamed: Vec<String> = rest
+        .by_ref()
+        .take(misnamed_count)
+        .map(str::to_string)
+        .collect();
+    let sound = misnamed.len() == misnamed_count
+        && misnamed.iter().all(|n| plausible_name(n))
+        && rest.next()? == "end"
+        && rest.next().is_none();
+    if !sound {
+        return None;
+    }
+    let ids = Ids::from_lines(text, start..end, count, plausible_id)?;
+    Some(Names { ids, misnamed })
 }
 
 /// Write the index of `names` for a directory stamped `stamp`, unless the
@@ -163,7 +175,7 @@ fn write(path: &Path, stamp: &DirStamp, names: &Names, now: SystemTime) -> bool 
         return false;
     }
     let mut text = format!("{HEADER}\n{}\nids {}\n", stamp.line(), names.ids.len());
-    for id in &names.ids {
+    for id in names.ids.iter() {
         text.push_str(id);
         text.push('\n');
     }
@@ -226,20 +238,25 @@ impl Store {
                 .map(|((), name)| name)
                 .collect();
         }
-        let mut names = Names::default();
+        let mut ids = Vec::new();
+        let mut misnamed = Vec::new();
         for mut name in all {
             let plain = super::sealed::plain_name(&name);
             let id_len = plain.strip_suffix(".toml").unwrap_or(plain).len();
             if super::validate::check_id(&name[..id_len]).is_ok() {
                 // The name's own buffer becomes the id.
                 name.truncate(id_len);
-                names.ids.push(name);
+                ids.push(name);
             } else {
-                names.misnamed.push(name);
+                misnamed.push(name);
             }
         }
-        names.ids.sort_unstable();
-        names.misnamed.sort_unstable();
+        ids.sort_unstable();
+        misnamed.sort_unstable();
+        let names = Names {
+            ids: Ids::from(ids),
+            misnamed,
+        };
         if let Some(stamp) = stamp.filter(|_| one_form) {
             write(&index, &stamp, &names, now);
         }
@@ -285,18 +302,21 @@ mod tests {
     /// an id or as a name no check-in has.
     fn listed(store: &Store) -> Names {
         let (entries, _) = store.snapshot_entries();
-        let mut names = Names::default();
+        let (mut ids, mut misnamed) = (Vec::new(), Vec::new());
         for (_, name) in entries {
             let id = crate::store::sealed::plain_name(&name).trim_end_matches(".toml");
             if crate::store::validate::check_id(id).is_ok() {
-                names.ids.push(id.to_string());
+                ids.push(id.to_string());
             } else {
-                names.misnamed.push(name);
+                misnamed.push(name);
             }
         }
-        names.ids.sort();
-        names.misnamed.sort();
-        names
+        ids.sort();
+        misnamed.sort();
+        Names {
+            ids: Ids::from(ids),
+            misnamed,
+        }
     }
 
     #[test]
@@ -319,10 +339,7 @@ mod tests {
             .replace("20260201-090000\n", "20260201-090000\n20260301-090000\n");
         fs::write(&index, forged).expect("write");
         let from_index = names(&store, later());
-        assert_eq!(
-            from_index.ids.last().map(String::as_str),
-            Some("20260301-090000")
-        );
+        assert_eq!(from_index.ids.iter().last(), Some("20260301-090000"));
     }
 
     #[test]
