@@ -236,18 +236,16 @@ pub(crate) fn by_name(
     }
     // Sorted, so the ids with this prefix are one run.
     let start = ids.partition_point(|id| id < spec);
-    let count = ids
-        .range(start..ids.len())
-        .take_while(|id| id.starts_with(spec))
-        .count();
-    let first = ids.get(start);
-    match count {
+    let mut matching = ids
+        .between(start..ids.end())
+        .take_while(|id| id.starts_with(spec));
+    match (matching.next(), matching.next()) {
         // Says "no check-ins yet" instead when none can be read: the
         // listing knows.
-        0 => None,
+        (None, _) => None,
         // An exact id that is also the prefix of others is the one meant,
         // if it can be read; otherwise the listing decides.
-        _ if count == 1 || first == spec => match read(first) {
+        (Some(first), second) if second.is_none() || first == spec => match read(first) {
             Ok(snapshot) => Some(Ok(snapshot)),
             Err(problem) => {
                 problems.push(problem);
@@ -267,11 +265,8 @@ fn day_by_name(
     problems: &mut Vec<Problem>,
 ) -> Option<Snapshot> {
     let start = ids.partition_point(|id| id < day);
-    let run = ids
-        .range(start..ids.len())
-        .take_while(|id| id.starts_with(day))
-        .count();
-    for id in ids.range(start..start + run).rev() {
+    let end = ids.partition_point(|id| id < day || id.starts_with(day));
+    for id in ids.between(start..end).rev() {
         match read(id) {
             Ok(snapshot) => return Some(snapshot),
             Err(problem) => problems.push(problem),
@@ -351,7 +346,7 @@ pub(crate) fn year_ago_by_name(
     problems: &mut Vec<Problem>,
 ) -> Option<Option<Snapshot>> {
     let named: Vec<super::names::Named> = ids
-        .range(days_around_a_year_ago(ids, today))
+        .between(days_around_a_year_ago(ids, today))
         .filter_map(|id| {
             Some(super::names::Named {
                 id: id.to_string(),
@@ -366,7 +361,7 @@ pub(crate) fn year_ago_by_name(
     let start = ids.partition_point(|id| id < day.as_str());
     let mut that_day = Vec::new();
     for id in ids
-        .range(start..ids.len())
+        .between(start..ids.end())
         .take_while(|id| id.starts_with(&day))
     {
         match read(id) {
@@ -379,8 +374,8 @@ pub(crate) fn year_ago_by_name(
     Some(Some(that_day.swap_remove(found)))
 }
 
-/// Where in `ids` (sorted, so by day) the ids of the two days are that
-/// can hold the check-in nearest a year before `today`: the last day on or before that
+/// The places in `ids` (sorted, so by day) between which are the ids of
+/// the two days that can hold the check-in nearest a year before `today`: the last day on or before that
 /// date and the first after it. Any other day is farther from it than one
 /// of those, so [`crate::year_ago::nearest`] picks the same check-in from
 /// these as from all, and a start costs two bisections, not a parse of
@@ -393,16 +388,15 @@ fn days_around_a_year_ago(ids: &Ids, today: NaiveDate) -> std::ops::Range<usize>
         .format("%Y%m%d")
         .to_string();
     let split = ids.partition_point(|id| day(id) <= target.as_str());
-    let first = split.checked_sub(1).map_or(split, |before| {
-        let before = day(ids.get(before));
-        ids.partition_point(|id| day(id) < before)
+    let first = ids
+        .between(ids.start()..split)
+        .next_back()
+        .map_or(split, |before| {
+            ids.partition_point(|id| day(id) < day(before))
+        });
+    let end = ids.between(split..ids.end()).next().map_or(split, |after| {
+        ids.partition_point(|id| day(id) <= day(after))
     });
-    let end = if split < ids.len() {
-        let after = day(ids.get(split));
-        ids.partition_point(|id| day(id) <= after)
-    } else {
-        split
-    };
     first..end
 }
 
@@ -764,7 +758,7 @@ mod days_around_a_year_ago_tests {
     /// The ids [`super::days_around_a_year_ago`] keeps of `ids`.
     fn days_around_a_year_ago(ids: &[String], today: NaiveDate) -> Vec<String> {
         let ids = Ids::from(ids.to_vec());
-        ids.range(super::days_around_a_year_ago(&ids, today))
+        ids.between(super::days_around_a_year_ago(&ids, today))
             .map(str::to_string)
             .collect()
     }

@@ -38,12 +38,11 @@ impl<'a> Lookup<'a> {
 
     /// The ids in `snapshots/`, listed once.
     fn ids(&mut self) -> &Ids {
-        let ids = self.ids.get_or_insert_with(|| {
+        self.ids.get_or_insert_with(|| {
             let (ids, problems) = Self::list_ids(self.store);
             self.problems.extend(problems);
             ids
-        });
-        ids
+        })
     }
 
     fn list_ids(store: &Store) -> (Ids, Vec<Problem>) {
