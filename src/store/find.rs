@@ -375,11 +375,11 @@ pub(crate) fn year_ago_by_name(
 }
 
 /// The places in `ids` (sorted, so by day) between which are the ids of
-/// the two days that can hold the check-in nearest a year before `today`: the last day on or before that
-/// date and the first after it. Any other day is farther from it than one
-/// of those, so [`crate::year_ago::nearest`] picks the same check-in from
-/// these as from all, and a start costs two bisections, not a parse of
-/// every id.
+/// the two days that can hold the check-in nearest a year before `today`:
+/// the last day on or before that date and the first after it. Any other
+/// day is farther from it than one of those, so
+/// [`crate::year_ago::nearest`] picks the same check-in from these as from
+/// all, and a start costs a few bisections, not a parse of every id.
 fn days_around_a_year_ago(ids: &Ids, today: NaiveDate) -> std::ops::Range<usize> {
     fn day(id: &str) -> &str {
         id.get(..8).unwrap_or_default()
