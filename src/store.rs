@@ -27,6 +27,7 @@ pub mod event_edit;
 pub mod events;
 pub mod fault;
 mod find;
+mod ids;
 mod ignore;
 pub mod journal;
 mod lock;

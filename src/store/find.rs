@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta};
 
+use super::ids::Ids;
 use super::{ErrorKind, Problem, StoreError};
 use crate::snapshot::{Snapshot, id_for};
 use crate::summary::Summary;
@@ -214,7 +215,7 @@ const MAX_OFFSET: TimeDelta = TimeDelta::days(1);
 /// a file not read, moving an old check-in's finish past the newest, is
 /// not seen.
 pub(crate) fn by_name(
-    ids: &[String],
+    ids: &Ids,
     spec: &str,
     read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
     problems: &mut Vec<Problem>,
@@ -234,19 +235,17 @@ pub(crate) fn by_name(
         return day_by_name(ids, &day, read, problems).map(Ok);
     }
     // Sorted, so the ids with this prefix are one run.
-    let start = ids.partition_point(|id| id.as_str() < spec);
-    let matching = &ids[start..];
-    let count = matching
-        .iter()
-        .take_while(|id| id.starts_with(spec))
-        .count();
-    match count {
+    let start = ids.partition_point(|id| id < spec);
+    let mut matching = ids
+        .between(start..ids.end())
+        .take_while(|id| id.starts_with(spec));
+    match (matching.next(), matching.next()) {
         // Says "no check-ins yet" instead when none can be read: the
         // listing knows.
-        0 => None,
+        (None, _) => None,
         // An exact id that is also the prefix of others is the one meant,
         // if it can be read; otherwise the listing decides.
-        _ if count == 1 || matching[0] == spec => match read(&matching[0]) {
+        (Some(first), second) if second.is_none() || first == spec => match read(first) {
             Ok(snapshot) => Some(Ok(snapshot)),
             Err(problem) => {
                 problems.push(problem);
@@ -260,17 +259,14 @@ pub(crate) fn by_name(
 /// The latest readable check-in of a day (ids starting `day`) by name: the
 /// greatest id, as [`find`] picks; `None` when none can be read.
 fn day_by_name(
-    ids: &[String],
+    ids: &Ids,
     day: &str,
     read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
     problems: &mut Vec<Problem>,
 ) -> Option<Snapshot> {
-    let start = ids.partition_point(|id| id.as_str() < day);
-    let run = ids[start..]
-        .iter()
-        .take_while(|id| id.starts_with(day))
-        .count();
-    for id in ids[start..start + run].iter().rev() {
+    let start = ids.partition_point(|id| id < day);
+    let end = ids.partition_point(|id| id < day || id.starts_with(day));
+    for id in ids.between(start..end).rev() {
         match read(id) {
             Ok(snapshot) => return Some(snapshot),
             Err(problem) => problems.push(problem),
@@ -281,7 +277,7 @@ fn day_by_name(
 
 /// `latest~back` by name: see [`by_name`].
 fn latest_by_name(
-    ids: &[String],
+    ids: &Ids,
     back: usize,
     read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
     problems: &mut Vec<Problem>,
@@ -300,7 +296,7 @@ fn latest_by_name(
 /// full listing (all of them when there are fewer). `None` when a file
 /// read is a hand edit (its id is not the local time of its finish).
 pub(crate) fn newest_by_name(
-    ids: &[String],
+    ids: &Ids,
     count: usize,
     read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
     problems: &mut Vec<Problem>,
@@ -344,16 +340,16 @@ fn is_named_by_its_finish(snapshot: &Snapshot) -> bool {
 /// old enough; `None` when the names cannot decide: none of that day's
 /// files can be read, or one is a hand edit.
 pub(crate) fn year_ago_by_name(
-    ids: &[String],
+    ids: &Ids,
     today: NaiveDate,
     read: &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
     problems: &mut Vec<Problem>,
 ) -> Option<Option<Snapshot>> {
-    let named: Vec<super::names::Named> = days_around_a_year_ago(ids, today)
-        .iter()
+    let named: Vec<super::names::Named> = ids
+        .between(days_around_a_year_ago(ids, today))
         .filter_map(|id| {
             Some(super::names::Named {
-                id: id.clone(),
+                id: id.to_string(),
                 finished_at: local_time(id)?.and_utc().fixed_offset(),
             })
         })
@@ -362,8 +358,12 @@ pub(crate) fn year_ago_by_name(
         return Some(None);
     };
     let day = named[nearest].finished_at.format("%Y%m%d-").to_string();
+    let start = ids.partition_point(|id| id < day.as_str());
     let mut that_day = Vec::new();
-    for id in ids.iter().filter(|id| id.starts_with(&day)) {
+    for id in ids
+        .between(start..ids.end())
+        .take_while(|id| id.starts_with(&day))
+    {
         match read(id) {
             Ok(snapshot) if is_named_by_its_finish(&snapshot) => that_day.push(snapshot),
             Ok(_) => return None,
@@ -374,13 +374,13 @@ pub(crate) fn year_ago_by_name(
     Some(Some(that_day.swap_remove(found)))
 }
 
-/// Of `ids` (sorted, so by day), those of the two days that can hold the
-/// check-in nearest a year before `today`: the last day on or before that
-/// date and the first after it. Any other day is farther from it than one
-/// of those, so [`crate::year_ago::nearest`] picks the same check-in from
-/// these as from all, and a start costs two bisections, not a parse of
-/// every id.
-fn days_around_a_year_ago(ids: &[String], today: NaiveDate) -> &[String] {
+/// The places in `ids` (sorted, so by day) between which are the ids of
+/// the two days that can hold the check-in nearest a year before `today`:
+/// the last day on or before that date and the first after it. Any other
+/// day is farther from it than one of those, so
+/// [`crate::year_ago::nearest`] picks the same check-in from these as from
+/// all, and a start costs a few bisections, not a parse of every id.
+fn days_around_a_year_ago(ids: &Ids, today: NaiveDate) -> std::ops::Range<usize> {
     fn day(id: &str) -> &str {
         id.get(..8).unwrap_or_default()
     }
@@ -388,16 +388,16 @@ fn days_around_a_year_ago(ids: &[String], today: NaiveDate) -> &[String] {
         .format("%Y%m%d")
         .to_string();
     let split = ids.partition_point(|id| day(id) <= target.as_str());
-    let first = split
-        .checked_sub(1)
-        .and_then(|before| ids.get(before))
+    let first = ids
+        .between(ids.start()..split)
+        .next_back()
         .map_or(split, |before| {
             ids.partition_point(|id| day(id) < day(before))
         });
-    let end = ids.get(split).map_or(split, |after| {
+    let end = ids.between(split..ids.end()).next().map_or(split, |after| {
         ids.partition_point(|id| day(id) <= day(after))
     });
-    &ids[first..end]
+    first..end
 }
 
 /// The local time an id names (its first 15 characters).
@@ -600,7 +600,7 @@ mod tests {
                 }
                 Ok(all.iter().find(|s| s.id == id).expect("an id").clone())
             };
-            let got = match by_name(&ids, spec, &mut read, &mut Vec::new()) {
+            let got = match by_name(&Ids::from(ids.clone()), spec, &mut read, &mut Vec::new()) {
                 Some(found) => found.map(|s| s.id).map_err(|e| e.message),
                 None => expected.clone(),
             };
@@ -635,7 +635,7 @@ mod tests {
                 reads += 1;
                 Ok(all.iter().find(|s| s.id == id).expect("an id").clone())
             };
-            let found = by_name(&ids, spec, &mut read, &mut Vec::new());
+            let found = by_name(&Ids::from(ids.clone()), spec, &mut read, &mut Vec::new());
             (found.expect("decided").expect("found").id, reads)
         }
 
@@ -720,7 +720,7 @@ mod tests {
                 let all = check_ins(&times);
                 let broken: Vec<String> = broken.iter().map(|i| all[i.index(all.len())].id.clone()).collect();
                 let (listing, ids, mut read) = listing_and_reader(&all, &broken);
-                let found = newest_by_name(&ids, count, &mut read, &mut Vec::new()).expect("decided");
+                let found = newest_by_name(&Ids::from(ids.clone()), count, &mut read, &mut Vec::new()).expect("decided");
                 let newest: Vec<&str> = found.iter().rev().take(count).map(|s| s.id.as_str()).collect();
                 let expected: Vec<&str> = listing.iter().rev().take(count).map(|s| s.id.as_str()).collect();
                 prop_assert_eq!(newest, expected);
@@ -738,7 +738,7 @@ mod tests {
                 let (listing, ids, mut read) = listing_and_reader(&all, &broken);
                 let today = NaiveDate::from_ymd_opt(2028, 6, 1).expect("a day");
                 let expected = crate::year_ago::nearest(&listing, today).map(|i| listing[i].id.clone());
-                if let Some(found) = year_ago_by_name(&ids, today, &mut read, &mut Vec::new()) {
+                if let Some(found) = year_ago_by_name(&Ids::from(ids.clone()), today, &mut read, &mut Vec::new()) {
                     prop_assert_eq!(found.map(|s| s.id), expected);
                 } else {
                     // Undecided only when that day's files cannot be read.
@@ -753,7 +753,15 @@ mod tests {
 mod days_around_a_year_ago_tests {
     use chrono::{NaiveDate, TimeDelta};
 
-    use super::days_around_a_year_ago;
+    use super::Ids;
+
+    /// The ids [`super::days_around_a_year_ago`] keeps of `ids`.
+    fn days_around_a_year_ago(ids: &[String], today: NaiveDate) -> Vec<String> {
+        let ids = Ids::from(ids.to_vec());
+        ids.between(super::days_around_a_year_ago(&ids, today))
+            .map(str::to_string)
+            .collect()
+    }
 
     fn ids_from(first: NaiveDate, days: i64, every: i64) -> Vec<String> {
         (0..days)

@@ -3,6 +3,7 @@
 //! only when the names cannot decide (see [`find::by_name`]).
 
 use super::find::{self, find};
+use super::ids::Ids;
 use super::{Listing, Problem, Store, StoreError, read_snapshot};
 use crate::snapshot::Snapshot;
 use crate::summary::Summary;
@@ -14,7 +15,7 @@ pub struct Lookup<'a> {
     store: &'a Store,
     /// The ids in `snapshots/`, sorted; only ids that can name a check-in.
     /// Listed when first needed: a full id needs no listing.
-    ids: Option<Vec<String>>,
+    ids: Option<Ids>,
     /// The files read on the way that could not be used.
     problems: Vec<Problem>,
     /// The full listing, once the names could not decide.
@@ -36,16 +37,15 @@ impl<'a> Lookup<'a> {
     }
 
     /// The ids in `snapshots/`, listed once.
-    fn ids(&mut self) -> &[String] {
-        if self.ids.is_none() {
+    fn ids(&mut self) -> &Ids {
+        self.ids.get_or_insert_with(|| {
             let (ids, problems) = Self::list_ids(self.store);
             self.problems.extend(problems);
-            self.ids = Some(ids);
-        }
-        self.ids.as_deref().unwrap_or_default()
+            ids
+        })
     }
 
-    fn list_ids(store: &Store) -> (Vec<String>, Vec<Problem>) {
+    fn list_ids(store: &Store) -> (Ids, Vec<Problem>) {
         let (names, mut problems) = store.snapshot_ids();
         // A name no check-in can have is always skipped: say why as the
         // listing would (these are few, whatever the history).
@@ -152,13 +152,13 @@ impl<'a> Lookup<'a> {
     fn by_names<R>(
         &mut self,
         decide: impl FnOnce(
-            &[String],
+            &Ids,
             &mut dyn FnMut(&str) -> Result<Snapshot, Problem>,
             &mut Vec<Problem>,
         ) -> Option<R>,
     ) -> Option<R> {
         self.ids();
-        let ids = self.ids.as_deref().unwrap_or_default();
+        let ids = self.ids.as_ref()?;
         let dir = self.store.snapshots_dir();
         let cache = &mut self.read;
         let mut read = |id: &str| {

@@ -8,6 +8,9 @@
 //!   a file in `snapshots/` moves those times, so an index whose stamp
 //!   differs is not used: the directory is listed again and the index
 //!   rewritten. Editing a check-in in place changes no name.
+//! * The ids carry a checksum (CRC-32) of their lines: a damaged index is
+//!   listed again rather than used, and a read checks the ids in one pass
+//!   over the text, without splitting them apart (see [`Ids`]).
 //! * A directory changed within [`SETTLE`] of being listed is not indexed:
 //!   times tick coarsely, so a change in the same tick could keep the same
 //!   stamp (the "racy" case `cache.rs` guards against for files).
@@ -23,10 +26,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::atomic::Mode;
+use super::ids::Ids;
 use super::{Problem, Store, regular};
 
 /// The first line of an index this build writes.
-const HEADER: &str = concat!("motive-names 1 ", env!("CARGO_PKG_VERSION"));
+const HEADER: &str = concat!("motive-names 2 ", env!("CARGO_PKG_VERSION"));
 
 /// An index larger than this is not ours: ignored unread. Far more than
 /// the names of 100,000 check-ins.
@@ -105,15 +109,8 @@ pub fn path(root: &Path, machine: &str) -> PathBuf {
 /// id: the listing reports them).
 #[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Names {
-    pub ids: Vec<String>,
+    pub ids: Ids,
     pub misnamed: Vec<String>,
-}
-
-/// An id as the index may hold it: digits and `-`, so that a damaged
-/// index can never name a path outside `snapshots/` (the rest of the
-/// id's rules were checked when it was written).
-fn plausible_id(id: &str) -> bool {
-    (15..=22).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_digit() || b == b'-')
 }
 
 /// A file name as a listing could give it: one path component, `*.toml`
@@ -124,30 +121,74 @@ fn plausible_name(name: &str) -> bool {
 
 /// The names the index at `path` holds when it was written for a
 /// directory whose stamp is `stamp`; `None` when it is missing, damaged,
-/// from another build or stale.
+/// from another build or stale. The ids stay in the text as read (see
+/// [`Ids`]): one pass checks that they are digits and `-` only and as many
+/// as the index says, and their checksum that they are the ones written,
+/// in the order written (sorted).
 fn read(path: &Path, stamp: &DirStamp) -> Option<Names> {
     regular::real_dir(path.parent()?).ok()?;
     let bytes = super::sealed::read(path, MAX_INDEX_BYTES).ok()?;
     let text = String::from_utf8(bytes).ok()?;
-    let mut lines = text.strip_suffix('\n')?.split('\n');
-    if lines.next()? != HEADER || DirStamp::parse(lines.next()?)? != *stamp {
+    let mut lines = text.split_inclusive('\n');
+    let mut line = || lines.next()?.strip_suffix('\n');
+    let (header, stamp_line, count_line) = (line()?, line()?, line()?);
+    if header != HEADER || DirStamp::parse(stamp_line)? != *stamp {
         return None;
     }
-    let mut section = |label: &str| -> Option<Vec<String>> {
-        let count: usize = lines.next()?.strip_prefix(label)?.parse().ok()?;
-        let taken: Vec<String> = lines.by_ref().take(count).map(str::to_string).collect();
-        (taken.len() == count).then_some(taken)
-    };
-    let names = Names {
-        ids: section("ids ")?,
-        misnamed: section("misnamed ")?,
-    };
-    let sound = lines.next()? == "end"
-        && lines.next().is_none()
-        && names.ids.iter().all(|id| plausible_id(id))
-        && names.ids.windows(2).all(|w| w[0] < w[1])
-        && names.misnamed.iter().all(|n| plausible_name(n));
-    sound.then_some(names)
+    let mut fields = count_line.strip_prefix("ids ")?.split(' ');
+    let count: usize = fields.next()?.parse().ok()?;
+    let checksum = fields.next().filter(|hex| hex.len() == 8)?;
+    let checksum = u32::from_str_radix(checksum, 16).ok()?;
+    if fields.next().is_some() {
+        return None;
+    }
+    // Where the ids start: after the three lines just read.
+    let start = header.len() + stamp_line.len() + count_line.len() + 3;
+    // Ids hold no letters: the first line that does ends them.
+    let end = start + text.get(start - 1..)?.find("\nmisnamed ")?;
+    if crc32fast::hash(text.get(start..end)?.as_bytes()) != checksum {
+        return None;
+    }
+    let mut rest = text.get(end..)?.strip_suffix('\n')?.split('\n');
+    let misnamed_count: usize = rest.next()?.strip_prefix("misnamed ")?.parse().ok()?;
+    let misnamed: Vec<String> = rest
+        .by_ref()
+        .take(misnamed_count)
+        .map(str::to_string)
+        .collect();
+    let sound = misnamed.len() == misnamed_count
+        && misnamed.iter().all(|n| plausible_name(n))
+        && rest.next()? == "end"
+        && rest.next().is_none();
+    if !sound {
+        return None;
+    }
+    let ids = Ids::in_text(text, start..end, count)?;
+    Some(Names { ids, misnamed })
+}
+
+/// The text of the index of `names` for a directory stamped `stamp`: the
+/// header, the stamp, `ids <count> <checksum of their lines, hex>`, one id
+/// a line, `misnamed <count>`, one name a line, and `end`.
+fn text_of(stamp: &DirStamp, names: &Names) -> String {
+    let mut ids = String::new();
+    for id in names.ids.iter() {
+        ids.push_str(id);
+        ids.push('\n');
+    }
+    let mut text = format!(
+        "{HEADER}\n{}\nids {} {:08x}\n{ids}misnamed {}\n",
+        stamp.line(),
+        names.ids.len(),
+        crc32fast::hash(ids.as_bytes()),
+        names.misnamed.len()
+    );
+    for name in &names.misnamed {
+        text.push_str(name);
+        text.push('\n');
+    }
+    text.push_str("end\n");
+    text
 }
 
 /// Write the index of `names` for a directory stamped `stamp`, unless the
@@ -162,17 +203,7 @@ fn write(path: &Path, stamp: &DirStamp, names: &Names, now: SystemTime) -> bool 
     if regular::make_way_for_derived(path).is_err() {
         return false;
     }
-    let mut text = format!("{HEADER}\n{}\nids {}\n", stamp.line(), names.ids.len());
-    for id in &names.ids {
-        text.push_str(id);
-        text.push('\n');
-    }
-    text.push_str(&format!("misnamed {}\n", names.misnamed.len()));
-    for name in &names.misnamed {
-        text.push_str(name);
-        text.push('\n');
-    }
-    text.push_str("end\n");
+    let text = text_of(stamp, names);
     let fits = u64::try_from(text.len()).is_ok_and(|len| len <= MAX_INDEX_BYTES);
     fits && super::sealed::write(path, text.as_bytes(), Mode::Replace, &|_| Ok(())).is_ok()
 }
@@ -226,20 +257,25 @@ impl Store {
                 .map(|((), name)| name)
                 .collect();
         }
-        let mut names = Names::default();
+        let mut ids = Vec::new();
+        let mut misnamed = Vec::new();
         for mut name in all {
             let plain = super::sealed::plain_name(&name);
             let id_len = plain.strip_suffix(".toml").unwrap_or(plain).len();
             if super::validate::check_id(&name[..id_len]).is_ok() {
                 // The name's own buffer becomes the id.
                 name.truncate(id_len);
-                names.ids.push(name);
+                ids.push(name);
             } else {
-                names.misnamed.push(name);
+                misnamed.push(name);
             }
         }
-        names.ids.sort_unstable();
-        names.misnamed.sort_unstable();
+        ids.sort_unstable();
+        misnamed.sort_unstable();
+        let names = Names {
+            ids: Ids::from(ids),
+            misnamed,
+        };
         if let Some(stamp) = stamp.filter(|_| one_form) {
             write(&index, &stamp, &names, now);
         }
@@ -271,6 +307,17 @@ mod tests {
         fs::write(store.snapshots_dir().join(format!("{id}.toml")), "x").expect("write");
     }
 
+    /// The index `text` as if written with `ids` (and no misnamed file).
+    fn forge(text: &str, ids: &[&str]) -> String {
+        let stamp = text.lines().nth(1).and_then(DirStamp::parse);
+        let ids: Vec<String> = ids.iter().map(|id| (*id).to_string()).collect();
+        let names = Names {
+            ids: Ids::from(ids),
+            misnamed: Vec::new(),
+        };
+        text_of(&stamp.expect("a stamp"), &names)
+    }
+
     fn index_of(store: &Store) -> PathBuf {
         path(store.root(), store.machine.key())
     }
@@ -285,18 +332,21 @@ mod tests {
     /// an id or as a name no check-in has.
     fn listed(store: &Store) -> Names {
         let (entries, _) = store.snapshot_entries();
-        let mut names = Names::default();
+        let (mut ids, mut misnamed) = (Vec::new(), Vec::new());
         for (_, name) in entries {
             let id = crate::store::sealed::plain_name(&name).trim_end_matches(".toml");
             if crate::store::validate::check_id(id).is_ok() {
-                names.ids.push(id.to_string());
+                ids.push(id.to_string());
             } else {
-                names.misnamed.push(name);
+                misnamed.push(name);
             }
         }
-        names.ids.sort();
-        names.misnamed.sort();
-        names
+        ids.sort();
+        misnamed.sort();
+        Names {
+            ids: Ids::from(ids),
+            misnamed,
+        }
     }
 
     #[test]
@@ -306,23 +356,25 @@ mod tests {
         assert_eq!(names(&store, later()), expected);
         let index = index_of(&store);
         let text = fs::read_to_string(&index).expect("an index");
+        let ids = "20260101-090000\n20260201-090000\n";
         assert!(
-            text.ends_with("ids 2\n20260101-090000\n20260201-090000\nmisnamed 0\nend\n"),
+            text.ends_with(&format!(
+                "ids 2 {:08x}\n{ids}misnamed 0\nend\n",
+                crc32fast::hash(ids.as_bytes())
+            )),
             "{text}"
         );
         let mode = fs::metadata(&index).expect("meta").mode() & 0o777;
         assert_eq!(mode, 0o600);
         // The index, not the directory, answers now: a name only the index
         // holds shows that.
-        let forged = text
-            .replace("ids 2\n", "ids 3\n")
-            .replace("20260201-090000\n", "20260201-090000\n20260301-090000\n");
+        let forged = forge(
+            &text,
+            &["20260101-090000", "20260201-090000", "20260301-090000"],
+        );
         fs::write(&index, forged).expect("write");
         let from_index = names(&store, later());
-        assert_eq!(
-            from_index.ids.last().map(String::as_str),
-            Some("20260301-090000")
-        );
+        assert_eq!(from_index.ids.iter().last(), Some("20260301-090000"));
     }
 
     #[test]
@@ -378,19 +430,22 @@ mod tests {
         let text = fs::read_to_string(&index).expect("an index");
         // Each holds one more id than the directory, so that using it
         // would show.
-        let extra = |t: &str| {
-            t.replace("ids 2\n", "ids 3\n")
-                .replace("20260101-090000\n", "20260101-090000\n20260102-090000\n")
-        };
+        let extra = forge(
+            &text,
+            &["20260101-090000", "20260102-090000", "20260201-090000"],
+        );
         let damaged = [
-            extra(&text).replace(env!("CARGO_PKG_VERSION"), "0.0.0-other"),
-            extra(&text).replace("ids 3\n", "ids 2\n"),
-            extra(&text[..text.len() - 1]),
-            extra(&text).replace("\nend\n", "\n"),
-            extra(&text).replace("\nend\n", "\nend\nmore\n"),
-            extra(&text).replace("20260102-090000\n", "20260301-090000\n"),
-            extra(&text).replace("20260102-090000\n", "../../etc/passwd\n"),
-            extra(&text).replace("misnamed 0\n", "misnamed 1\n../x.toml\n"),
+            extra.replace(env!("CARGO_PKG_VERSION"), "0.0.0-other"),
+            extra.replace("ids 3 ", "ids 2 "),
+            extra.replace("ids 3 ", "ids 3 0"),
+            extra[..extra.len() - 1].to_string(),
+            extra.replace("\nend\n", "\n"),
+            extra.replace("\nend\n", "\nend\nmore\n"),
+            // Out of order, or another plausible id: the checksum.
+            extra.replace("20260102-090000\n", "20260301-090000\n"),
+            extra.replace("20260102-090000\n", "20260103-090000\n"),
+            extra.replace("20260102-090000\n", "../../etc/passwd\n"),
+            extra.replace("misnamed 0\n", "misnamed 1\n../x.toml\n"),
             "{ not an index".to_string(),
             String::new(),
         ];

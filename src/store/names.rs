@@ -23,12 +23,15 @@ impl Store {
         let (names, _) = self.snapshot_ids();
         let mut named: Vec<Named> = names
             .ids
-            .into_iter()
+            .iter()
             .filter_map(|id| {
                 let stamp = id.get(..15)?;
                 let naive = NaiveDateTime::parse_from_str(stamp, "%Y%m%d-%H%M%S").ok()?;
                 let finished_at = naive.and_local_timezone(offset).single()?;
-                Some(Named { id, finished_at })
+                Some(Named {
+                    id: id.to_string(),
+                    finished_at,
+                })
             })
             .collect();
         named.sort_by(|a, b| (a.finished_at, &a.id).cmp(&(b.finished_at, &b.id)));
