@@ -7,6 +7,9 @@
 mod view;
 mod writing;
 
+use std::cell::Cell;
+
+use memchr::memmem::Finder;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -115,6 +118,9 @@ pub struct Query {
     /// Each folded word as ASCII text, or `None` when it is not ASCII (then
     /// no ASCII text holds it).
     ascii: Vec<Option<String>>,
+    /// Each of [`Query::ascii`], ready to be found in a text lowered by
+    /// [`with_lowered`].
+    finders: Vec<Option<Finder<'static>>>,
 }
 
 impl Query {
@@ -125,11 +131,18 @@ impl Query {
             .map(|w| fold_word(w.trim()))
             .filter(|w| !w.is_empty())
             .collect();
-        let ascii = words
+        let ascii: Vec<Option<String>> = words
             .iter()
             .map(|w| w.iter().all(char::is_ascii).then(|| w.iter().collect()))
             .collect();
-        Self { words, ascii }
+        let finders = (ascii.iter())
+            .map(|w| w.as_ref().map(|w| Finder::new(w.as_bytes()).into_owned()))
+            .collect();
+        Self {
+            words,
+            ascii,
+            finders,
+        }
     }
 
     /// Whether there is no word to look for.
@@ -160,14 +173,14 @@ impl Query {
                     .all(|b| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\'))
             })
         };
-        let escaped = |e: &[u8]| memchr::memmem::find(text, e).is_some();
-        if !text.is_ascii() || escaped(b"\\u") || escaped(b"\\U") {
+        if !text.is_ascii() || !self.ascii.iter().all(plain) {
             return true;
         }
-        if !self.ascii.iter().all(plain) {
-            return true;
-        }
-        (self.ascii.iter().flatten()).all(|w| find_ascii(text, w, 0).is_some())
+        with_lowered(text, |low| {
+            // `\u` and `\U` alike.
+            memchr::memmem::find(low, b"\\u").is_some()
+                || (self.finders.iter().flatten()).all(|f| f.find(low).is_some())
+        })
     }
 
     /// Every line of every check-in (in the order given) in a field that
@@ -223,9 +236,8 @@ impl Query {
     /// ignoring ASCII case, without building the folded text.
     fn holds_all(&self, text: &str) -> bool {
         if text.is_ascii() {
-            return self.ascii.iter().all(|w| {
-                w.as_deref()
-                    .is_some_and(|w| find_ascii(text, w, 0).is_some())
+            return with_lowered(text.as_bytes(), |low| {
+                (self.finders.iter()).all(|f| f.as_ref().is_some_and(|f| f.find(low).is_some()))
             });
         }
         let folded = Folded::of(text);
@@ -236,18 +248,18 @@ impl Query {
     /// each of them does (as [`Query::holds_all`] and then
     /// [`Query::line_matches`] find them); `None` when one does not.
     fn ascii_matches_of_all(&self, line: &str) -> Option<Vec<(usize, usize)>> {
-        let mut found = Vec::new();
-        for word in &self.ascii {
-            let word = word.as_deref()?;
-            let mut from = find_ascii(line, word, 0)?;
-            loop {
-                found.push((from, from + word.len()));
-                match find_ascii(line, word, from + 1) {
-                    Some(at) => from = at,
-                    None => break,
+        let mut found = with_lowered(line.as_bytes(), |low| {
+            let mut found = Vec::new();
+            for finder in &self.finders {
+                let finder = finder.as_ref()?;
+                let before = found.len();
+                every_place(low, finder, &mut found);
+                if found.len() == before {
+                    return None;
                 }
             }
-        }
+            Some(found)
+        })?;
         found.sort_unstable();
         found.dedup();
         Some(found)
@@ -258,15 +270,13 @@ impl Query {
     /// every occurrence (overlapping ones too) as folding finds them.
     fn line_matches(&self, line: &str) -> Vec<(usize, usize)> {
         let mut matches: Vec<(usize, usize)> = if line.is_ascii() {
-            let mut found = Vec::new();
-            for word in self.ascii.iter().flatten() {
-                let mut from = 0;
-                while let Some(at) = find_ascii(line, word, from) {
-                    found.push((at, at + word.len()));
-                    from = at + 1;
+            with_lowered(line.as_bytes(), |low| {
+                let mut found = Vec::new();
+                for finder in self.finders.iter().flatten() {
+                    every_place(low, finder, &mut found);
                 }
-            }
-            found
+                found
+            })
         } else {
             let folded = Folded::of(line);
             self.words.iter().flat_map(|w| folded.find(w)).collect()
@@ -277,25 +287,31 @@ impl Query {
     }
 }
 
-/// Where, at or after byte `from`, `text` holds `word` (lowercase ASCII)
-/// in any ASCII case; `None` when it does not.
-fn find_ascii(text: &(impl AsRef<[u8]> + ?Sized), word: &str, from: usize) -> Option<usize> {
-    let (hay, word) = (text.as_ref().get(from..)?, word.as_bytes());
-    let (&first, rest) = word.split_first()?;
-    let last = hay.len().checked_sub(word.len())?;
-    let mut at = 0;
-    while at <= last {
-        let window = hay.get(at..=last)?;
-        let next = at + memchr::memchr2(first, first.to_ascii_uppercase(), window)?;
-        if hay
-            .get(next + 1..next + word.len())
-            .is_some_and(|tail| tail.eq_ignore_ascii_case(rest))
-        {
-            return Some(from + next);
-        }
-        at = next + 1;
+/// `text` with its ASCII letters in lowercase, given to `read`: an ASCII
+/// text folds to it, byte for byte, so a folded ASCII word is found in it
+/// as it is, with vector instructions. The buffer is kept for the thread's
+/// next text.
+fn with_lowered<R>(text: &[u8], read: impl FnOnce(&[u8]) -> R) -> R {
+    thread_local! {
+        static LOWERED: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     }
-    None
+    let mut low = LOWERED.take();
+    low.clear();
+    low.extend(text.iter().map(u8::to_ascii_lowercase));
+    let result = read(&low);
+    LOWERED.set(low);
+    result
+}
+
+/// Every place in `low` (see [`with_lowered`]) where `finder`'s word
+/// starts, overlapping ones too, as byte ranges after `found`.
+fn every_place(low: &[u8], finder: &Finder<'_>, found: &mut Vec<(usize, usize)>) {
+    let len = finder.needle().len();
+    let mut from = 0;
+    while let Some(at) = low.get(from..).and_then(|rest| finder.find(rest)) {
+        found.push((from + at, from + at + len));
+        from += at + 1;
+    }
 }
 
 /// Every line of every check-in (in the order given) in a field that holds
