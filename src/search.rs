@@ -173,14 +173,17 @@ impl Query {
                     .all(|b| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\'))
             })
         };
-        if !text.is_ascii() || !self.ascii.iter().all(plain) {
+        let escaped = |e: &[u8]| memchr::memmem::find(text, e).is_some();
+        if !text.is_ascii() || escaped(b"\\u") || escaped(b"\\U") {
             return true;
         }
-        with_lowered(text, |low| {
-            // `\u` and `\U` alike.
-            memchr::memmem::find(low, b"\\u").is_some()
-                || (self.finders.iter().flatten()).all(|f| f.find(low).is_some())
-        })
+        if !self.ascii.iter().all(plain) {
+            return true;
+        }
+        // Found where it is, not in a lowered copy of the whole line: a
+        // word that is not there is ruled out at the cost of looking for
+        // its first letter.
+        (self.ascii.iter().flatten()).all(|w| find_ascii(text, w).is_some())
     }
 
     /// Every line of every check-in (in the order given) in a field that
@@ -287,6 +290,27 @@ impl Query {
     }
 }
 
+/// Where `text` holds `word` (lowercase ASCII) in any ASCII case; `None`
+/// when it does not.
+fn find_ascii(text: &[u8], word: &str) -> Option<usize> {
+    let word = word.as_bytes();
+    let (&first, rest) = word.split_first()?;
+    let last = text.len().checked_sub(word.len())?;
+    let mut at = 0;
+    while at <= last {
+        let window = text.get(at..=last)?;
+        let next = at + memchr::memchr2(first, first.to_ascii_uppercase(), window)?;
+        if text
+            .get(next + 1..next + word.len())
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(rest))
+        {
+            return Some(next);
+        }
+        at = next + 1;
+    }
+    None
+}
+
 /// `text` with its ASCII letters in lowercase, given to `read`: an ASCII
 /// text folds to it, byte for byte, so a folded ASCII word is found in it
 /// as it is, with vector instructions. The buffer is kept for the thread's
@@ -296,8 +320,12 @@ fn with_lowered<R>(text: &[u8], read: impl FnOnce(&[u8]) -> R) -> R {
         static LOWERED: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     }
     let mut low = LOWERED.take();
-    low.clear();
-    low.extend(text.iter().map(u8::to_ascii_lowercase));
+    // Sized first, then filled in place: a loop the compiler turns into
+    // vector instructions (extending by an iterator it did not).
+    low.resize(text.len(), 0);
+    for (low, &b) in low.iter_mut().zip(text) {
+        *low = b.to_ascii_lowercase();
+    }
     let result = read(&low);
     LOWERED.set(low);
     result

@@ -71,7 +71,9 @@ pub struct ReflectionView<'a> {
 }
 
 impl Text<'_> {
-    fn empty() -> Self {
+    /// A blank text.
+    #[must_use]
+    pub fn empty() -> Self {
         Text(Cow::Borrowed(""))
     }
 }

@@ -39,11 +39,13 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset};
+use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::Mode;
@@ -105,11 +107,16 @@ type Numbered<'a> = (usize, Text<'a>);
 /// How much of a cached check-in's writing a reader needs: the rest of its
 /// line is skipped, not decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decode {
+pub enum Decode<'q> {
     /// All of it.
     Whole,
-    /// Which check-in it is, and its reflections: what a thread reads.
+    /// Which check-in it is, and its reflections: what the list of
+    /// threads reads.
     Reflections,
+    /// Which check-in it is, which prompts it answered, and only the
+    /// answers to the prompt with this id, the others left blank and not
+    /// decoded: what one thread reads.
+    Answers(&'q str),
     /// Only which check-in it is (id, time and label): for a line that
     /// surely holds nothing a search looks for.
     Name,
@@ -200,7 +207,7 @@ impl<'a> TextCache<'a> {
     /// gives an empty, stale cache, never an error. Each line is decoded as
     /// far as `need` asks, given its raw bytes (see [`Store::with_writings`]).
     #[must_use]
-    pub fn decode(bytes: &'a [u8], need: &(dyn Fn(&[u8]) -> Decode + Sync)) -> Self {
+    pub fn decode<'q>(bytes: &'a [u8], need: &(dyn Fn(&[u8]) -> Decode<'q> + Sync)) -> Self {
         match decode(bytes, need) {
             Some((table, lines)) => Self {
                 stale: false,
@@ -241,9 +248,9 @@ impl<'a> TextCache<'a> {
 /// as `need` asks, with where it is; `None` when it is not one this build
 /// wrote, or any line is damaged. Large caches are decoded on every core.
 #[allow(clippy::type_complexity)]
-fn decode<'a>(
+fn decode<'a, 'q>(
     bytes: &'a [u8],
-    need: &(dyn Fn(&[u8]) -> Decode + Sync),
+    need: &(dyn Fn(&[u8]) -> Decode<'q> + Sync),
 ) -> Option<(Table<'a>, Vec<(Line<'a>, Range<usize>)>)> {
     // The line breaks found with vector instructions: byte by byte, this
     // was most of the cost of a search that decodes little.
@@ -279,7 +286,7 @@ fn decode<'a>(
 /// One line of the cache (see [`Head`]), decoded as far as `need` asks,
 /// its prompts and statements looked up in `table`; `None` when it is
 /// damaged.
-fn decode_line<'a>(line: &'a [u8], need: Decode, table: &Table<'a>) -> Option<Line<'a>> {
+fn decode_line<'a>(line: &'a [u8], need: Decode<'_>, table: &Table<'a>) -> Option<Line<'a>> {
     // Each part is checked as UTF-8 as it is decoded, and only then.
     let first = memchr::memchr(b'\t', line)?;
     let second = first + 1 + memchr::memchr(b'\t', line.get(first + 1..)?)?;
@@ -298,18 +305,16 @@ fn decode_line<'a>(line: &'a [u8], need: Decode, table: &Table<'a>) -> Option<Li
         commitments: Vec::new(),
         follow_up_notes: Vec::new(),
     };
-    if need != Decode::Name {
-        let numbered: Vec<Numbered<'a>> = serde_json::from_slice(reflections).ok()?;
-        writing.reflections = (numbered.into_iter())
-            .map(|(n, text)| {
-                let (id, prompt) = table.prompts.get(n)?;
-                Some(ReflectionView {
-                    id: id.clone(),
-                    prompt: prompt.clone(),
-                    text,
-                })
-            })
-            .collect::<Option<_>>()?;
+    let only = match need {
+        Decode::Name => None,
+        Decode::Answers(id) => Some(Some(id)),
+        Decode::Whole | Decode::Reflections => Some(None),
+    };
+    if let Some(only) = only {
+        let answers = Answers { table, only };
+        let mut json = serde_json::Deserializer::from_slice(reflections);
+        writing.reflections = answers.deserialize(&mut json).ok()?;
+        json.end().ok()?;
     }
     if need == Decode::Whole {
         let rest: Rest<'_> = serde_json::from_slice(rest).ok()?;
@@ -327,6 +332,77 @@ fn decode_line<'a>(line: &'a [u8], need: Decode, table: &Table<'a>) -> Option<Li
         stamp: head.stamp,
         writing,
     })
+}
+
+/// A line's reflections, decoded with their prompts from `table`: each is
+/// its prompt's number and its text. With `only`, the texts of the other
+/// prompts are skipped, neither decoded nor checked, and left blank.
+#[derive(Clone, Copy)]
+struct Answers<'t, 'a> {
+    table: &'t Table<'a>,
+    only: Option<&'t str>,
+}
+
+impl<'de> DeserializeSeed<'de> for Answers<'_, 'de> {
+    type Value = Vec<ReflectionView<'de>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, json: D) -> Result<Self::Value, D::Error> {
+        json.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Answers<'_, 'de> {
+    type Value = Vec<ReflectionView<'de>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of numbered answers")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+        let mut answers = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_REFLECTIONS));
+        while let Some(answer) = seq.next_element_seed(Answer(self))? {
+            answers.push(answer);
+        }
+        Ok(answers)
+    }
+}
+
+/// One of [`Answers`]: `[number, text]`.
+struct Answer<'t, 'a>(Answers<'t, 'a>);
+
+impl<'de> DeserializeSeed<'de> for Answer<'_, 'de> {
+    type Value = ReflectionView<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, json: D) -> Result<Self::Value, D::Error> {
+        json.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Answer<'_, 'de> {
+    type Value = ReflectionView<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a prompt's number and an answer")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+        let missing = || S::Error::invalid_length(1, &"a prompt's number and an answer");
+        let n: usize = seq.next_element()?.ok_or_else(missing)?;
+        let (id, prompt) = (self.0.table.prompts.get(n))
+            .ok_or_else(|| S::Error::custom("a prompt the table does not hold"))?;
+        let text = if self.0.only.is_none_or(|only| id.as_str() == only) {
+            seq.next_element::<Text<'de>>()?.ok_or_else(missing)?
+        } else {
+            seq.next_element::<IgnoredAny>()?.ok_or_else(missing)?;
+            Text::empty()
+        };
+        // A third element is refused by the JSON reader itself.
+        Ok(ReflectionView {
+            id: id.clone(),
+            prompt: prompt.clone(),
+            text,
+        })
+    }
 }
 
 /// Whether a cached writing holds only what a check-in that passed
@@ -556,10 +632,10 @@ impl Store {
     /// writing as `need` asks of its cached line's raw bytes; one read
     /// afresh comes whole. As if it were `now`, which decides which files
     /// have settled enough to be cached.
-    pub fn with_writings<R>(
+    pub fn with_writings<'q, R>(
         &self,
         now: SystemTime,
-        need: &(dyn Fn(&[u8]) -> Decode + Sync),
+        need: &(dyn Fn(&[u8]) -> Decode<'q> + Sync),
         read: impl FnOnce(Listing<WritingView<'_>>) -> R,
     ) -> R {
         let (files, mut problems) = self.snapshot_files();
@@ -784,7 +860,13 @@ mod tests {
     fn each_reader_gets_the_parts_it_asks_for_and_no_more() {
         let (_dir, store) = store_with(3);
         let whole = store.writings_at(later(), &|_| true).snapshots;
-        for need in [Decode::Whole, Decode::Reflections, Decode::Name] {
+        for need in [
+            Decode::Whole,
+            Decode::Reflections,
+            Decode::Answers("want-changed"),
+            Decode::Answers("another-prompt"),
+            Decode::Name,
+        ] {
             let read = store.with_writings(later(), &|_| need, |listing| {
                 listing
                     .snapshots
@@ -795,7 +877,19 @@ mod tests {
             let expected: Vec<Writing> = (whole.iter())
                 .map(|w| match need {
                     Decode::Whole => w.clone(),
-                    Decode::Reflections => Writing {
+                    Decode::Answers("another-prompt") => Writing {
+                        notes: Vec::new(),
+                        reflections: (w.reflections.iter())
+                            .map(|r| crate::snapshot::ReflectionAnswer {
+                                text: String::new(),
+                                ..r.clone()
+                            })
+                            .collect(),
+                        commitments: Vec::new(),
+                        follow_up_notes: Vec::new(),
+                        ..w.clone()
+                    },
+                    Decode::Reflections | Decode::Answers(_) => Writing {
                         notes: Vec::new(),
                         commitments: Vec::new(),
                         follow_up_notes: Vec::new(),
@@ -821,11 +915,19 @@ mod tests {
         let _ = store.writings_at(later(), &|_| true);
         let cache = cache_of(&dir, &store);
         let good = fs::read_to_string(&cache).expect("read");
+        // A control character in an answer: a thread of another prompt
+        // skips it unread; every reader of that answer voids the file.
+        let bad = good.replace("Answer number 1", "Answer\\u0007 number 1");
+        assert_ne!(bad, good);
+        fs::write(&cache, &bad).expect("damage");
+        let stale = |need: Decode<'_>| decode(&read(&cache), &|_| need).is_none();
+        assert!(stale(Decode::Reflections));
+        assert!(stale(Decode::Answers("want-changed")));
+        assert!(!stale(Decode::Answers("another-prompt")));
         // A control character in a commitment, the third part.
         let bad = good.replace("Ship part 1", "Ship\\u0007 part 1");
         assert_ne!(bad, good);
         fs::write(&cache, &bad).expect("damage");
-        let stale = |need: Decode| decode(&read(&cache), &|_| need).is_none();
         assert!(stale(Decode::Whole));
         assert!(!stale(Decode::Reflections), "the notes are not read");
         assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
@@ -873,6 +975,7 @@ mod tests {
         assert_ne!(bad, good);
         fs::write(&cache, &bad).expect("damage");
         assert!(decode(&read(&cache), &|_| Decode::Reflections).is_none());
+        assert!(decode(&read(&cache), &|_| Decode::Answers("none")).is_none());
         assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
         assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
     }
