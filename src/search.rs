@@ -173,17 +173,18 @@ impl Query {
                     .all(|b| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\'))
             })
         };
-        let escaped = |e: &[u8]| memchr::memmem::find(text, e).is_some();
-        if !text.is_ascii() || escaped(b"\\u") || escaped(b"\\U") {
-            return true;
-        }
         if !self.ascii.iter().all(plain) {
             return true;
         }
         // Found where it is, not in a lowered copy of the whole line: a
         // word that is not there is ruled out at the cost of looking for
-        // its first letter.
-        (self.ascii.iter().flatten()).all(|w| find_ascii(text, w).is_some())
+        // its first letter. When every word is there, the line might hold
+        // them whatever else it holds: the rest is not looked at.
+        if (self.ascii.iter().flatten()).all(|w| find_ascii(text, w).is_some()) {
+            return true;
+        }
+        let escaped = |e: &[u8]| memchr::memmem::find(text, e).is_some();
+        !text.is_ascii() || escaped(b"\\u") || escaped(b"\\U")
     }
 
     /// Every line of every check-in (in the order given) in a field that
@@ -204,10 +205,13 @@ impl Query {
         }
         for (place, text) in w.fields() {
             // One line of ASCII, most fields: it holds every word when each
-            // word is found in it, so it is scanned once.
-            let one_line = memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none();
-            if one_line && text.is_ascii() {
-                if let Some(matches) = self.ascii_matches_of_all(text) {
+            // word is found in it, so it is scanned once, in the copy
+            // lowered by the pass that finds it is one.
+            let one_line = with_lowered(text.as_bytes(), |low, one_ascii_line| {
+                one_ascii_line.then(|| self.ascii_matches_in(low))
+            });
+            if let Some(matches) = one_line {
+                if let Some(matches) = matches {
                     found(Hit {
                         writing: w,
                         place,
@@ -239,7 +243,7 @@ impl Query {
     /// ignoring ASCII case, without building the folded text.
     fn holds_all(&self, text: &str) -> bool {
         if text.is_ascii() {
-            return with_lowered(text.as_bytes(), |low| {
+            return with_lowered(text.as_bytes(), |low, _| {
                 (self.finders.iter()).all(|f| f.as_ref().is_some_and(|f| f.find(low).is_some()))
             });
         }
@@ -250,19 +254,23 @@ impl Query {
     /// The byte ranges of ASCII `line` where the words occur, in order, when
     /// each of them does (as [`Query::holds_all`] and then
     /// [`Query::line_matches`] find them); `None` when one does not.
+    #[cfg(test)]
     fn ascii_matches_of_all(&self, line: &str) -> Option<Vec<(usize, usize)>> {
-        let mut found = with_lowered(line.as_bytes(), |low| {
-            let mut found = Vec::new();
-            for finder in &self.finders {
-                let finder = finder.as_ref()?;
-                let before = found.len();
-                every_place(low, finder, &mut found);
-                if found.len() == before {
-                    return None;
-                }
+        with_lowered(line.as_bytes(), |low, _| self.ascii_matches_in(low))
+    }
+
+    /// [`Query::ascii_matches_of_all`] in a line already lowered (see
+    /// [`with_lowered`]).
+    fn ascii_matches_in(&self, low: &[u8]) -> Option<Vec<(usize, usize)>> {
+        let mut found = Vec::new();
+        for finder in &self.finders {
+            let finder = finder.as_ref()?;
+            let before = found.len();
+            every_place(low, finder, &mut found);
+            if found.len() == before {
+                return None;
             }
-            Some(found)
-        })?;
+        }
         found.sort_unstable();
         found.dedup();
         Some(found)
@@ -273,7 +281,7 @@ impl Query {
     /// every occurrence (overlapping ones too) as folding finds them.
     fn line_matches(&self, line: &str) -> Vec<(usize, usize)> {
         let mut matches: Vec<(usize, usize)> = if line.is_ascii() {
-            with_lowered(line.as_bytes(), |low| {
+            with_lowered(line.as_bytes(), |low, _| {
                 let mut found = Vec::new();
                 for finder in self.finders.iter().flatten() {
                     every_place(low, finder, &mut found);
@@ -311,22 +319,27 @@ fn find_ascii(text: &[u8], word: &str) -> Option<usize> {
     None
 }
 
-/// `text` with its ASCII letters in lowercase, given to `read`: an ASCII
-/// text folds to it, byte for byte, so a folded ASCII word is found in it
-/// as it is, with vector instructions. The buffer is kept for the thread's
-/// next text.
-fn with_lowered<R>(text: &[u8], read: impl FnOnce(&[u8]) -> R) -> R {
+/// `text` with its ASCII letters in lowercase, given to `read` with
+/// whether `text` is one line of ASCII (no `\n`, no `\r`): an ASCII text
+/// folds to it, byte for byte, so a folded ASCII word is found in it as it
+/// is, with vector instructions. The buffer is kept for the thread's next
+/// text.
+fn with_lowered<R>(text: &[u8], read: impl FnOnce(&[u8], bool) -> R) -> R {
     thread_local! {
         static LOWERED: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
     }
     let mut low = LOWERED.take();
-    // Sized first, then filled in place: a loop the compiler turns into
-    // vector instructions (extending by an iterator it did not).
+    // Sized first, then filled in place, without an early exit: a loop the
+    // compiler turns into vector instructions (extending by an iterator it
+    // did not).
     low.resize(text.len(), 0);
+    let (mut high, mut breaks) = (0u8, false);
     for (low, &b) in low.iter_mut().zip(text) {
         *low = b.to_ascii_lowercase();
+        high |= b;
+        breaks |= (b == b'\n') | (b == b'\r');
     }
-    let result = read(&low);
+    let result = read(&low, high.is_ascii() && !breaks);
     LOWERED.set(low);
     result
 }
@@ -407,6 +420,45 @@ mod tests {
             proptest::prop_assert_eq!(query.line_matches(&text), by_folding.clone());
             let all = slow.then_some(by_folding);
             proptest::prop_assert_eq!(query.ascii_matches_of_all(&text), all);
+        }
+    }
+
+    proptest::proptest! {
+        /// A field is searched as folding each of its lines would, on the
+        /// shortcut for one line of ASCII or not; and a raw text is never
+        /// ruled out when it holds every word.
+        #[test]
+        fn fields_are_searched_as_folding_each_line_would(
+            text in "[ -~\n\ré]{0,40}",
+            words in proptest::collection::vec("[a-zA-Z é]{1,4}", 1..3),
+        ) {
+            let query = Query::new(&words);
+            let mut s = crate::snapshot::Snapshot::empty_for_tests("2026-11-30T10:00:00+01:00");
+            s.commitments = vec![text.clone()];
+            let all = [Writing::of(&s)];
+            let found: Vec<(&str, Vec<(usize, usize)>)> =
+                query.search(&all).into_iter().map(|h| (h.line, h.matches)).collect();
+            let holds = |t: &str| {
+                let folded = Folded::of(t);
+                query.words.iter().all(|w| !folded.find(w).is_empty())
+            };
+            let mut expected = Vec::new();
+            if !query.is_empty() && holds(&text) {
+                for line in text.lines() {
+                    let folded = Folded::of(line);
+                    let mut matches: Vec<(usize, usize)> =
+                        query.words.iter().flat_map(|w| folded.find(w)).collect();
+                    matches.sort_unstable();
+                    matches.dedup();
+                    if !matches.is_empty() {
+                        expected.push((line, matches));
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(found, expected);
+            if holds(&text) {
+                proptest::prop_assert!(query.might_hold(&text));
+            }
         }
     }
 
