@@ -288,8 +288,11 @@ fn decode<'a, 'q>(
 /// damaged.
 fn decode_line<'a>(line: &'a [u8], need: Decode<'_>, table: &Table<'a>) -> Option<Line<'a>> {
     // Each part is checked as UTF-8 as it is decoded, and only then.
+    // Compact JSON holds no tab, so the line's first and last tabs are the
+    // two: the last is found from the end, through the rest (the notes),
+    // not through the reflections, the largest part.
     let first = memchr::memchr(b'\t', line)?;
-    let second = first + 1 + memchr::memchr(b'\t', line.get(first + 1..)?)?;
+    let second = memchr::memrchr(b'\t', line).filter(|&second| second > first)?;
     let (head, reflections, rest) = (
         line.get(..first)?,
         line.get(first + 1..second)?,
@@ -924,6 +927,12 @@ mod tests {
         assert!(stale(Decode::Reflections));
         assert!(stale(Decode::Answers("want-changed")));
         assert!(!stale(Decode::Answers("another-prompt")));
+        // A third tab, in the notes: the parts are no longer the three.
+        let bad = good.replace("\"Ship part 1", "\"\tShip part 1");
+        assert_ne!(bad, good);
+        fs::write(&cache, &bad).expect("damage");
+        assert!(stale(Decode::Whole));
+        assert!(stale(Decode::Reflections));
         // A control character in a commitment, the third part.
         let bad = good.replace("Ship part 1", "Ship\\u0007 part 1");
         assert_ne!(bad, good);
