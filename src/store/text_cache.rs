@@ -492,18 +492,23 @@ struct Numbers<'t> {
 }
 
 impl<'t> Numbers<'t> {
-    /// The numbers of the texts `table` already holds, kept as they are.
+    /// The numbers of the texts `table` already holds, kept as they are:
+    /// every entry stays at its place, a text held twice too (the lines
+    /// written back refer to either), and is known by its first.
     fn of(table: &'t Table<'_>) -> Self {
+        let text = |t: &'t Text<'_>| Text(Cow::Borrowed(t.as_str()));
         let mut numbers = Self {
             table: Table::default(),
             prompts: HashMap::new(),
             statements: HashMap::new(),
         };
-        for (id, prompt) in &table.prompts {
-            numbers.prompt(id.as_str(), prompt.as_str());
+        for (n, (id, prompt)) in table.prompts.iter().enumerate() {
+            numbers.table.prompts.push((text(id), text(prompt)));
+            (numbers.prompts.entry((id.as_str(), prompt.as_str()))).or_insert(n);
         }
-        for statement in &table.statements {
-            numbers.statement(statement.as_str());
+        for (n, statement) in table.statements.iter().enumerate() {
+            numbers.table.statements.push(text(statement));
+            numbers.statements.entry(statement.as_str()).or_insert(n);
         }
         numbers
     }
@@ -987,6 +992,44 @@ mod tests {
         assert!(decode(&read(&cache), &|_| Decode::Answers("none")).is_none());
         assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
         assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
+    }
+
+    #[test]
+    fn a_table_holding_a_text_twice_is_written_back_as_it_was() {
+        let (dir, store) = store_with(2);
+        let _ = store.writings_at(later(), &|_| true);
+        let cache = cache_of(&dir, &store);
+        let good = fs::read_to_string(&cache).expect("read");
+        // The same prompt twice, the second check-in's answer pointing at
+        // the second: as a table only ever added to could come to be.
+        let pair = "[\"want-changed\",\"What do you actually want?\"]";
+        let doubled = good
+            .replacen(&format!("[{pair}]"), &format!("[{pair},{pair}]"), 1)
+            .replace("[[0,\"Answer number 2", "[[1,\"Answer number 2");
+        assert_ne!(doubled, good);
+        fs::write(&cache, &doubled).expect("double");
+        // A third check-in is learned; the two lines are written back as
+        // they were read, and still say what they said.
+        let mut s = Snapshot::empty_for_tests("2026-05-01T09:00:00+00:00");
+        s.reflections = vec![crate::snapshot::ReflectionAnswer {
+            id: "new-prompt".into(),
+            prompt: "A prompt asked once".into(),
+            text: "A new answer".into(),
+        }];
+        store.save(s).expect("save");
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
+        let written = fs::read_to_string(&cache).expect("read");
+        assert!(
+            written.contains(&format!("[{pair},{pair},[\"new-prompt\"")),
+            "{written}"
+        );
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
     }
 
     #[test]
