@@ -7,6 +7,9 @@
 mod view;
 mod writing;
 
+use std::cell::Cell;
+
+use memchr::memmem::Finder;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -115,6 +118,9 @@ pub struct Query {
     /// Each folded word as ASCII text, or `None` when it is not ASCII (then
     /// no ASCII text holds it).
     ascii: Vec<Option<String>>,
+    /// Each of [`Query::ascii`], ready to be found in a text lowered by
+    /// [`with_lowered`].
+    finders: Vec<Option<Finder<'static>>>,
 }
 
 impl Query {
@@ -125,11 +131,18 @@ impl Query {
             .map(|w| fold_word(w.trim()))
             .filter(|w| !w.is_empty())
             .collect();
-        let ascii = words
+        let ascii: Vec<Option<String>> = words
             .iter()
             .map(|w| w.iter().all(char::is_ascii).then(|| w.iter().collect()))
             .collect();
-        Self { words, ascii }
+        let finders = (ascii.iter())
+            .map(|w| w.as_ref().map(|w| Finder::new(w.as_bytes()).into_owned()))
+            .collect();
+        Self {
+            words,
+            ascii,
+            finders,
+        }
     }
 
     /// Whether there is no word to look for.
@@ -160,14 +173,18 @@ impl Query {
                     .all(|b| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\'))
             })
         };
-        let escaped = |e: &[u8]| memchr::memmem::find(text, e).is_some();
-        if !text.is_ascii() || escaped(b"\\u") || escaped(b"\\U") {
-            return true;
-        }
         if !self.ascii.iter().all(plain) {
             return true;
         }
-        (self.ascii.iter().flatten()).all(|w| find_ascii(text, w, 0).is_some())
+        // Found where it is, not in a lowered copy of the whole line: a
+        // word that is not there is ruled out at the cost of looking for
+        // its first letter. When every word is there, the line might hold
+        // them whatever else it holds: the rest is not looked at.
+        if (self.ascii.iter().flatten()).all(|w| find_ascii(text, w).is_some()) {
+            return true;
+        }
+        let escaped = |e: &[u8]| memchr::memmem::find(text, e).is_some();
+        !text.is_ascii() || escaped(b"\\u") || escaped(b"\\U")
     }
 
     /// Every line of every check-in (in the order given) in a field that
@@ -188,10 +205,13 @@ impl Query {
         }
         for (place, text) in w.fields() {
             // One line of ASCII, most fields: it holds every word when each
-            // word is found in it, so it is scanned once.
-            let one_line = memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none();
-            if one_line && text.is_ascii() {
-                if let Some(matches) = self.ascii_matches_of_all(text) {
+            // word is found in it, so it is scanned once, in the copy
+            // lowered by the pass that finds it is one.
+            let one_line = with_lowered(text.as_bytes(), |low, one_ascii_line| {
+                one_ascii_line.then(|| self.ascii_matches_in(low))
+            });
+            if let Some(matches) = one_line {
+                if let Some(matches) = matches {
                     found(Hit {
                         writing: w,
                         place,
@@ -223,9 +243,8 @@ impl Query {
     /// ignoring ASCII case, without building the folded text.
     fn holds_all(&self, text: &str) -> bool {
         if text.is_ascii() {
-            return self.ascii.iter().all(|w| {
-                w.as_deref()
-                    .is_some_and(|w| find_ascii(text, w, 0).is_some())
+            return with_lowered(text.as_bytes(), |low, _| {
+                (self.finders.iter()).all(|f| f.as_ref().is_some_and(|f| f.find(low).is_some()))
             });
         }
         let folded = Folded::of(text);
@@ -235,17 +254,21 @@ impl Query {
     /// The byte ranges of ASCII `line` where the words occur, in order, when
     /// each of them does (as [`Query::holds_all`] and then
     /// [`Query::line_matches`] find them); `None` when one does not.
+    #[cfg(test)]
     fn ascii_matches_of_all(&self, line: &str) -> Option<Vec<(usize, usize)>> {
+        with_lowered(line.as_bytes(), |low, _| self.ascii_matches_in(low))
+    }
+
+    /// [`Query::ascii_matches_of_all`] in a line already lowered (see
+    /// [`with_lowered`]).
+    fn ascii_matches_in(&self, low: &[u8]) -> Option<Vec<(usize, usize)>> {
         let mut found = Vec::new();
-        for word in &self.ascii {
-            let word = word.as_deref()?;
-            let mut from = find_ascii(line, word, 0)?;
-            loop {
-                found.push((from, from + word.len()));
-                match find_ascii(line, word, from + 1) {
-                    Some(at) => from = at,
-                    None => break,
-                }
+        for finder in &self.finders {
+            let finder = finder.as_ref()?;
+            let before = found.len();
+            every_place(low, finder, &mut found);
+            if found.len() == before {
+                return None;
             }
         }
         found.sort_unstable();
@@ -258,15 +281,13 @@ impl Query {
     /// every occurrence (overlapping ones too) as folding finds them.
     fn line_matches(&self, line: &str) -> Vec<(usize, usize)> {
         let mut matches: Vec<(usize, usize)> = if line.is_ascii() {
-            let mut found = Vec::new();
-            for word in self.ascii.iter().flatten() {
-                let mut from = 0;
-                while let Some(at) = find_ascii(line, word, from) {
-                    found.push((at, at + word.len()));
-                    from = at + 1;
+            with_lowered(line.as_bytes(), |low, _| {
+                let mut found = Vec::new();
+                for finder in self.finders.iter().flatten() {
+                    every_place(low, finder, &mut found);
                 }
-            }
-            found
+                found
+            })
         } else {
             let folded = Folded::of(line);
             self.words.iter().flat_map(|w| folded.find(w)).collect()
@@ -277,25 +298,61 @@ impl Query {
     }
 }
 
-/// Where, at or after byte `from`, `text` holds `word` (lowercase ASCII)
-/// in any ASCII case; `None` when it does not.
-fn find_ascii(text: &(impl AsRef<[u8]> + ?Sized), word: &str, from: usize) -> Option<usize> {
-    let (hay, word) = (text.as_ref().get(from..)?, word.as_bytes());
+/// Where `text` holds `word` (lowercase ASCII) in any ASCII case; `None`
+/// when it does not.
+fn find_ascii(text: &[u8], word: &str) -> Option<usize> {
+    let word = word.as_bytes();
     let (&first, rest) = word.split_first()?;
-    let last = hay.len().checked_sub(word.len())?;
+    let last = text.len().checked_sub(word.len())?;
     let mut at = 0;
     while at <= last {
-        let window = hay.get(at..=last)?;
+        let window = text.get(at..=last)?;
         let next = at + memchr::memchr2(first, first.to_ascii_uppercase(), window)?;
-        if hay
+        if text
             .get(next + 1..next + word.len())
             .is_some_and(|tail| tail.eq_ignore_ascii_case(rest))
         {
-            return Some(from + next);
+            return Some(next);
         }
         at = next + 1;
     }
     None
+}
+
+/// `text` with its ASCII letters in lowercase, given to `read` with
+/// whether `text` is one line of ASCII (no `\n`, no `\r`): an ASCII text
+/// folds to it, byte for byte, so a folded ASCII word is found in it as it
+/// is, with vector instructions. The buffer is kept for the thread's next
+/// text.
+fn with_lowered<R>(text: &[u8], read: impl FnOnce(&[u8], bool) -> R) -> R {
+    thread_local! {
+        static LOWERED: Cell<Vec<u8>> = const { Cell::new(Vec::new()) };
+    }
+    let mut low = LOWERED.take();
+    // Sized first, then filled in place, without an early exit: a loop the
+    // compiler turns into vector instructions (extending by an iterator it
+    // did not).
+    low.resize(text.len(), 0);
+    let (mut high, mut breaks) = (0u8, false);
+    for (low, &b) in low.iter_mut().zip(text) {
+        *low = b.to_ascii_lowercase();
+        high |= b;
+        breaks |= (b == b'\n') | (b == b'\r');
+    }
+    let result = read(&low, high.is_ascii() && !breaks);
+    LOWERED.set(low);
+    result
+}
+
+/// Every place in `low` (see [`with_lowered`]) where `finder`'s word
+/// starts, overlapping ones too, as byte ranges after `found`.
+fn every_place(low: &[u8], finder: &Finder<'_>, found: &mut Vec<(usize, usize)>) {
+    let len = finder.needle().len();
+    let mut from = 0;
+    while let Some(at) = low.get(from..).and_then(|rest| finder.find(rest)) {
+        found.push((from + at, from + at + len));
+        from += at + 1;
+    }
 }
 
 /// Every line of every check-in (in the order given) in a field that holds
@@ -363,6 +420,45 @@ mod tests {
             proptest::prop_assert_eq!(query.line_matches(&text), by_folding.clone());
             let all = slow.then_some(by_folding);
             proptest::prop_assert_eq!(query.ascii_matches_of_all(&text), all);
+        }
+    }
+
+    proptest::proptest! {
+        /// A field is searched as folding each of its lines would, on the
+        /// shortcut for one line of ASCII or not; and a raw text is never
+        /// ruled out when it holds every word.
+        #[test]
+        fn fields_are_searched_as_folding_each_line_would(
+            text in "[ -~\n\ré]{0,40}",
+            words in proptest::collection::vec("[a-zA-Z é]{1,4}", 1..3),
+        ) {
+            let query = Query::new(&words);
+            let mut s = crate::snapshot::Snapshot::empty_for_tests("2026-11-30T10:00:00+01:00");
+            s.commitments = vec![text.clone()];
+            let all = [Writing::of(&s)];
+            let found: Vec<(&str, Vec<(usize, usize)>)> =
+                query.search(&all).into_iter().map(|h| (h.line, h.matches)).collect();
+            let holds = |t: &str| {
+                let folded = Folded::of(t);
+                query.words.iter().all(|w| !folded.find(w).is_empty())
+            };
+            let mut expected = Vec::new();
+            if !query.is_empty() && holds(&text) {
+                for line in text.lines() {
+                    let folded = Folded::of(line);
+                    let mut matches: Vec<(usize, usize)> =
+                        query.words.iter().flat_map(|w| folded.find(w)).collect();
+                    matches.sort_unstable();
+                    matches.dedup();
+                    if !matches.is_empty() {
+                        expected.push((line, matches));
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(found, expected);
+            if holds(&text) {
+                proptest::prop_assert!(query.might_hold(&text));
+            }
         }
     }
 

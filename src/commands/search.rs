@@ -101,6 +101,10 @@ fn block(
     let mut out = Vec::new();
     let mut written = Ok(());
     query.hits_in(w, &mut |hit| {
+        if out.is_empty() {
+            // Room for the hits of most check-ins, given once.
+            out.reserve(4096);
+        }
         if written.is_ok() {
             written = print_hit(&hit, out.is_empty(), paint, color, &mut out);
         }
@@ -114,7 +118,7 @@ fn print_hit(
     first: bool,
     paint: Paint,
     color: bool,
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
 ) -> std::io::Result<()> {
     let s = hit.writing;
     if first {
@@ -134,9 +138,12 @@ fn print_hit(
 }
 
 /// Where a hit was written, as [`Place::describe`] says it, escaped.
-fn write_place(place: &Place<'_>, out: &mut dyn Write) -> std::io::Result<()> {
-    let quoted = |what: &str, text: &str, out: &mut dyn Write| {
-        write!(out, "{what} \"{}\"", escape_line(text))
+fn write_place(place: &Place<'_>, out: &mut Vec<u8>) -> std::io::Result<()> {
+    let quoted = |what: &str, text: &str, out: &mut Vec<u8>| {
+        out.write_all(what.as_bytes())?;
+        out.write_all(b" \"")?;
+        out.write_all(escape_line(text).as_bytes())?;
+        out.write_all(b"\"")
     };
     match place {
         Place::Note { statement } => quoted("note on", statement, out),
@@ -151,7 +158,7 @@ fn write_marked(
     hit: &Hit<'_, WritingView<'_>>,
     paint: Paint,
     color: bool,
-    out: &mut dyn Write,
+    out: &mut Vec<u8>,
 ) -> std::io::Result<()> {
     // A line of printable ASCII, most of them, has nothing to escape.
     let plain = printable(hit.line);
@@ -172,7 +179,9 @@ fn write_marked(
         if color {
             out.write_all(paint.strong(&word, Color::Yellow).as_bytes())?;
         } else {
-            write!(out, "[{word}]")?;
+            out.write_all(b"[")?;
+            out.write_all(word.as_bytes())?;
+            out.write_all(b"]")?;
         }
         at = end;
     }

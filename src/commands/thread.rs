@@ -16,9 +16,14 @@ use crate::text::{escape_line, escape_text};
 
 pub fn run(args: &ThreadArgs, ctx: &mut Ctx<'_>) -> Result<ExitCode, Error> {
     // The reflections, from the text cache, borrowed: only new or changed
-    // check-ins are parsed, and nothing else of a cached one is decoded.
+    // check-ins are parsed, and nothing else of a cached one is decoded;
+    // for one thread, only the answers to its prompt.
+    let need = match args.prompt.as_deref() {
+        Some(id) => Decode::Answers(id),
+        None => Decode::Reflections,
+    };
     let store = Store::read_only(&ctx.data_dir);
-    store.with_writings(SystemTime::now(), &|_| Decode::Reflections, |listing| {
+    store.with_writings(SystemTime::now(), &|_| need, |listing| {
         format::warn_problems(&listing, ctx.err)?;
         tell(args, &listing.snapshots, ctx)
     })

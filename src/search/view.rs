@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use chrono::{DateTime, FixedOffset};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::Place;
 use super::writing::Writing;
@@ -18,7 +18,7 @@ use crate::snapshot::ReflectionAnswer;
 use crate::store::HasId;
 
 /// A text of the cache, borrowed when it was stored without escapes.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Text<'a>(#[serde(borrow)] pub Cow<'a, str>);
 
@@ -71,7 +71,9 @@ pub struct ReflectionView<'a> {
 }
 
 impl Text<'_> {
-    fn empty() -> Self {
+    /// A blank text.
+    #[must_use]
+    pub fn empty() -> Self {
         Text(Cow::Borrowed(""))
     }
 }

@@ -24,6 +24,11 @@
 //!   device there reads as damage and is removed when the cache is written
 //!   again. An entry holding text no valid check-in could hold (a control
 //!   character, an id that is not one) voids the whole file.
+//! * After the header, one line holds the texts every check-in of a bank
+//!   repeats, each written once ([`Table`]): the reflection prompts (id and
+//!   wording) and the statements noted on. A check-in's line refers to them
+//!   by number; the table only grows, so a line read back keeps its
+//!   meaning.
 //! * Each check-in's line is in three JSON parts, separated by tabs: which
 //!   file and check-in it is, its reflections, and the rest of its writing
 //!   (see [`Head`]). A reader decodes only the parts it needs ([`Decode`]):
@@ -34,24 +39,27 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use chrono::{DateTime, FixedOffset};
+use serde::de::{DeserializeSeed, Deserializer, Error as _, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::atomic::Mode;
 use super::cache::Stamp;
 use super::{Listing, Problem, SnapshotFile, Store, regular};
 use crate::limits::{MAX_REFLECTIONS, MAX_STATEMENTS};
-use crate::search::{NoteView, Place, Text, Writing, WritingView, Written};
+use crate::search::{NoteView, Place, ReflectionView, Text, Writing, WritingView, Written};
 use crate::snapshot::MAX_COMMITMENTS;
 use crate::text::policy::{self, Kind};
 
 /// Bump when [`Writing`] or the layout of a line changes; the build's
-/// version is checked as well. Format 1 kept each line as one JSON object.
-const TEXT_CACHE_FORMAT: u32 = 2;
+/// version is checked as well. Format 1 kept each line as one JSON object;
+/// format 2 repeated each prompt and statement in every line.
+const TEXT_CACHE_FORMAT: u32 = 3;
 
 /// A text cache larger than this is damaged (or not ours): ignored unread,
 /// and none this large is written. The synthetic history's check-ins take
@@ -69,14 +77,46 @@ struct Header<'a> {
 
 const WHAT: &str = "text";
 
+/// The second line of the file: the texts that every check-in of a bank
+/// repeats, written once, and referred to by their place in these lists.
+/// Each is checked once, as it is decoded, under the rule its field has in
+/// a check-in.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Table<'a> {
+    /// Each reflection prompt: its id and its wording.
+    #[serde(borrow)]
+    prompts: Vec<(Text<'a>, Text<'a>)>,
+    /// Each statement a note was written on.
+    #[serde(borrow)]
+    statements: Vec<Text<'a>>,
+}
+
+impl Table<'_> {
+    /// Whether every text holds only what a check-in's could.
+    fn is_sound(&self) -> bool {
+        let ok = |text: &Text<'_>, kind: Kind| policy::check(text.as_str(), kind).is_ok();
+        (self.prompts.iter()).all(|(id, prompt)| ok(id, Kind::Line) && ok(prompt, Kind::Paragraph))
+            && (self.statements.iter()).all(|s| ok(s, Kind::Paragraph))
+    }
+}
+
+/// A text of a check-in, with the number of the [`Table`] entry it
+/// belongs to: a reflection's prompt, or a note's statement.
+type Numbered<'a> = (usize, Text<'a>);
+
 /// How much of a cached check-in's writing a reader needs: the rest of its
 /// line is skipped, not decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Decode {
+pub enum Decode<'q> {
     /// All of it.
     Whole,
-    /// Which check-in it is, and its reflections: what a thread reads.
+    /// Which check-in it is, and its reflections: what the list of
+    /// threads reads.
     Reflections,
+    /// Which check-in it is, which prompts it answered, and only the
+    /// answers to the prompt with this id, the others left blank and not
+    /// decoded: what one thread reads.
+    Answers(&'q str),
     /// Only which check-in it is (id, time and label): for a line that
     /// surely holds nothing a search looks for.
     Name,
@@ -105,8 +145,9 @@ struct Head<'a> {
 /// A line's last part: the rest of what was written.
 #[derive(Debug, Deserialize)]
 struct Rest<'a> {
+    /// Each note, after the number of its statement.
     #[serde(borrow)]
-    notes: Vec<NoteView<'a>>,
+    notes: Vec<Numbered<'a>>,
     #[serde(borrow)]
     commitments: Vec<Text<'a>>,
     #[serde(borrow)]
@@ -116,7 +157,7 @@ struct Rest<'a> {
 /// [`Rest`] as it is written, from a [`Writing`].
 #[derive(Serialize)]
 struct RestRef<'a> {
-    notes: &'a [crate::search::Note],
+    notes: Vec<(usize, &'a str)>,
     commitments: &'a [String],
     follow_up_notes: &'a [String],
 }
@@ -143,6 +184,9 @@ pub enum Cached<'a> {
 #[derive(Debug)]
 pub struct TextCache<'a> {
     entries: HashMap<Cow<'a, str>, (Stamp, WritingView<'a>, Range<usize>)>,
+    /// The texts the lines refer to by number: a line written back as it
+    /// was read needs them kept, at the same numbers.
+    table: Table<'a>,
     /// The file was missing, damaged or from another build, or held a
     /// check-in that has changed since.
     stale: bool,
@@ -163,15 +207,20 @@ impl<'a> TextCache<'a> {
     /// gives an empty, stale cache, never an error. Each line is decoded as
     /// far as `need` asks, given its raw bytes (see [`Store::with_writings`]).
     #[must_use]
-    pub fn decode(bytes: &'a [u8], need: &(dyn Fn(&[u8]) -> Decode + Sync)) -> Self {
-        let entries = decode(bytes, need);
-        Self {
-            stale: entries.is_none(),
-            entries: entries
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(line, raw)| (line.file, (line.stamp, line.writing, raw)))
-                .collect(),
+    pub fn decode<'q>(bytes: &'a [u8], need: &(dyn Fn(&[u8]) -> Decode<'q> + Sync)) -> Self {
+        match decode(bytes, need) {
+            Some((table, lines)) => Self {
+                stale: false,
+                table,
+                entries: (lines.into_iter())
+                    .map(|(line, raw)| (line.file, (line.stamp, line.writing, raw)))
+                    .collect(),
+            },
+            None => Self {
+                stale: true,
+                table: Table::default(),
+                entries: HashMap::new(),
+            },
         }
     }
 
@@ -195,14 +244,14 @@ impl<'a> TextCache<'a> {
     }
 }
 
-/// The lines of a text cache file, each decoded as far as `need` asks,
-/// with where it is; `None` when it is not one this build wrote, or any
-/// line is damaged. Large caches are decoded on every core.
+/// The table and the lines of a text cache file, each line decoded as far
+/// as `need` asks, with where it is; `None` when it is not one this build
+/// wrote, or any line is damaged. Large caches are decoded on every core.
 #[allow(clippy::type_complexity)]
-fn decode<'a>(
+fn decode<'a, 'q>(
     bytes: &'a [u8],
-    need: &(dyn Fn(&[u8]) -> Decode + Sync),
-) -> Option<Vec<(Line<'a>, Range<usize>)>> {
+    need: &(dyn Fn(&[u8]) -> Decode<'q> + Sync),
+) -> Option<(Table<'a>, Vec<(Line<'a>, Range<usize>)>)> {
     // The line breaks found with vector instructions: byte by byte, this
     // was most of the cost of a search that decodes little.
     let mut lines = Vec::new();
@@ -221,49 +270,148 @@ fn decode<'a>(
     if !ours {
         return None;
     }
+    let table: Table<'a> = serde_json::from_slice(lines.next()?.1).ok()?;
+    if !table.is_sound() {
+        return None;
+    }
     let lines: Vec<(Range<usize>, &[u8])> = lines.collect();
     let decoded = super::par_map(&lines, 256, |(range, line)| {
-        let need = need(line);
-        // Each part is checked as UTF-8 as it is decoded, and only then.
-        let first = memchr::memchr(b'\t', line)?;
-        let second = first + 1 + memchr::memchr(b'\t', line.get(first + 1..)?)?;
-        let (head, reflections, rest) = (
-            line.get(..first)?,
-            line.get(first + 1..second)?,
-            line.get(second + 1..)?,
-        );
-        let head: Head<'_> = serde_json::from_slice(head).ok()?;
-        let mut writing = WritingView {
-            id: Text(head.id),
-            finished_at: head.finished_at,
-            label: head.label.map(Text),
-            notes: Vec::new(),
-            reflections: Vec::new(),
-            commitments: Vec::new(),
-            follow_up_notes: Vec::new(),
-        };
-        if need != Decode::Name {
-            writing.reflections = serde_json::from_slice(reflections).ok()?;
-        }
-        if need == Decode::Whole {
-            let rest: Rest<'_> = serde_json::from_slice(rest).ok()?;
-            writing.notes = rest.notes;
-            writing.commitments = rest.commitments;
-            writing.follow_up_notes = rest.follow_up_notes;
-        }
-        let line = Line {
-            file: head.file,
-            stamp: head.stamp,
-            writing,
-        };
+        let line = decode_line(line, need(line), &table)?;
         is_sound(&line.writing).then_some((line, range.clone()))
     });
-    decoded.into_iter().collect()
+    let lines = decoded.into_iter().collect::<Option<Vec<_>>>()?;
+    Some((table, lines))
+}
+
+/// One line of the cache (see [`Head`]), decoded as far as `need` asks,
+/// its prompts and statements looked up in `table`; `None` when it is
+/// damaged.
+fn decode_line<'a>(line: &'a [u8], need: Decode<'_>, table: &Table<'a>) -> Option<Line<'a>> {
+    // Each part is checked as UTF-8 as it is decoded, and only then.
+    // Compact JSON holds no tab, so the line's first and last tabs are the
+    // two: the last is found from the end, through the rest (the notes),
+    // not through the reflections, the largest part.
+    let first = memchr::memchr(b'\t', line)?;
+    let second = memchr::memrchr(b'\t', line).filter(|&second| second > first)?;
+    let (head, reflections, rest) = (
+        line.get(..first)?,
+        line.get(first + 1..second)?,
+        line.get(second + 1..)?,
+    );
+    let head: Head<'_> = serde_json::from_slice(head).ok()?;
+    let mut writing = WritingView {
+        id: Text(head.id),
+        finished_at: head.finished_at,
+        label: head.label.map(Text),
+        notes: Vec::new(),
+        reflections: Vec::new(),
+        commitments: Vec::new(),
+        follow_up_notes: Vec::new(),
+    };
+    let only = match need {
+        Decode::Name => None,
+        Decode::Answers(id) => Some(Some(id)),
+        Decode::Whole | Decode::Reflections => Some(None),
+    };
+    if let Some(only) = only {
+        let answers = Answers { table, only };
+        let mut json = serde_json::Deserializer::from_slice(reflections);
+        writing.reflections = answers.deserialize(&mut json).ok()?;
+        json.end().ok()?;
+    }
+    if need == Decode::Whole {
+        let rest: Rest<'_> = serde_json::from_slice(rest).ok()?;
+        writing.notes = (rest.notes.into_iter())
+            .map(|(n, text)| {
+                let statement = table.statements.get(n)?.clone();
+                Some(NoteView { statement, text })
+            })
+            .collect::<Option<_>>()?;
+        writing.commitments = rest.commitments;
+        writing.follow_up_notes = rest.follow_up_notes;
+    }
+    Some(Line {
+        file: head.file,
+        stamp: head.stamp,
+        writing,
+    })
+}
+
+/// A line's reflections, decoded with their prompts from `table`: each is
+/// its prompt's number and its text. With `only`, the texts of the other
+/// prompts are skipped, neither decoded nor checked, and left blank.
+#[derive(Clone, Copy)]
+struct Answers<'t, 'a> {
+    table: &'t Table<'a>,
+    only: Option<&'t str>,
+}
+
+impl<'de> DeserializeSeed<'de> for Answers<'_, 'de> {
+    type Value = Vec<ReflectionView<'de>>;
+
+    fn deserialize<D: Deserializer<'de>>(self, json: D) -> Result<Self::Value, D::Error> {
+        json.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Answers<'_, 'de> {
+    type Value = Vec<ReflectionView<'de>>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of numbered answers")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+        let mut answers = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(MAX_REFLECTIONS));
+        while let Some(answer) = seq.next_element_seed(Answer(self))? {
+            answers.push(answer);
+        }
+        Ok(answers)
+    }
+}
+
+/// One of [`Answers`]: `[number, text]`.
+struct Answer<'t, 'a>(Answers<'t, 'a>);
+
+impl<'de> DeserializeSeed<'de> for Answer<'_, 'de> {
+    type Value = ReflectionView<'de>;
+
+    fn deserialize<D: Deserializer<'de>>(self, json: D) -> Result<Self::Value, D::Error> {
+        json.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Answer<'_, 'de> {
+    type Value = ReflectionView<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a prompt's number and an answer")
+    }
+
+    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<Self::Value, S::Error> {
+        let missing = || S::Error::invalid_length(1, &"a prompt's number and an answer");
+        let n: usize = seq.next_element()?.ok_or_else(missing)?;
+        let (id, prompt) = (self.0.table.prompts.get(n))
+            .ok_or_else(|| S::Error::custom("a prompt the table does not hold"))?;
+        let text = if self.0.only.is_none_or(|only| id.as_str() == only) {
+            seq.next_element::<Text<'de>>()?.ok_or_else(missing)?
+        } else {
+            seq.next_element::<IgnoredAny>()?.ok_or_else(missing)?;
+            Text::empty()
+        };
+        // A third element is refused by the JSON reader itself.
+        Ok(ReflectionView {
+            id: id.clone(),
+            prompt: prompt.clone(),
+            text,
+        })
+    }
 }
 
 /// Whether a cached writing holds only what a check-in that passed
 /// [`super::validate_snapshot`] could have given it, under the same rules
-/// for each text.
+/// for each text. Its prompts and statements are the [`Table`]'s, checked
+/// with it.
 fn is_sound(w: &WritingView<'_>) -> bool {
     let ok = |text: &str, kind: Kind| policy::check(text, kind).is_ok();
     super::validate::check_id(w.id.as_str()).is_ok()
@@ -278,27 +426,32 @@ fn is_sound(w: &WritingView<'_>) -> bool {
                 Kind::Text
             };
             ok(text, kind)
-                && match place {
-                    Place::Note { statement } => ok(statement, Kind::Paragraph),
-                    Place::Reflection { id, prompt } => {
-                        ok(id, Kind::Line) && ok(prompt, Kind::Paragraph)
-                    }
-                    _ => true,
-                }
         })
 }
 
 /// Write the text cache of `entries` (file name, stamp, writing), leaving
 /// out files that have not settled by `now`; creates `cache/` (mode 0700).
-/// One line per file after a header line. Best effort: the result
-/// only says whether it was written.
-pub fn write<'a>(
+/// A line given as it was read refers to `table`, the table it was read
+/// with, which is kept as it is and added to. One line per file after a
+/// header line and the table. Best effort: the result only says whether it
+/// was written.
+fn write<'a>(
     path: &Path,
+    table: &Table<'_>,
     entries: impl IntoIterator<Item = (&'a str, Stamp, Cached<'a>)>,
     now: SystemTime,
 ) -> bool {
     if regular::make_way_for_derived(path).is_err() {
         return false;
+    }
+    let entries: Vec<(&str, Stamp, Cached<'_>)> = (entries.into_iter())
+        .filter(|(_, stamp, _)| stamp.settled(now))
+        .collect();
+    let mut numbers = Numbers::of(table);
+    for (_, _, cached) in &entries {
+        if let Cached::Writing(writing) = cached {
+            numbers.learn(writing);
+        }
     }
     let header = Header {
         cache: WHAT,
@@ -308,14 +461,15 @@ pub fn write<'a>(
     let Ok(mut bytes) = serde_json::to_vec(&header) else {
         return false;
     };
+    bytes.push(b'\n');
+    if serde_json::to_writer(&mut bytes, &numbers.table).is_err() {
+        return false;
+    }
     for (file, stamp, writing) in entries {
-        if !stamp.settled(now) {
-            continue;
-        }
         bytes.push(b'\n');
         match writing {
             Cached::Writing(writing) => {
-                if write_line(&mut bytes, file, stamp, writing).is_err() {
+                if write_line(&mut bytes, file, stamp, writing, &numbers).is_err() {
                     return false;
                 }
             }
@@ -330,12 +484,71 @@ pub fn write<'a>(
     super::sealed::write(path, &bytes, Mode::Replace, &|_| Ok(())).is_ok()
 }
 
-/// One line of the cache, in its three parts (see [`Head`]), after `bytes`.
+/// A [`Table`] being written, and the number of each of its texts.
+struct Numbers<'t> {
+    table: Table<'t>,
+    prompts: HashMap<(&'t str, &'t str), usize>,
+    statements: HashMap<&'t str, usize>,
+}
+
+impl<'t> Numbers<'t> {
+    /// The numbers of the texts `table` already holds, kept as they are:
+    /// every entry stays at its place, a text held twice too (the lines
+    /// written back refer to either), and is known by its first.
+    fn of(table: &'t Table<'_>) -> Self {
+        let text = |t: &'t Text<'_>| Text(Cow::Borrowed(t.as_str()));
+        let mut numbers = Self {
+            table: Table::default(),
+            prompts: HashMap::new(),
+            statements: HashMap::new(),
+        };
+        for (n, (id, prompt)) in table.prompts.iter().enumerate() {
+            numbers.table.prompts.push((text(id), text(prompt)));
+            (numbers.prompts.entry((id.as_str(), prompt.as_str()))).or_insert(n);
+        }
+        for (n, statement) in table.statements.iter().enumerate() {
+            numbers.table.statements.push(text(statement));
+            numbers.statements.entry(statement.as_str()).or_insert(n);
+        }
+        numbers
+    }
+
+    /// Give each prompt and statement of `w` a number, if it has none yet.
+    fn learn(&mut self, w: &'t Writing) {
+        for r in &w.reflections {
+            self.prompt(&r.id, &r.prompt);
+        }
+        for n in &w.notes {
+            self.statement(&n.statement);
+        }
+    }
+
+    fn prompt(&mut self, id: &'t str, prompt: &'t str) -> usize {
+        let next = self.table.prompts.len();
+        *self.prompts.entry((id, prompt)).or_insert_with(|| {
+            let text = |t: &'t str| Text(Cow::Borrowed(t));
+            self.table.prompts.push((text(id), text(prompt)));
+            next
+        })
+    }
+
+    fn statement(&mut self, statement: &'t str) -> usize {
+        let next = self.table.statements.len();
+        *self.statements.entry(statement).or_insert_with(|| {
+            self.table.statements.push(Text(Cow::Borrowed(statement)));
+            next
+        })
+    }
+}
+
+/// One line of the cache, in its three parts (see [`Head`]), after `bytes`,
+/// its prompts and statements by their `numbers`.
 fn write_line(
     bytes: &mut Vec<u8>,
     file: &str,
     stamp: Stamp,
     writing: &Writing,
+    numbers: &Numbers<'_>,
 ) -> serde_json::Result<()> {
     let head = Head {
         file: Cow::Borrowed(file),
@@ -346,10 +559,24 @@ fn write_line(
     };
     serde_json::to_writer(&mut *bytes, &head)?;
     bytes.push(b'\t');
-    serde_json::to_writer(&mut *bytes, &writing.reflections)?;
+    // Every number was given by [`Numbers::learn`]; one missing is a bug,
+    // and then no cache is written.
+    let unnumbered = || <serde_json::Error as serde::ser::Error>::custom("a text without a number");
+    let reflections: Vec<(usize, &str)> = (writing.reflections.iter())
+        .map(|r| {
+            let n = numbers.prompts.get(&(r.id.as_str(), r.prompt.as_str()));
+            Ok((*n.ok_or_else(unnumbered)?, r.text.as_str()))
+        })
+        .collect::<serde_json::Result<_>>()?;
+    serde_json::to_writer(&mut *bytes, &reflections)?;
     bytes.push(b'\t');
     let rest = RestRef {
-        notes: &writing.notes,
+        notes: (writing.notes.iter())
+            .map(|n| {
+                let at = numbers.statements.get(n.statement.as_str());
+                Ok((*at.ok_or_else(unnumbered)?, n.text.as_str()))
+            })
+            .collect::<serde_json::Result<_>>()?,
         commitments: &writing.commitments,
         follow_up_notes: &writing.follow_up_notes,
     };
@@ -413,10 +640,10 @@ impl Store {
     /// writing as `need` asks of its cached line's raw bytes; one read
     /// afresh comes whole. As if it were `now`, which decides which files
     /// have settled enough to be cached.
-    pub fn with_writings<R>(
+    pub fn with_writings<'q, R>(
         &self,
         now: SystemTime,
-        need: &(dyn Fn(&[u8]) -> Decode + Sync),
+        need: &(dyn Fn(&[u8]) -> Decode<'q> + Sync),
         read: impl FnOnce(Listing<WritingView<'_>>) -> R,
     ) -> R {
         let (files, mut problems) = self.snapshot_files();
@@ -461,7 +688,7 @@ impl Store {
                 }))
                 .collect();
             lines.sort_by(|a, b| a.0.cmp(b.0));
-            write(&cache_path, lines, now);
+            write(&cache_path, &cache.table, lines, now);
         }
         let mut writings: Vec<WritingView<'_>> = (known.into_iter())
             .map(|(_, writing, _)| writing)
@@ -641,7 +868,13 @@ mod tests {
     fn each_reader_gets_the_parts_it_asks_for_and_no_more() {
         let (_dir, store) = store_with(3);
         let whole = store.writings_at(later(), &|_| true).snapshots;
-        for need in [Decode::Whole, Decode::Reflections, Decode::Name] {
+        for need in [
+            Decode::Whole,
+            Decode::Reflections,
+            Decode::Answers("want-changed"),
+            Decode::Answers("another-prompt"),
+            Decode::Name,
+        ] {
             let read = store.with_writings(later(), &|_| need, |listing| {
                 listing
                     .snapshots
@@ -652,7 +885,19 @@ mod tests {
             let expected: Vec<Writing> = (whole.iter())
                 .map(|w| match need {
                     Decode::Whole => w.clone(),
-                    Decode::Reflections => Writing {
+                    Decode::Answers("another-prompt") => Writing {
+                        notes: Vec::new(),
+                        reflections: (w.reflections.iter())
+                            .map(|r| crate::snapshot::ReflectionAnswer {
+                                text: String::new(),
+                                ..r.clone()
+                            })
+                            .collect(),
+                        commitments: Vec::new(),
+                        follow_up_notes: Vec::new(),
+                        ..w.clone()
+                    },
+                    Decode::Reflections | Decode::Answers(_) => Writing {
                         notes: Vec::new(),
                         commitments: Vec::new(),
                         follow_up_notes: Vec::new(),
@@ -678,23 +923,142 @@ mod tests {
         let _ = store.writings_at(later(), &|_| true);
         let cache = cache_of(&dir, &store);
         let good = fs::read_to_string(&cache).expect("read");
+        // A control character in an answer: a thread of another prompt
+        // skips it unread; every reader of that answer voids the file.
+        let bad = good.replace("Answer number 1", "Answer\\u0007 number 1");
+        assert_ne!(bad, good);
+        fs::write(&cache, &bad).expect("damage");
+        let stale = |need: Decode<'_>| decode(&read(&cache), &|_| need).is_none();
+        assert!(stale(Decode::Reflections));
+        assert!(stale(Decode::Answers("want-changed")));
+        assert!(!stale(Decode::Answers("another-prompt")));
+        // A third tab, in the notes: the parts are no longer the three.
+        let bad = good.replace("\"Ship part 1", "\"\tShip part 1");
+        assert_ne!(bad, good);
+        fs::write(&cache, &bad).expect("damage");
+        assert!(stale(Decode::Whole));
+        assert!(stale(Decode::Reflections));
         // A control character in a commitment, the third part.
         let bad = good.replace("Ship part 1", "Ship\\u0007 part 1");
         assert_ne!(bad, good);
         fs::write(&cache, &bad).expect("damage");
-        let stale = |need: Decode| decode(&read(&cache), &|_| need).is_none();
         assert!(stale(Decode::Whole));
         assert!(!stale(Decode::Reflections), "the notes are not read");
         assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
         assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
         // A file of the first format, one JSON object a line, is rebuilt.
         let first_format = good
-            .replacen("\"format\":2", "\"format\":1", 1)
+            .replacen("\"format\":3", "\"format\":1", 1)
             .replace('\t', ",");
         fs::write(&cache, first_format).expect("old format");
         assert!(stale(Decode::Name));
         assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
         assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
+        // So is one of the second, without the table of prompts.
+        let (header, lines) = good.split_once('\n').expect("a header");
+        let (_table, lines) = lines.split_once('\n').expect("a table");
+        let second_format = format!(
+            "{}\n{lines}",
+            header.replacen("\"format\":3", "\"format\":2", 1)
+        );
+        fs::write(&cache, second_format).expect("old format");
+        assert!(stale(Decode::Name));
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
+        assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
+    }
+
+    #[test]
+    fn prompts_and_statements_are_written_once_and_checked_once() {
+        let (dir, store) = store_with(3);
+        let full = uncached(&store);
+        let _ = store.writings_at(later(), &|_| true);
+        let cache = cache_of(&dir, &store);
+        let good = fs::read_to_string(&cache).expect("read");
+        assert_eq!(
+            good.matches("What do you actually want?").count(),
+            1,
+            "{good}"
+        );
+        // A control character in the table voids the file, whatever is read.
+        let bad = good.replace("What do you actually want?", "What do you\\u001b want?");
+        assert_ne!(bad, good);
+        fs::write(&cache, &bad).expect("damage");
+        assert!(decode(&read(&cache), &|_| Decode::Name).is_none());
+        // So does a number the table does not hold.
+        let bad = good.replace("[[0,\"Answer number 2", "[[7,\"Answer number 2");
+        assert_ne!(bad, good);
+        fs::write(&cache, &bad).expect("damage");
+        assert!(decode(&read(&cache), &|_| Decode::Reflections).is_none());
+        assert!(decode(&read(&cache), &|_| Decode::Answers("none")).is_none());
+        assert_eq!(store.writings_at(later(), &|_| true).snapshots, full);
+        assert_eq!(fs::read_to_string(&cache).expect("rebuilt"), good);
+    }
+
+    #[test]
+    fn a_table_holding_a_text_twice_is_written_back_as_it_was() {
+        let (dir, store) = store_with(2);
+        let _ = store.writings_at(later(), &|_| true);
+        let cache = cache_of(&dir, &store);
+        let good = fs::read_to_string(&cache).expect("read");
+        // The same prompt twice, the second check-in's answer pointing at
+        // the second: as a table only ever added to could come to be.
+        let pair = "[\"want-changed\",\"What do you actually want?\"]";
+        let doubled = good
+            .replacen(&format!("[{pair}]"), &format!("[{pair},{pair}]"), 1)
+            .replace("[[0,\"Answer number 2", "[[1,\"Answer number 2");
+        assert_ne!(doubled, good);
+        fs::write(&cache, &doubled).expect("double");
+        // A third check-in is learned; the two lines are written back as
+        // they were read, and still say what they said.
+        let mut s = Snapshot::empty_for_tests("2026-05-01T09:00:00+00:00");
+        s.reflections = vec![crate::snapshot::ReflectionAnswer {
+            id: "new-prompt".into(),
+            prompt: "A prompt asked once".into(),
+            text: "A new answer".into(),
+        }];
+        store.save(s).expect("save");
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
+        let written = fs::read_to_string(&cache).expect("read");
+        assert!(
+            written.contains(&format!("[{pair},{pair},[\"new-prompt\"")),
+            "{written}"
+        );
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
+    }
+
+    #[test]
+    fn a_new_prompt_is_added_to_the_table_and_old_lines_keep_their_numbers() {
+        let (dir, store) = store_with(2);
+        let _ = store.writings_at(later(), &|_| true);
+        let mut s = Snapshot::empty_for_tests("2026-05-01T09:00:00+00:00");
+        s.reflections = vec![crate::snapshot::ReflectionAnswer {
+            id: "new-prompt".into(),
+            prompt: "A prompt asked once".into(),
+            text: "A new answer".into(),
+        }];
+        store.save(s).expect("save");
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
+        let text = fs::read_to_string(cache_of(&dir, &store)).expect("read");
+        let table = text.lines().nth(1).expect("a table");
+        assert!(
+            table.starts_with(
+                "{\"prompts\":[[\"want-changed\",\"What do you actually want?\"],[\"new-prompt\""
+            ),
+            "{table}"
+        );
+        assert_eq!(
+            store.writings_at(later(), &|_| true).snapshots,
+            uncached(&store)
+        );
     }
 
     #[test]
