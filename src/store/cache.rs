@@ -128,8 +128,13 @@ impl Digest {
 
 impl Serialize for Digest {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let hex: String = self.0.iter().map(|b| format!("{b:02x}")).collect();
-        s.serialize_str(&hex)
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut hex = [0; 32];
+        for (pair, b) in hex.chunks_exact_mut(2).zip(self.0) {
+            pair[0] = DIGITS[usize::from(b >> 4)];
+            pair[1] = DIGITS[usize::from(b & 0xf)];
+        }
+        s.serialize_str(std::str::from_utf8(&hex).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -259,15 +264,21 @@ impl std::hash::Hash for SameStatement {
     }
 }
 
+/// The hasher of the table's maps: foldhash, several times faster than
+/// std's SipHash on these short keys, and still seeded per process; the
+/// keys come from the user's own files.
+type FastHash = foldhash::fast::RandomState;
+
 /// What recurs across check-ins, each kept once and numbered by its place
 /// in the file's table.
 #[derive(Debug, Default)]
 pub struct Table {
     parts: Vec<Part>,
     /// A part's number by its JSON text.
-    numbers: HashMap<String, u32>,
-    /// Statements: looked up most often.
-    statements: HashMap<SameStatement, u32>,
+    numbers: HashMap<String, u32, FastHash>,
+    /// Statements: looked up most often (twice per statement of every
+    /// summary a cold listing reads: to share it, then to write it).
+    statements: HashMap<SameStatement, u32, FastHash>,
     /// The numbers of the banks and lists of dimensions, in table order.
     others: Vec<u32>,
 }
