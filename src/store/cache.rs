@@ -185,6 +185,28 @@ impl Part {
             _ => false,
         }
     }
+
+    /// Whether `other` is a bank or list of dimensions that would be
+    /// written as the same JSON: every field equal, numbers to the bit
+    /// (`0.0` and `-0.0` are written apart).
+    fn writes_as(&self, other: &Part) -> bool {
+        let same_number =
+            |a: Option<f64>, b: Option<f64>| a.map(f64::to_bits) == b.map(f64::to_bits);
+        match (self, other) {
+            (Self::Bank(a), Self::Bank(b)) => a == b,
+            (Self::Dimensions(a), Self::Dimensions(b)) => {
+                a.len() == b.len()
+                    && a.iter().zip(b.iter()).all(|(a, b)| {
+                        a.id == b.id
+                            && a.name == b.name
+                            && a.description == b.description
+                            && same_number(a.sd, b.sd)
+                            && same_number(a.reliability, b.reliability)
+                    })
+            }
+            _ => false,
+        }
+    }
 }
 
 /// A line that adds to the table.
@@ -320,6 +342,17 @@ impl Table {
                 .is_some_and(|kept| kept.is(&part))
         });
         if let Some(&number) = same {
+            return Some((number, self.parts.get(number as usize)?));
+        }
+        // A fresh copy of one the table keeps (each check-in read anew):
+        // compared field by field with the few kept, rather than written
+        // out as JSON to be looked up.
+        let equal = self.others.iter().rev().find(|&&number| {
+            parts
+                .get(number as usize)
+                .is_some_and(|kept| kept.writes_as(&part))
+        });
+        if let Some(&number) = equal {
             return Some((number, self.parts.get(number as usize)?));
         }
         let key = serde_json::to_string(&part).ok()?;
@@ -1280,5 +1313,31 @@ mod tests {
         for bad in ["\"zz\"", "\"\"", &json.replace('"', "\"é")] {
             assert!(serde_json::from_str::<Digest>(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_fresh_copy_of_a_kept_part_is_found_by_value_and_a_different_one_is_not() {
+        let mut table = Table::default();
+        let first = scored(3, "2026-01-05T09:00:00Z");
+        let (dims, _) = table
+            .other(Part::Dimensions(first.dimensions.clone()))
+            .expect("added");
+        // A copy, not the same allocation: found by value, not added.
+        let copy: Arc<[Dimension]> = first.dimensions.iter().cloned().collect();
+        assert_eq!(
+            table.other(Part::Dimensions(copy)).map(|(n, _)| n),
+            Some(dims)
+        );
+        // The same but for the sign of a zero: written apart, so kept apart.
+        let mut signed: Vec<Dimension> = first.dimensions.to_vec();
+        signed[0].sd = Some(-0.0);
+        let mut unsigned = signed.clone();
+        unsigned[0].sd = Some(0.0);
+        let (a, _) = table.other(Part::Dimensions(signed.into())).expect("added");
+        let (b, _) = table
+            .other(Part::Dimensions(unsigned.into()))
+            .expect("added");
+        assert!(a != dims && b != dims && a != b);
+        assert_eq!(table.parts.len(), 3);
     }
 }
