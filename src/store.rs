@@ -842,11 +842,18 @@ fn read_all(paths: &[&Path]) -> Vec<Result<Snapshot, String>> {
 
 /// `f` over `items` in order, split across the cores once there are more
 /// than `per_thread` items (a thread costs tens of microseconds).
+///
+/// The items are handed out in small batches to whichever thread asks
+/// next, the calling thread one of them: on a machine whose other
+/// programs hold a core back, the threads that run take over its share
+/// rather than wait for it.
 pub(crate) fn par_map<T: Sync, R: Send>(
     items: &[T],
     per_thread: usize,
     f: impl Fn(&T) -> R + Sync,
 ) -> Vec<R> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(items.len().div_ceil(per_thread.max(1)))
@@ -854,22 +861,34 @@ pub(crate) fn par_map<T: Sync, R: Send>(
     if threads == 1 {
         return items.iter().map(f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<_>>()))
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|worker| {
+    // About eight batches per thread, none longer than `per_thread`.
+    let batch = (items.len() / (threads * 8)).clamp(1, per_thread.max(1));
+    let next = AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let start = next.fetch_add(batch, Ordering::Relaxed);
+            if start >= items.len() {
+                return done;
+            }
+            let end = start.saturating_add(batch).min(items.len());
+            done.push((start, items[start..end].iter().map(&f).collect::<Vec<_>>()));
+        }
+    };
+    let mut batches = std::thread::scope(|scope| {
+        let workers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
+        let mut batches = work();
+        for worker in workers {
+            batches.extend(
                 worker
                     .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-            })
-            .collect()
-    })
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+        }
+        batches
+    });
+    batches.sort_unstable_by_key(|(start, _)| *start);
+    batches.into_iter().flat_map(|(_, done)| done).collect()
 }
 
 /// Create the data dir itself (mode 0700) and any missing parents. Unlike
@@ -1458,5 +1477,14 @@ pub(crate) mod tests {
             .expect("import when the disk has room");
         assert_eq!(report.imported.len(), 3);
         assert_eq!(store.list().snapshots.len(), 4);
+    }
+
+    #[test]
+    fn par_map_keeps_the_order_of_its_items_however_they_are_batched() {
+        for (len, per_thread) in [(0, 1), (1, 1), (5, 1), (100, 3), (1_000, 64), (10_001, 7)] {
+            let items: Vec<usize> = (0..len).collect();
+            let doubled = par_map(&items, per_thread, |i| i * 2);
+            assert_eq!(doubled, items.iter().map(|i| i * 2).collect::<Vec<_>>());
+        }
     }
 }

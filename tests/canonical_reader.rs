@@ -529,3 +529,32 @@ fn a_table_of_many_keys_is_left_to_the_full_parse() {
     assert!(canonical::from_str::<toml::Table>(&hostile).is_none());
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
 }
+
+#[test]
+fn an_array_of_tables_split_apart_is_left_to_the_full_parse() {
+    // Valid TOML (the two `[[x]]` tables make one array), but not the shape
+    // motive writes: read as it is scanned, it is declined, not misread.
+    let text = "a = 1\n[[x]]\nb = 1\n[y]\nc = 2\n[[x]]\nb = 2\n";
+    let full = toml::from_str::<toml::Table>(text).expect("valid TOML");
+    assert_eq!(full["x"].as_array().map(Vec::len), Some(2));
+    assert!(canonical::from_str::<toml::Table>(text).is_none());
+    never_differs(text);
+}
+
+#[test]
+fn a_type_that_stops_short_of_a_table_or_array_is_declined() {
+    #[derive(serde::Deserialize, Debug)]
+    struct Pair {
+        #[allow(dead_code)]
+        a: (i64,),
+    }
+    // The tuple reads one item of two: what it leaves unread is refused,
+    // never skipped unchecked.
+    assert!(canonical::from_str::<Pair>("a = [1, 2]\n").is_none());
+    assert!(canonical::from_str::<Pair>("a = [1, 2, \"x]\n").is_none());
+    assert!(canonical::from_str::<Pair>("a = [1]\n").is_some());
+    // A table's keys after the ones a type reads are still checked.
+    assert!(canonical::from_str::<toml::Table>("[t]\nk = 1\nk = 2\n").is_none());
+    assert!(canonical::from_str::<toml::Table>("[t]\nk = 1\n[t]\nj = 2\n").is_none());
+    assert!(canonical::from_str::<toml::Table>("[t]\nk = 1\n\nj = 2 x\n").is_none());
+}

@@ -52,7 +52,6 @@ use nix::libc;
 
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
-use sha2::Digest as _;
 
 use super::atomic::Mode;
 use super::regular;
@@ -63,7 +62,7 @@ use crate::summary::{FollowedUp, Summary};
 
 /// Bump when [`Summary`], the scoring behind it or the file's layout changes
 /// shape or meaning; the build's version is checked as well.
-const CACHE_FORMAT: u32 = 6;
+const CACHE_FORMAT: u32 = 7;
 
 /// A cache file larger than this is damaged (or not ours): ignored unread,
 /// and none this large is written. An entry line is about 1 KiB (more with
@@ -109,24 +108,33 @@ impl Stamp {
 }
 
 /// What identifies one version of a file by its bytes (opened, if sealed):
-/// the first 128 bits of their SHA-256.
+/// their 128-bit XXH3.
+///
+/// The digest only has to tell a changed file from the same bytes with a
+/// new stamp (a copy that did not keep the times); nobody is trying to
+/// forge it: the cache is private to the user (mode 0600 in their data
+/// dir), and whoever can write it can write the snapshots. An accidental
+/// collision of 128 bits is out of reach, and XXH3 reads a check-in many
+/// times faster than SHA-256 did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Digest([u8; 16]);
 
 impl Digest {
     #[must_use]
     pub fn of(bytes: &[u8]) -> Self {
-        let hash = sha2::Sha256::digest(bytes);
-        let mut first = [0; 16];
-        first.copy_from_slice(&hash[..16]);
-        Self(first)
+        Self(xxhash_rust::xxh3::xxh3_128(bytes).to_le_bytes())
     }
 }
 
 impl Serialize for Digest {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let hex: String = self.0.iter().map(|b| format!("{b:02x}")).collect();
-        s.serialize_str(&hex)
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
+        let mut hex = [0; 32];
+        for (pair, b) in hex.chunks_exact_mut(2).zip(self.0) {
+            pair[0] = DIGITS[usize::from(b >> 4)];
+            pair[1] = DIGITS[usize::from(b & 0xf)];
+        }
+        s.serialize_str(std::str::from_utf8(&hex).map_err(serde::ser::Error::custom)?)
     }
 }
 
@@ -174,6 +182,28 @@ impl Part {
         match (self, other) {
             (Self::Bank(a), Self::Bank(b)) => Arc::ptr_eq(a, b),
             (Self::Dimensions(a), Self::Dimensions(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// Whether `other` is a bank or list of dimensions that would be
+    /// written as the same JSON: every field equal, numbers to the bit
+    /// (`0.0` and `-0.0` are written apart).
+    fn writes_as(&self, other: &Part) -> bool {
+        let same_number =
+            |a: Option<f64>, b: Option<f64>| a.map(f64::to_bits) == b.map(f64::to_bits);
+        match (self, other) {
+            (Self::Bank(a), Self::Bank(b)) => a == b,
+            (Self::Dimensions(a), Self::Dimensions(b)) => {
+                a.len() == b.len()
+                    && a.iter().zip(b.iter()).all(|(a, b)| {
+                        a.id == b.id
+                            && a.name == b.name
+                            && a.description == b.description
+                            && same_number(a.sd, b.sd)
+                            && same_number(a.reliability, b.reliability)
+                    })
+            }
             _ => false,
         }
     }
@@ -256,15 +286,21 @@ impl std::hash::Hash for SameStatement {
     }
 }
 
+/// The hasher of the table's maps: foldhash, several times faster than
+/// std's SipHash on these short keys, and still seeded per process; the
+/// keys come from the user's own files.
+type FastHash = foldhash::fast::RandomState;
+
 /// What recurs across check-ins, each kept once and numbered by its place
 /// in the file's table.
 #[derive(Debug, Default)]
 pub struct Table {
     parts: Vec<Part>,
     /// A part's number by its JSON text.
-    numbers: HashMap<String, u32>,
-    /// Statements: looked up most often.
-    statements: HashMap<SameStatement, u32>,
+    numbers: HashMap<String, u32, FastHash>,
+    /// Statements: looked up most often (twice per statement of every
+    /// summary a cold listing reads: to share it, then to write it).
+    statements: HashMap<SameStatement, u32, FastHash>,
     /// The numbers of the banks and lists of dimensions, in table order.
     others: Vec<u32>,
 }
@@ -306,6 +342,17 @@ impl Table {
                 .is_some_and(|kept| kept.is(&part))
         });
         if let Some(&number) = same {
+            return Some((number, self.parts.get(number as usize)?));
+        }
+        // A fresh copy of one the table keeps (each check-in read anew):
+        // compared field by field with the few kept, rather than written
+        // out as JSON to be looked up.
+        let equal = self.others.iter().rev().find(|&&number| {
+            parts
+                .get(number as usize)
+                .is_some_and(|kept| kept.writes_as(&part))
+        });
+        if let Some(&number) = equal {
             return Some((number, self.parts.get(number as usize)?));
         }
         let key = serde_json::to_string(&part).ok()?;
@@ -1266,5 +1313,31 @@ mod tests {
         for bad in ["\"zz\"", "\"\"", &json.replace('"', "\"é")] {
             assert!(serde_json::from_str::<Digest>(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_fresh_copy_of_a_kept_part_is_found_by_value_and_a_different_one_is_not() {
+        let mut table = Table::default();
+        let first = scored(3, "2026-01-05T09:00:00Z");
+        let (dims, _) = table
+            .other(Part::Dimensions(first.dimensions.clone()))
+            .expect("added");
+        // A copy, not the same allocation: found by value, not added.
+        let copy: Arc<[Dimension]> = first.dimensions.iter().cloned().collect();
+        assert_eq!(
+            table.other(Part::Dimensions(copy)).map(|(n, _)| n),
+            Some(dims)
+        );
+        // The same but for the sign of a zero: written apart, so kept apart.
+        let mut signed: Vec<Dimension> = first.dimensions.to_vec();
+        signed[0].sd = Some(-0.0);
+        let mut unsigned = signed.clone();
+        unsigned[0].sd = Some(0.0);
+        let (a, _) = table.other(Part::Dimensions(signed.into())).expect("added");
+        let (b, _) = table
+            .other(Part::Dimensions(unsigned.into()))
+            .expect("added");
+        assert!(a != dims && b != dims && a != b);
+        assert_eq!(table.parts.len(), 3);
     }
 }

@@ -5,16 +5,18 @@
 //! own `key = value` lines; bare keys; strings in the four forms the
 //! writer picks (basic with escapes, literal, and the two multi-line
 //! ones); decimal integers and floats; booleans; arrays of such values on
-//! one line. [`from_str`] reads exactly that subset into a small borrowed
-//! tree, then runs the type's own `Deserialize` over it through a
-//! deserializer that calls the visitor methods the `toml` crate calls
+//! one line. [`from_str`] runs the type's own `Deserialize` over exactly
+//! that subset as it scans it (no tree in between, strings lent from the
+//! text where they need no unescaping), through a deserializer that calls
+//! the visitor methods the `toml` crate calls
 //! (`visit_borrowed_str`, `visit_i64`, `visit_f64`, `visit_some`,
 //! `visit_map`, `visit_seq`, a string as a unit enum variant), so serde's
 //! rules (unknown fields, defaults, `try_from`, limits, an integer read
 //! into a float) hold exactly as they do through `toml`.
 //!
 //! Anything outside the subset (a comment, a dotted or quoted key, an
-//! inline table, a duplicate key or table, a date or time, a multi-line
+//! inline table, a duplicate key or table, an array of tables whose
+//! tables are not one after another, a date or time, a multi-line
 //! array, a number with `_`, `+`, a radix prefix, `inf` or `nan`, an escape
 //! other than `\b \t \n \f \r \" \\ \uXXXX \UXXXXXXXX`, a line-ending
 //! backslash, a carriage return, trailing text...) and any error from the
@@ -28,15 +30,23 @@ use serde::de::{self, Deserialize, DeserializeSeed, MapAccess, SeqAccess, Visito
 
 /// `T` read from `text` if the text is in the subset this reader knows and
 /// `T`'s `Deserialize` accepts it; `None` otherwise, for the full parser.
+///
+/// The text is deserialized as it is scanned, with no tree in between:
+/// each table is handed to `T` key by key, and a string that needs no
+/// unescaping is lent from `text`. What `T` does not read to the end (a
+/// table or array it stops short of) is refused, as is any text after the
+/// last table, so whatever is read was checked in full.
 #[must_use]
 pub fn from_str<'de, T: Deserialize<'de>>(text: &'de str) -> Option<T> {
-    let root = Reader::new(text).document()?;
-    T::deserialize(ValueDe(Value::Table(root))).ok()
+    let mut reader = Reader::new(text);
+    let value = T::deserialize(Node {
+        r: &mut reader,
+        kind: Kind::Root,
+    })
+    .ok()?;
+    reader.skip_blank_lines();
+    (reader.peek().is_none()).then_some(value)
 }
-
-/// A table: its keys in the order written (a check-in's tables hold a
-/// dozen keys at most, so a list beats a map).
-type Table<'a> = Vec<(&'a str, Value<'a>)>;
 
 /// The most keys a table (the root included) may hold here: more than any
 /// check-in has, few enough that looking for a duplicate key stays cheap
@@ -44,26 +54,56 @@ type Table<'a> = Vec<(&'a str, Value<'a>)>;
 /// is left to the full parser.
 const MAX_KEYS: usize = 32;
 
-enum Value<'a> {
+/// Which bytes a bare key is made of: `A-Z a-z 0-9 _ -`.
+const BARE_KEY: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-';
+        b += 1;
+    }
+    table
+};
+
+/// A value that fits on its key's line (an array's items are such values,
+/// but not arrays).
+enum Scalar<'a> {
     Str(Cow<'a, str>),
     Int(i64),
     Float(f64),
     Bool(bool),
-    /// A one-line `[a, b]` array.
-    Array(Vec<Value<'a>>),
-    Table(Table<'a>),
-    /// An array of tables, one `[[name]]` header per table.
-    Tables(Vec<Table<'a>>),
 }
 
-/// Where the next `key = value` line goes.
-#[derive(Clone, Copy)]
-enum Target {
-    Root,
-    /// The table at this index of the root.
-    Table(usize),
-    /// The last table of the array of tables at this index of the root.
-    LastOf(usize),
+/// The keys of one table seen so far, to refuse a duplicate; on the stack.
+struct Keys<'a> {
+    seen: [&'a str; MAX_KEYS],
+    len: usize,
+}
+
+impl<'a> Keys<'a> {
+    fn new() -> Self {
+        Self {
+            seen: [""; MAX_KEYS],
+            len: 0,
+        }
+    }
+
+    /// Adds `key`; `None` if it is there already or the table is full.
+    fn add(&mut self, key: &'a str) -> Option<()> {
+        if self.len == MAX_KEYS || self.seen[..self.len].contains(&key) {
+            return None;
+        }
+        self.seen[self.len] = key;
+        self.len += 1;
+        Some(())
+    }
+}
+
+/// A table header: `[name]`, or `[[name]]` for one table of an array.
+struct Header<'a> {
+    name: &'a str,
+    array: bool,
 }
 
 struct Reader<'a> {
@@ -85,16 +125,24 @@ impl<'a> Reader<'a> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn at(&self, offset: usize) -> Option<u8> {
-        self.bytes.get(self.pos + offset).copied()
-    }
-
     fn starts_with(&self, s: &[u8]) -> bool {
         self.bytes[self.pos..].starts_with(s)
     }
 
     fn skip_blanks(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t')) {
+            self.pos += 1;
+        }
+    }
+
+    /// Lines that hold nothing but blanks, and the blanks that open the
+    /// next line.
+    fn skip_blank_lines(&mut self) {
+        loop {
+            self.skip_blanks();
+            if self.peek() != Some(b'\n') {
+                return;
+            }
             self.pos += 1;
         }
     }
@@ -116,140 +164,71 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn document(mut self) -> Option<Table<'a>> {
-        let mut root: Table<'a> = Vec::with_capacity(16);
-        let mut target = Target::Root;
-        loop {
-            self.skip_blanks();
-            match self.peek() {
-                None => return Some(root),
-                Some(b'\n') => self.pos += 1,
-                Some(b'[') if self.at(1) == Some(b'[') => {
-                    self.pos += 2;
-                    let name = self.bare_key()?;
-                    self.eat(b']')?;
-                    self.eat(b']')?;
-                    self.end_of_line()?;
-                    target = match root.iter().position(|(k, _)| *k == name) {
-                        Some(i) => match &mut root[i].1 {
-                            Value::Tables(tables) => {
-                                tables.push(Vec::with_capacity(8));
-                                Target::LastOf(i)
-                            }
-                            _ => return None,
-                        },
-                        None if root.len() < MAX_KEYS => {
-                            root.push((name, Value::Tables(vec![Vec::with_capacity(8)])));
-                            Target::LastOf(root.len() - 1)
-                        }
-                        None => return None,
-                    };
-                }
-                Some(b'[') => {
-                    self.pos += 1;
-                    let name = self.bare_key()?;
-                    self.eat(b']')?;
-                    self.end_of_line()?;
-                    if root.len() == MAX_KEYS || root.iter().any(|(k, _)| *k == name) {
-                        return None;
-                    }
-                    root.push((name, Value::Table(Vec::with_capacity(8))));
-                    target = Target::Table(root.len() - 1);
-                }
-                Some(_) => {
-                    let key = self.bare_key()?;
-                    self.skip_blanks();
-                    self.eat(b'=')?;
-                    self.skip_blanks();
-                    let value = self.value()?;
-                    self.end_of_line()?;
-                    let table = match target {
-                        Target::Root => &mut root,
-                        Target::Table(i) => match &mut root[i].1 {
-                            Value::Table(t) => t,
-                            _ => return None,
-                        },
-                        Target::LastOf(i) => match &mut root[i].1 {
-                            Value::Tables(ts) => ts.last_mut()?,
-                            _ => return None,
-                        },
-                    };
-                    if table.len() == MAX_KEYS || table.iter().any(|(k, _)| *k == key) {
-                        return None;
-                    }
-                    table.push((key, value));
-                }
-            }
+    /// Whether the next line that is not blank starts a table, or the text
+    /// ends: where a table's keys end.
+    fn at_table_end(&mut self) -> bool {
+        self.skip_blank_lines();
+        matches!(self.peek(), None | Some(b'['))
+    }
+
+    /// At a `[`: a whole header line.
+    fn header(&mut self) -> Option<Header<'a>> {
+        self.eat(b'[')?;
+        let array = self.eat(b'[').is_some();
+        let name = self.bare_key()?;
+        self.eat(b']')?;
+        if array {
+            self.eat(b']')?;
         }
+        self.end_of_line()?;
+        Some(Header { name, array })
+    }
+
+    /// At the start of a `key = value` line: the key, up to the value.
+    fn key(&mut self) -> Option<&'a str> {
+        let key = self.bare_key()?;
+        self.skip_blanks();
+        self.eat(b'=')?;
+        self.skip_blanks();
+        Some(key)
     }
 
     /// `A-Z a-z 0-9 _ -`, at least one.
     fn bare_key(&mut self) -> Option<&'a str> {
         let start = self.pos;
-        while matches!(self.peek(), Some(b) if b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        {
-            self.pos += 1;
-        }
-        (self.pos > start).then(|| &self.text[start..self.pos])
+        let len = self.bytes[start..]
+            .iter()
+            .take_while(|&&b| BARE_KEY[usize::from(b)])
+            .count();
+        self.pos += len;
+        (len > 0).then(|| &self.text[start..self.pos])
     }
 
-    fn value(&mut self) -> Option<Value<'a>> {
-        match self.peek()? {
-            b'[' => self.array(),
-            _ => self.scalar(),
-        }
-    }
-
-    /// `[]` or `[v, v, ...]` of scalars on one line, no trailing comma.
-    fn array(&mut self) -> Option<Value<'a>> {
-        self.eat(b'[')?;
-        self.skip_blanks();
-        let mut items = Vec::new();
-        if self.eat(b']').is_some() {
-            return Some(Value::Array(items));
-        }
-        loop {
-            items.push(self.scalar()?);
-            self.skip_blanks();
-            match self.peek()? {
-                b',' => {
-                    self.pos += 1;
-                    self.skip_blanks();
-                }
-                b']' => {
-                    self.pos += 1;
-                    return Some(Value::Array(items));
-                }
-                _ => return None,
-            }
-        }
-    }
-
-    fn scalar(&mut self) -> Option<Value<'a>> {
+    fn scalar(&mut self) -> Option<Scalar<'a>> {
         match self.peek()? {
             b'"' if self.starts_with(b"\"\"\"") => {
                 self.pos += 3;
-                self.basic(true).map(Value::Str)
+                self.basic(true).map(Scalar::Str)
             }
             b'"' => {
                 self.pos += 1;
-                self.basic(false).map(Value::Str)
+                self.basic(false).map(Scalar::Str)
             }
             b'\'' if self.starts_with(b"'''") => {
                 self.pos += 3;
-                self.literal(true).map(Value::Str)
+                self.literal(true).map(Scalar::Str)
             }
             b'\'' => {
                 self.pos += 1;
-                self.literal(false).map(Value::Str)
+                self.literal(false).map(Scalar::Str)
             }
             b't' if self.starts_with(b"true") => {
                 self.pos += 4;
-                self.delimited(Value::Bool(true))
+                self.delimited(Scalar::Bool(true))
             }
             b'f' if self.starts_with(b"false") => {
                 self.pos += 5;
-                self.delimited(Value::Bool(false))
+                self.delimited(Scalar::Bool(false))
             }
             b'-' | b'0'..=b'9' => self.number(),
             _ => None,
@@ -257,7 +236,7 @@ impl<'a> Reader<'a> {
     }
 
     /// `value` if what follows can end it (`truex` is not `true`).
-    fn delimited(&self, value: Value<'a>) -> Option<Value<'a>> {
+    fn delimited(&self, value: Scalar<'a>) -> Option<Scalar<'a>> {
         match self.peek() {
             None | Some(b' ' | b'\t' | b'\n' | b',' | b']') => Some(value),
             Some(_) => None,
@@ -266,7 +245,7 @@ impl<'a> Reader<'a> {
 
     /// A decimal integer `-?(0|[1-9][0-9]*)` that fits an `i64`, or a
     /// float: such an integer with `.digits`, an exponent, or both.
-    fn number(&mut self) -> Option<Value<'a>> {
+    fn number(&mut self) -> Option<Scalar<'a>> {
         let start = self.pos;
         while matches!(self.peek(), Some(b) if b.is_ascii_alphanumeric() || matches!(b, b'+' | b'-' | b'.' | b'_' | b':'))
         {
@@ -293,10 +272,10 @@ impl<'a> Reader<'a> {
             return None;
         }
         if fraction.is_none() && exponent.is_none() {
-            return token.parse().ok().map(Value::Int);
+            return token.parse().ok().map(Scalar::Int);
         }
         let float: f64 = token.parse().ok()?;
-        float.is_finite().then_some(Value::Float(float))
+        float.is_finite().then_some(Scalar::Float(float))
     }
 
     /// After the opening `"` (or `"""`): up to the closing delimiter,
@@ -451,26 +430,94 @@ fn plain_text(bytes: &[u8], quote: u8) -> usize {
             .unwrap_or(bytes.len() - plain)
 }
 
-/// A [`Value`] as a serde deserializer, calling the visitor methods the
-/// `toml` crate's deserializer calls for the same value.
-struct ValueDe<'a>(Value<'a>);
+/// Why the fast reader declines: never shown, since the full parser then
+/// reads the text and gives its own answer.
+fn decline() -> Error {
+    de::Error::custom("left to the full parser")
+}
 
-impl<'de> de::Deserializer<'de> for ValueDe<'de> {
+/// `Some` as `Ok`, `None` as [`decline`].
+fn or_decline<T>(option: Option<T>) -> Result<T, Error> {
+    option.ok_or_else(decline)
+}
+
+/// What a [`Node`] reads.
+#[derive(Clone, Copy)]
+enum Kind<'a> {
+    /// The whole text: its `key = value` lines, then its tables.
+    Root,
+    /// The `key = value` lines after a `[table]` header.
+    Table,
+    /// The tables under `[[name]]` headers, the first header read.
+    Tables(&'a str),
+    /// The value on a key's line: a scalar or a one-line array.
+    Inline,
+    /// An item of a one-line array: a scalar.
+    Item,
+}
+
+/// The text at the reader's position as a serde deserializer, calling
+/// the visitor methods the `toml` crate's deserializer calls for the same
+/// value.
+struct Node<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    kind: Kind<'a>,
+}
+
+fn visit_scalar<'de, V: Visitor<'de>>(scalar: Scalar<'de>, visitor: V) -> Result<V::Value, Error> {
+    match scalar {
+        Scalar::Str(Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
+        Scalar::Str(Cow::Owned(s)) => visitor.visit_string(s),
+        Scalar::Int(i) => visitor.visit_i64(i),
+        Scalar::Float(f) => visitor.visit_f64(f),
+        Scalar::Bool(b) => visitor.visit_bool(b),
+    }
+}
+
+impl<'de> de::Deserializer<'de> for Node<'_, 'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Str(Cow::Borrowed(s)) => visitor.visit_borrowed_str(s),
-            Value::Str(Cow::Owned(s)) => visitor.visit_string(s),
-            Value::Int(i) => visitor.visit_i64(i),
-            Value::Float(f) => visitor.visit_f64(f),
-            Value::Bool(b) => visitor.visit_bool(b),
-            Value::Array(items) => visitor.visit_seq(Seq(items.into_iter())),
-            Value::Tables(tables) => visitor.visit_seq(Seq(tables.into_iter().map(Value::Table))),
-            Value::Table(entries) => visitor.visit_map(Map {
-                entries: entries.into_iter(),
-                value: None,
+        match self.kind {
+            Kind::Root | Kind::Table => {
+                let root = matches!(self.kind, Kind::Root);
+                let mut table = TableAccess {
+                    r: &mut *self.r,
+                    keys: Keys::new(),
+                    root,
+                    value: None,
+                    in_tables: false,
+                };
+                let value = visitor.visit_map(&mut table)?;
+                // A table read to its end: the next line opens a table.
+                if !root && !self.r.at_table_end() {
+                    return Err(decline());
+                }
+                Ok(value)
+            }
+            Kind::Tables(name) => visitor.visit_seq(TablesAccess {
+                r: self.r,
+                name,
+                first: true,
             }),
+            Kind::Inline if self.r.peek() == Some(b'[') => {
+                self.r.pos += 1;
+                self.r.skip_blanks();
+                let mut items = ArrayAccess {
+                    r: &mut *self.r,
+                    first: true,
+                    done: false,
+                };
+                let value = visitor.visit_seq(&mut items)?;
+                // A tuple reads its items and stops without asking for more.
+                items.r.skip_blanks();
+                if items.done || (!items.first && items.r.eat(b']').is_some()) {
+                    Ok(value)
+                } else {
+                    Err(decline())
+                }
+            }
+            Kind::Inline | Kind::Item => visit_scalar(or_decline(self.r.scalar())?, visitor),
         }
     }
 
@@ -494,9 +541,12 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        match self.0 {
-            Value::Str(s) => visitor.visit_enum(CowStrDeserializer::new(s)),
-            _ => Err(de::Error::custom("wanted a string")),
+        match self.kind {
+            Kind::Inline | Kind::Item => match self.r.scalar() {
+                Some(Scalar::Str(s)) => visitor.visit_enum(CowStrDeserializer::new(s)),
+                _ => Err(decline()),
+            },
+            _ => Err(decline()),
         }
     }
 
@@ -507,57 +557,159 @@ impl<'de> de::Deserializer<'de> for ValueDe<'de> {
     }
 }
 
-struct Seq<I>(I);
-
-impl<'de, I: ExactSizeIterator<Item = Value<'de>>> SeqAccess<'de> for Seq<I> {
-    type Error = Error;
-
-    fn next_element_seed<T: DeserializeSeed<'de>>(
-        &mut self,
-        seed: T,
-    ) -> Result<Option<T::Value>, Error> {
-        self.0
-            .next()
-            .map(|value| seed.deserialize(ValueDe(value)))
-            .transpose()
-    }
-
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.0.len())
-    }
+/// What the key just read holds.
+#[derive(Clone, Copy)]
+enum Pending<'a> {
+    Inline,
+    Table,
+    Tables(&'a str),
 }
 
-struct Map<'a> {
-    entries: std::vec::IntoIter<(&'a str, Value<'a>)>,
-    value: Option<Value<'a>>,
+/// The keys of the root or of one `[table]`, read line by line.
+struct TableAccess<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    keys: Keys<'a>,
+    /// Whether this is the root, whose keys include its tables' names.
+    root: bool,
+    /// What the key just given holds, until its value is read.
+    value: Option<Pending<'a>>,
+    /// Whether a table header has been read: no plain key follows one.
+    in_tables: bool,
 }
 
-impl<'de> MapAccess<'de> for Map<'de> {
+impl<'de> MapAccess<'de> for TableAccess<'_, 'de> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Error> {
-        match self.entries.next() {
-            Some((key, value)) => {
-                self.value = Some(value);
-                seed.deserialize(BorrowedStrDeserializer::new(key))
-                    .map(Some)
-            }
-            None => Ok(None),
+        if self.value.is_some() {
+            return Err(decline());
         }
+        self.r.skip_blank_lines();
+        let (key, pending) = match self.r.peek() {
+            None => return Ok(None),
+            Some(b'[') if !self.root => return Ok(None),
+            Some(b'[') => {
+                let header = or_decline(self.r.header())?;
+                self.in_tables = true;
+                let pending = if header.array {
+                    Pending::Tables(header.name)
+                } else {
+                    Pending::Table
+                };
+                (header.name, pending)
+            }
+            Some(_) if self.in_tables => return Err(decline()),
+            Some(_) => (or_decline(self.r.key())?, Pending::Inline),
+        };
+        or_decline(self.keys.add(key))?;
+        self.value = Some(pending);
+        seed.deserialize(BorrowedStrDeserializer::new(key))
+            .map(Some)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        match self.value.take() {
-            Some(value) => seed.deserialize(ValueDe(value)),
-            None => Err(de::Error::custom("a value asked for before its key")),
+        let kind = match or_decline(self.value.take())? {
+            Pending::Inline => Kind::Inline,
+            Pending::Table => Kind::Table,
+            Pending::Tables(name) => Kind::Tables(name),
+        };
+        let value = seed.deserialize(Node {
+            r: &mut *self.r,
+            kind,
+        })?;
+        if matches!(kind, Kind::Inline) {
+            or_decline(self.r.end_of_line())?;
         }
+        Ok(value)
     }
+}
 
-    fn size_hint(&self) -> Option<usize> {
-        Some(self.entries.len())
+/// The tables of one array of tables: each after a `[[name]]` header, the
+/// headers one after another (an array whose tables are apart is left to
+/// the full parser: the root then meets its name twice).
+struct TablesAccess<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    name: &'a str,
+    /// Whether the first table is next (its header is read already).
+    first: bool,
+}
+
+impl<'de> SeqAccess<'de> for TablesAccess<'_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if self.first {
+            self.first = false;
+        } else {
+            self.r.skip_blank_lines();
+            let start = self.r.pos;
+            match self.r.header() {
+                Some(Header { name, array: true }) if name == self.name => {}
+                _ => {
+                    self.r.pos = start;
+                    return Ok(None);
+                }
+            }
+        }
+        seed.deserialize(Node {
+            r: &mut *self.r,
+            kind: Kind::Table,
+        })
+        .map(Some)
+    }
+}
+
+/// The items of `[]` or `[v, v, ...]` on one line, no trailing comma; the
+/// `[` read.
+struct ArrayAccess<'r, 'a> {
+    r: &'r mut Reader<'a>,
+    first: bool,
+    /// Whether the `]` has been read.
+    done: bool,
+}
+
+impl<'de> SeqAccess<'de> for ArrayAccess<'_, 'de> {
+    type Error = Error;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(
+        &mut self,
+        seed: T,
+    ) -> Result<Option<T::Value>, Error> {
+        if self.done {
+            return Ok(None);
+        }
+        if self.first {
+            self.first = false;
+            if self.r.eat(b']').is_some() {
+                self.done = true;
+                return Ok(None);
+            }
+        } else {
+            self.r.skip_blanks();
+            match self.r.peek() {
+                Some(b',') => {
+                    self.r.pos += 1;
+                    self.r.skip_blanks();
+                }
+                Some(b']') => {
+                    self.r.pos += 1;
+                    self.done = true;
+                    return Ok(None);
+                }
+                _ => return Err(decline()),
+            }
+        }
+        seed.deserialize(Node {
+            r: &mut *self.r,
+            kind: Kind::Item,
+        })
+        .map(Some)
     }
 }
 
