@@ -4,7 +4,7 @@
 //! say the same thing the same way. Every number goes through
 //! [`round1`](crate::score::round1).
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 
 use crate::score::{Basis, DimensionChange, NormsSource, Verdict, round1};
 use crate::snapshot::BankRef;
@@ -127,10 +127,24 @@ pub fn date(finished_at: DateTime<FixedOffset>) -> String {
 /// A check-in as people name it: its day and label, "30 Nov 2026 · Q4".
 #[must_use]
 pub fn name(finished_at: DateTime<FixedOffset>, label: Option<&str>) -> String {
-    let day = finished_at.format("%-d %b %Y").to_string();
+    let day = day(finished_at);
     match label.map(str::trim).filter(|l| !l.is_empty()) {
         Some(label) => format!("{day} · {}", crate::text::escape_line(label)),
         None => day,
+    }
+}
+
+/// The day of `at` as `%-d %b %Y` formats it ("30 Nov 2026"), without
+/// parsing that pattern each time: `motive search` names thousands of
+/// check-ins.
+fn day(at: DateTime<FixedOffset>) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let year = at.year();
+    match MONTHS.get(at.month0() as usize) {
+        Some(month) if (0..=9999).contains(&year) => format!("{} {month} {year:04}", at.day()),
+        _ => at.format("%-d %b %Y").to_string(),
     }
 }
 
@@ -218,5 +232,19 @@ mod tests {
             verdict_line(&unknown),
             "unknown: the two check-ins share no statement with the same wording"
         );
+    }
+
+    proptest::proptest! {
+        /// The day is written as chrono's `%-d %b %Y` writes it, for any
+        /// time and offset, years before 1000 and after 9999 too.
+        #[test]
+        fn day_is_written_as_strftime_writes_it(
+            secs in -70_000_000_000_i64..300_000_000_000_i64,
+            offset in -86_399_i32..86_400,
+        ) {
+            let offset = FixedOffset::east_opt(offset).expect("within a day");
+            let at = DateTime::from_timestamp(secs, 0).expect("in range").with_timezone(&offset);
+            proptest::prop_assert_eq!(day(at), at.format("%-d %b %Y").to_string());
+        }
     }
 }

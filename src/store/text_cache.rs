@@ -646,9 +646,18 @@ impl Store {
         need: &(dyn Fn(&[u8]) -> Decode<'q> + Sync),
         read: impl FnOnce(Listing<WritingView<'_>>) -> R,
     ) -> R {
-        let (files, mut problems) = self.snapshot_files();
         let cache_path = path(&self.root, self.machine.key());
-        let bytes = self::read(&cache_path);
+        // The stat of every check-in needs nothing of the cache: it is made
+        // on a thread of its own while the cache is read, so neither waits
+        // for the other.
+        let ((files, mut problems), bytes) = std::thread::scope(|scope| {
+            let listing = scope.spawn(|| self.snapshot_files());
+            let bytes = self::read(&cache_path);
+            let files = listing
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (files, bytes)
+        });
         let mut cache = TextCache::decode(&bytes, need);
         let mut known: Vec<(&SnapshotFile, WritingView<'_>, Range<usize>)> =
             Vec::with_capacity(files.len());
