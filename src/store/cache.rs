@@ -333,26 +333,17 @@ impl Table {
     /// The number of `part` (a bank or dimensions), added when new, and the
     /// part as kept.
     fn other(&mut self, part: Part) -> Option<(u32, &Part)> {
-        // The very part the table keeps (a summary shared before): found
-        // without writing it out as JSON, which is most of the work.
+        // The very part the table keeps (a summary shared before), or a
+        // fresh copy of one (each check-in read anew): found among the few
+        // kept without writing it out as JSON, which is most of the work.
+        // Kept parts differ in their JSON, so at most one can match.
         let parts = &self.parts;
-        let same = self.others.iter().rev().find(|&&number| {
+        let kept = self.others.iter().rev().find(|&&number| {
             parts
                 .get(number as usize)
-                .is_some_and(|kept| kept.is(&part))
+                .is_some_and(|kept| kept.is(&part) || kept.writes_as(&part))
         });
-        if let Some(&number) = same {
-            return Some((number, self.parts.get(number as usize)?));
-        }
-        // A fresh copy of one the table keeps (each check-in read anew):
-        // compared field by field with the few kept, rather than written
-        // out as JSON to be looked up.
-        let equal = self.others.iter().rev().find(|&&number| {
-            parts
-                .get(number as usize)
-                .is_some_and(|kept| kept.writes_as(&part))
-        });
-        if let Some(&number) = equal {
+        if let Some(&number) = kept {
             return Some((number, self.parts.get(number as usize)?));
         }
         let key = serde_json::to_string(&part).ok()?;
