@@ -1019,13 +1019,7 @@ mod tests {
         fs::write(&cache, &doubled).expect("double");
         // A third check-in is learned; the two lines are written back as
         // they were read, and still say what they said.
-        let mut s = Snapshot::empty_for_tests("2026-05-01T09:00:00+00:00");
-        s.reflections = vec![crate::snapshot::ReflectionAnswer {
-            id: "new-prompt".into(),
-            prompt: "A prompt asked once".into(),
-            text: "A new answer".into(),
-        }];
-        store.save(s).expect("save");
+        store.save(answering_a_new_prompt()).expect("save");
         assert_eq!(
             store.writings_at(later(), &|_| true).snapshots,
             uncached(&store)
@@ -1041,17 +1035,22 @@ mod tests {
         );
     }
 
-    #[test]
-    fn a_new_prompt_is_added_to_the_table_and_old_lines_keep_their_numbers() {
-        let (dir, store) = store_with(2);
-        let _ = store.writings_at(later(), &|_| true);
+    /// A check-in that answers a prompt no earlier one was asked.
+    fn answering_a_new_prompt() -> Snapshot {
         let mut s = Snapshot::empty_for_tests("2026-05-01T09:00:00+00:00");
         s.reflections = vec![crate::snapshot::ReflectionAnswer {
             id: "new-prompt".into(),
             prompt: "A prompt asked once".into(),
             text: "A new answer".into(),
         }];
-        store.save(s).expect("save");
+        s
+    }
+
+    #[test]
+    fn a_new_prompt_is_added_to_the_table_and_old_lines_keep_their_numbers() {
+        let (dir, store) = store_with(2);
+        let _ = store.writings_at(later(), &|_| true);
+        store.save(answering_a_new_prompt()).expect("save");
         assert_eq!(
             store.writings_at(later(), &|_| true).snapshots,
             uncached(&store)
